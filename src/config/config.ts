@@ -1,0 +1,36 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { AppConfig, configSchema } from './config.schema';
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads the environment (plus an optional `.env`; real environment wins) and validates it.
+ * On the first problem it throws one line naming the variable and what is wrong.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const fromFile = readDotenv(cwd);
+  const merged: Record<string, string | undefined> = { ...fromFile };
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) merged[k] = v;
+  // Empty values mean "unset", as in most twelve-factor apps.
+  for (const k of Object.keys(merged)) if (merged[k] === '') delete merged[k];
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue.path.join('.') || 'configuration';
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+function readDotenv(cwd: string): Record<string, string> {
+  const file = path.join(cwd, '.env');
+  if (!fs.existsSync(file)) return {};
+  return parseDotenv(fs.readFileSync(file));
+}
+
+/** Demo mode is on by default only when nothing real is configured. */
+export function isDemo(config: AppConfig): boolean {
+  return config.DEMO ?? true;
+}

@@ -1,0 +1,105 @@
+/**
+ * The connector contract: every platform (VK, Telegram, generic webhook, ...) implements it,
+ * and is registered by platform name, so adding a platform is one folder. The inbox,
+ * conversations and replies never know which platform an item came from.
+ */
+
+/** One post, comment or message, as every platform's data is normalised before ingest. */
+export interface NormalizedItem {
+  /** Unique within the source; the natural key (e.g. VK `wall:-42_3_7`, Telegram `-100200:802`). */
+  externalId: string;
+  kind:
+    | 'post'
+    | 'comment'
+    | 'message'
+    | 'board_post'
+    | 'photo_comment'
+    | 'video_comment'
+    | 'market_comment'
+    | 'channel_post'
+    | 'mention'
+    | 'review';
+  /** The item this one answers (comment -> post, reply -> message). */
+  parentExternalId?: string;
+  /**
+   * The platform thread the item belongs to: conversations are threaded by this plus the author
+   * (e.g. VK DM `dm:5`, a wall post's comments `wall:-42_3`, a Telegram chat or topic).
+   */
+  threadExternalId: string;
+  author: { externalId: string; name?: string; username?: string; isBrand?: boolean };
+  text: string;
+  createdAt: Date;
+  /** Set for edits: the stored item is updated and its previous text kept. */
+  editedAt?: Date;
+  raw?: unknown;
+}
+
+/** A batch of items and the cursor that covers them; ingest saves both in one transaction. */
+export interface FetchResult {
+  items: NormalizedItem[];
+  /** Cursor updates keyed by stream (e.g. `lp`, `post:-42_3`); saved with the items. */
+  cursors: Record<string, unknown>;
+  /** More is waiting right now (backfill pages). */
+  hasMore?: boolean;
+}
+
+export interface OutgoingReply {
+  /** Stable id of the reply (the outbox row id): the idempotency key is derived from it. */
+  replyId: string;
+  text: string;
+  /** The item answered, as stored (its externalId, thread and kind tell the connector where to post). */
+  inReplyTo: { externalId: string; threadExternalId: string; kind: NormalizedItem['kind']; raw?: unknown };
+}
+
+export interface SendResult {
+  platformMessageId: string;
+}
+
+export type ConnectorErrorCode =
+  | 'rate_limited' // retry after `retryAfterMs`
+  | 'auth_revoked' // the token no longer works: a person must reconnect
+  | 'temporary' // 5xx, timeouts, resets: retry with backoff
+  | 'bad_cursor' // the stored cursor is no longer valid: reconcile
+  | 'configuration' // wrong token kind, missing permission, bad settings
+  | 'unknown_outcome' // a send may or may not have happened: never resend automatically
+  | 'rejected'; // the platform refused this one request (e.g. user blocked the bot)
+
+export class ConnectorError extends Error {
+  constructor(
+    readonly code: ConnectorErrorCode,
+    message: string,
+    readonly retryAfterMs?: number,
+    readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'ConnectorError';
+  }
+}
+
+/** Decrypted credentials and settings of one source, as a connector receives them. */
+export interface SourceContext {
+  id: string;
+  platform: string;
+  settings: Record<string, any>;
+  credentials: Record<string, any>;
+  /** Stored cursors by stream. */
+  cursors: Record<string, unknown>;
+}
+
+/**
+ * Push-style platforms (long poll, webhooks) call `emit` with each batch; the returned
+ * promise resolves once the batch is durably stored, so the connector may then confirm it.
+ */
+export type Emit = (batch: FetchResult) => Promise<void>;
+
+export interface Connector {
+  readonly platform: string;
+  /** Checks the credentials; throws ConnectorError('auth_revoked' | 'configuration') when wrong. */
+  verify(source: SourceContext): Promise<{ accountName: string }>;
+  /** Pull mode: everything since the stored cursors (backfill, reconciliation, polling). */
+  fetch?(source: SourceContext): Promise<FetchResult>;
+  /** Push mode: start receiving (long poll); returns a stop function. */
+  receive?(source: SourceContext, emit: Emit): Promise<() => Promise<void>>;
+  /** Sends a reply exactly once, using an idempotency key derived from `reply.replyId`. */
+  send(source: SourceContext, reply: OutgoingReply): Promise<SendResult>;
+}
