@@ -69,7 +69,7 @@ export class ConnectorError extends Error {
     readonly code: ConnectorErrorCode,
     message: string,
     readonly retryAfterMs?: number,
-    readonly cause?: unknown,
+    override readonly cause?: unknown,
   ) {
     super(message);
     this.name = 'ConnectorError';

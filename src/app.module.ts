@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from './config/config.schema';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The resolved database: DATABASE_URL, or the embedded server started by bootstrap. */
+  databaseUrl: string;
+}
+
+/**
+ * The composition root. Feature modules own their controllers, services, entities and jobs;
+ * this file only lists them. `ROLE` decides inside each module what runs (HTTP vs jobs).
+ */
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl, config.DATABASE_POOL_SIZE),
+        // feature modules (keep one per line)
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+
+export type UserRole = 'admin' | 'agent' | 'analyst';
+
+export const PUBLIC_KEY = 'otklik:public';
+export const ROLES_KEY = 'otklik:roles';
+
+/**
+ * Marks a route as reachable without a session. Only login, health, API docs and signed
+ * webhooks (which check their own signature) may use it; a test enumerates every route.
+ */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** The roles allowed on a route or controller; checked server-side by the global guard. */
+export const Roles = (...roles: UserRole[]) => SetMetadata(ROLES_KEY, roles);
+
+/** The signed-in user, as the session guard attached it to the request. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  sessionId: string;
+}
+
+export const CurrentUser = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): SessionUser => ctx.switchToHttp().getRequest().user,
+);
