@@ -3,6 +3,7 @@ import { AppConfig } from './config/config.schema';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { SecurityModule } from './security/security.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -23,6 +24,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl, config.DATABASE_POOL_SIZE),
         // feature modules (keep one per line)
+        SecurityModule,
         HealthModule,
       ],
     };

@@ -26,3 +26,11 @@ export interface SessionUser {
 export const CurrentUser = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): SessionUser => ctx.switchToHttp().getRequest().user,
 );
+
+export const BEARER_TOKEN_KEY = 'otklik:bearer-token';
+/**
+ * Also accept `Authorization: Bearer <value of this config variable>` instead of a session
+ * (e.g. Prometheus scraping /metrics with METRICS_TOKEN). Unset variable: sessions only.
+ */
+export const AcceptsBearerToken = (configVariable: 'METRICS_TOKEN') =>
+  SetMetadata(BEARER_TOKEN_KEY, configVariable);
