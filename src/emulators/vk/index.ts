@@ -1,0 +1,4 @@
+export { startVkEmulator } from './server';
+export type { VkEmulator, VkEmulatorOptions } from './server';
+export { VkControl } from './control';
+export type { TokenKind, OutboxEntry, RequestLogEntry } from './state';

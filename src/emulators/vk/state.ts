@@ -1,0 +1,508 @@
+/**
+ * In-memory state of the VK emulator: tokens, communities, walls, boards, dialogs, the outbox,
+ * idempotency records and the per-community Bots Long Poll event log. Pure data + mutations;
+ * HTTP lives in server.ts, method semantics in methods/*.ts.
+ */
+import { seededRandom } from '../shared/faults';
+
+export type TokenKind = 'user' | 'group' | 'service';
+
+export interface VkToken {
+  token: string;
+  kind: TokenKind;
+  groupId?: number;
+  userId?: number;
+  /** Requests per second allowed for this token (error 6 above it). */
+  rps: number;
+  revoked: boolean;
+}
+
+export interface VkCommunity {
+  id: number;
+  name: string;
+  screen_name: string;
+  type: 'page' | 'group';
+  is_closed: 0;
+}
+
+export interface VkUser {
+  id: number;
+  first_name: string;
+  last_name: string;
+}
+
+export interface VkPost {
+  id: number;
+  owner_id: number;
+  from_id: number;
+  created_by?: number;
+  date: number;
+  text: string;
+  post_type: 'post';
+}
+
+export interface VkComment {
+  id: number;
+  owner_id: number;
+  post_id: number;
+  from_id: number;
+  date: number;
+  text: string;
+  reply_to_comment?: number;
+  reply_to_user?: number;
+  parents_stack: number[];
+}
+
+export interface VkTopic {
+  id: number;
+  group_id: number;
+  title: string;
+  created: number;
+  updated: number;
+}
+
+export interface VkBoardComment {
+  id: number;
+  group_id: number;
+  topic_id: number;
+  from_id: number;
+  date: number;
+  text: string;
+}
+
+export interface VkMessage {
+  id: number;
+  date: number;
+  peer_id: number;
+  from_id: number;
+  out: 0 | 1;
+  text: string;
+  conversation_message_id: number;
+  random_id: number;
+  attachments: unknown[];
+  fwd_messages: unknown[];
+}
+
+export interface VkConversation {
+  groupId: number;
+  peerId: number;
+  messages: VkMessage[];
+  inRead: number;
+  outRead: number;
+  /** The user allowed messages from the community (wrote first or subscribed). */
+  allowed: boolean;
+}
+
+export interface OutboxEntry {
+  seq: number;
+  at: number;
+  method: string;
+  tokenKind: TokenKind;
+  params: Record<string, string>;
+  result: unknown;
+}
+
+export interface LpEvent {
+  seq: number;
+  group_id: number;
+  type: string;
+  event_id: string;
+  v: string;
+  object: unknown;
+}
+
+export interface RequestLogEntry {
+  at: number;
+  method: string;
+  token?: string;
+  tokenKind?: TokenKind;
+  params: Record<string, string>;
+  errorCode?: number;
+  httpStatus?: number;
+}
+
+export const API_VERSION = '5.199';
+const GUID_TTL_MS = 3600_000;
+const REQUEST_LOG_CAP = 20_000;
+
+export class VkState {
+  tokens = new Map<string, VkToken>();
+  communities = new Map<number, VkCommunity>();
+  users = new Map<number, VkUser>();
+  /** Posts by `${owner}_${id}`. */
+  posts = new Map<string, VkPost>();
+  /** Comments of one post, ascending by id, by `${owner}_${post}`. */
+  comments = new Map<string, VkComment[]>();
+  topics = new Map<string, VkTopic>();
+  boardComments = new Map<string, VkBoardComment[]>();
+  photoComments: Array<{
+    id: number;
+    owner_id: number;
+    photo_id: number;
+    from_id: number;
+    date: number;
+    text: string;
+  }> = [];
+  /** Dialogs by `${groupId}_${peerId}`. */
+  conversations = new Map<string, VkConversation>();
+  outbox: OutboxEntry[] = [];
+  /** guid per post (ttl 1 h) and random_id per sender (whole history) → the original result. */
+  idemGuid = new Map<string, { at: number; result: unknown }>();
+  idemRandom = new Map<string, unknown>();
+  events = new Map<number, LpEvent[]>();
+  nextSeq = new Map<number, number>();
+  lpKeys = new Map<string, { groupId: number; state: 'live' | 'expired' | 'reset' }>();
+  requests: RequestLogEntry[] = [];
+  clockOffsetMs = 0;
+  private ids = new Map<string, number>();
+  private rng: () => number;
+  private eventListeners = new Set<(groupId: number) => void>();
+
+  constructor(private readonly seed = 1) {
+    this.rng = seededRandom(seed);
+  }
+
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  unix(): number {
+    return Math.floor(this.now() / 1000);
+  }
+
+  /** Sequential ids per space (a wall shares one sequence for posts and comments, as VK does). */
+  nextId(space: string): number {
+    const id = (this.ids.get(space) ?? 0) + 1;
+    this.ids.set(space, id);
+    return id;
+  }
+
+  randomHex(len: number): string {
+    let out = '';
+    while (out.length < len)
+      out += Math.floor(this.rng() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0');
+    return out.slice(0, len);
+  }
+
+  onEvent(listener: (groupId: number) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  // ---- directory -------------------------------------------------------------------------
+
+  addCommunity(input: Partial<VkCommunity> & { name: string }): VkCommunity {
+    const id = input.id ?? 1000 + this.nextId('community');
+    const community: VkCommunity = {
+      id,
+      name: input.name,
+      screen_name: input.screen_name ?? `club${id}`,
+      type: input.type ?? 'page',
+      is_closed: 0,
+    };
+    this.communities.set(id, community);
+    if (!this.nextSeq.has(id)) this.nextSeq.set(id, 1);
+    if (!this.events.has(id)) this.events.set(id, []);
+    return community;
+  }
+
+  addToken(input: {
+    token?: string;
+    kind: TokenKind;
+    groupId?: number;
+    userId?: number;
+    rps?: number;
+  }): VkToken {
+    const token: VkToken = {
+      token: input.token ?? `vk1.${input.kind}.${this.randomHex(24)}`,
+      kind: input.kind,
+      groupId: input.groupId,
+      userId: input.userId,
+      rps: input.rps ?? (input.kind === 'group' ? 20 : input.kind === 'user' ? 3 : 20),
+      revoked: false,
+    };
+    this.tokens.set(token.token, token);
+    return token;
+  }
+
+  user(id: number): VkUser {
+    let user = this.users.get(id);
+    if (!user) {
+      user = { id, first_name: `User`, last_name: String(id) };
+      this.users.set(id, user);
+    }
+    return user;
+  }
+
+  // ---- mutations that also emit Long Poll events -------------------------------------------
+
+  addPost(input: {
+    ownerId: number;
+    fromId?: number;
+    text: string;
+    date?: number;
+    createdBy?: number;
+  }): VkPost {
+    const post: VkPost = {
+      id: this.nextId(`wall${input.ownerId}`),
+      owner_id: input.ownerId,
+      from_id: input.fromId ?? input.ownerId,
+      created_by: input.createdBy,
+      date: input.date ?? this.unix(),
+      text: input.text,
+      post_type: 'post',
+    };
+    this.posts.set(`${post.owner_id}_${post.id}`, post);
+    this.comments.set(`${post.owner_id}_${post.id}`, []);
+    if (post.owner_id < 0) this.emit(-post.owner_id, 'wall_post_new', post);
+    return post;
+  }
+
+  addComment(input: {
+    ownerId: number;
+    postId: number;
+    fromId: number;
+    text: string;
+    replyToComment?: number;
+    date?: number;
+  }): VkComment {
+    const list = this.comments.get(`${input.ownerId}_${input.postId}`);
+    if (!list)
+      throw new VkApiError(100, 'One of the parameters specified was missing or invalid: post not found');
+    const parent = input.replyToComment ? list.find((c) => c.id === input.replyToComment) : undefined;
+    if (input.replyToComment && !parent) throw new VkApiError(100, 'reply_to_comment not found');
+    const comment: VkComment = {
+      id: this.nextId(`wall${input.ownerId}`),
+      owner_id: input.ownerId,
+      post_id: input.postId,
+      from_id: input.fromId,
+      date: input.date ?? this.unix(),
+      text: input.text,
+      parents_stack: parent ? [...parent.parents_stack, parent.id] : [],
+      ...(parent ? { reply_to_comment: parent.id, reply_to_user: parent.from_id } : {}),
+    };
+    list.push(comment);
+    if (comment.owner_id < 0)
+      this.emit(-comment.owner_id, 'wall_reply_new', { ...comment, post_owner_id: comment.owner_id });
+    return comment;
+  }
+
+  editComment(input: { ownerId: number; commentId: number; text: string }): VkComment {
+    for (const [key, list] of this.comments) {
+      if (!key.startsWith(`${input.ownerId}_`)) continue;
+      const comment = list.find((c) => c.id === input.commentId);
+      if (!comment) continue;
+      comment.text = input.text;
+      if (comment.owner_id < 0)
+        this.emit(-comment.owner_id, 'wall_reply_edit', { ...comment, post_owner_id: comment.owner_id });
+      return comment;
+    }
+    throw new VkApiError(100, 'comment not found');
+  }
+
+  addBoardComment(input: {
+    groupId: number;
+    topicId: number;
+    fromId: number;
+    text: string;
+    date?: number;
+  }): VkBoardComment {
+    const key = `${input.groupId}_${input.topicId}`;
+    let topic = this.topics.get(key);
+    if (!topic) {
+      topic = {
+        id: input.topicId,
+        group_id: input.groupId,
+        title: `Topic ${input.topicId}`,
+        created: this.unix(),
+        updated: 0,
+      };
+      this.topics.set(key, topic);
+      this.boardComments.set(key, []);
+    }
+    const comment: VkBoardComment = {
+      id: this.nextId(`board${input.groupId}`),
+      group_id: input.groupId,
+      topic_id: input.topicId,
+      from_id: input.fromId,
+      date: input.date ?? this.unix(),
+      text: input.text,
+    };
+    topic.updated = comment.date;
+    this.boardComments.get(key)!.push(comment);
+    const { group_id: _g, ...object } = comment;
+    this.emit(input.groupId, 'board_post_new', { ...object, topic_owner_id: -input.groupId });
+    return comment;
+  }
+
+  addPhotoComment(input: { ownerId: number; photoId: number; fromId: number; text: string }) {
+    const comment = {
+      id: this.nextId(`wall${input.ownerId}`),
+      owner_id: input.ownerId,
+      photo_id: input.photoId,
+      from_id: input.fromId,
+      date: this.unix(),
+      text: input.text,
+    };
+    this.photoComments.push(comment);
+    if (input.ownerId < 0) {
+      const { owner_id: _o, ...object } = comment;
+      this.emit(-input.ownerId, 'photo_comment_new', { ...object, photo_owner_id: input.ownerId });
+    }
+    return comment;
+  }
+
+  conversation(groupId: number, peerId: number): VkConversation {
+    const key = `${groupId}_${peerId}`;
+    let conv = this.conversations.get(key);
+    if (!conv) {
+      conv = { groupId, peerId, messages: [], inRead: 0, outRead: 0, allowed: false };
+      this.conversations.set(key, conv);
+    }
+    return conv;
+  }
+
+  /** A customer writes to the community: stores the message, allows replies, emits message_new. */
+  addIncomingMessage(input: { groupId: number; fromId: number; text: string; date?: number }): VkMessage {
+    const conv = this.conversation(input.groupId, input.fromId);
+    conv.allowed = true;
+    const message = this.appendMessage(conv, {
+      fromId: input.fromId,
+      out: 0,
+      text: input.text,
+      randomId: 0,
+      date: input.date,
+    });
+    this.emit(input.groupId, 'message_new', {
+      message,
+      client_info: {
+        button_actions: ['text'],
+        keyboard: true,
+        inline_keyboard: true,
+        carousel: true,
+        lang_id: 0,
+      },
+    });
+    return message;
+  }
+
+  appendMessage(
+    conv: VkConversation,
+    input: { fromId: number; out: 0 | 1; text: string; randomId: number; date?: number },
+  ): VkMessage {
+    const message: VkMessage = {
+      id: this.nextId(`msg${conv.groupId}`),
+      date: input.date ?? this.unix(),
+      peer_id: conv.peerId,
+      from_id: input.fromId,
+      out: input.out,
+      text: input.text,
+      conversation_message_id: conv.messages.length + 1,
+      random_id: input.randomId,
+      attachments: [],
+      fwd_messages: [],
+    };
+    conv.messages.push(message);
+    if (input.out) conv.outRead = message.id;
+    return message;
+  }
+
+  // ---- idempotency -----------------------------------------------------------------------
+
+  guidResult(key: string): unknown {
+    const hit = this.idemGuid.get(key);
+    if (!hit || this.now() - hit.at > GUID_TTL_MS) return undefined;
+    return hit.result;
+  }
+
+  rememberGuid(key: string, result: unknown): void {
+    this.idemGuid.set(key, { at: this.now(), result });
+  }
+
+  recordWrite(method: string, token: VkToken, params: Record<string, string>, result: unknown): void {
+    const { access_token: _t, ...safe } = params;
+    this.outbox.push({
+      seq: this.outbox.length + 1,
+      at: this.now(),
+      method,
+      tokenKind: token.kind,
+      params: safe,
+      result,
+    });
+  }
+
+  logRequest(entry: RequestLogEntry): void {
+    this.requests.push(entry);
+    if (this.requests.length > REQUEST_LOG_CAP)
+      this.requests.splice(0, this.requests.length - REQUEST_LOG_CAP);
+  }
+
+  // ---- Long Poll event log ----------------------------------------------------------------
+
+  emit(groupId: number, type: string, object: unknown): LpEvent {
+    const seq = this.nextSeq.get(groupId) ?? 1;
+    this.nextSeq.set(groupId, seq + 1);
+    const event: LpEvent = {
+      seq,
+      group_id: groupId,
+      type,
+      event_id: this.randomHex(40),
+      v: API_VERSION,
+      object,
+    };
+    let list = this.events.get(groupId);
+    if (!list) this.events.set(groupId, (list = []));
+    list.push(event);
+    if (list.length > 50_000) list.splice(0, list.length - 50_000);
+    for (const listener of this.eventListeners) listener(groupId);
+    return event;
+  }
+
+  /** The next sequence number (what a fresh `ts` points at). */
+  head(groupId: number): number {
+    return this.nextSeq.get(groupId) ?? 1;
+  }
+
+  /** The oldest retained sequence number. */
+  oldest(groupId: number): number {
+    const list = this.events.get(groupId);
+    return list && list.length > 0 ? list[0].seq : this.head(groupId);
+  }
+
+  issueLpKey(groupId: number): string {
+    const key = this.randomHex(32);
+    this.lpKeys.set(key, { groupId, state: 'live' });
+    return key;
+  }
+
+  snapshot() {
+    return {
+      communities: [...this.communities.values()],
+      tokens: [...this.tokens.values()].map((t) => ({ ...t, token: `${t.token.slice(0, 8)}…` })),
+      posts: [...this.posts.values()],
+      comments: [...this.comments.values()].flat(),
+      boardComments: [...this.boardComments.values()].flat(),
+      photoComments: this.photoComments,
+      conversations: [...this.conversations.values()],
+      outbox: this.outbox,
+      lp: [...this.events.entries()].map(([groupId, list]) => ({
+        groupId,
+        head: this.head(groupId),
+        retained: list.length,
+      })),
+      clockOffsetMs: this.clockOffsetMs,
+    };
+  }
+}
+
+/** A VK API error as the methods raise it; the server turns it into `{error:{…}}`. */
+export class VkApiError extends Error {
+  constructor(
+    readonly code: number,
+    readonly msg: string,
+  ) {
+    super(`VK error ${code}: ${msg}`);
+  }
+}
