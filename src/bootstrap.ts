@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/config.schema';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { runMigrations } from './database/migrate';
 
 export interface RunningApp {
   app: INestApplication;
@@ -26,6 +27,7 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
     databaseUrl = embedded.url;
   }
   try {
+    await runMigrations(databaseUrl);
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl }), {
       bufferLogs: true,
       rawBody: true, // signed webhooks verify the HMAC over the exact bytes
