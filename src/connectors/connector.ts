@@ -92,6 +92,17 @@ export interface SourceContext {
  */
 export type Emit = (batch: FetchResult) => Promise<void>;
 
+/**
+ * Optional health reports from a running push receiver (it retries by itself; the sync service
+ * maps the codes onto the source's state). `onStopped` fires when the receiver gave up for good
+ * (e.g. the token was revoked or another poller took over).
+ */
+export interface ReceiveHooks {
+  onError?(error: ConnectorError): void;
+  onHealthy?(): void;
+  onStopped?(error: ConnectorError): void;
+}
+
 export interface Connector {
   readonly platform: string;
   /** Checks the credentials; throws ConnectorError('auth_revoked' | 'configuration') when wrong. */
@@ -99,7 +110,7 @@ export interface Connector {
   /** Pull mode: everything since the stored cursors (backfill, reconciliation, polling). */
   fetch?(source: SourceContext): Promise<FetchResult>;
   /** Push mode: start receiving (long poll); returns a stop function. */
-  receive?(source: SourceContext, emit: Emit): Promise<() => Promise<void>>;
+  receive?(source: SourceContext, emit: Emit, hooks?: ReceiveHooks): Promise<() => Promise<void>>;
   /** Sends a reply exactly once, using an idempotency key derived from `reply.replyId`. */
   send(source: SourceContext, reply: OutgoingReply): Promise<SendResult>;
 }
