@@ -233,5 +233,10 @@ export class TelegramControl {
 }
 
 function user(input: UserInput): TgUser {
-  return { id: Number(input.id), is_bot: false, first_name: `User ${input.id}`, ...input };
+  return {
+    ...input,
+    id: Number(input.id),
+    is_bot: input.is_bot ?? false,
+    first_name: input.first_name ?? `User ${input.id}`,
+  };
 }
