@@ -1,0 +1,380 @@
+import { randomUUID } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { ConversationActivity } from '../conversations/conversation-activity';
+
+/** One item row as ingest writes it (analysis and triage already applied). */
+export interface ItemRow {
+  externalId: string;
+  kind: string;
+  parentExternalId: string | null;
+  threadExternalId: string | null;
+  conversationId: string | null;
+  contactId: string | null;
+  direction: 'inbound' | 'outbound';
+  authorExternalId: string | null;
+  authorName: string | null;
+  text: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  raw: string | null;
+  language: string | null;
+  sentimentScore: number | null;
+  sentimentLabel: string | null;
+  sentimentConfidence: number | null;
+  intent: string | null;
+  intentConfidence: number | null;
+  needsResponse: boolean;
+  deadlineAt: Date | null;
+  modelVersion: string | null;
+  analyzedAt: Date | null;
+}
+
+export interface ContactInput {
+  externalId: string;
+  displayName: string;
+  username: string | null;
+}
+
+export interface ContactRef {
+  contactId: string;
+  customerId: string;
+}
+
+export interface ConversationInput {
+  threadKey: string;
+  contactId: string | null;
+  customerId: string | null;
+}
+
+export interface StoredItemRef {
+  id: string;
+  externalId: string;
+  conversationId: string | null;
+  inserted: boolean;
+}
+
+/**
+ * The SQL of ingest: every statement is one multi-row round trip over unnest()ed arrays, all on
+ * the caller's transaction client.
+ */
+export class IngestRepository {
+  async sourcePlatform(ds: DataSource, sourceId: string): Promise<string | undefined> {
+    const rows: { platform: string }[] = await ds.query(`SELECT platform FROM sources WHERE id = $1`, [
+      sourceId,
+    ]);
+    return rows[0]?.platform;
+  }
+
+  /**
+   * Finds or creates one contact per author; a new contact gets a new customer of its own
+   * (contacts of one person are linked into one customer later, by a person).
+   */
+  async upsertContacts(
+    c: PoolClient,
+    platform: string,
+    contacts: ContactInput[],
+  ): Promise<Map<string, ContactRef>> {
+    const out = new Map<string, ContactRef>();
+    if (contacts.length === 0) return out;
+    const ext = contacts.map((x) => x.externalId);
+    const newCustomerIds = contacts.map(() => randomUUID());
+    const r = await c.query<{ id: string; external_id: string; customer_id: string }>(
+      `WITH input AS (
+         SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::uuid[])
+           AS t(external_id, display_name, username, customer_id)
+       ), missing AS (
+         SELECT i.* FROM input i
+         WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.platform = $1 AND c.external_id = i.external_id)
+       ), new_customers AS (
+         INSERT INTO customers (id, display_name) SELECT customer_id, display_name FROM missing RETURNING id
+       ), inserted AS (
+         INSERT INTO contacts (platform, external_id, customer_id, display_name, username)
+         SELECT $1, external_id, customer_id, display_name, username FROM missing
+         ON CONFLICT (platform, external_id) DO NOTHING
+         RETURNING id, external_id, customer_id
+       ), renamed AS (
+         UPDATE contacts c SET display_name = i.display_name, username = COALESCE(i.username, c.username),
+                updated_at = now()
+         FROM input i
+         WHERE c.platform = $1 AND c.external_id = i.external_id AND i.display_name <> ''
+           AND (c.display_name <> i.display_name OR c.username IS DISTINCT FROM COALESCE(i.username, c.username))
+         RETURNING c.id
+       )
+       SELECT id, external_id, customer_id FROM inserted
+       UNION ALL
+       SELECT c.id, c.external_id, c.customer_id FROM contacts c JOIN input i
+         ON c.platform = $1 AND c.external_id = i.external_id`,
+      [platform, ext, contacts.map((x) => x.displayName), contacts.map((x) => x.username), newCustomerIds],
+    );
+    for (const row of r.rows) out.set(row.external_id, { contactId: row.id, customerId: row.customer_id });
+    const lost = ext.filter((e) => !out.has(e));
+    if (lost.length > 0) {
+      // Another transaction created these after our snapshot: read them now (new snapshot) and
+      // drop the customers we created for nothing.
+      const again = await c.query<{ id: string; external_id: string; customer_id: string }>(
+        `SELECT id, external_id, customer_id FROM contacts WHERE platform = $1 AND external_id = ANY($2::text[])`,
+        [platform, lost],
+      );
+      for (const row of again.rows)
+        out.set(row.external_id, { contactId: row.id, customerId: row.customer_id });
+      const orphans = ext.flatMap((e, i) => (lost.includes(e) ? [newCustomerIds[i]] : []));
+      await c.query(`DELETE FROM customers WHERE id = ANY($1::uuid[])`, [orphans]);
+    }
+    return out;
+  }
+
+  /** Creates missing conversations (one per thread key) and returns every key's id. */
+  async ensureConversations(
+    c: PoolClient,
+    sourceId: string,
+    platform: string,
+    convs: ConversationInput[],
+  ): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (convs.length === 0) return out;
+    const keys = convs.map((x) => x.threadKey);
+    const sql = `WITH ins AS (
+        INSERT INTO conversations (source_id, platform, thread_key, contact_id, customer_id)
+        SELECT $1, $2, * FROM unnest($3::text[], $4::uuid[], $5::uuid[])
+        ON CONFLICT (source_id, thread_key) DO NOTHING
+        RETURNING id, thread_key
+      )
+      SELECT id, thread_key FROM ins
+      UNION ALL
+      SELECT id, thread_key FROM conversations WHERE source_id = $1 AND thread_key = ANY($3::text[])`;
+    const r = await c.query<{ id: string; thread_key: string }>(sql, [
+      sourceId,
+      platform,
+      keys,
+      convs.map((x) => x.contactId),
+      convs.map((x) => x.customerId),
+    ]);
+    for (const row of r.rows) out.set(row.thread_key, row.id);
+    const lost = keys.filter((k) => !out.has(k));
+    if (lost.length > 0) {
+      const again = await c.query<{ id: string; thread_key: string }>(
+        `SELECT id, thread_key FROM conversations WHERE source_id = $1 AND thread_key = ANY($2::text[])`,
+        [sourceId, lost],
+      );
+      for (const row of again.rows) out.set(row.thread_key, row.id);
+    }
+    return out;
+  }
+
+  /** The conversations of already stored items (a brand reply joins its parent's conversation). */
+  async conversationsOfItems(
+    c: PoolClient,
+    sourceId: string,
+    externalIds: string[],
+  ): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (externalIds.length === 0) return out;
+    const r = await c.query<{ external_id: string; conversation_id: string }>(
+      `SELECT external_id, conversation_id FROM items
+       WHERE source_id = $1 AND external_id = ANY($2::text[]) AND conversation_id IS NOT NULL`,
+      [sourceId, externalIds],
+    );
+    for (const row of r.rows) out.set(row.external_id, row.conversation_id);
+    return out;
+  }
+
+  /**
+   * Inserts new items; an existing one is updated only by a newer edit (its text is pushed onto
+   * previous_texts and version bumped); anything else is a duplicate and a no-op. Returns the
+   * rows inserted or edited.
+   */
+  async upsertItems(
+    c: PoolClient,
+    sourceId: string,
+    platform: string,
+    rows: ItemRow[],
+  ): Promise<StoredItemRef[]> {
+    if (rows.length === 0) return [];
+    const col = <K extends keyof ItemRow>(k: K) => rows.map((r) => r[k]);
+    const r = await c.query<{
+      id: string;
+      external_id: string;
+      conversation_id: string | null;
+      inserted: boolean;
+    }>(
+      `INSERT INTO items (source_id, platform, external_id, kind, parent_external_id, thread_external_id,
+         conversation_id, contact_id, direction, author_external_id, author_name, text, created_at_platform,
+         edited_at, raw, language, sentiment_score, sentiment_label, sentiment_confidence, intent,
+         intent_confidence, needs_response, deadline_at, model_version, analyzed_at)
+       SELECT $1, $2, u.external_id, u.kind, u.parent, u.thread, u.conversation_id, u.contact_id, u.direction,
+         u.author_id, u.author_name, u.text, u.created_at, u.edited_at, u.raw::jsonb, u.language, u.s_score,
+         u.s_label, u.s_conf, u.intent, u.i_conf, u.needs, u.deadline, u.model, u.analyzed_at
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[], $9::text[],
+         $10::text[], $11::text[], $12::text[], $13::timestamptz[], $14::timestamptz[], $15::text[], $16::text[],
+         $17::real[], $18::text[], $19::real[], $20::text[], $21::real[], $22::boolean[], $23::timestamptz[],
+         $24::text[], $25::timestamptz[])
+         AS u(external_id, kind, parent, thread, conversation_id, contact_id, direction, author_id, author_name,
+              text, created_at, edited_at, raw, language, s_score, s_label, s_conf, intent, i_conf, needs,
+              deadline, model, analyzed_at)
+       ON CONFLICT (source_id, external_id) DO UPDATE SET
+         previous_texts = items.previous_texts || jsonb_build_array(jsonb_build_object(
+           'text', items.text, 'version', items.version,
+           'at', COALESCE(items.edited_at, items.created_at_platform))),
+         text = EXCLUDED.text,
+         version = items.version + 1,
+         edited_at = EXCLUDED.edited_at,
+         raw = COALESCE(EXCLUDED.raw, items.raw),
+         language = EXCLUDED.language,
+         sentiment_score = EXCLUDED.sentiment_score,
+         sentiment_label = EXCLUDED.sentiment_label,
+         sentiment_confidence = EXCLUDED.sentiment_confidence,
+         intent = EXCLUDED.intent,
+         intent_confidence = EXCLUDED.intent_confidence,
+         needs_response = EXCLUDED.needs_response,
+         deadline_at = EXCLUDED.deadline_at,
+         model_version = EXCLUDED.model_version,
+         analyzed_at = EXCLUDED.analyzed_at
+       WHERE EXCLUDED.edited_at IS NOT NULL
+         AND (items.edited_at IS NULL OR EXCLUDED.edited_at > items.edited_at)
+         AND EXCLUDED.text IS DISTINCT FROM items.text
+       RETURNING id, external_id, conversation_id, (xmax = 0) AS inserted`,
+      [
+        sourceId,
+        platform,
+        col('externalId'),
+        col('kind'),
+        col('parentExternalId'),
+        col('threadExternalId'),
+        col('conversationId'),
+        col('contactId'),
+        col('direction'),
+        col('authorExternalId'),
+        col('authorName'),
+        col('text'),
+        col('createdAt'),
+        col('editedAt'),
+        col('raw'),
+        col('language'),
+        col('sentimentScore'),
+        col('sentimentLabel'),
+        col('sentimentConfidence'),
+        col('intent'),
+        col('intentConfidence'),
+        col('needsResponse'),
+        col('deadlineAt'),
+        col('modelVersion'),
+        col('analyzedAt'),
+      ],
+    );
+    return r.rows.map((x) => ({
+      id: String(x.id),
+      externalId: x.external_id,
+      conversationId: x.conversation_id,
+      inserted: x.inserted,
+    }));
+  }
+
+  /**
+   * Applies new activity to conversations. A new customer message on a resolved conversation
+   * reopens it with a fresh SLA clock; otherwise a running clock keeps its earliest deadline, a
+   * conversation without a clock starts one, and an already answered one is left to replies/SLA.
+   */
+  async applyActivity(c: PoolClient, activity: ConversationActivity[]): Promise<void> {
+    if (activity.length === 0) return;
+    const col = <K extends keyof ConversationActivity>(k: K) => activity.map((a) => a[k]);
+    await c.query(
+      `UPDATE conversations c SET
+         first_message_at = LEAST(c.first_message_at, d.first_at),
+         last_message_at = GREATEST(c.last_message_at, d.last_at),
+         last_customer_message_at = GREATEST(c.last_customer_message_at, d.last_customer_at),
+         contact_id = COALESCE(c.contact_id, d.contact_id),
+         customer_id = COALESCE(c.customer_id, d.customer_id),
+         sentiment_label = COALESCE(d.sentiment_label, c.sentiment_label),
+         status = CASE WHEN ${REOPEN} THEN 'open'::conversation_status ELSE c.status END,
+         resolved_at = CASE WHEN ${REOPEN} THEN NULL ELSE c.resolved_at END,
+         needs_response = CASE WHEN ${REOPEN} THEN d.needs ELSE c.needs_response OR d.needs END,
+         intent = CASE WHEN ${REOPEN} OR d.needs OR c.intent IS NULL THEN COALESCE(d.intent, c.intent)
+                       ELSE c.intent END,
+         priority = CASE WHEN ${REOPEN} THEN d.priority ELSE GREATEST(c.priority, d.priority) END,
+         sla_started_at = CASE
+           WHEN ${REOPEN} THEN d.sla_start
+           WHEN ${NO_CLOCK} THEN COALESCE(d.sla_start, c.sla_started_at)
+           ELSE c.sla_started_at END,
+         due_at = CASE
+           WHEN ${REOPEN} THEN d.due_at
+           WHEN c.first_response_at IS NULL THEN LEAST(c.due_at, d.due_at)
+           ELSE c.due_at END,
+         sla_policy_id = CASE
+           WHEN ${REOPEN} THEN d.policy_id
+           WHEN c.first_response_at IS NULL AND d.due_at IS NOT NULL AND (c.due_at IS NULL OR d.due_at < c.due_at)
+             THEN d.policy_id
+           ELSE c.sla_policy_id END,
+         first_response_at = CASE WHEN ${REOPEN} THEN NULL ELSE c.first_response_at END,
+         first_response_seconds = CASE WHEN ${REOPEN} THEN NULL ELSE c.first_response_seconds END,
+         sla_breached_at = CASE WHEN ${REOPEN} THEN NULL ELSE c.sla_breached_at END,
+         sla_warned_50_at = CASE WHEN ${REOPEN} THEN NULL ELSE c.sla_warned_50_at END,
+         sla_warned_80_at = CASE WHEN ${REOPEN} THEN NULL ELSE c.sla_warned_80_at END,
+         sla_paused_at = CASE WHEN ${REOPEN} THEN NULL ELSE c.sla_paused_at END,
+         sla_paused_ms = CASE WHEN ${REOPEN} THEN 0 ELSE c.sla_paused_ms END,
+         updated_at = now()
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[], $5::uuid[], $6::uuid[],
+                   $7::boolean[], $8::timestamptz[], $9::uuid[], $10::timestamptz[], $11::text[], $12::text[],
+                   $13::int[])
+         AS d(id, first_at, last_at, last_customer_at, contact_id, customer_id, needs, due_at, policy_id,
+              sla_start, intent, sentiment_label, priority)
+       WHERE c.id = d.id`,
+      [
+        col('conversationId'),
+        col('firstAt'),
+        col('lastAt'),
+        col('lastCustomerAt'),
+        col('contactId'),
+        col('customerId'),
+        col('needsResponse'),
+        col('dueAt'),
+        col('slaPolicyId'),
+        col('slaStartAt'),
+        col('intent'),
+        col('sentimentLabel'),
+        col('priority'),
+      ],
+    );
+  }
+
+  /** Saves the batch's cursors; called inside the same transaction as the items they cover. */
+  async saveCursors(c: PoolClient, sourceId: string, cursors: Record<string, unknown>): Promise<void> {
+    const streams = Object.keys(cursors).filter((k) => cursors[k] !== undefined);
+    if (streams.length === 0) return;
+    await c.query(
+      `INSERT INTO sync_cursors (source_id, stream, cursor, updated_at)
+       SELECT $1, s, v::jsonb, now() FROM unnest($2::text[], $3::text[]) AS t(s, v)
+       ON CONFLICT (source_id, stream) DO UPDATE SET cursor = EXCLUDED.cursor, updated_at = now()`,
+      [sourceId, streams, streams.map((s) => JSON.stringify(cursors[s]))],
+    );
+  }
+
+  /** Delivered to listeners only when the transaction commits. */
+  async notifyInbox(c: PoolClient, payloads: string[]): Promise<void> {
+    if (payloads.length === 0) return;
+    await c.query(`SELECT pg_notify('inbox', p) FROM unnest($1::text[]) AS p`, [payloads]);
+  }
+
+  async slaPolicies(c: PoolClient): Promise<SlaPolicyRow[]> {
+    const r = await c.query<SlaPolicyRow>(
+      `SELECT id, source_id, intent, first_response_minutes, calendar, pause_while_pending, enabled
+       FROM sla_policies WHERE enabled`,
+    );
+    return r.rows;
+  }
+}
+
+export interface SlaPolicyRow {
+  id: string;
+  source_id: string | null;
+  intent: string | null;
+  first_response_minutes: number;
+  calendar: unknown;
+  pause_while_pending: boolean;
+  enabled: boolean;
+}
+
+/** A new customer message on a resolved conversation. */
+const REOPEN = `(c.status = 'resolved' AND d.last_customer_at IS NOT NULL)`;
+/** No SLA clock has run yet in this conversation. */
+const NO_CLOCK = `(c.due_at IS NULL AND c.first_response_at IS NULL)`;

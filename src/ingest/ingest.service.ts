@@ -1,0 +1,259 @@
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import type { FetchResult, NormalizedItem } from '../connectors/connector';
+import { summariseActivity, type StoredItemFacts } from '../conversations/conversation-activity';
+import { directionOf, threadKeyOf } from '../conversations/threading';
+import type { TriageResult } from '../sla/triage';
+import {
+  IngestRepository,
+  type ContactInput,
+  type ConversationInput,
+  type ItemRow,
+} from './ingest.repository';
+import { ItemAnalysis, type ItemAnalysisResult } from './item-analysis';
+import { PolicyCache, triageItem } from './item-triage';
+import { notifyPayloads, sanitizeText, splitIntoRounds } from './ingest-plan';
+import { inPgTransaction, isRetryableTxError } from './pg';
+
+export interface IngestResult {
+  inserted: number;
+  edited: number;
+  /** Items already stored (redeliveries, replays, overlapping pages): no-ops. */
+  duplicates: number;
+  /** Conversations that got new or edited items (also sent with NOTIFY 'inbox'). */
+  conversationIds: string[];
+}
+
+export class SourceNotFoundError extends NotFoundException {
+  constructor(sourceId: string) {
+    super(`source ${sourceId} does not exist`);
+  }
+}
+
+interface Prepared {
+  item: NormalizedItem;
+  direction: 'inbound' | 'outbound';
+  threadKey: string | undefined;
+  analysis: ItemAnalysisResult;
+  triage?: TriageResult;
+}
+
+const MAX_ATTEMPTS = 3;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Idempotent ingest: one transaction stores a batch's contacts, conversations, items (with their
+ * analysis and triage) and the cursors that cover them, then NOTIFYs the inbox on commit.
+ * Connectors may redeliver freely: a duplicate is a no-op, an edit keeps the previous text.
+ */
+@Injectable()
+export class IngestService {
+  private readonly logger = new Logger(IngestService.name);
+  private readonly repo = new IngestRepository();
+  private readonly policies = new PolicyCache();
+  private readonly platforms = new Map<string, string>();
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly analysis: ItemAnalysis,
+  ) {}
+
+  async ingest(sourceId: string, batch: FetchResult): Promise<IngestResult> {
+    const analyzedAt = new Date();
+    const platform = await this.platformOf(sourceId);
+    const rounds = splitIntoRounds(batch.items.map(clean)).map((round) => this.prepare(round, platform));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await inPgTransaction(this.ds, (c) =>
+          this.store(c, sourceId, platform, rounds, batch.cursors ?? {}, analyzedAt),
+        );
+      } catch (err) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryableTxError(err)) throw err;
+        this.logger.warn(`ingest for source ${sourceId} hit ${(err as { code?: string }).code}; retrying`);
+      }
+    }
+  }
+
+  /** Analysis is pure and needs no database, so it runs before the transaction opens. */
+  private prepare(items: NormalizedItem[], platform: string): Prepared[] {
+    const results = this.analysis.analyzeBatch(items.map((i) => ({ text: i.text, platform, kind: i.kind })));
+    return items.map((item, i) => ({
+      item,
+      direction: directionOf(item),
+      threadKey: threadKeyOf(item),
+      analysis: results[i],
+    }));
+  }
+
+  private async store(
+    c: PoolClient,
+    sourceId: string,
+    platform: string,
+    rounds: Prepared[][],
+    cursors: Record<string, unknown>,
+    analyzedAt: Date,
+  ): Promise<IngestResult> {
+    const all = rounds.flat();
+    const total = all.length;
+    if (total === 0) {
+      await this.repo.saveCursors(c, sourceId, cursors);
+      return { inserted: 0, edited: 0, duplicates: 0, conversationIds: [] };
+    }
+    const policies = await this.policies.get(() => this.repo.slaPolicies(c));
+    for (const p of all) {
+      p.triage = triageItem(
+        p.analysis,
+        { createdAt: p.item.createdAt, direction: p.direction, sourceId },
+        policies,
+      );
+    }
+
+    const contacts = await this.repo.upsertContacts(c, platform, contactInputs(all));
+    const convKeys = new Map<string, ConversationInput>();
+    for (const p of all) {
+      if (!p.threadKey) continue;
+      const existing = convKeys.get(p.threadKey);
+      const contact = p.direction === 'inbound' ? contacts.get(p.item.author.externalId) : undefined;
+      if (!existing) {
+        convKeys.set(p.threadKey, {
+          threadKey: p.threadKey,
+          contactId: contact?.contactId ?? null,
+          customerId: contact?.customerId ?? null,
+        });
+      } else if (!existing.contactId && contact) {
+        existing.contactId = contact.contactId;
+        existing.customerId = contact.customerId;
+      }
+    }
+    const sortedConvs = [...convKeys.values()].sort((a, b) => (a.threadKey < b.threadKey ? -1 : 1));
+    const convIds = await this.repo.ensureConversations(c, sourceId, platform, sortedConvs);
+
+    // Brand replies in public threads join the conversation of the item they answer.
+    const keyByItem = new Map(all.filter((p) => p.threadKey).map((p) => [p.item.externalId, p.threadKey!]));
+    const orphanParents = all
+      .filter((p) => !p.threadKey && p.item.parentExternalId && !keyByItem.has(p.item.parentExternalId))
+      .map((p) => p.item.parentExternalId!);
+    const parentConv = await this.repo.conversationsOfItems(c, sourceId, [...new Set(orphanParents)]);
+    const conversationOf = (p: Prepared): string | null => {
+      if (p.threadKey) return convIds.get(p.threadKey) ?? null;
+      const parent = p.item.parentExternalId;
+      if (!parent) return null;
+      const key = keyByItem.get(parent);
+      return (key ? convIds.get(key) : parentConv.get(parent)) ?? null;
+    };
+
+    let inserted = 0;
+    let edited = 0;
+    const facts: StoredItemFacts[] = [];
+    const touched = new Set<string>();
+    for (const round of rounds) {
+      const rows = round.map((p) =>
+        toRow(p, conversationOf(p), contacts.get(p.item.author.externalId), analyzedAt),
+      );
+      const stored = await this.repo.upsertItems(c, sourceId, platform, rows);
+      const byExt = new Map(round.map((p, i) => [p.item.externalId, { p, row: rows[i] }]));
+      for (const s of stored) {
+        if (s.conversationId) touched.add(s.conversationId);
+        if (!s.inserted) {
+          edited++;
+          continue;
+        }
+        inserted++;
+        const { p, row } = byExt.get(s.externalId)!;
+        if (!row.conversationId) continue;
+        facts.push({
+          conversationId: row.conversationId,
+          direction: p.direction,
+          createdAt: p.item.createdAt,
+          contactId: row.contactId,
+          customerId:
+            p.direction === 'inbound' ? (contacts.get(p.item.author.externalId)?.customerId ?? null) : null,
+          needsResponse: row.needsResponse,
+          deadlineAt: row.deadlineAt,
+          slaPolicyId: p.triage!.slaPolicyId,
+          intent: row.intent,
+          sentimentLabel: row.sentimentLabel,
+          priority: p.triage!.priority,
+        });
+      }
+    }
+    await this.repo.applyActivity(c, summariseActivity(facts));
+    await this.repo.saveCursors(c, sourceId, cursors);
+    const conversationIds = [...touched].sort();
+    await this.repo.notifyInbox(c, notifyPayloads(conversationIds));
+    return { inserted, edited, duplicates: total - inserted - edited, conversationIds };
+  }
+
+  /** A source's platform never changes, so it is cached (and its existence checked once). */
+  private async platformOf(sourceId: string): Promise<string> {
+    let platform = this.platforms.get(sourceId);
+    if (!platform) {
+      if (!UUID.test(sourceId)) throw new SourceNotFoundError(sourceId);
+      platform = await this.repo.sourcePlatform(this.ds, sourceId);
+      if (!platform) throw new SourceNotFoundError(sourceId);
+      this.platforms.set(sourceId, platform);
+    }
+    return platform;
+  }
+}
+
+function clean(item: NormalizedItem): NormalizedItem {
+  return {
+    ...item,
+    text: sanitizeText(item.text ?? ''),
+    author: {
+      ...item.author,
+      name: item.author.name === undefined ? undefined : sanitizeText(item.author.name),
+    },
+  };
+}
+
+function contactInputs(all: Prepared[]): ContactInput[] {
+  const byId = new Map<string, ContactInput>();
+  for (const p of all) {
+    if (p.direction !== 'inbound') continue;
+    const a = p.item.author;
+    byId.set(a.externalId, {
+      externalId: a.externalId,
+      displayName: a.name ?? '',
+      username: a.username ?? null,
+    });
+  }
+  return [...byId.values()].sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
+}
+
+function toRow(
+  p: Prepared,
+  conversationId: string | null,
+  contact: { contactId: string } | undefined,
+  analyzedAt: Date,
+): ItemRow {
+  const { item, analysis } = p;
+  const t = p.triage!;
+  return {
+    externalId: item.externalId,
+    kind: item.kind,
+    parentExternalId: item.parentExternalId ?? null,
+    threadExternalId: item.threadExternalId ?? null,
+    conversationId,
+    contactId: p.direction === 'inbound' ? (contact?.contactId ?? null) : null,
+    direction: p.direction,
+    authorExternalId: item.author.externalId,
+    authorName: item.author.name ?? null,
+    text: item.text,
+    createdAt: item.createdAt,
+    editedAt: item.editedAt ?? null,
+    raw: item.raw === undefined ? null : sanitizeText(JSON.stringify(item.raw)),
+    language: analysis.language,
+    sentimentScore: analysis.sentiment.score,
+    sentimentLabel: analysis.sentiment.label,
+    sentimentConfidence: analysis.sentiment.confidence,
+    intent: analysis.intent.label,
+    intentConfidence: analysis.intent.confidence,
+    needsResponse: t.needsResponse,
+    deadlineAt: t.deadlineAt,
+    modelVersion: analysis.modelVersion,
+    analyzedAt,
+  };
+}

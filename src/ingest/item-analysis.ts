@@ -1,0 +1,61 @@
+import { Logger } from '@nestjs/common';
+import { Analyzer } from '../analysis/analyzer';
+import type { CareIntent, SentimentLabel } from '../sla/sla.types';
+
+/**
+ * What ingest needs from analysis: one result per item, in order. A small seam so the analyser
+ * can be swapped (or be missing, e.g. before a model is trained) without touching ingest.
+ */
+export interface ItemAnalysisResult {
+  language: string | null;
+  sentiment: { score: number; label: SentimentLabel; confidence: number };
+  intent: { label: CareIntent; confidence: number };
+  modelVersion: string;
+}
+
+export interface ItemAnalysisInput {
+  text: string;
+  platform: string;
+  kind: string;
+}
+
+export abstract class ItemAnalysis {
+  abstract analyzeBatch(inputs: readonly ItemAnalysisInput[]): ItemAnalysisResult[];
+}
+
+/**
+ * Used only when no model can be loaded: neutral tone, and "support question" with zero
+ * confidence so every customer item still gets the default 3-hour deadline rather than being
+ * silently dropped from the queue.
+ */
+export class NeutralItemAnalysis extends ItemAnalysis {
+  static readonly VERSION = 'placeholder-0';
+  analyzeBatch(inputs: readonly ItemAnalysisInput[]): ItemAnalysisResult[] {
+    return inputs.map(() => ({
+      language: null,
+      sentiment: { score: 0, label: 'neutral', confidence: 0 },
+      intent: { label: 'support_question', confidence: 0 },
+      modelVersion: NeutralItemAnalysis.VERSION,
+    }));
+  }
+}
+
+/** The analysis module's Analyzer behind the ingest seam. */
+export class AnalyzerItemAnalysis extends ItemAnalysis {
+  constructor(private readonly analyzer: Analyzer) {
+    super();
+  }
+  analyzeBatch(inputs: readonly ItemAnalysisInput[]): ItemAnalysisResult[] {
+    return this.analyzer.analyzeBatch(inputs);
+  }
+}
+
+/** The shipped model when there is one, else the neutral placeholder (logged once). */
+export function loadItemAnalysis(logger = new Logger('ItemAnalysis')): ItemAnalysis {
+  try {
+    return new AnalyzerItemAnalysis(Analyzer.load());
+  } catch (err) {
+    logger.warn(`no analysis model available (${(err as Error).message}); using the neutral placeholder`);
+    return new NeutralItemAnalysis();
+  }
+}
