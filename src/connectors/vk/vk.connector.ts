@@ -1,0 +1,173 @@
+/**
+ * The VK community connector ("vk"): Bots Long Poll (or the Callback API) as the fast path,
+ * reconciliation through the API from stored watermarks, replies as the community exactly once.
+ *
+ * Credentials: `groupToken` (community: Long Poll, DMs, replies), `serviceToken` or `userToken`
+ * (walls and boards: community tokens can't read them), optional `callbackSecret`/`callbackConfirmation`.
+ * Settings: see VkSettings (groupId is required).
+ */
+import { createHash } from 'node:crypto';
+import {
+  Connector,
+  ConnectorError,
+  Emit,
+  FetchResult,
+  OutgoingReply,
+  SendResult,
+  SourceContext,
+} from '../connector';
+import { VkClient } from './client';
+import { ReceiveHooks, runLongPoll } from './longpoll';
+import { reconcileVk } from './reconcile';
+import { sendVkReply } from './send';
+import { readVkCredentials, readVkSettings, VkSettings } from './settings';
+
+export type VkTokenRole = 'group' | 'user' | 'service';
+
+export class VkConnector implements Connector {
+  readonly platform: string = 'vk';
+  private readonly clients = new Map<string, VkClient>();
+
+  /** One vk-io client per token (its rate limit is per token), kept for the connector's life. */
+  client(settings: VkSettings, token: string, role: VkTokenRole): VkClient {
+    const key = createHash('sha256').update(`${role}\0${settings.apiBaseUrl}\0${token}`).digest('hex');
+    let client = this.clients.get(key);
+    if (!client) {
+      client = new VkClient({ ...clientOptions(settings, role), token });
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  async verify(source: SourceContext): Promise<{ accountName: string }> {
+    const settings = readVkSettings(source);
+    const creds = readVkCredentials(source);
+    if (!creds.groupToken && !creds.serviceToken && !creds.userToken) {
+      throw new ConnectorError(
+        'configuration',
+        'VK source needs a community token (and a service or user token to read walls)',
+      );
+    }
+    let accountName = `club${settings.groupId}`;
+    if (creds.groupToken) {
+      const res = await this.client(settings, creds.groupToken, 'group').call<{
+        groups: Array<{ id: number; name: string }>;
+      }>('groups.getById', {});
+      const group = res.groups?.[0];
+      if (!group || group.id !== settings.groupId) {
+        throw new ConnectorError(
+          'configuration',
+          `The community token belongs to community ${group?.id}, not ${settings.groupId}`,
+        );
+      }
+      accountName = group.name;
+    }
+    const reader = this.reader(source, settings);
+    if (reader) {
+      // Proves the token can read walls (a community token here answers 27 → configuration).
+      await reader.call('wall.get', { owner_id: -settings.groupId, count: 1 });
+      if (creds.userToken && !creds.serviceToken) await reader.call('users.get', {});
+      if (!creds.groupToken) {
+        const res = await reader.call<{ groups: Array<{ name: string }> }>('groups.getById', {
+          group_id: settings.groupId,
+        });
+        accountName = res.groups?.[0]?.name ?? accountName;
+      }
+    }
+    return { accountName };
+  }
+
+  /** Backfill and reconciliation: walls, boards (service/user token) and DMs (community token). */
+  async fetch(source: SourceContext): Promise<FetchResult> {
+    const settings = readVkSettings(source);
+    const creds = readVkCredentials(source);
+    return reconcileVk({
+      settings,
+      cursors: source.cursors ?? {},
+      reader: this.reader(source, settings),
+      group: creds.groupToken ? this.client(settings, creds.groupToken, 'group') : null,
+    });
+  }
+
+  /**
+   * Bots Long Poll with the community token. `hooks` is an optional extension of the contract:
+   * background failures and reconciliation batches are reported there.
+   */
+  async receive(source: SourceContext, emit: Emit, hooks?: ReceiveHooks): Promise<() => Promise<void>> {
+    const settings = readVkSettings(source);
+    const creds = readVkCredentials(source);
+    if (!creds.groupToken)
+      throw new ConnectorError('configuration', 'Bots Long Poll needs a community token');
+    // A dedicated client: vk-io's polling transport is per VK instance.
+    const client = new VkClient({
+      ...clientOptions(settings, 'group'),
+      token: creds.groupToken,
+      pollingGroupId: settings.groupId,
+      pollingWaitMs: settings.pollingWaitMs,
+    });
+    try {
+      const stop = await runLongPoll({
+        client,
+        ctx: { groupId: settings.groupId, includeBrand: settings.includeBrand },
+        emit,
+        fetch: (cursors) => this.fetch({ ...source, cursors }),
+        cursors: source.cursors ?? {},
+        reconcileIntervalMs: settings.reconcileIntervalMs,
+        startDeadlineMs: settings.callDeadlineMs,
+        hooks,
+      });
+      return async () => {
+        await stop();
+        await client.close();
+      };
+    } catch (err) {
+      await client.close();
+      throw err;
+    }
+  }
+
+  async send(source: SourceContext, reply: OutgoingReply): Promise<SendResult> {
+    const settings = readVkSettings(source);
+    const creds = readVkCredentials(source);
+    return sendVkReply(
+      {
+        groupId: settings.groupId,
+        group: creds.groupToken ? this.client(settings, creds.groupToken, 'group') : null,
+        user: creds.userToken ? this.client(settings, creds.userToken, 'user') : null,
+      },
+      reply,
+    );
+  }
+
+  /** API calls issued so far by all clients (execute counts once). */
+  apiCalls(): number {
+    return [...this.clients.values()].reduce((sum, c) => sum + c.calls, 0);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.clients.values()].map((c) => c.close()));
+    this.clients.clear();
+  }
+
+  /** Walls and boards need a service or user token; a community token is used as a last resort (VK answers 27). */
+  protected reader(source: SourceContext, settings: VkSettings): VkClient | null {
+    const creds = readVkCredentials(source);
+    if (creds.serviceToken) return this.client(settings, creds.serviceToken, 'service');
+    if (creds.userToken) return this.client(settings, creds.userToken, 'user');
+    if (creds.groupToken) return this.client(settings, creds.groupToken, 'group');
+    return null;
+  }
+}
+
+export function clientOptions(settings: VkSettings, role: VkTokenRole) {
+  return {
+    apiBaseUrl: settings.apiBaseUrl,
+    apiLimit: role === 'group' ? 20 : role === 'user' ? 3 : settings.serviceApiLimit,
+    apiTimeoutMs: settings.apiTimeoutMs,
+    apiWaitMs: settings.apiWaitMs,
+    apiRetryLimit: settings.apiRetryLimit,
+    deadlineMs: settings.callDeadlineMs,
+  };
+}
+
+export const vkConnector = new VkConnector();
