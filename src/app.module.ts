@@ -3,6 +3,9 @@ import { AppConfig } from './config/config.schema';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { UsersModule } from './users/users.module';
 import { SecurityModule } from './security/security.module';
 
 export interface AppModuleOptions {
@@ -26,6 +29,9 @@ export class AppModule {
         // feature modules (keep one per line)
         SecurityModule,
         HealthModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
       ],
     };
   }

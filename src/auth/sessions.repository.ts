@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { UserRole } from './auth.decorators';
+import { Session } from './session.entity';
+
+/** A live session joined with its (enabled) user: what the guard needs, in one query. */
+export interface ActiveSession {
+  sessionId: string;
+  csrfToken: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userId: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  locale: 'ru' | 'en';
+}
+
+@Injectable()
+export class SessionsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async create(session: Omit<Session, 'createdAt' | 'lastSeenAt'>): Promise<void> {
+    await this.db.getRepository(Session).insert(session);
+  }
+
+  /** By the stored id (the token's hash). */
+  async findActiveById(id: string): Promise<ActiveSession | null> {
+    const rows = await this.db.query(
+      `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt",
+              s.expires_at AS "expiresAt", u.id AS "userId", u.email, u.name, u.role, u.locale
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Sliding expiry: seen now, valid for another TTL. */
+  async touch(id: string, ttlHours: number): Promise<Date | null> {
+    // TypeORM returns [rows, affected] for UPDATE ... RETURNING.
+    const [rows]: [{ expires_at: Date }[], number] = await this.db.query(
+      `UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2)
+        WHERE id = $1 RETURNING expires_at`,
+      [id, ttlHours],
+    );
+    return rows[0]?.expires_at ?? null;
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.query(`DELETE FROM sessions WHERE id = $1`, [id]);
+  }
+
+  /** Signs the user out everywhere (disabled, password reset), optionally keeping one session. */
+  async deleteForUser(userId: string, manager: EntityManager = this.db.manager, exceptId?: string) {
+    await manager.query(`DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2`, [
+      userId,
+      exceptId ?? null,
+    ]);
+  }
+
+  async deleteExpired(userId?: string): Promise<void> {
+    if (userId) {
+      await this.db.query(`DELETE FROM sessions WHERE user_id = $1 AND expires_at <= now()`, [userId]);
+    } else {
+      await this.db.query(`DELETE FROM sessions WHERE expires_at <= now()`);
+    }
+  }
+}
