@@ -139,10 +139,10 @@ describe('Telegram Bot API emulator', () => {
   });
 
   it('the HTTP control API injects, reads the outbox and resets', async () => {
-    const post = (path: string, body: unknown) =>
-      fetch(`${emu.url}/__control/${path}`, { method: 'POST', body: JSON.stringify(body) }).then((r) =>
-        r.json(),
-      );
+    const post = async (path: string, body: unknown): Promise<any> => {
+      const res = await fetch(`${emu.url}/__control/${path}`, { method: 'POST', body: JSON.stringify(body) });
+      return res.json();
+    };
     await post('chats', { id: -5, type: 'group', title: 'g' });
     await post(`bots/${encodeURIComponent(DEFAULT_BOT_TOKEN)}/privacy`, { enabled: false });
     const sent = await post('send', { chat_id: -5, from: OLEG, text: 'всем привет' });
