@@ -9,7 +9,7 @@ const MIGRATION_LOCK = 7_301_011_001;
  * instances starting at once migrate exactly once and none serves an old schema.
  */
 export async function runMigrations(url: string): Promise<string[]> {
-  const ds = new DataSource({ ...databaseOptions(url, 1), logging: false });
+  const ds = new DataSource({ ...databaseOptions(url, 2), logging: false });
   await ds.initialize();
   const runner = ds.createQueryRunner();
   try {
