@@ -1,7 +1,11 @@
 /** Unit tests live beside the code (src/**\/*.spec.ts); integration tests in test/ run against real PostgreSQL. */
 const base = {
   moduleFileExtensions: ['js', 'json', 'ts'],
-  transform: { '^.+\\.ts$': 'ts-jest' },
+  transform: {
+    '^.+\\.ts$': 'ts-jest',
+    '/node_modules/vk-io/lib/index\\.js$': '<rootDir>/test/support/vk-io-jest-transform.js',
+  },
+  transformIgnorePatterns: ['/node_modules/(?!vk-io/lib/index\\.js$)'],
   testEnvironment: 'node',
 };
 module.exports = {
