@@ -1,5 +1,5 @@
 import type { NormalizedItem } from '../connectors/connector';
-import { directionOf, threadKeyOf } from './threading';
+import { directionOf, placeInThread } from './threading';
 
 const base = (over: Partial<NormalizedItem>): NormalizedItem => ({
   externalId: 'x',
@@ -13,26 +13,45 @@ const base = (over: Partial<NormalizedItem>): NormalizedItem => ({
 
 describe('threading', () => {
   it('gives each author under one post their own conversation', () => {
-    const a = threadKeyOf(base({ author: { externalId: '5' } }));
-    const b = threadKeyOf(base({ author: { externalId: '6' } }));
-    expect(a).toBe('wall:-42_3|5');
-    expect(b).toBe('wall:-42_3|6');
+    expect(placeInThread(base({ author: { externalId: '5' } }))).toEqual({
+      key: 'wall:-42_3|5',
+      opens: true,
+    });
+    expect(placeInThread(base({ author: { externalId: '6' } }))).toEqual({
+      key: 'wall:-42_3|6',
+      opens: true,
+    });
   });
 
-  it('threads private messages by the peer, whoever wrote them', () => {
-    const fromCustomer = threadKeyOf(
-      base({ kind: 'message', threadExternalId: 'dm:5', author: { externalId: '5' } }),
-    );
-    const fromBrand = threadKeyOf(
-      base({ kind: 'message', threadExternalId: 'dm:5', author: { externalId: '-42', isBrand: true } }),
-    );
-    expect(fromCustomer).toBe('dm:5');
-    expect(fromBrand).toBe('dm:5');
+  it('threads private messages by the peer (VK dm:<peer>, Telegram private chat id)', () => {
+    expect(placeInThread(base({ kind: 'message', threadExternalId: 'dm:5' }))).toEqual({
+      key: 'dm:5',
+      opens: true,
+    });
+    expect(
+      placeInThread(base({ kind: 'message', threadExternalId: '555', author: { externalId: '555' } })),
+    ).toEqual({
+      key: '555',
+      opens: true,
+    });
   });
 
-  it('opens no conversation for brand items in public threads', () => {
-    const item = base({ author: { externalId: '-42', isBrand: true } });
+  it('threads group-chat messages per author', () => {
+    const item = base({ kind: 'message', threadExternalId: '-100200', author: { externalId: '556' } });
+    expect(placeInThread(item)).toEqual({ key: '-100200|556', opens: true });
+  });
+
+  it('lets brand messages join a private conversation but never open one', () => {
+    const item = base({
+      kind: 'message',
+      threadExternalId: 'dm:5',
+      author: { externalId: '-42', isBrand: true },
+    });
     expect(directionOf(item)).toBe('outbound');
-    expect(threadKeyOf(item)).toBeUndefined();
+    expect(placeInThread(item)).toEqual({ key: 'dm:5', opens: false });
+  });
+
+  it('places brand items in public threads by their parent only', () => {
+    expect(placeInThread(base({ author: { externalId: '-42', isBrand: true } }))).toBeUndefined();
   });
 });

@@ -152,13 +152,20 @@ export class IngestRepository {
     ]);
     for (const row of r.rows) out.set(row.thread_key, row.id);
     const lost = keys.filter((k) => !out.has(k));
-    if (lost.length > 0) {
-      const again = await c.query<{ id: string; thread_key: string }>(
-        `SELECT id, thread_key FROM conversations WHERE source_id = $1 AND thread_key = ANY($2::text[])`,
-        [sourceId, lost],
-      );
-      for (const row of again.rows) out.set(row.thread_key, row.id);
-    }
+    // created by a concurrent transaction after our snapshot: read them with a new one
+    for (const [k, id] of await this.conversationIds(c, sourceId, lost)) out.set(k, id);
+    return out;
+  }
+
+  /** Existing conversations by thread key (no creation). */
+  async conversationIds(c: PoolClient, sourceId: string, keys: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (keys.length === 0) return out;
+    const r = await c.query<{ id: string; thread_key: string }>(
+      `SELECT id, thread_key FROM conversations WHERE source_id = $1 AND thread_key = ANY($2::text[])`,
+      [sourceId, keys],
+    );
+    for (const row of r.rows) out.set(row.thread_key, row.id);
     return out;
   }
 

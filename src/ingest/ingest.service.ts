@@ -3,7 +3,7 @@ import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { FetchResult, NormalizedItem } from '../connectors/connector';
 import { summariseActivity, type StoredItemFacts } from '../conversations/conversation-activity';
-import { directionOf, threadKeyOf } from '../conversations/threading';
+import { directionOf, placeInThread, type ThreadPlacement } from '../conversations/threading';
 import type { TriageResult } from '../sla/triage';
 import {
   IngestRepository,
@@ -34,7 +34,7 @@ export class SourceNotFoundError extends NotFoundException {
 interface Prepared {
   item: NormalizedItem;
   direction: 'inbound' | 'outbound';
-  threadKey: string | undefined;
+  placement: ThreadPlacement | undefined;
   analysis: ItemAnalysisResult;
   triage?: TriageResult;
 }
@@ -81,7 +81,7 @@ export class IngestService {
     return items.map((item, i) => ({
       item,
       direction: directionOf(item),
-      threadKey: threadKeyOf(item),
+      placement: placeInThread(item),
       analysis: results[i],
     }));
   }
@@ -112,31 +112,35 @@ export class IngestService {
     const contacts = await this.repo.upsertContacts(c, platform, contactInputs(all));
     const convKeys = new Map<string, ConversationInput>();
     for (const p of all) {
-      if (!p.threadKey) continue;
-      const existing = convKeys.get(p.threadKey);
-      const contact = p.direction === 'inbound' ? contacts.get(p.item.author.externalId) : undefined;
-      if (!existing) {
-        convKeys.set(p.threadKey, {
-          threadKey: p.threadKey,
+      if (!p.placement?.opens) continue;
+      const contact = contacts.get(p.item.author.externalId);
+      if (!convKeys.has(p.placement.key)) {
+        convKeys.set(p.placement.key, {
+          threadKey: p.placement.key,
           contactId: contact?.contactId ?? null,
           customerId: contact?.customerId ?? null,
         });
-      } else if (!existing.contactId && contact) {
-        existing.contactId = contact.contactId;
-        existing.customerId = contact.customerId;
       }
     }
     const sortedConvs = [...convKeys.values()].sort((a, b) => (a.threadKey < b.threadKey ? -1 : 1));
     const convIds = await this.repo.ensureConversations(c, sourceId, platform, sortedConvs);
-
-    // Brand replies in public threads join the conversation of the item they answer.
-    const keyByItem = new Map(all.filter((p) => p.threadKey).map((p) => [p.item.externalId, p.threadKey!]));
+    // Brand messages join an existing private conversation...
+    const joinKeys = all
+      .filter((p) => p.placement && !convIds.has(p.placement.key))
+      .map((p) => p.placement!.key);
+    for (const [k, id] of await this.repo.conversationIds(c, sourceId, [...new Set(joinKeys)]))
+      convIds.set(k, id);
+    // ...and other brand items (replies) the conversation of the item they answer.
+    const keyByItem = new Map<string, string>();
+    for (const p of all) if (p.placement?.opens) keyByItem.set(p.item.externalId, p.placement.key);
+    const placed = (p: Prepared) => (p.placement ? convIds.get(p.placement.key) : undefined);
     const orphanParents = all
-      .filter((p) => !p.threadKey && p.item.parentExternalId && !keyByItem.has(p.item.parentExternalId))
+      .filter((p) => !placed(p) && p.item.parentExternalId && !keyByItem.has(p.item.parentExternalId))
       .map((p) => p.item.parentExternalId!);
     const parentConv = await this.repo.conversationsOfItems(c, sourceId, [...new Set(orphanParents)]);
     const conversationOf = (p: Prepared): string | null => {
-      if (p.threadKey) return convIds.get(p.threadKey) ?? null;
+      const own = placed(p);
+      if (own) return own;
       const parent = p.item.parentExternalId;
       if (!parent) return null;
       const key = keyByItem.get(parent);

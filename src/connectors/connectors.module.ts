@@ -1,0 +1,31 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config.schema';
+import type { Connector } from './connector';
+import { ConnectorRegistry } from './registry';
+import { TelegramConnector } from './telegram';
+import { VkConnector, VkMentionsConnector } from './vk';
+import { WebhookConnector } from './webhook/webhook.connector';
+
+/** One line per platform. */
+const PLATFORM_CONNECTORS: ReadonlyArray<(config: AppConfig) => Connector> = [
+  () => new WebhookConnector(),
+  (config) => new TelegramConnector({ apiRoot: config.TELEGRAM_API_URL }),
+  () => new VkConnector(),
+  () => new VkMentionsConnector(),
+];
+
+/** The connector registry, available everywhere (sources, sync, replies). */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: ConnectorRegistry,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new ConnectorRegistry(PLATFORM_CONNECTORS.map((make) => make(config))),
+    },
+  ],
+  exports: [ConnectorRegistry],
+})
+export class ConnectorsModule {}

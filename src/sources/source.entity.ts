@@ -1,0 +1,24 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { SourceStatus } from './source-health';
+
+/** A connected account (VK community, Telegram bot, webhook). Credentials are sealed with SecretBox. */
+@Entity('sources')
+export class SourceEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') platform: string;
+  @Column('text') name: string;
+  @Column('jsonb', { default: {} }) settings: Record<string, any>;
+  /** SecretBox-sealed JSON, aad = source id. Never returned by the API, never logged. */
+  @Column('text', { name: 'credentials_encrypted', nullable: true, select: false })
+  credentialsEncrypted: string | null;
+  @Column('boolean', { default: true }) enabled: boolean;
+  @Column('text', { default: 'healthy' }) status: SourceStatus;
+  @Column('text', { name: 'status_reason', nullable: true }) statusReason: string | null;
+  @Column('timestamptz', { name: 'status_changed_at' }) statusChangedAt: Date;
+  @Column('timestamptz', { name: 'throttled_until', nullable: true }) throttledUntil: Date | null;
+  @Column('text', { name: 'last_error_code', nullable: true }) lastErrorCode: string | null;
+  @Column('timestamptz', { name: 'last_synced_at', nullable: true }) lastSyncedAt: Date | null;
+  @Column('int', { name: 'consecutive_failures', default: 0 }) consecutiveFailures: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

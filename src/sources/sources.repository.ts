@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, Repository } from 'typeorm';
+import type { HealthChange } from './source-health';
+import { SourceEntity } from './source.entity';
+
+/** Sources and their sync cursors in PostgreSQL. */
+@Injectable()
+export class SourcesRepository {
+  private readonly repo: Repository<SourceEntity>;
+
+  constructor(private readonly ds: DataSource) {
+    this.repo = ds.getRepository(SourceEntity);
+  }
+
+  list(): Promise<SourceEntity[]> {
+    return this.repo.find({ order: { createdAt: 'ASC' } });
+  }
+
+  findById(id: string): Promise<SourceEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  /** The row with its sealed credentials (only for building a connector context). */
+  findWithCredentials(id: string): Promise<SourceEntity | null> {
+    return this.repo
+      .createQueryBuilder('s')
+      .addSelect('s.credentialsEncrypted')
+      .where('s.id = :id', { id })
+      .getOne();
+  }
+
+  listEnabled(): Promise<SourceEntity[]> {
+    return this.repo.find({ where: { enabled: true }, order: { createdAt: 'ASC' } });
+  }
+
+  async insert(row: Partial<SourceEntity> & { id: string }): Promise<void> {
+    await this.repo.insert(row);
+  }
+
+  async update(id: string, patch: Partial<SourceEntity>): Promise<void> {
+    await this.repo.update({ id }, patch);
+  }
+
+  async cursors(sourceId: string): Promise<Record<string, unknown>> {
+    const rows: { stream: string; cursor: unknown }[] = await this.ds.query(
+      `SELECT stream, cursor FROM sync_cursors WHERE source_id = $1`,
+      [sourceId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.stream, r.cursor]));
+  }
+
+  /** Writes a health change; `synced` also stamps last_synced_at (a successful read). */
+  async applyHealth(id: string, c: HealthChange, synced: boolean): Promise<void> {
+    await this.ds.query(
+      `UPDATE sources SET
+         status_changed_at = CASE WHEN status <> $2 THEN now() ELSE status_changed_at END,
+         status = $2, status_reason = $3, throttled_until = $4, consecutive_failures = $5,
+         last_error_code = $6,
+         last_synced_at = CASE WHEN $7 THEN now() ELSE last_synced_at END,
+         updated_at = now()
+       WHERE id = $1`,
+      [id, c.status, c.statusReason, c.throttledUntil, c.consecutiveFailures, c.lastErrorCode, synced],
+    );
+  }
+}

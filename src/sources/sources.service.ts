@@ -1,0 +1,196 @@
+import {
+  BadRequestException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ConnectorError, type SourceContext } from '../connectors/connector';
+import { ConnectorRegistry } from '../connectors/registry';
+import { SecretBox } from '../security/secret-box';
+import { afterError, afterSuccess, type HealthChange } from './source-health';
+import type { SourceEntity } from './source.entity';
+import type { CreateSourceDto, SourceView, UpdateSourceDto } from './sources.dto';
+import { SourcesRepository } from './sources.repository';
+
+/**
+ * Connected accounts: created only after the connector accepts the credentials, which are then
+ * sealed with SecretBox (bound to the source id) and never leave the server again.
+ */
+@Injectable()
+export class SourcesService {
+  private readonly logger = new Logger(SourcesService.name);
+
+  constructor(
+    private readonly repo: SourcesRepository,
+    private readonly registry: ConnectorRegistry,
+    private readonly box: SecretBox,
+  ) {}
+
+  async list(): Promise<SourceView[]> {
+    return (await this.repo.list()).map(view);
+  }
+
+  async get(id: string): Promise<SourceView> {
+    return view(await this.mustFind(id));
+  }
+
+  async create(dto: CreateSourceDto): Promise<SourceView & { accountName: string }> {
+    const connector = this.registry.find(dto.platform);
+    if (!connector) {
+      throw new BadRequestException(
+        `unknown platform "${dto.platform}"; known: ${this.registry.platforms().join(', ')}`,
+      );
+    }
+    const id = randomUUID();
+    const settings = dto.settings ?? {};
+    const credentials = dto.credentials ?? {};
+    const { accountName } = await verifyOr422(() =>
+      connector.verify({ id, platform: dto.platform, settings, credentials, cursors: {} }),
+    );
+    await this.repo.insert({
+      id,
+      platform: dto.platform,
+      name: dto.name,
+      settings,
+      credentialsEncrypted: this.box.encryptJson(credentials, id),
+      status: 'healthy',
+    });
+    this.logger.log(`source ${id} (${dto.platform}) connected as ${accountName}`);
+    return { ...(await this.get(id)), accountName };
+  }
+
+  async update(id: string, dto: UpdateSourceDto): Promise<SourceView> {
+    const current = await this.mustFind(id);
+    const patch: Partial<SourceEntity> = {};
+    if (dto.name !== undefined) patch.name = dto.name;
+    if (dto.settings !== undefined || dto.credentials !== undefined) {
+      // new settings or credentials must work before they replace working ones
+      const ctx = await this.context(id);
+      const settings = dto.settings ?? ctx.settings;
+      const credentials = dto.credentials ?? ctx.credentials;
+      await verifyOr422(() => this.registry.get(current.platform).verify({ ...ctx, settings, credentials }));
+      patch.settings = settings;
+      if (dto.credentials !== undefined) patch.credentialsEncrypted = this.box.encryptJson(credentials, id);
+      Object.assign(patch, healthyPatch());
+    }
+    if (dto.enabled !== undefined && dto.enabled !== current.enabled) {
+      patch.enabled = dto.enabled;
+      Object.assign(
+        patch,
+        dto.enabled ? healthyPatch() : { status: 'disabled', statusChangedAt: new Date() },
+      );
+    }
+    if (Object.keys(patch).length > 0) await this.repo.update(id, patch);
+    return this.get(id);
+  }
+
+  /** Re-checks the stored credentials; the outcome is written onto the source's state. */
+  async verify(id: string): Promise<{ ok: true; accountName: string }> {
+    const ctx = await this.context(id);
+    try {
+      const { accountName } = await this.registry.get(ctx.platform).verify(ctx);
+      await this.recordSuccess(id, false);
+      return { ok: true, accountName };
+    } catch (err) {
+      if (err instanceof ConnectorError) await this.recordError(id, err);
+      return verifyOr422(() => Promise.reject(err));
+    }
+  }
+
+  /** What a connector gets: decrypted credentials, settings and stored cursors. */
+  async context(id: string): Promise<SourceContext> {
+    const row = await this.repo.findWithCredentials(id);
+    if (!row) throw new NotFoundException(`source ${id} does not exist`);
+    const credentials = row.credentialsEncrypted
+      ? this.box.decryptJson<Record<string, any>>(row.credentialsEncrypted, id)
+      : {};
+    return {
+      id,
+      platform: row.platform,
+      settings: row.settings ?? {},
+      credentials,
+      cursors: await this.repo.cursors(id),
+    };
+  }
+
+  async find(id: string): Promise<SourceEntity | null> {
+    return this.repo.findById(id);
+  }
+
+  listEnabled(): Promise<SourceEntity[]> {
+    return this.repo.listEnabled();
+  }
+
+  /** A successful read (or verify): healthy again. */
+  async recordSuccess(id: string, synced = true): Promise<void> {
+    const s = await this.mustFind(id);
+    await this.repo.applyHealth(id, afterSuccess(s), synced);
+  }
+
+  /** Maps a connector error onto the source's state (see source-health.ts). */
+  async recordError(id: string, err: ConnectorError): Promise<HealthChange | undefined> {
+    const s = await this.mustFind(id);
+    const change = afterError(s, err, new Date());
+    if (change) {
+      await this.repo.applyHealth(id, change, false);
+      if (change.status !== s.status)
+        this.logger.warn(`source ${id}: ${s.status} -> ${change.status} (${err.code})`);
+    }
+    return change;
+  }
+
+  private async mustFind(id: string): Promise<SourceEntity> {
+    const s = await this.repo.findById(id);
+    if (!s) throw new NotFoundException(`source ${id} does not exist`);
+    return s;
+  }
+}
+
+function healthyPatch(): Partial<SourceEntity> {
+  return {
+    status: 'healthy',
+    statusReason: null,
+    throttledUntil: null,
+    consecutiveFailures: 0,
+    lastErrorCode: null,
+    statusChangedAt: new Date(),
+  };
+}
+
+/** A connector's refusal is the admin's input being wrong: 422 with the connector's code. */
+async function verifyOr422<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof ConnectorError) {
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        code: err.code,
+        message: err.message,
+      });
+    }
+    throw err;
+  }
+}
+
+export function view(s: SourceEntity): SourceView {
+  return {
+    id: s.id,
+    platform: s.platform,
+    name: s.name,
+    settings: s.settings,
+    enabled: s.enabled,
+    status: s.status,
+    statusReason: s.statusReason,
+    statusChangedAt: s.statusChangedAt,
+    throttledUntil: s.throttledUntil,
+    lastErrorCode: s.lastErrorCode,
+    lastSyncedAt: s.lastSyncedAt,
+    consecutiveFailures: s.consecutiveFailures,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}
