@@ -1,7 +1,7 @@
 import { ConnectorError, OutgoingReply } from '../../src/connectors/connector';
 import { TelegramConnector } from '../../src/connectors/telegram';
 import { TelegramEmulator, startTelegramEmulator } from '../../src/emulators/telegram';
-import { ANNA, CHANNEL, DISCUSSION, OLEG, brandChannel, telegramSource } from './support';
+import { ANNA, CHANNEL, DISCUSSION, Inbox, OLEG, brandChannel, telegramSource, waitFor } from './support';
 
 describe('Telegram send: replies through telegraf against the emulator', () => {
   let emu: TelegramEmulator;
@@ -170,5 +170,42 @@ describe('Telegram send: replies through telegraf against the emulator', () => {
     const err = await sendError(connector.send(telegramSource(emu), replyTo(fake)));
     expect(err.code).toBe('rejected');
     expect(err.message).toContain('chat not found');
+  });
+});
+
+describe('Telegram Business chats', () => {
+  it('receives business_message and answers through the business connection', async () => {
+    const emu = await startTelegramEmulator({ maxHoldMs: 200 });
+    const connector = new TelegramConnector();
+    const stops: (() => Promise<void>)[] = [];
+    try {
+      emu.control.connectBusiness({ id: 'bc1', user: { id: 900, first_name: 'Shop owner' } });
+      const inbox = new Inbox();
+      stops.push(await connector.receive(telegramSource(emu), inbox.emit));
+      emu.control.businessMessage({
+        business_connection_id: 'bc1',
+        from: { id: 557, first_name: 'Ivan' },
+        text: 'есть в наличии?',
+      });
+      await waitFor(() => inbox.rows.size === 1);
+      const row = inbox.rows.get('557:1')!;
+      expect(row).toMatchObject({ kind: 'message', threadExternalId: '557', author: { externalId: '557' } });
+      await connector.send(telegramSource(emu), {
+        replyId: 'r-b',
+        text: 'Да, есть',
+        inReplyTo: {
+          externalId: row.externalId,
+          threadExternalId: row.threadExternalId,
+          kind: row.kind,
+          raw: row.raw,
+        },
+      });
+      const [sent] = emu.control.outbox();
+      expect(sent.params).toMatchObject({ business_connection_id: 'bc1', chat_id: 557 });
+      expect(emu.state.businessChats.get('bc1:557')!.messages.get(sent.messageId!)!.from!.id).toBe(900);
+    } finally {
+      for (const stop of stops) await stop();
+      await emu.stop();
+    }
   });
 });

@@ -9,6 +9,8 @@ export interface TelegramWebhookResult {
   status: number;
   items: NormalizedItem[];
   updateId?: number;
+  /** Store with the items when present: what the discussion-thread memory learnt (see DiscussionThreads). */
+  cursors?: Record<string, unknown>;
   error?: string;
 }
 
@@ -36,8 +38,15 @@ export function handleTelegramWebhook(
     return { status: 400, items: [], error: 'not a Telegram Update' };
   }
   try {
-    const items = mapUpdate(update as Record<string, any>, opts.threads ?? new DiscussionThreads());
-    return { status: 200, items, updateId: (update as any).update_id };
+    const threads = opts.threads ?? new DiscussionThreads();
+    const items = mapUpdate(update as Record<string, any>, threads);
+    const learnt = threads.takeCursor();
+    return {
+      status: 200,
+      items,
+      updateId: (update as any).update_id,
+      ...(learnt ? { cursors: { discussionThreads: learnt } } : {}),
+    };
   } catch (err) {
     return { status: 400, items: [], error: `malformed update: ${(err as Error).message}` };
   }

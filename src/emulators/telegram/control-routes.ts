@@ -13,6 +13,8 @@ export function controlRoutes(control: TelegramControl): Record<string, Route> {
     'POST channel_post': (b) => control.channelPost(b),
     'POST comment': (b) => control.comment(b),
     'POST react': (b) => control.react(b),
+    'POST business_connection': (b) => control.connectBusiness(b),
+    'POST business_message': (b) => control.businessMessage(b),
     'POST bots': (b) => control.addBot(b),
     'POST bots/:token/privacy': (b, _q, token) => control.setPrivacy(token!, b.enabled !== false),
     'POST bots/:token/admin': (b, _q, token) => control.setAdmin(token!, b),

@@ -1,4 +1,5 @@
 import { FaultBook, FaultRule, FaultRuleInput } from '../shared/faults';
+import { connectBusiness, incomingBusinessMessage } from './business';
 import { SendLimiter } from './limits';
 import { ChatInput, TelegramState } from './state';
 import { UpdateHub } from './updates';
@@ -155,6 +156,16 @@ export class TelegramControl {
         new_reaction: emojis.map((emoji) => ({ type: 'emoji', emoji })),
       }),
     };
+  }
+
+  /** A business account connects the bot (Telegram Business). */
+  connectBusiness(input: { id: string; user: UserInput; bot?: string; can_reply?: boolean }) {
+    return connectBusiness(this.state, { ...input, user: user(input.user) });
+  }
+
+  /** A customer writes to a connected business account: business_message for the bot. */
+  businessMessage(input: { business_connection_id: string; from: UserInput; text: string }) {
+    return incomingBusinessMessage(this.state, { ...input, from: user(input.from) });
   }
 
   setPrivacy(token: string, enabled: boolean) {

@@ -1,3 +1,4 @@
+import { resolveBusinessChat } from './business';
 import { SendLimiter } from './limits';
 import { TelegramState } from './state';
 import { UpdateHub, parseList } from './updates';
@@ -72,18 +73,24 @@ export function createMethods(ctx: MethodContext): Record<string, MethodHandler>
     }),
 
     sendMessage: (bot, p) => {
-      const chat = writableChat(state, bot, p.chat_id);
-      const text = typeof p.text === 'string' ? p.text : p.text === undefined ? '' : String(p.text);
-      if (!text.trim()) throw badRequest('message text is empty');
-      if (text.length > 4096) throw badRequest('message is too long');
-      const rp = parseObject(p.reply_parameters) ?? legacyReply(p);
-      let replyTo: TgMessage | undefined;
-      if (rp?.message_id !== undefined) {
-        const target = rp.chat_id !== undefined ? state.chatState(rp.chat_id) : chat;
-        replyTo = state.message(target, Number(rp.message_id));
-        if (!replyTo && !truthy(rp.allow_sending_without_reply))
-          throw badRequest('message to be replied not found');
+      if (p.business_connection_id !== undefined) {
+        const { conn, chat } = resolveBusinessChat(state, bot, String(p.business_connection_id), p.chat_id);
+        const text = messageText(p);
+        const replyTo = findReply(state, chat, p);
+        limiter.take(bot.user.id, chat.chat, state.now());
+        const msg = state.addMessage(chat, {
+          from: conn.user,
+          text,
+          business_connection_id: conn.id,
+          sender_business_bot: bot.user,
+          ...(replyTo ? { reply_to_message: replyTo } : {}),
+        });
+        state.recordOutbox(bot, 'sendMessage', chat.chat.id, p, msg);
+        return msg;
       }
+      const chat = writableChat(state, bot, p.chat_id);
+      const text = messageText(p);
+      const replyTo = findReply(state, chat, p);
       let threadId =
         p.message_thread_id === undefined ? replyTo?.message_thread_id : Number(p.message_thread_id);
       if (threadId !== undefined && !chat.messages.has(threadId)) {
@@ -237,6 +244,24 @@ function findBotUser(state: TelegramState, id: number) {
 }
 
 const unknownUser = (id: number) => ({ id, is_bot: false, first_name: `User ${id}` });
+
+function messageText(p: Record<string, unknown>): string {
+  const text = typeof p.text === 'string' ? p.text : p.text === undefined ? '' : String(p.text);
+  if (!text.trim()) throw badRequest('message text is empty');
+  if (text.length > 4096) throw badRequest('message is too long');
+  return text;
+}
+
+/** reply_parameters (or legacy reply_to_message_id): 400 unless allow_sending_without_reply. */
+function findReply(state: TelegramState, chat: ChatState, p: Record<string, unknown>): TgMessage | undefined {
+  const rp = parseObject(p.reply_parameters) ?? legacyReply(p);
+  if (rp?.message_id === undefined) return undefined;
+  const target = rp.chat_id !== undefined ? state.chatState(rp.chat_id) : chat;
+  const replyTo = state.message(target, Number(rp.message_id));
+  if (!replyTo && !truthy(rp.allow_sending_without_reply))
+    throw badRequest('message to be replied not found');
+  return replyTo;
+}
 
 function legacyReply(p: Record<string, unknown>): Record<string, unknown> | undefined {
   if (p.reply_to_message_id === undefined) return undefined;

@@ -1,6 +1,7 @@
 import { seededRandom } from '../shared/faults';
 import {
   BotState,
+  BusinessConnection,
   ChatState,
   ChatType,
   MemberStatus,
@@ -45,6 +46,9 @@ export class TelegramState {
   bots = new Map<string, BotState>();
   chats = new Map<number, ChatState>();
   outbox: OutboxEntry[] = [];
+  /** Telegram Business: connections by id, and the owners' chats by `<connection>:<chat id>`. */
+  businessConnections = new Map<string, BusinessConnection>();
+  businessChats = new Map<string, ChatState>();
   /** Every person seen in a message, for getChatMember. */
   users = new Map<number, TgUser>();
   private outboxSeq = 1;
@@ -71,6 +75,8 @@ export class TelegramState {
     this.bots.clear();
     this.chats.clear();
     this.users.clear();
+    this.businessConnections.clear();
+    this.businessChats.clear();
     this.outbox = [];
     this.outboxSeq = 1;
     this.addBot({ token: DEFAULT_BOT_TOKEN, username: 'otklik_care_bot', first_name: 'Otklik Care' });

@@ -37,6 +37,7 @@ export interface TgMessage {
   forward_origin?: { type: 'channel'; chat: TgChat; message_id: number; date: number };
   reply_to_message?: TgMessage;
   business_connection_id?: string;
+  sender_business_bot?: TgUser;
   entities?: { type: string; offset: number; length: number }[];
 }
 
@@ -87,6 +88,17 @@ export interface ChatState {
   /** Which bot a private chat belongs to (private chats are per bot). */
   botId?: number;
   deleted: Set<number>;
+}
+
+/** A business account that connected the bot: its private chats reach the bot as business_message. */
+export interface BusinessConnection {
+  id: string;
+  user: TgUser;
+  user_chat_id: number;
+  botToken: string;
+  date: number;
+  can_reply: boolean;
+  is_enabled: boolean;
 }
 
 export interface OutboxEntry {
