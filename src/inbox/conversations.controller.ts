@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { ConversationsService } from './conversations.service';
+import { CreateNoteDto, ListConversationsQuery, UpdateConversationDto } from './dto/inbox.dto';
+
+/** Agents and admins work the inbox; analysts read it. Customer text is returned as plain strings. */
+@ApiTags('inbox')
+@Controller('api/conversations')
+export class ConversationsController {
+  constructor(private readonly conversations: ConversationsService) {}
+
+  /** The queue: most urgent first (due time, then priority), keyset-paginated. */
+  @Get()
+  @Roles('admin', 'agent', 'analyst')
+  list(@Query() q: ListConversationsQuery, @CurrentUser() user: SessionUser) {
+    return this.conversations.queue(q, user);
+  }
+
+  /** The conversation, its timeline, replies, notes and the customer's other conversations. */
+  @Get(':id')
+  @Roles('admin', 'agent', 'analyst')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.conversations.details(id);
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'agent')
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateConversationDto,
+    @CurrentUser() user: SessionUser,
+  ) {
+    return this.conversations.update(id, dto, user);
+  }
+
+  /** Internal notes: stored and shown to the team, never sent to the platform. */
+  @Post(':id/notes')
+  @Roles('admin', 'agent')
+  addNote(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateNoteDto,
+    @CurrentUser() user: SessionUser,
+  ) {
+    return this.conversations.addNote(id, dto.text, user);
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AnalysisCorrectionsService } from './analysis-corrections.service';
+import { ConversationsController } from './conversations.controller';
+import { ConversationsRepository } from './conversations.repository';
+import { ConversationsService } from './conversations.service';
+import { ItemsController } from './items.controller';
+import { TemplatesController } from './templates.controller';
+import { TemplatesRepository } from './templates.repository';
+import { TemplatesService } from './templates.service';
+
+/** The shared inbox: queue, conversation view, assignment, notes, templates, analysis corrections. */
+@Module({
+  controllers: [ConversationsController, TemplatesController, ItemsController],
+  providers: [
+    ConversationsRepository,
+    ConversationsService,
+    TemplatesRepository,
+    TemplatesService,
+    AnalysisCorrectionsService,
+  ],
+  exports: [ConversationsRepository],
+})
+export class InboxModule {}

@@ -1,0 +1,23 @@
+import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { AnalysisCorrectionsService } from './analysis-corrections.service';
+import { CorrectAnalysisDto } from './dto/inbox.dto';
+import { ItemIdPipe } from './item-id.pipe';
+
+@ApiTags('inbox')
+@Controller('api/items')
+export class ItemsController {
+  constructor(private readonly corrections: AnalysisCorrectionsService) {}
+
+  /** An agent corrects the analysis of one item; the correction is kept for training. */
+  @Patch(':id/analysis')
+  @Roles('admin', 'agent')
+  correct(
+    @Param('id', ItemIdPipe) id: string,
+    @Body() dto: CorrectAnalysisDto,
+    @CurrentUser() user: SessionUser,
+  ) {
+    return this.corrections.correct(id, dto, user);
+  }
+}

@@ -1,0 +1,28 @@
+import { afterCursorSql, decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
+
+describe('inbox queue cursor', () => {
+  const id = '0b9d6a1e-5a34-4c1e-9d0f-0e1f2a3b4c5d';
+
+  it('round-trips microsecond timestamps and the NULL tail', () => {
+    const c = { due: '2024-11-26 10:00:00.123456+00', priority: 3, id };
+    expect(decodeQueueCursor(encodeQueueCursor(c))).toEqual(c);
+    const tail = { due: null, priority: 0, id };
+    expect(decodeQueueCursor(encodeQueueCursor(tail))).toEqual(tail);
+  });
+
+  it('rejects anything else', () => {
+    expect(decodeQueueCursor('not-a-cursor')).toBeUndefined();
+    expect(decodeQueueCursor(Buffer.from('["x",1,"y"]').toString('base64url'))).toBeUndefined();
+    expect(decodeQueueCursor(Buffer.from(`[null,1.5,"${id}"]`).toString('base64url'))).toBeUndefined();
+  });
+
+  it('numbers parameters from the given position', () => {
+    const q = afterCursorSql({ due: '2024-01-01T00:00:00Z', priority: 1, id }, 4);
+    expect(q.sql).toContain('$4::timestamptz');
+    expect(q.sql).toContain('$6::uuid');
+    expect(q.params).toHaveLength(3);
+    const tail = afterCursorSql({ due: null, priority: 1, id }, 2);
+    expect(tail.sql).toContain('$3::uuid');
+    expect(tail.params).toEqual([1, id]);
+  });
+});

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { CreateTemplateDto, ListTemplatesQuery, UpdateTemplateDto } from './dto/template.dto';
+import { TemplatesService } from './templates.service';
+
+@ApiTags('inbox')
+@Controller('api/templates')
+export class TemplatesController {
+  constructor(private readonly templates: TemplatesService) {}
+
+  @Get()
+  @Roles('admin', 'agent', 'analyst')
+  list(@Query() q: ListTemplatesQuery) {
+    return this.templates.list(q);
+  }
+
+  @Post()
+  @Roles('admin')
+  create(@Body() dto: CreateTemplateDto, @CurrentUser() user: SessionUser) {
+    return this.templates.create(dto, user);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateTemplateDto,
+    @CurrentUser() user: SessionUser,
+  ) {
+    return this.templates.update(id, dto, user);
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { SourcesModule } from '../sources/sources.module';
+import { RepliesController } from './replies.controller';
+import { RepliesRepository } from './replies.repository';
+import { RepliesService } from './replies.service';
+import { ReplyChannels } from './reply-channels';
+import { ReplyDeliveryService } from './reply-delivery.service';
+import { ReplySweepService } from './reply-sweep.service';
+import { ReplyWorkers } from './reply-workers';
+import { TimelineRepository } from './timeline.repository';
+
+/**
+ * Replies as an outbox: queued in the agent's transaction, delivered exactly once by a job,
+ * recovered by a sweep, settled by a person when the outcome is unknown.
+ */
+@Module({
+  imports: [SourcesModule],
+  controllers: [RepliesController],
+  providers: [
+    RepliesRepository,
+    TimelineRepository,
+    ReplyChannels,
+    RepliesService,
+    ReplyDeliveryService,
+    ReplySweepService,
+    ReplyWorkers,
+  ],
+  exports: [RepliesService, ReplyDeliveryService, ReplySweepService],
+})
+export class RepliesModule {}

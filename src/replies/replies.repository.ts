@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Queryable, sqlOne, sqlRows } from '../inbox/sql';
+
+export type ReplyStatus = 'queued' | 'sending' | 'delivered' | 'failed' | 'unknown';
+export type StatusAfter = 'open' | 'pending' | 'resolved';
+
+export interface ClaimedReply {
+  id: string;
+  conversationId: string;
+  sourceId: string;
+  platform: string;
+  inReplyToItemId: string | null;
+  text: string;
+  attempts: number;
+}
+
+export interface ReplyTarget {
+  id: string;
+  externalId: string;
+  threadExternalId: string | null;
+  kind: string;
+  raw: unknown;
+}
+
+export const REPLY_COLUMNS = `r.id, r.conversation_id AS "conversationId", r.source_id AS "sourceId",
+  r.in_reply_to_item_id::text AS "inReplyToItemId", r.author_id AS "authorId", r.text, r.status,
+  r.status_after AS "statusAfter", r.attempts, r.platform_message_id AS "platformMessageId",
+  r.last_error AS "lastError", r.next_attempt_at AS "nextAttemptAt", r.sent_at AS "sentAt",
+  r.delivered_at AS "deliveredAt", r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
+
+/** SQL of the reply outbox. Every status change is a guarded UPDATE, so racing workers cannot both win. */
+@Injectable()
+export class RepliesRepository {
+  constructor(private readonly db: DataSource) {}
+
+  find(db: Queryable, id: string) {
+    return sqlOne(db, `SELECT ${REPLY_COLUMNS} FROM replies r WHERE r.id = $1`, [id]);
+  }
+
+  lockConversation(db: Queryable, id: string) {
+    return sqlOne<{ id: string; sourceId: string; assigneeId: string | null }>(
+      db,
+      `SELECT id, source_id AS "sourceId", assignee_id AS "assigneeId" FROM conversations WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+  }
+
+  /** The customer item a reply answers: the given one (if it is in this conversation) or the newest. */
+  target(db: Queryable, conversationId: string, itemId?: string | null): Promise<ReplyTarget | undefined> {
+    return sqlOne<ReplyTarget>(
+      db,
+      `SELECT id::text AS id, external_id AS "externalId", thread_external_id AS "threadExternalId", kind, raw
+       FROM items
+       WHERE conversation_id = $1 AND ($2::bigint IS NULL OR id = $2::bigint)
+         AND ($2::bigint IS NOT NULL OR direction = 'inbound')
+       ORDER BY created_at_platform DESC, id DESC LIMIT 1`,
+      [conversationId, itemId ?? null],
+    );
+  }
+
+  /** Inserts the queued reply; a repeated client idempotency key returns the first reply instead. */
+  async insert(
+    db: Queryable,
+    r: {
+      id: string;
+      conversationId: string;
+      inReplyToItemId: string;
+      sourceId: string;
+      authorId: string;
+      text: string;
+      idempotencyKey: string;
+      statusAfter: StatusAfter | null;
+    },
+  ): Promise<{ row: Record<string, any>; created: boolean }> {
+    const inserted = await sqlOne<{ id: string }>(
+      db,
+      `INSERT INTO replies (id, conversation_id, in_reply_to_item_id, source_id, author_id, text,
+         idempotency_key, status_after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [
+        r.id,
+        r.conversationId,
+        r.inReplyToItemId,
+        r.sourceId,
+        r.authorId,
+        r.text,
+        r.idempotencyKey,
+        r.statusAfter,
+      ],
+    );
+    const row = await sqlOne(db, `SELECT ${REPLY_COLUMNS} FROM replies r WHERE r.idempotency_key = $1`, [
+      r.idempotencyKey,
+    ]);
+    return { row: row!, created: !!inserted };
+  }
+
+  takeUnassigned(db: Queryable, conversationId: string, userId: string) {
+    return db.query(
+      `UPDATE conversations SET assignee_id = $2, updated_at = now() WHERE id = $1 AND assignee_id IS NULL`,
+      [conversationId, userId],
+    );
+  }
+
+  /** Exactly one worker gets the row: the others find it no longer queued. */
+  async claim(id: string): Promise<ClaimedReply | undefined> {
+    return sqlOne<ClaimedReply>(
+      this.db,
+      `UPDATE replies r SET status = 'sending', attempts = attempts + 1, sent_at = now(), updated_at = now()
+       FROM sources s
+       WHERE r.id = $1 AND r.status = 'queued' AND s.id = r.source_id
+         AND (r.next_attempt_at IS NULL OR r.next_attempt_at <= now())
+       RETURNING r.id, r.conversation_id AS "conversationId", r.source_id AS "sourceId", s.platform,
+         r.in_reply_to_item_id::text AS "inReplyToItemId", r.text, r.attempts`,
+      [id],
+    );
+  }
+
+  /** Back to the queue after a send that surely did not take effect. */
+  async requeue(id: string, delayMs: number, error: string): Promise<Date | undefined> {
+    const row = await sqlOne<{ at: Date }>(
+      this.db,
+      `UPDATE replies SET status = 'queued', last_error = $3, updated_at = now(),
+         next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
+       WHERE id = $1 AND status = 'sending' RETURNING next_attempt_at AS at`,
+      [id, delayMs, error],
+    );
+    return row?.at;
+  }
+
+  /** `failed` or `unknown` (a person decides); only from the states given. */
+  async settle(
+    db: Queryable,
+    id: string,
+    status: 'failed' | 'unknown',
+    error: string,
+    from: ReplyStatus[] = ['sending'],
+  ): Promise<boolean> {
+    const rows = await sqlRows(
+      db,
+      `UPDATE replies SET status = $2::reply_status, last_error = $3, next_attempt_at = NULL, updated_at = now()
+       WHERE id = $1 AND status = ANY($4::reply_status[]) RETURNING id`,
+      [id, status, error, from],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * Marks the reply delivered. A send that succeeded after the lease sweep already called it
+   * `unknown` still wins: the platform's answer is the truth.
+   */
+  markDelivered(
+    db: Queryable,
+    id: string,
+    platformMessageId: string | null,
+    from: ReplyStatus[],
+    deliveredAt: 'now' | 'sent_at',
+  ) {
+    return sqlOne<{ deliveredAt: Date; conversationId: string; statusAfter: StatusAfter | null }>(
+      db,
+      `UPDATE replies SET status = 'delivered', platform_message_id = COALESCE($2, platform_message_id),
+         delivered_at = ${deliveredAt === 'now' ? 'now()' : 'COALESCE(sent_at, now())'},
+         last_error = NULL, next_attempt_at = NULL, updated_at = now()
+       WHERE id = $1 AND status = ANY($3::reply_status[])
+       RETURNING delivered_at AS "deliveredAt", conversation_id AS "conversationId", status_after AS "statusAfter"`,
+      [id, platformMessageId, from],
+    );
+  }
+
+  /** A person asks to send again (after `unknown` or `failed`). */
+  async resend(db: Queryable, id: string): Promise<boolean> {
+    const rows = await sqlRows(
+      db,
+      `UPDATE replies SET status = 'queued', next_attempt_at = NULL, updated_at = now()
+       WHERE id = $1 AND status IN ('unknown', 'failed') RETURNING id`,
+      [id],
+    );
+    return rows.length === 1;
+  }
+
+  /** Queued replies whose job may have been lost (crash between commit and enqueue). */
+  dueWithoutProgress(graceSeconds: number, limit = 500) {
+    return sqlRows<{ id: string; at: Date | null }>(
+      this.db,
+      `SELECT id, next_attempt_at AS at FROM replies
+       WHERE status = 'queued' AND COALESCE(next_attempt_at, updated_at) < now() - make_interval(secs => $1)
+       ORDER BY COALESCE(next_attempt_at, updated_at) LIMIT $2`,
+      [graceSeconds, limit],
+    );
+  }
+
+  /** Replies left in `sending` past the lease: the worker died mid-send. */
+  stuckSending(leaseSeconds: number, limit = 500) {
+    return sqlRows<{ id: string; platform: string }>(
+      this.db,
+      `SELECT r.id, s.platform FROM replies r JOIN sources s ON s.id = r.source_id
+       WHERE r.status = 'sending' AND r.updated_at < now() - make_interval(secs => $1)
+       ORDER BY r.updated_at LIMIT $2`,
+      [leaseSeconds, limit],
+    );
+  }
+
+  async releaseStuck(id: string, to: 'queued' | 'unknown', leaseSeconds: number): Promise<boolean> {
+    const rows = await sqlRows(
+      this.db,
+      `UPDATE replies SET status = $2::reply_status, updated_at = now(),
+         last_error = 'the worker stopped while sending; ' ||
+           CASE WHEN $2 = 'queued' THEN 'the platform dedupes, sending again' ELSE 'check the platform' END
+       WHERE id = $1 AND status = 'sending' AND updated_at < now() - make_interval(secs => $3) RETURNING id`,
+      [id, to, leaseSeconds],
+    );
+    return rows.length === 1;
+  }
+}

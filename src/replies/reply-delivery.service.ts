@@ -1,0 +1,171 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Connector, ConnectorError, OutgoingReply, SendResult, SourceContext } from '../connectors/connector';
+import { JobQueue } from '../jobs/job-queue';
+import { decideAfterSendError, describeError, DEFAULT_RETRY_POLICY } from './delivery-policy';
+import { ClaimedReply, RepliesRepository, ReplyStatus } from './replies.repository';
+import { ReplyChannels } from './reply-channels';
+import { TimelineRepository } from './timeline.repository';
+
+export const DELIVER_JOB = 'reply.deliver';
+
+/** Job options for one delivery attempt; the claim makes a duplicate job harmless. */
+export const deliverJobKey = (replyId: string, attempt = 0) =>
+  attempt ? `reply:${replyId}:${attempt}` : `reply:${replyId}`;
+
+/**
+ * Delivers one queued reply through its platform's connector, exactly once:
+ * claim (queued → sending, one worker wins) → connector.send with the reply id as idempotency key →
+ * delivered (+ outbound item + first response) | queued again | unknown | failed.
+ */
+@Injectable()
+export class ReplyDeliveryService {
+  private readonly log = new Logger('Replies');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly replies: RepliesRepository,
+    private readonly timeline: TimelineRepository,
+    private readonly channels: ReplyChannels,
+    private readonly jobs: JobQueue,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Returns the reply's status after this attempt, or undefined when another worker had it. */
+  async deliver(replyId: string): Promise<ReplyStatus | undefined> {
+    const reply = await this.replies.claim(replyId);
+    if (!reply) return undefined;
+
+    let connector: Connector;
+    let source: SourceContext;
+    let outgoing: OutgoingReply;
+    try {
+      connector = this.channels.connector(reply.platform);
+      source = await this.channels.sourceContext(reply.sourceId);
+      outgoing = await this.outgoing(reply);
+    } catch (err) {
+      // Nothing was sent: a person must fix the source or the data first.
+      return this.fail(
+        reply,
+        err instanceof ConnectorError ? err : new ConnectorError('configuration', describeError(err)),
+      );
+    }
+
+    let result: SendResult;
+    try {
+      result = await connector.send(source, outgoing);
+    } catch (err) {
+      await this.channels.reportSourceError(reply.sourceId, err);
+      return this.afterError(reply, err);
+    }
+    await this.delivered(reply.id, result.platformMessageId, ['sending', 'unknown'], 'now');
+    this.log.log(
+      { replyId: reply.id, platform: reply.platform, attempts: reply.attempts },
+      'reply delivered',
+    );
+    return 'delivered';
+  }
+
+  /**
+   * Marks delivered and applies it to the conversation in one transaction: the outbound item on
+   * the timeline and, for the first response, the SLA clock stopped.
+   */
+  async delivered(
+    replyId: string,
+    platformMessageId: string | null,
+    from: ReplyStatus[],
+    deliveredAt: 'now' | 'sent_at',
+    actorId: string | null = null,
+  ): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const done = await this.replies.markDelivered(tx, replyId, platformMessageId, from, deliveredAt);
+      if (!done) return false;
+      const reply = await this.replies.find(tx, replyId);
+      const itemId = await this.timeline.storeOutboundItem(
+        tx,
+        replyId,
+        platformMessageId ?? `reply:${replyId}`,
+        done.deliveredAt,
+      );
+      const { firstResponse } = await this.timeline.recordResponse(
+        tx,
+        done.conversationId,
+        reply!.createdAt,
+        done.deliveredAt,
+        done.statusAfter,
+      );
+      await this.audit.record(
+        actorId,
+        actorId ? 'reply.marked_delivered' : 'reply.delivered',
+        'reply',
+        replyId,
+        { conversationId: done.conversationId, platformMessageId, itemId, firstResponse },
+        tx,
+      );
+      return true;
+    });
+  }
+
+  private async afterError(reply: ClaimedReply, err: unknown): Promise<ReplyStatus> {
+    const decision = decideAfterSendError(err, reply.attempts, DEFAULT_RETRY_POLICY);
+    if (decision.kind === 'retry') {
+      const at = await this.replies.requeue(reply.id, decision.delayMs, decision.error);
+      this.log.warn(
+        { replyId: reply.id, attempts: reply.attempts, delayMs: decision.delayMs },
+        'reply send will be retried',
+      );
+      // A lost enqueue is recovered by the sweep; the claim makes a duplicate harmless.
+      if (at) {
+        await this.jobs
+          .enqueue(
+            DELIVER_JOB,
+            { replyId: reply.id },
+            { singletonKey: deliverJobKey(reply.id, reply.attempts), startAfter: at },
+          )
+          .catch((e) =>
+            this.log.warn({ err: e, replyId: reply.id }, 'could not enqueue the retry; the sweep will'),
+          );
+      }
+      return 'queued';
+    }
+    if (decision.kind === 'unknown') {
+      await this.db.transaction(async (tx) => {
+        if (await this.replies.settle(tx, reply.id, 'unknown', decision.error)) {
+          await this.audit.record(null, 'reply.unknown', 'reply', reply.id, { error: decision.error }, tx);
+        }
+      });
+      this.log.warn(
+        { replyId: reply.id },
+        'reply outcome unknown: a person decides (never resent automatically)',
+      );
+      return 'unknown';
+    }
+    return this.fail(reply, err, decision.error);
+  }
+
+  private async fail(reply: ClaimedReply, err: unknown, error = describeError(err)): Promise<ReplyStatus> {
+    await this.db.transaction(async (tx) => {
+      if (await this.replies.settle(tx, reply.id, 'failed', error)) {
+        await this.audit.record(null, 'reply.failed', 'reply', reply.id, { error }, tx);
+      }
+    });
+    this.log.warn({ replyId: reply.id, error }, 'reply failed');
+    return 'failed';
+  }
+
+  private async outgoing(reply: ClaimedReply): Promise<OutgoingReply> {
+    const target = await this.replies.target(this.db, reply.conversationId, reply.inReplyToItemId);
+    if (!target) throw new ConnectorError('configuration', 'the item this reply answers is missing');
+    return {
+      replyId: reply.id,
+      text: reply.text,
+      inReplyTo: {
+        externalId: target.externalId,
+        threadExternalId: target.threadExternalId ?? target.externalId,
+        kind: target.kind as OutgoingReply['inReplyTo']['kind'],
+        raw: target.raw ?? undefined,
+      },
+    };
+  }
+}
