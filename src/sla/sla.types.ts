@@ -1,6 +1,7 @@
 /**
- * The shapes triage needs from analysis. They mirror src/analysis/analysis.types.ts structurally
- * (only the fields triage reads), so the SLA code compiles and tests on its own.
+ * The shapes triage needs from analysis. They mirror IntentLabel / SentimentLabel in
+ * src/analysis/analysis.types.ts (same literals; an `Analysis` fits TriageAnalysis), kept here so
+ * the SLA code compiles and tests on its own.
  */
 export const CARE_INTENTS = [
   'complaint',

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { CreateSlaPolicyDto, UpdateSlaPolicyDto } from './dto/sla-policy.dto';
+import { SlaPolicyService } from './sla-policy.service';
+
+/** Admin settings: first-response targets per source and intent, with optional business hours. */
+@ApiTags('sla')
+@Roles('admin')
+@Controller('api/sla-policies')
+export class SlaPoliciesController {
+  constructor(private readonly policies: SlaPolicyService) {}
+
+  @Get()
+  list() {
+    return this.policies.list();
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.policies.get(id);
+  }
+
+  @Post()
+  create(@Body() dto: CreateSlaPolicyDto, @CurrentUser() user?: SessionUser) {
+    return this.policies.create(dto, user?.id ?? null);
+  }
+
+  /** Changing the target or calendar recomputes the deadlines this policy set that still run. */
+  @Patch(':id')
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateSlaPolicyDto,
+    @CurrentUser() user?: SessionUser,
+  ) {
+    return this.policies.update(id, dto, user?.id ?? null);
+  }
+}

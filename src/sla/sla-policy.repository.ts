@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { SlaPolicyEntity } from './sla-policy.entity';
+
+/** sla_policies I/O. */
+@Injectable()
+export class SlaPolicyRepository {
+  constructor(private readonly db: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.db.manager).getRepository(SlaPolicyEntity);
+  }
+
+  list(): Promise<SlaPolicyEntity[]> {
+    return this.repo().find({
+      order: {
+        sourceId: { direction: 'ASC', nulls: 'FIRST' },
+        intent: { direction: 'ASC', nulls: 'FIRST' },
+        name: 'ASC',
+      },
+    });
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<SlaPolicyEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  insert(values: Partial<SlaPolicyEntity>, manager?: EntityManager): Promise<SlaPolicyEntity> {
+    const repo = this.repo(manager);
+    return repo.save(repo.create(values));
+  }
+
+  save(policy: SlaPolicyEntity, manager?: EntityManager): Promise<SlaPolicyEntity> {
+    return this.repo(manager).save(policy);
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+}
