@@ -1,0 +1,101 @@
+/**
+ * The analysis pass for one item: language → features → sentiment and intent classifiers →
+ * joint decoding under the care labelling rules (a complaint is negative, praise is positive).
+ */
+import * as path from 'node:path';
+import {
+  INTENT_LABELS,
+  SENTIMENT_LABELS,
+  type Analysis,
+  type AnalysisInput,
+  type IntentLabel,
+  type SentimentLabel,
+} from './analysis.types';
+import { defaultModelDir, readBundle, type ModelBundle } from './model/bundle';
+import { extractFeatures } from './model/features';
+import { prepare } from './text/tokenize';
+
+const NEG = 0;
+const NEU = 1;
+const POS = 2;
+const COMPLAINT = INTENT_LABELS.indexOf('complaint');
+const PRAISE = INTENT_LABELS.indexOf('praise');
+
+export class Analyzer {
+  readonly modelVersion: string;
+  private readonly ps = new Float64Array(SENTIMENT_LABELS.length);
+  private readonly pi = new Float64Array(INTENT_LABELS.length);
+  private readonly joint = new Float64Array(SENTIMENT_LABELS.length * INTENT_LABELS.length);
+
+  constructor(private readonly model: ModelBundle) {
+    this.modelVersion = model.version;
+  }
+
+  /** Loads `active.json` from dir (default: the models shipped in src/analysis/models). */
+  static load(dir?: string): Analyzer {
+    return new Analyzer(readBundle(path.join(dir ?? defaultModelDir(), 'active.json')));
+  }
+
+  analyze(input: AnalysisInput): Analysis {
+    const text = input.text ?? '';
+    const p = prepare(text);
+    const { x } = extractFeatures(p, { platform: input.platform, text }, this.model.features);
+    const ps = this.model.sentiment.predictProba(x, this.ps);
+    const li = this.model.intent.logits(x, this.pi);
+    for (let c = 0; c < li.length; c++) li[c] += this.model.intentBias[c] ?? 0;
+    const pi = softmax(li);
+    // joint over (intent, sentiment) with the rule that complaints are negative and praise positive
+    const S = ps.length;
+    const joint = this.joint;
+    let z = 0;
+    for (let i = 0; i < pi.length; i++) {
+      for (let s = 0; s < S; s++) {
+        let v = pi[i] * ps[s];
+        if ((i === COMPLAINT && s !== NEG) || (i === PRAISE && s !== POS)) v = 0;
+        joint[i * S + s] = v;
+        z += v;
+      }
+    }
+    let best = 0;
+    for (let k = 1; k < joint.length; k++) if (joint[k] > joint[best]) best = k;
+    const intentIdx = Math.floor(best / S);
+    const sentIdx = best % S;
+    let intentConf = 0;
+    for (let s = 0; s < S; s++) intentConf += joint[intentIdx * S + s];
+    const sm = [0, 0, 0];
+    for (let i = 0; i < pi.length; i++) for (let s = 0; s < S; s++) sm[s] += joint[i * S + s];
+    const zz = z > 0 ? z : 1;
+    return {
+      language: p.language,
+      sentiment: {
+        score: round3((sm[POS] - sm[NEG]) / zz),
+        label: SENTIMENT_LABELS[sentIdx] as SentimentLabel,
+        confidence: round3(sm[sentIdx] / zz),
+      },
+      intent: { label: INTENT_LABELS[intentIdx] as IntentLabel, confidence: round3(intentConf / zz) },
+      modelVersion: this.modelVersion,
+    };
+  }
+
+  analyzeBatch(inputs: readonly AnalysisInput[]): Analysis[] {
+    return inputs.map((i) => this.analyze(i));
+  }
+}
+
+function softmax(z: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (let c = 0; c < z.length; c++) if (z[c] > max) max = z[c];
+  let sum = 0;
+  for (let c = 0; c < z.length; c++) {
+    z[c] = Math.exp(z[c] - max);
+    sum += z[c];
+  }
+  for (let c = 0; c < z.length; c++) z[c] /= sum;
+  return z;
+}
+
+function round3(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
+void NEU;

@@ -1,0 +1,109 @@
+/** Scores an analyzer on labelled posts: sentiment, intent, deadline class, misses, by language, vs wink. */
+import { INTENT_LABELS, SENTIMENT_LABELS, type Analysis, type IntentLabel, type LabeledPost } from '../analysis.types';
+import type { Analyzer } from '../analyzer';
+import { winkSentiment } from '../text/vendor';
+import { deadlineMinutesFor } from '../../sla/triage';
+import { classReport, r4, type ClassReport } from './metrics';
+
+export interface SliceReport {
+  n: number;
+  sentiment: ClassReport;
+  intent: ClassReport;
+  deadline: { accuracy: number };
+  salesMissRate: number;
+  needsResponseMissRate: number;
+  baseline: { sentiment: ClassReport };
+}
+export interface EvalReport extends SliceReport {
+  modelVersion: string;
+  itemsPerSecond: number;
+  byLanguage: Record<string, SliceReport>;
+}
+
+/** Deadline class the SLA module gives an intent under the default policies: "60" | "180" | "none". */
+export function deadlineClass(intent: IntentLabel): string {
+  const m = deadlineMinutesFor(intent);
+  return m === null ? 'none' : String(m);
+}
+function goldDeadline(p: LabeledPost): string {
+  if (p.deadline_minutes !== undefined) return p.deadline_minutes === null ? 'none' : String(p.deadline_minutes);
+  return p.intent ? deadlineClass(p.intent) : 'none';
+}
+
+export function winkLabel(text: string): string {
+  const s = winkSentiment(text).score;
+  return s > 0 ? 'positive' : s < 0 ? 'negative' : 'neutral';
+}
+
+export function hasLabels(posts: LabeledPost[]): boolean {
+  return posts.length > 0 && posts.every((p) => p.sentiment !== undefined && p.intent !== undefined);
+}
+
+function slice(posts: LabeledPost[], preds: Analysis[], wink: string[]): SliceReport {
+  const gs = posts.map((p) => p.sentiment as string);
+  const gi = posts.map((p) => p.intent as string);
+  const gd = posts.map(goldDeadline);
+  const pd = preds.map((a) => deadlineClass(a.intent.label));
+  let dOk = 0;
+  let sales = 0;
+  let salesMiss = 0;
+  let needs = 0;
+  let needsMiss = 0;
+  for (let i = 0; i < posts.length; i++) {
+    if (gd[i] === pd[i]) dOk++;
+    if (gi[i] === 'sales_question') {
+      sales++;
+      if (pd[i] !== '60') salesMiss++;
+    }
+    const needsResponse = posts[i].needs_response ?? gd[i] !== 'none';
+    if (needsResponse) {
+      needs++;
+      if (pd[i] === 'none') needsMiss++;
+    }
+  }
+  return {
+    n: posts.length,
+    sentiment: classReport(SENTIMENT_LABELS, gs, preds.map((a) => a.sentiment.label)),
+    intent: classReport(INTENT_LABELS, gi, preds.map((a) => a.intent.label)),
+    deadline: { accuracy: r4(posts.length ? dOk / posts.length : 0) },
+    salesMissRate: r4(sales ? salesMiss / sales : 0),
+    needsResponseMissRate: r4(needs ? needsMiss / needs : 0),
+    baseline: { sentiment: classReport(SENTIMENT_LABELS, gs, wink) },
+  };
+}
+
+export function evaluate(analyzer: Analyzer, posts: LabeledPost[]): EvalReport {
+  const t0 = process.hrtime.bigint();
+  const preds = analyzer.analyzeBatch(posts.map((p) => ({ text: p.text, platform: p.platform })));
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  return evaluatePredictions(posts, preds, analyzer.modelVersion, secs > 0 ? posts.length / secs : 0);
+}
+
+export function evaluatePredictions(posts: LabeledPost[], preds: Analysis[], modelVersion: string, itemsPerSecond: number): EvalReport {
+  const wink = posts.map((p) => winkLabel(p.text));
+  const byLanguage: Record<string, SliceReport> = {};
+  const langs = [...new Set(posts.map((p) => p.lang ?? preds[posts.indexOf(p)].language))];
+  for (const lang of langs) {
+    const idx = posts.map((p, i) => ((p.lang ?? preds[i].language) === lang ? i : -1)).filter((i) => i >= 0);
+    byLanguage[lang] = slice(idx.map((i) => posts[i]), idx.map((i) => preds[i]), idx.map((i) => wink[i])); // prettier-ignore
+  }
+  return { modelVersion, itemsPerSecond: Math.round(itemsPerSecond), ...slice(posts, preds, wink), byLanguage };
+}
+
+/** Averages numeric leaves of several reports (cross-validation folds). */
+export function averageReports<T>(reports: T[]): T {
+  const avg = (vals: unknown[]): unknown => {
+    if (typeof vals[0] === 'number') return r4((vals as number[]).reduce((a, b) => a + b, 0) / vals.length);
+    if (vals[0] && typeof vals[0] === 'object') {
+      const keys = new Set(vals.flatMap((v) => Object.keys(v as object)));
+      const o: Record<string, unknown> = {};
+      for (const k of keys) {
+        const sub = vals.map((v) => (v as Record<string, unknown>)[k]).filter((v) => v !== undefined);
+        o[k] = avg(sub);
+      }
+      return o;
+    }
+    return vals[0];
+  };
+  return avg(reports) as T;
+}

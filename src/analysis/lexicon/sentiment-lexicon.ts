@@ -1,0 +1,107 @@
+/**
+ * Lexicon scoring with negation and intensifiers. Russian words match by stem (PorterStemmerRu),
+ * English words by AFINN-165 as shipped in wink-sentiment. Negation flips the next few words
+ * ("не плохо", "не то чтобы доволен"); a negated negative counts as a weak positive.
+ */
+import data from './ru-sentiment.json';
+import type { Prepared } from '../text/tokenize';
+import { afinnEn, winkEmojis, winkEmoticons } from '../text/vendor';
+import { PhraseMatcher, stemPhrase } from './phrase-matcher';
+
+export interface LexiconScore {
+  pos: number;
+  neg: number;
+  negatedPos: number;
+  negatedNeg: number;
+  intensified: number;
+  emojiPos: number;
+  emojiNeg: number;
+  /** positive emoji / emoticon that comes after a negative word: "обновили, всё сломалось 👍" */
+  posEmojiAfterNeg: number;
+  /** index of the first positive and negative hit (-1 if none), for "positive opener, negative body" */
+  firstPos: number;
+  firstNeg: number;
+}
+
+const ruMatcher = new PhraseMatcher<number>();
+for (const [w, s] of Object.entries(data.words as Record<string, number>)) if (s !== 0) ruMatcher.add(w, s);
+const negators = new Set(data.negators.flatMap((w) => stemPhrase(w)).concat(data.negators));
+const intensifiers = new Set(data.intensifiers.flatMap((w) => stemPhrase(w)));
+const EXTRA_EMOJI: Record<string, number> = { '🙃': 1, '🤡': -2, '🤬': -3, '😡': -3, '👎': -2, '💩': -2, '🔥': 2, '💯': 2, '🥰': 3, '😋': 2 };
+const EMOTICON_RU: Record<string, number> = { '))': 2, '(((': -2, '((': -2 };
+/** Emoji people use with a straight face after a failure. */
+export const IRONIC_EMOJI = new Set(['👍', '🙂', '😊', '🙃', '👏', '😁', '🤡', '😄', '😀']);
+
+function emojiScore(e: string): number {
+  return EXTRA_EMOJI[e] ?? winkEmojis[e] ?? winkEmojis[e.replace(/\ufe0f/g, '')] ?? 0;
+}
+
+export function scoreLexicon(p: Prepared): LexiconScore {
+  const r: LexiconScore = {
+    pos: 0, neg: 0, negatedPos: 0, negatedNeg: 0, intensified: 0, emojiPos: 0, emojiNeg: 0, posEmojiAfterNeg: 0,
+    firstPos: -1, firstNeg: -1,
+  }; // prettier-ignore
+  const { stems, words } = p;
+  const n = stems.length;
+  const hits = new Float32Array(n);
+  const span = new Uint8Array(n);
+  ruMatcher.scan(stems, (v, start, len) => {
+    hits[start] = v;
+    span[start] = len;
+  });
+  // scope breaks at punctuation
+  const breakAt = new Uint8Array(n + 1);
+  for (const q of p.punct) breakAt[q.at] = 1;
+  let negLeft = 0;
+  let boost = 0;
+  for (let i = 0; i < n; i++) {
+    if (breakAt[i]) {
+      negLeft = 0;
+      boost = 0;
+    }
+    const st = stems[i];
+    let v = hits[i];
+    if (v === 0) {
+      const a = afinnEn[words[i]];
+      if (a !== undefined && !/[а-я]/.test(words[i])) v = a / 1.5;
+    }
+    if (v !== 0) {
+      if (boost > 0) {
+        v *= 1.5;
+        r.intensified++;
+      }
+      if (negLeft > 0) {
+        if (v > 0) r.negatedPos += v;
+        else r.negatedNeg -= v;
+        v = v > 0 ? -v * 0.8 : -v * 0.5;
+        negLeft = 0;
+      }
+      if (v > 0) {
+        r.pos += v;
+        if (r.firstPos < 0) r.firstPos = i;
+      } else {
+        r.neg -= v;
+        if (r.firstNeg < 0) r.firstNeg = i;
+      }
+      boost = 0;
+      if (span[i] > 1) i += span[i] - 1;
+      continue;
+    }
+    if (negators.has(st) || negators.has(words[i])) negLeft = 3;
+    else if (negLeft > 0) negLeft--;
+    if (intensifiers.has(st)) boost = 2;
+    else if (boost > 0) boost--;
+  }
+  for (const e of p.emojis) {
+    const s = emojiScore(e);
+    if (s > 0) r.emojiPos += s;
+    else if (s < 0) r.emojiNeg -= s;
+    if (IRONIC_EMOJI.has(e) && r.neg > 0) r.posEmojiAfterNeg++;
+  }
+  for (const e of p.emoticons) {
+    const s = winkEmoticons[e] ?? EMOTICON_RU[e] ?? (e.startsWith(')') ? 1 : e.startsWith('(') ? -1 : 0);
+    if (s > 0) r.emojiPos += s;
+    else if (s < 0) r.emojiNeg -= s;
+  }
+  return r;
+}

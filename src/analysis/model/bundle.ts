@@ -1,0 +1,67 @@
+/** The model file: both classifiers, feature settings and decoding biases, versioned. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { INTENT_LABELS, SENTIMENT_LABELS } from '../analysis.types';
+import { DEFAULT_FEATURES, type FeatureConfig } from './features';
+import { LogReg, type SerializedLogReg } from './logreg';
+
+export interface ModelBundleJson {
+  format: 'otklik-analysis/1';
+  version: string;
+  createdAt: string;
+  features: FeatureConfig;
+  sentiment: SerializedLogReg;
+  intent: SerializedLogReg;
+  /** log-space biases added at decoding time (tuned for sales recall / no missed answers) */
+  intentBias: number[];
+  trainedOn: { rows: number; sources: Record<string, number> };
+  metrics?: Record<string, unknown>;
+}
+
+export interface ModelBundle {
+  version: string;
+  features: FeatureConfig;
+  sentiment: LogReg;
+  intent: LogReg;
+  intentBias: number[];
+  json?: ModelBundleJson;
+}
+
+export function bundleToJson(b: ModelBundle, trainedOn: ModelBundleJson['trainedOn'], metrics?: Record<string, unknown>): ModelBundleJson {
+  return {
+    format: 'otklik-analysis/1',
+    version: b.version,
+    createdAt: new Date().toISOString(),
+    features: b.features,
+    sentiment: b.sentiment.serialize(),
+    intent: b.intent.serialize(),
+    intentBias: b.intentBias,
+    trainedOn,
+    metrics,
+  };
+}
+
+export function bundleFromJson(j: ModelBundleJson): ModelBundle {
+  if (j.format !== 'otklik-analysis/1') throw new Error(`unknown model format ${String(j.format)}`);
+  const sentiment = LogReg.deserialize(j.sentiment);
+  const intent = LogReg.deserialize(j.intent);
+  if (sentiment.classes.join() !== SENTIMENT_LABELS.join() || intent.classes.join() !== INTENT_LABELS.join())
+    throw new Error('model classes do not match the analysis labels');
+  return { version: j.version, features: { ...DEFAULT_FEATURES, ...j.features }, sentiment, intent, intentBias: j.intentBias, json: j };
+}
+
+export function readBundle(file: string): ModelBundle {
+  return bundleFromJson(JSON.parse(fs.readFileSync(file, 'utf8')) as ModelBundleJson);
+}
+
+export function writeBundle(file: string, j: ModelBundleJson): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(j) + '\n');
+}
+
+/** Where the shipped models live, for ts-node (src/) and for the Nest build (dist/src/). */
+export function defaultModelDir(): string {
+  const here = path.join(__dirname, '..', 'models');
+  if (fs.existsSync(path.join(here, 'active.json'))) return here;
+  return path.join(process.cwd(), 'src', 'analysis', 'models');
+}

@@ -1,0 +1,169 @@
+/**
+ * Feature vector for both classifiers: hashed stem unigrams/bigrams (negation-marked), hashed
+ * character 3–5-grams, emoji, plus a dense block of lexicon scores and cue flags.
+ */
+import { CUES, CUE_NAMES } from '../lexicon/cues';
+import { PhraseMatcher } from '../lexicon/phrase-matcher';
+import { scoreLexicon, type LexiconScore } from '../lexicon/sentiment-lexicon';
+import type { Prepared } from '../text/tokenize';
+import { fnvStep, hashString, FNV_OFFSET } from './hashing';
+
+export interface FeatureConfig {
+  hashBits: number;
+  charMin: number;
+  charMax: number;
+}
+export const DEFAULT_FEATURES: FeatureConfig = { hashBits: 16, charMin: 3, charMax: 5 };
+
+export interface SparseVector {
+  idx: number[];
+  val: number[];
+}
+
+const cueMatcher = new PhraseMatcher<number>();
+CUE_NAMES.forEach((name, k) => {
+  for (const phrase of CUES[name]) cueMatcher.add(phrase, k);
+});
+const NEGATORS = new Set(['не', 'ни', 'нет', 'not', 'no', 'never', "don't", 'dont', "didn't", "can't", 'cant']);
+const PLATFORMS = ['vk_wall_comment', 'vk_message', 'vk_board_post', 'telegram_group', 'telegram_dm', 'telegram_channel_comment'];
+const DENSE_NAMES = [
+  ...CUE_NAMES.map((n) => `cue_${n}`),
+  ...CUE_NAMES.map((n) => `cue_${n}_first3`),
+  'lex_pos', 'lex_neg', 'lex_pos_any', 'lex_neg_any', 'lex_pos_strong', 'lex_neg_strong', 'lex_balance', 'lex_negated_pos',
+  'lex_negated_neg', 'lex_intensified', 'emoji_pos', 'emoji_neg', 'emoji_ironic_after_neg', 'sarc_pos_and_neg',
+  'sarc_thanks_and_problem', 'sarc_pos_opener_neg_body', 'sarc_quoted', 'sarc_cue_and_neg', 'q_any', 'q_end', 'q_multi',
+  'q_implicit', 'excl', 'excl_multi', 'caps', 'url', 'mention', 'mention_first', 'number', 'len_0', 'len_1', 'len_2_3',
+  'len_4_8', 'len_9_20', 'len_21_40', 'len_41', 'emoji_only', 'lang_ru', 'lang_en', 'lang_mixed', 'lang_translit',
+  'lang_other', 'multiline', 'bias_dense', ...PLATFORMS.map((p) => `platform_${p}`), 'platform_unknown',
+]; // prettier-ignore
+export const DENSE_SIZE = DENSE_NAMES.length;
+const D = Object.fromEntries(DENSE_NAMES.map((n, i) => [n, i])) as Record<string, number>;
+
+export function featureDim(cfg: FeatureConfig): number {
+  return (1 << cfg.hashBits) + DENSE_SIZE;
+}
+
+export interface Extra {
+  platform?: string;
+  text: string;
+}
+
+/** Builds the sparse feature vector; also returns the lexicon score used for the sentiment score. */
+export function extractFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): { x: SparseVector; lex: LexiconScore } {
+  const mask = (1 << cfg.hashBits) - 1;
+  const idx: number[] = [];
+  const val: number[] = [];
+  const { stems } = p;
+  const n = stems.length;
+
+  // words: unigrams with negation marking, bigrams with sentence edges
+  let negLeft = 0;
+  const wordStart = idx.length;
+  let prev = '<s>';
+  for (let i = 0; i < n; i++) {
+    const s = stems[i];
+    idx.push(hashString(s, negLeft > 0 ? 7 : 1) & mask);
+    if (negLeft > 0) idx.push(hashString(s, 1) & mask);
+    idx.push(fnvStep(hashString(prev, 2), 32) ^ hashString(s, 3) & mask);
+    prev = s;
+    if (NEGATORS.has(p.words[i])) negLeft = 3;
+    else if (negLeft > 0) negLeft--;
+  }
+  if (n > 0) idx.push((hashString(prev, 2) ^ hashString('</s>', 3)) & mask);
+  for (const e of p.emojis) idx.push(hashString(e, 5) & mask);
+  for (const e of p.emoticons) idx.push(hashString(e, 6) & mask);
+  const nWord = idx.length - wordStart;
+  const wv = nWord > 0 ? 1 / Math.sqrt(nWord) : 0;
+  for (let i = wordStart; i < idx.length; i++) {
+    idx[i] &= mask;
+    val.push(wv);
+  }
+
+  // characters of the normalised text, padded with spaces
+  const norm = ' ' + p.norm + ' ';
+  const charStart = idx.length;
+  const L = norm.length;
+  for (let i = 0; i + cfg.charMin <= L; i++) {
+    let h = FNV_OFFSET;
+    for (let k = 0; k < cfg.charMax && i + k < L; k++) {
+      h = fnvStep(h, norm.charCodeAt(i + k));
+      if (k + 1 >= cfg.charMin) idx.push(fnvStep(h, k) & mask);
+    }
+  }
+  const nChar = idx.length - charStart;
+  const cv = nChar > 0 ? 1 / Math.sqrt(nChar) : 0;
+  for (let i = charStart; i < idx.length; i++) val.push(cv);
+
+  // dense block
+  const base = 1 << cfg.hashBits;
+  const dense = new Float32Array(DENSE_SIZE);
+  const cueCount = new Float32Array(CUE_NAMES.length);
+  cueMatcher.scan(stems, (k, start) => {
+    cueCount[k]++;
+    if (start < 3) dense[CUE_NAMES.length + k] = 1;
+  });
+  for (let k = 0; k < CUE_NAMES.length; k++) dense[k] = Math.min(cueCount[k], 3) / 2;
+  const lex = scoreLexicon(p);
+  const c = (name: string): number => cueCount[CUE_NAMES.indexOf(name)];
+  dense[D.lex_pos] = Math.min(lex.pos, 9) / 3;
+  dense[D.lex_neg] = Math.min(lex.neg, 9) / 3;
+  dense[D.lex_pos_any] = lex.pos > 0 ? 1 : 0;
+  dense[D.lex_neg_any] = lex.neg > 0 ? 1 : 0;
+  dense[D.lex_pos_strong] = lex.pos >= 3 ? 1 : 0;
+  dense[D.lex_neg_strong] = lex.neg >= 3 ? 1 : 0;
+  dense[D.lex_balance] = Math.tanh((lex.pos + lex.emojiPos * 0.5 - lex.neg - lex.emojiNeg * 0.5) / 3);
+  dense[D.lex_negated_pos] = lex.negatedPos > 0 ? 1 : 0;
+  dense[D.lex_negated_neg] = lex.negatedNeg > 0 ? 1 : 0;
+  dense[D.lex_intensified] = lex.intensified > 0 ? 1 : 0;
+  dense[D.emoji_pos] = Math.min(lex.emojiPos, 6) / 3;
+  dense[D.emoji_neg] = Math.min(lex.emojiNeg, 6) / 3;
+  dense[D.emoji_ironic_after_neg] = lex.posEmojiAfterNeg > 0 ? 1 : 0;
+  const problem = c('problem') + c('repeat');
+  dense[D.sarc_pos_and_neg] = lex.pos >= 2 && lex.neg >= 1 ? 1 : 0;
+  dense[D.sarc_thanks_and_problem] = c('thanks') > 0 && (problem > 0 || lex.neg >= 2) ? 1 : 0;
+  dense[D.sarc_pos_opener_neg_body] = lex.firstPos >= 0 && lex.firstPos < 3 && lex.firstNeg > lex.firstPos ? 1 : 0;
+  dense[D.sarc_quoted] = /["«“][^"»”]{1,40}["»”]/.test(extra.text) ? 1 : 0;
+  dense[D.sarc_cue_and_neg] = c('sarcasm') > 0 && (problem > 0 || lex.neg > 0) ? 1 : 0;
+  let q = 0;
+  let qEnd = false;
+  let qMulti = false;
+  let excl = 0;
+  let exclMulti = false;
+  for (const m of p.punct) {
+    if (m.mark.includes('?')) {
+      q++;
+      if (m.at === n) qEnd = true;
+      if (m.mark.length > 1) qMulti = true;
+    }
+    if (m.mark.includes('!')) {
+      excl++;
+      if (m.mark.length > 1) exclMulti = true;
+    }
+  }
+  dense[D.q_any] = q > 0 ? 1 : 0;
+  dense[D.q_end] = qEnd ? 1 : 0;
+  dense[D.q_multi] = qMulti ? 1 : 0;
+  dense[D.q_implicit] = q === 0 && n > 0 && (c('qword') > 0 || c('price') > 0 || c('howto') > 0) ? 1 : 0;
+  dense[D.excl] = excl > 0 ? 1 : 0;
+  dense[D.excl_multi] = exclMulti ? 1 : 0;
+  dense[D.caps] = n > 0 && p.capsWords / n > 0.5 && p.capsWords >= 2 ? 1 : 0;
+  dense[D.url] = p.urls > 0 ? 1 : 0;
+  dense[D.mention] = p.mentions > 0 ? 1 : 0;
+  dense[D.mention_first] = p.mentionFirst ? 1 : 0;
+  dense[D.number] = p.numbers > 0 ? 1 : 0;
+  const lenName = n === 0 ? 'len_0' : n === 1 ? 'len_1' : n <= 3 ? 'len_2_3' : n <= 8 ? 'len_4_8' : n <= 20 ? 'len_9_20' : n <= 40 ? 'len_21_40' : 'len_41'; // prettier-ignore
+  dense[D[lenName]] = 1;
+  dense[D.emoji_only] = n === 0 && p.emojis.length + p.emoticons.length > 0 ? 1 : 0;
+  dense[D[`lang_${p.language}`]] = 1;
+  dense[D.multiline] = extra.text.includes('\n') ? 1 : 0;
+  dense[D.bias_dense] = 1;
+  const pf = extra.platform !== undefined ? D[`platform_${extra.platform}`] : undefined;
+  dense[pf ?? D.platform_unknown] = 1;
+  for (let k = 0; k < DENSE_SIZE; k++) {
+    if (dense[k] !== 0) {
+      idx.push(base + k);
+      val.push(dense[k]);
+    }
+  }
+  return { x: { idx, val }, lex };
+}

@@ -1,0 +1,141 @@
+/**
+ * Multinomial logistic regression over sparse vectors, trained with AdaGrad SGD and L2.
+ * Weights are feature-major (w[f * C + c]) so one feature's class weights sit together.
+ */
+import type { SparseVector } from './features';
+
+export interface TrainOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+  /** per-class loss weights (e.g. to favour recall of sales questions) */
+  classWeights?: number[];
+}
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 12, learningRate: 0.3, l2: 1e-6, seed: 7 };
+
+export interface SerializedLogReg {
+  classes: string[];
+  dim: number;
+  scale: number;
+  /** base64 of Int16 weights (dim × classes), then classes biases as float */
+  weights: string;
+  bias: number[];
+}
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class LogReg {
+  readonly w: Float32Array;
+  readonly bias: Float64Array;
+
+  constructor(
+    readonly classes: string[],
+    readonly dim: number,
+    w?: Float32Array,
+    bias?: Float64Array,
+  ) {
+    this.w = w ?? new Float32Array(dim * classes.length);
+    this.bias = bias ?? new Float64Array(classes.length);
+  }
+
+  /** Raw class scores (logits) into out. */
+  logits(x: SparseVector, out: Float64Array): Float64Array {
+    const C = this.classes.length;
+    for (let c = 0; c < C; c++) out[c] = this.bias[c];
+    const { idx, val } = x;
+    for (let j = 0; j < idx.length; j++) {
+      const off = idx[j] * C;
+      const v = val[j];
+      for (let c = 0; c < C; c++) out[c] += this.w[off + c] * v;
+    }
+    return out;
+  }
+
+  /** Softmax probabilities. */
+  predictProba(x: SparseVector, out = new Float64Array(this.classes.length)): Float64Array {
+    this.logits(x, out);
+    softmaxInPlace(out);
+    return out;
+  }
+
+  static train(classes: string[], dim: number, xs: SparseVector[], ys: number[], opts: TrainOptions = DEFAULT_TRAIN): LogReg {
+    const C = classes.length;
+    const model = new LogReg(classes, dim);
+    const g2 = new Float32Array(dim * C).fill(1e-2);
+    const bg2 = new Float64Array(C).fill(1e-2);
+    const rand = mulberry32(opts.seed);
+    const order = xs.map((_, i) => i);
+    const p = new Float64Array(C);
+    const cw = opts.classWeights ?? new Array<number>(C).fill(1);
+    for (let epoch = 0; epoch < opts.epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      for (const i of order) {
+        const x = xs[i];
+        model.predictProba(x, p);
+        const weight = cw[ys[i]];
+        for (let c = 0; c < C; c++) {
+          const grad = (p[c] - (c === ys[i] ? 1 : 0)) * weight;
+          bg2[c] += grad * grad;
+          model.bias[c] -= (opts.learningRate * grad) / Math.sqrt(bg2[c]);
+          if (grad === 0) continue;
+          for (let j = 0; j < x.idx.length; j++) {
+            const k = x.idx[j] * C + c;
+            const gk = grad * x.val[j] + opts.l2 * model.w[k];
+            g2[k] += gk * gk;
+            model.w[k] -= (opts.learningRate * gk) / Math.sqrt(g2[k]);
+          }
+        }
+      }
+    }
+    return model;
+  }
+
+  /** Int16-quantised, base64: keeps a 65k × 9 model around a megabyte of JSON. */
+  serialize(): SerializedLogReg {
+    let max = 0;
+    for (let i = 0; i < this.w.length; i++) max = Math.max(max, Math.abs(this.w[i]));
+    const scale = max > 0 ? max / 32767 : 1;
+    const q = new Int16Array(this.w.length);
+    for (let i = 0; i < this.w.length; i++) q[i] = Math.round(this.w[i] / scale);
+    return {
+      classes: this.classes,
+      dim: this.dim,
+      scale,
+      weights: Buffer.from(q.buffer, q.byteOffset, q.byteLength).toString('base64'),
+      bias: Array.from(this.bias),
+    };
+  }
+
+  static deserialize(s: SerializedLogReg): LogReg {
+    const buf = Buffer.from(s.weights, 'base64');
+    const q = new Int16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+    if (q.length !== s.dim * s.classes.length) throw new Error('model weights do not match dim × classes');
+    const w = new Float32Array(q.length);
+    for (let i = 0; i < q.length; i++) w[i] = q[i] * s.scale;
+    return new LogReg(s.classes, s.dim, w, Float64Array.from(s.bias));
+  }
+}
+
+export function softmaxInPlace(z: Float64Array): void {
+  let max = -Infinity;
+  for (let c = 0; c < z.length; c++) if (z[c] > max) max = z[c];
+  let sum = 0;
+  for (let c = 0; c < z.length; c++) {
+    z[c] = Math.exp(z[c] - max);
+    sum += z[c];
+  }
+  for (let c = 0; c < z.length; c++) z[c] /= sum;
+}

@@ -1,0 +1,77 @@
+/** Trains the sentiment and intent classifiers into a versioned model bundle. */
+import { INTENT_LABELS, SENTIMENT_LABELS, type LabeledPost, type SentimentLabel } from '../analysis.types';
+import type { ModelBundle } from '../model/bundle';
+import { DEFAULT_FEATURES, extractFeatures, featureDim, type FeatureConfig, type SparseVector } from '../model/features';
+import { LogReg } from '../model/logreg';
+import { prepare } from '../text/tokenize';
+
+export interface TrainInput {
+  /** posts with both labels (own training data, dev-set folds, team corrections) */
+  posts: LabeledPost[];
+  /** extra sentiment-only sentences (public corpora), down-weighted by repetition choice */
+  sentimentOnly?: Array<{ text: string; sentiment: SentimentLabel }>;
+  features?: FeatureConfig;
+  epochs?: number;
+  version?: string;
+  /** added to intent logits at decoding: favours sales and needs-response classes */
+  intentBias?: number[];
+}
+
+export const DEFAULT_INTENT_BIAS = [0.1, 0.45, 0.15, 0.05, -0.2, -0.3];
+
+export function featurize(text: string, platform: string | undefined, cfg: FeatureConfig): SparseVector {
+  return extractFeatures(prepare(text), { text, platform }, cfg).x;
+}
+
+export function newVersion(): string {
+  const d = new Date();
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `an-${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
+}
+
+export function trainBundle(input: TrainInput): ModelBundle {
+  const cfg = input.features ?? DEFAULT_FEATURES;
+  const dim = featureDim(cfg);
+  const epochs = input.epochs ?? 12;
+  const sx: SparseVector[] = [];
+  const sy: number[] = [];
+  const ix: SparseVector[] = [];
+  const iy: number[] = [];
+  for (const p of input.posts) {
+    const x = featurize(p.text, p.platform, cfg);
+    if (p.sentiment) {
+      sx.push(x);
+      sy.push(SENTIMENT_LABELS.indexOf(p.sentiment));
+    }
+    if (p.intent) {
+      ix.push(x);
+      iy.push(INTENT_LABELS.indexOf(p.intent));
+    }
+  }
+  for (const s of input.sentimentOnly ?? []) {
+    sx.push(featurize(s.text, undefined, cfg));
+    sy.push(SENTIMENT_LABELS.indexOf(s.sentiment));
+  }
+  const sentiment = LogReg.train([...SENTIMENT_LABELS], dim, sx, sy, {
+    epochs, learningRate: 0.3, l2: 1e-6, seed: 7, classWeights: balance(sy, SENTIMENT_LABELS.length),
+  }); // prettier-ignore
+  const intent = LogReg.train([...INTENT_LABELS], dim, ix, iy, {
+    epochs, learningRate: 0.3, l2: 1e-6, seed: 11, classWeights: balance(iy, INTENT_LABELS.length),
+  }); // prettier-ignore
+  return {
+    version: input.version ?? newVersion(),
+    features: cfg,
+    sentiment,
+    intent,
+    intentBias: input.intentBias ?? DEFAULT_INTENT_BIAS,
+  };
+}
+
+/** Square-root inverse-frequency class weights, mean 1. */
+function balance(ys: number[], C: number): number[] {
+  const n = new Array<number>(C).fill(0);
+  for (const y of ys) n[y]++;
+  const w = n.map((c) => (c > 0 ? 1 / Math.sqrt(c) : 0));
+  const mean = w.reduce((a, b) => a + b, 0) / w.filter((v) => v > 0).length;
+  return w.map((v) => v / mean);
+}
