@@ -123,6 +123,7 @@ describe('Telegram receive: getUpdates long polling through telegraf against the
     const first = emu.control.requests({ method: 'getUpdates' })[0];
     expect(Number(first.params.offset)).toBe(stored);
     expect([...inbox.rows.values()].every((r) => r.deliveries === 1)).toBe(true);
+    expect(emu.control.requests().filter((r) => r.status === 409)).toEqual([]); // one poller at a time
   });
 
   it('T5: an ingest failure never confirms the update, and polling keeps running', async () => {
