@@ -7,6 +7,11 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
 import { SecurityModule } from './security/security.module';
+import { ConnectorsModule } from './connectors/connectors.module';
+import { SourcesModule } from './sources/sources.module';
+import { IngestModule } from './ingest/ingest.module';
+import { SyncModule } from './sources/sync.module';
+import { ConversationsModule } from './conversations/conversations.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -32,6 +37,11 @@ export class AppModule {
         AuditModule,
         AuthModule,
         UsersModule,
+        ConnectorsModule,
+        SourcesModule,
+        IngestModule,
+        SyncModule,
+        ConversationsModule,
       ],
     };
   }

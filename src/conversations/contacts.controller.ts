@@ -1,0 +1,24 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ArrayMaxSize, ArrayMinSize, IsUUID } from 'class-validator';
+import { CurrentUser, Roles, type SessionUser } from '../auth/auth.decorators';
+import { ContactsService } from './contacts.service';
+
+export class LinkContactsDto {
+  @ArrayMinSize(2)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  contactIds: string[];
+}
+
+@Controller('api/contacts')
+export class ContactsController {
+  constructor(private readonly contacts: ContactsService) {}
+
+  /** One person on two platforms: their contacts become one customer. */
+  @Post('link')
+  @HttpCode(200)
+  @Roles('admin')
+  link(@Body() dto: LinkContactsDto, @CurrentUser() user?: SessionUser) {
+    return this.contacts.link(dto.contactIds, user?.id);
+  }
+}

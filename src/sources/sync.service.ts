@@ -1,0 +1,126 @@
+import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { RuntimeRole } from '../config/runtime-role';
+import { ConnectorError } from '../connectors/connector';
+import { ConnectorRegistry } from '../connectors/registry';
+import { IngestService } from '../ingest/ingest.service';
+import { JobQueue } from '../jobs/job-queue';
+import { JobSchedule } from '../jobs/job-schedule';
+import { isRunnable } from './source-health';
+import type { SourceEntity } from './source.entity';
+import { SourcesService } from './sources.service';
+
+export const SYNC_JOB = 'source.sync';
+export const SYNC_TICK_JOB = 'source.sync.tick';
+const TICK_SECONDS = 15;
+const DEFAULT_POLL_SECONDS = 60;
+/** Pages per job; a long backfill re-enqueues itself so one source never hogs a worker. */
+const MAX_PAGES_PER_JOB = 50;
+/** How far behind the last good sync a reconciliation starts. */
+const RECONCILE_MARGIN_MS = 15 * 60_000;
+
+export interface SyncJob {
+  sourceId: string;
+  reconcile?: boolean;
+}
+
+export interface SyncOutcome {
+  pages: number;
+  inserted: number;
+  duplicates: number;
+  error?: string;
+}
+
+/**
+ * Pull sources (connectors with `fetch` and no `receive`): a schedule tick enqueues one
+ * `source.sync` job per due source with singleton key `sync:<id>`; the worker fetches since the
+ * stored cursors and ingests. Every connector error goes through SourcesService.recordError, the
+ * one mapping onto the source state. Push sources are run by PushReceivers.
+ */
+@Injectable()
+export class SyncService implements OnModuleInit {
+  private readonly logger = new Logger(SyncService.name);
+
+  constructor(
+    private readonly sources: SourcesService,
+    private readonly registry: ConnectorRegistry,
+    private readonly ingest: IngestService,
+    @Optional() private readonly queue?: JobQueue,
+    @Optional() private readonly schedule?: JobSchedule,
+    @Optional() private readonly role?: RuntimeRole,
+  ) {}
+
+  async onModuleInit() {
+    if (!this.queue || !this.role?.runsWorkers) return;
+    await this.queue.work<SyncJob>(SYNC_JOB, async (jobs) => {
+      for (const job of jobs) await this.syncSource(job.data.sourceId, job.data);
+    });
+    await this.queue.work(SYNC_TICK_JOB, async () => void (await this.tick()));
+    this.schedule?.every(SYNC_TICK_JOB, TICK_SECONDS);
+  }
+
+  /** Enqueues a sync for each pull source that is due. */
+  async tick(now = new Date()): Promise<string[]> {
+    const due = (await this.sources.listEnabled()).filter((s) => this.isPull(s) && isDue(s, now));
+    for (const s of due) await this.enqueue({ sourceId: s.id });
+    return due.map((s) => s.id);
+  }
+
+  /** Runs one sync of a pull source: fetch pages since the cursors, ingest each, record health. */
+  async syncSource(sourceId: string, job: Partial<SyncJob> = {}): Promise<SyncOutcome> {
+    const source = await this.sources.find(sourceId);
+    const out: SyncOutcome = { pages: 0, inserted: 0, duplicates: 0 };
+    if (!source || !isRunnable(source, new Date())) return out;
+    const connector = this.registry.find(source.platform);
+    if (!connector?.fetch) return out;
+    try {
+      let hasMore = true;
+      while (hasMore && out.pages < MAX_PAGES_PER_JOB) {
+        const ctx = await this.sources.context(sourceId);
+        if (job.reconcile && out.pages === 0) ctx.cursors.__reconcile = reconcileHint(source);
+        const batch = await connector.fetch(ctx);
+        const r = await this.ingest.ingest(sourceId, batch);
+        out.pages++;
+        out.inserted += r.inserted;
+        out.duplicates += r.duplicates;
+        hasMore = batch.hasMore === true;
+      }
+      await this.sources.recordSuccess(sourceId);
+      if (hasMore) await this.enqueue({ sourceId });
+      return out;
+    } catch (err) {
+      const error =
+        err instanceof ConnectorError
+          ? err
+          : new ConnectorError('temporary', String((err as Error)?.message ?? err), undefined, err);
+      const change = await this.sources.recordError(sourceId, error);
+      if (change?.action === 'reconcile' && !job.reconcile) await this.enqueue({ sourceId, reconcile: true });
+      this.logger.warn(`sync of source ${sourceId} failed: ${error.code}: ${error.message}`);
+      return { ...out, error: error.code };
+    }
+  }
+
+  private async enqueue(job: SyncJob) {
+    if (!this.queue) return;
+    await this.queue.enqueue(SYNC_JOB, job, { singletonKey: `sync:${job.sourceId}` });
+  }
+
+  private isPull(s: SourceEntity): boolean {
+    const c = this.registry.find(s.platform);
+    return !!c?.fetch && !c.receive;
+  }
+}
+
+function isDue(s: SourceEntity, now: Date): boolean {
+  if (!isRunnable(s, now)) return false;
+  const every = Number(s.settings?.pollIntervalSeconds) || DEFAULT_POLL_SECONDS;
+  return !s.lastSyncedAt || now.getTime() - s.lastSyncedAt.getTime() >= every * 1000;
+}
+
+/**
+ * Passed to `fetch` as `cursors.__reconcile` after a bad_cursor: the connector re-reads from its
+ * watermarks, going back to a safe point before the last good sync.
+ */
+function reconcileHint(s: SourceEntity): { since: string } {
+  const last = s.lastSyncedAt?.getTime() ?? Date.now();
+  return { since: new Date(last - RECONCILE_MARGIN_MS).toISOString() };
+}
