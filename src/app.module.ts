@@ -3,6 +3,10 @@ import { AppConfig } from './config/config.schema';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+import { ObservabilityModule } from './observability/observability.module';
+import { RuntimeRole } from './config/runtime-role';
+import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
@@ -17,6 +21,8 @@ export interface AppModuleOptions {
   config: AppConfig;
   /** The resolved database: DATABASE_URL, or the embedded server started by bootstrap. */
   databaseUrl: string;
+  /** Tests capture logs here; default stdout. */
+  logDestination?: DestinationStream;
 }
 
 /**
@@ -25,12 +31,14 @@ export interface AppModuleOptions {
  */
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, logDestination }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl, config.DATABASE_POOL_SIZE),
+        ObservabilityModule.forRoot(config, logDestination),
+        JobsModule.forRoot(new RuntimeRole(config.ROLE)),
         // feature modules (keep one per line)
         SecurityModule,
         HealthModule,

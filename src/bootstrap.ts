@@ -1,12 +1,20 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/config.schema';
+import { RuntimeRole } from './config/runtime-role';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
+import { httpMetricsMiddleware } from './observability/http-metrics';
+import { Metrics } from './observability/metrics.service';
+import { setupOpenApi } from './observability/openapi';
 
 export interface RunningApp {
   app: INestApplication;
@@ -15,11 +23,18 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+export interface CreateAppOptions {
+  /** Nest's own bootstrap logging off (tests); application logs follow LOG_LEVEL either way. */
+  logger?: false;
+  /** Where JSON logs go (tests capture them); default stdout. */
+  logDestination?: DestinationStream;
+}
+
 /**
  * Builds the whole application (used by main.ts and by the end-to-end tests, so both run the
  * same wiring). Starts the embedded PostgreSQL when DATABASE_URL is unset.
  */
-export async function createApp(config: AppConfig, opts: { logger?: false } = {}): Promise<RunningApp> {
+export async function createApp(config: AppConfig, opts: CreateAppOptions = {}): Promise<RunningApp> {
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
@@ -28,12 +43,16 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
   }
   try {
     await runMigrations(databaseUrl);
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl }), {
-      bufferLogs: true,
-      rawBody: true, // signed webhooks verify the HMAC over the exact bytes
-      ...(opts.logger === false ? { logger: false } : {}),
-    });
-    configureHttp(app);
+    const app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot({ config, databaseUrl, logDestination: opts.logDestination }),
+      {
+        bufferLogs: true,
+        rawBody: true, // signed webhooks verify the HMAC over the exact bytes
+        ...(opts.logger === false ? { logger: false } : {}),
+      },
+    );
+    app.useLogger(app.get(PinoNestLogger));
+    configureHttp(app, config);
     await app.init();
     let stopped = false;
     return {
@@ -43,8 +62,16 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
         if (stopped) return;
         stopped = true;
         try {
+          // 1. stop accepting HTTP; in-flight requests get a short grace period
+          await closeHttpServer(
+            app.getHttpServer(),
+            Math.min(5000, Math.floor(config.SHUTDOWN_TIMEOUT_MS / 3)),
+          );
+          // 2. Nest hooks: schedule ticks stop (onModuleDestroy), pg-boss stops fetching and waits
+          //    for in-flight jobs (beforeApplicationShutdown), then TypeORM closes its pool
           await app.close();
         } finally {
+          // 3. the embedded PostgreSQL, last
           await embedded?.stop();
         }
       },
@@ -55,11 +82,37 @@ export async function createApp(config: AppConfig, opts: { logger?: false } = {}
   }
 }
 
-export function configureHttp(app: NestExpressApplication) {
+export function configureHttp(app: NestExpressApplication, config: AppConfig) {
+  const role = new RuntimeRole(config.ROLE);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use(httpMetricsMiddleware(app.get(Metrics)));
+  if (!role.servesHttp) app.use(workerOnlyOperations);
   app.use(cookieParser());
-  app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
-  );
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  if (role.servesHttp) setupOpenApi(app);
+}
+
+/**
+ * ROLE=worker keeps its HTTP port for probes and scrapes only: /health/* and /metrics answer,
+ * everything else is 404 (the API lives on ROLE=api|all instances).
+ */
+function workerOnlyOperations(req: Request, res: Response, next: NextFunction) {
+  if (req.path.startsWith('/health/') || req.path === '/metrics') return next();
+  res
+    .status(404)
+    .json({ statusCode: 404, message: 'This is a worker instance (ROLE=worker): only /health and /metrics' });
+}
+
+function closeHttpServer(server: Server | undefined, graceMs: number): Promise<void> {
+  if (!server?.listening) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }

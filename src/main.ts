@@ -17,19 +17,20 @@ async function main() {
   const started = Date.now();
   const running = await createApp(config);
   const logger = new Logger('Otklik');
-  if (config.ROLE !== 'worker') {
-    await running.app.listen(config.PORT, config.HOST);
-    const url = `http://localhost:${config.PORT}`;
-    logger.log(`Otklik (${config.ROLE}) is ready at ${url} in ${Date.now() - started} ms`);
-  } else {
-    logger.log(`Otklik worker is running (${Date.now() - started} ms)`);
-  }
+  // Every role listens: ROLE=worker answers only /health and /metrics there (see bootstrap.ts).
+  await running.app.listen(config.PORT, config.HOST);
+  const { port } = running.app.getHttpServer().address();
+  logger.log(
+    config.ROLE === 'worker'
+      ? `Otklik worker is running; health and metrics on port ${port} (${Date.now() - started} ms)`
+      : `Otklik (${config.ROLE}) is ready at http://localhost:${port} in ${Date.now() - started} ms`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: stopping`);
+    logger.log(`${signal}: stopping (no new work; finishing in-flight jobs)`);
     const timer = setTimeout(() => {
       logger.error(`shutdown took longer than ${config.SHUTDOWN_TIMEOUT_MS} ms, exiting`);
       process.exit(1);
@@ -37,6 +38,7 @@ async function main() {
     timer.unref();
     try {
       await running.stop();
+      logger.log('stopped');
       process.exit(0);
     } catch (err) {
       logger.error(err);

@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 /**
  * The one small interface every feature uses for background work (implemented on pg-boss in
  * this folder). Schedules only enqueue; workers do the work. Singleton keys make a job run once
@@ -12,6 +14,11 @@ export interface EnqueueOptions {
   retryDelaySeconds?: number;
   /** Expire an active job after this many seconds (it is then retried). */
   expireInSeconds?: number;
+  /**
+   * Enqueue inside this TypeORM transaction (from `dataSource.transaction(m => ...)`): the job
+   * exists only if the transaction commits, e.g. a reply row and its delivery job together.
+   */
+  transaction?: EntityManager;
 }
 
 export interface WorkOptions {
