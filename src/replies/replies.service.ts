@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-  Logger,
-  NotFoundException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -12,7 +6,7 @@ import { SessionUser } from '../auth/auth.decorators';
 import { JobQueue } from '../jobs/job-queue';
 import { CreateReplyDto, MarkDeliveredDto } from './dto/reply.dto';
 import { RepliesRepository } from './replies.repository';
-import { DELIVER_JOB, deliverJobKey, ReplyDeliveryService } from './reply-delivery.service';
+import { DELIVER_JOB, deliverJobOptions, ReplyDeliveryService } from './reply-delivery.service';
 
 /**
  * The agent's side of the outbox: a reply is a queued row (and its audit entry) committed in one
@@ -20,8 +14,6 @@ import { DELIVER_JOB, deliverJobKey, ReplyDeliveryService } from './reply-delive
  */
 @Injectable()
 export class RepliesService {
-  private readonly log = new Logger('Replies');
-
   constructor(
     private readonly db: DataSource,
     private readonly replies: RepliesRepository,
@@ -36,7 +28,7 @@ export class RepliesService {
    * becomes theirs.
    */
   async create(conversationId: string, dto: CreateReplyDto, user: SessionUser, clientKey?: string) {
-    const { row, created } = await this.db.transaction(async (tx) => {
+    const { row } = await this.db.transaction(async (tx) => {
       const conv = await this.replies.lockConversation(tx, conversationId);
       if (!conv) throw new NotFoundException('conversation not found');
       if (conv.assigneeId && conv.assigneeId !== user.id && user.role !== 'admin') {
@@ -83,9 +75,10 @@ export class RepliesService {
         { conversationId, inReplyToItemId: target.id, chars: dto.text.length },
         tx,
       );
+      // The job commits with the row: no window where a reply exists without its delivery job.
+      await this.jobs.enqueue(DELIVER_JOB, { replyId: id }, { ...deliverJobOptions(id), transaction: tx });
       return result;
     });
-    if (created) await this.enqueue(row.id);
     return row;
   }
 
@@ -104,8 +97,8 @@ export class RepliesService {
         throw new ConflictException(`a ${row.status} reply cannot be resent; only unknown or failed ones`);
       }
       await this.audit.record(user.id, 'reply.resend', 'reply', id, { from: row.status }, tx);
+      await this.jobs.enqueue(DELIVER_JOB, { replyId: id }, { ...deliverJobOptions(id), transaction: tx });
     });
-    await this.enqueue(id);
     return this.get(id);
   }
 
@@ -122,14 +115,5 @@ export class RepliesService {
     if (!ok)
       throw new ConflictException(`a ${row.status} reply cannot be marked delivered; only unknown ones`);
     return this.get(id);
-  }
-
-  private async enqueue(replyId: string) {
-    try {
-      await this.jobs.enqueue(DELIVER_JOB, { replyId }, { singletonKey: deliverJobKey(replyId) });
-    } catch (err) {
-      // The row is committed; the sweep enqueues it again.
-      this.log.warn({ err, replyId }, 'could not enqueue the delivery; the sweep will');
-    }
   }
 }

@@ -10,9 +10,20 @@ import { TimelineRepository } from './timeline.repository';
 
 export const DELIVER_JOB = 'reply.deliver';
 
-/** Job options for one delivery attempt; the claim makes a duplicate job harmless. */
+/** Singleton key of one delivery attempt's job; the claim makes a duplicate job harmless anyway. */
 export const deliverJobKey = (replyId: string, attempt = 0) =>
   attempt ? `reply:${replyId}:${attempt}` : `reply:${replyId}`;
+
+/**
+ * The job's own retries only cover a crash of the handler (e.g. the database went away);
+ * send outcomes are settled in the reply row, never by retrying the job.
+ */
+export const deliverJobOptions = (replyId: string, attempt = 0) => ({
+  singletonKey: deliverJobKey(replyId, attempt),
+  retryLimit: 3,
+  retryDelaySeconds: 2,
+  expireInSeconds: 300,
+});
 
 /**
  * Delivers one queued reply through its platform's connector, exactly once:
@@ -121,7 +132,7 @@ export class ReplyDeliveryService {
           .enqueue(
             DELIVER_JOB,
             { replyId: reply.id },
-            { singletonKey: deliverJobKey(reply.id, reply.attempts), startAfter: at },
+            { ...deliverJobOptions(reply.id, reply.attempts), startAfter: at },
           )
           .catch((e) =>
             this.log.warn({ err: e, replyId: reply.id }, 'could not enqueue the retry; the sweep will'),

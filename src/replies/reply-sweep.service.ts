@@ -4,7 +4,7 @@ import { JobQueue } from '../jobs/job-queue';
 import { decideStuckSending } from './delivery-policy';
 import { RepliesRepository } from './replies.repository';
 import { ReplyChannels } from './reply-channels';
-import { DELIVER_JOB, deliverJobKey } from './reply-delivery.service';
+import { DELIVER_JOB, deliverJobOptions } from './reply-delivery.service';
 
 export const SWEEP_JOB = 'reply.sweep';
 
@@ -46,16 +46,12 @@ export class ReplySweepService {
       });
       if (to === 'queued') {
         requeued++;
-        await this.jobs.enqueue(
-          DELIVER_JOB,
-          { replyId: stuck.id },
-          { singletonKey: deliverJobKey(stuck.id) },
-        );
+        await this.jobs.enqueue(DELIVER_JOB, { replyId: stuck.id }, { ...deliverJobOptions(stuck.id) });
       } else unknown++;
     }
     const lost = await this.replies.dueWithoutProgress(opts.graceSeconds);
     for (const r of lost) {
-      await this.jobs.enqueue(DELIVER_JOB, { replyId: r.id }, { singletonKey: deliverJobKey(r.id) });
+      await this.jobs.enqueue(DELIVER_JOB, { replyId: r.id }, { ...deliverJobOptions(r.id) });
     }
     if (lost.length || requeued || unknown) {
       this.log.warn({ reenqueued: lost.length, requeued, unknown }, 'reply sweep recovered outbox rows');
