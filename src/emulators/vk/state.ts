@@ -4,124 +4,26 @@
  * HTTP lives in server.ts, method semantics in methods/*.ts.
  */
 import { seededRandom } from '../shared/faults';
+import {
+  LpEvent,
+  OutboxEntry,
+  RequestLogEntry,
+  TokenKind,
+  VkApiError,
+  VkBoardComment,
+  VkComment,
+  VkCommunity,
+  VkConversation,
+  VkMessage,
+  VkPost,
+  VkToken,
+  VkTopic,
+  VkUser,
+  API_VERSION,
+} from './types';
 
-export type TokenKind = 'user' | 'group' | 'service';
+export * from './types';
 
-export interface VkToken {
-  token: string;
-  kind: TokenKind;
-  groupId?: number;
-  userId?: number;
-  /** Requests per second allowed for this token (error 6 above it). */
-  rps: number;
-  revoked: boolean;
-}
-
-export interface VkCommunity {
-  id: number;
-  name: string;
-  screen_name: string;
-  type: 'page' | 'group';
-  is_closed: 0;
-}
-
-export interface VkUser {
-  id: number;
-  first_name: string;
-  last_name: string;
-}
-
-export interface VkPost {
-  id: number;
-  owner_id: number;
-  from_id: number;
-  created_by?: number;
-  date: number;
-  text: string;
-  post_type: 'post';
-}
-
-export interface VkComment {
-  id: number;
-  owner_id: number;
-  post_id: number;
-  from_id: number;
-  date: number;
-  text: string;
-  reply_to_comment?: number;
-  reply_to_user?: number;
-  parents_stack: number[];
-}
-
-export interface VkTopic {
-  id: number;
-  group_id: number;
-  title: string;
-  created: number;
-  updated: number;
-}
-
-export interface VkBoardComment {
-  id: number;
-  group_id: number;
-  topic_id: number;
-  from_id: number;
-  date: number;
-  text: string;
-}
-
-export interface VkMessage {
-  id: number;
-  date: number;
-  peer_id: number;
-  from_id: number;
-  out: 0 | 1;
-  text: string;
-  conversation_message_id: number;
-  random_id: number;
-  attachments: unknown[];
-  fwd_messages: unknown[];
-}
-
-export interface VkConversation {
-  groupId: number;
-  peerId: number;
-  messages: VkMessage[];
-  inRead: number;
-  outRead: number;
-  /** The user allowed messages from the community (wrote first or subscribed). */
-  allowed: boolean;
-}
-
-export interface OutboxEntry {
-  seq: number;
-  at: number;
-  method: string;
-  tokenKind: TokenKind;
-  params: Record<string, string>;
-  result: unknown;
-}
-
-export interface LpEvent {
-  seq: number;
-  group_id: number;
-  type: string;
-  event_id: string;
-  v: string;
-  object: unknown;
-}
-
-export interface RequestLogEntry {
-  at: number;
-  method: string;
-  token?: string;
-  tokenKind?: TokenKind;
-  params: Record<string, string>;
-  errorCode?: number;
-  httpStatus?: number;
-}
-
-export const API_VERSION = '5.199';
 const GUID_TTL_MS = 3600_000;
 const REQUEST_LOG_CAP = 20_000;
 
@@ -494,15 +396,5 @@ export class VkState {
       })),
       clockOffsetMs: this.clockOffsetMs,
     };
-  }
-}
-
-/** A VK API error as the methods raise it; the server turns it into `{error:{…}}`. */
-export class VkApiError extends Error {
-  constructor(
-    readonly code: number,
-    readonly msg: string,
-  ) {
-    super(`VK error ${code}: ${msg}`);
   }
 }
