@@ -30,6 +30,7 @@ export interface LongPollRunOptions {
 }
 
 const SEEN_CAPACITY = 20_000;
+const STOP_GRACE_MS = 1000;
 
 type RawUpdate = { type: string; event_id?: string; object: Record<string, any> };
 type Transport = PollingTransport & { ts: number | string; fetchUpdates(): Promise<void> };
@@ -118,7 +119,13 @@ export async function runLongPoll(opts: LongPollRunOptions): Promise<() => Promi
   const transport = (opts.client.vk.updates as unknown as { pollingTransport: Transport }).pollingTransport;
   transport.subscribe(onUpdate as unknown as (u: unknown[]) => unknown);
   const fetchUpdates = transport.fetchUpdates.bind(transport);
-  transport.fetchUpdates = async () => {
+  let inFlight: Promise<void> | null = null;
+  transport.fetchUpdates = () => {
+    const run = pollOnce();
+    inFlight = run.catch(() => undefined);
+    return run;
+  };
+  const pollOnce = async () => {
     const tsBefore = String(transport.ts);
     const deliveredBefore = delivered;
     try {
@@ -163,6 +170,8 @@ export async function runLongPoll(opts: LongPollRunOptions): Promise<() => Promi
     clearInterval(interval);
     clearTimeout(retryTimer);
     await transport.stop();
+    // Let the held poll end by itself (bounded): destroying its socket makes vk-io sleep 3 s before exiting.
+    await Promise.race([inFlight, new Promise((r) => setTimeout(r, STOP_GRACE_MS).unref())]);
     await flush();
     await reconciling;
   };
