@@ -13,17 +13,38 @@ export interface FeatureConfig {
   charMin: number;
   charMax: number;
 }
-export const DEFAULT_FEATURES: FeatureConfig = { hashBits: 16, charMin: 3, charMax: 5 };
+export const DEFAULT_FEATURES: FeatureConfig = { hashBits: 16, charMin: 3, charMax: 4 };
 
 export interface SparseVector {
-  idx: number[];
-  val: number[];
+  idx: ArrayLike<number>;
+  val: ArrayLike<number>;
+}
+
+// one growing scratch buffer; every vector handed out is an exact-length copy
+let IDX = new Int32Array(4096);
+let VAL = new Float32Array(4096);
+let N = 0;
+function push(i: number, v: number): void {
+  if (N === IDX.length) {
+    const ni = new Int32Array(N * 2);
+    ni.set(IDX);
+    IDX = ni;
+    const nv = new Float32Array(N * 2);
+    nv.set(VAL);
+    VAL = nv;
+  }
+  IDX[N] = i;
+  VAL[N] = v;
+  N++;
 }
 
 const cueMatcher = new PhraseMatcher<number>();
 CUE_NAMES.forEach((name, k) => {
   for (const phrase of CUES[name]) cueMatcher.add(phrase, k);
 });
+const CUE_INDEX = Object.fromEntries(CUE_NAMES.map((n, i) => [n, i])) as Record<string, number>;
+const QUOTE_CHARS = /["«“]/;
+const QUOTED = /["«“][^"»”]{1,40}["»”]/;
 const NEGATORS = new Set(['не', 'ни', 'нет', 'not', 'no', 'never', "don't", 'dont', "didn't", "can't", 'cant']);
 const PLATFORMS = ['vk_wall_comment', 'vk_message', 'vk_board_post', 'telegram_group', 'telegram_dm', 'telegram_channel_comment'];
 const DENSE_NAMES = [
@@ -51,48 +72,44 @@ export interface Extra {
 /** Builds the sparse feature vector; also returns the lexicon score used for the sentiment score. */
 export function extractFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): { x: SparseVector; lex: LexiconScore } {
   const mask = (1 << cfg.hashBits) - 1;
-  const idx: number[] = [];
-  const val: number[] = [];
+  N = 0;
   const { stems } = p;
   const n = stems.length;
 
   // words: unigrams with negation marking, bigrams with sentence edges
   let negLeft = 0;
-  const wordStart = idx.length;
+  const wordStart = N;
   let prev = '<s>';
   for (let i = 0; i < n; i++) {
     const s = stems[i];
-    idx.push(hashString(s, negLeft > 0 ? 7 : 1) & mask);
-    if (negLeft > 0) idx.push(hashString(s, 1) & mask);
-    idx.push(fnvStep(hashString(prev, 2), 32) ^ hashString(s, 3) & mask);
+    push(hashString(s, negLeft > 0 ? 7 : 1) & mask, 0);
+    if (negLeft > 0) push(hashString(s, 1) & mask, 0);
+    push((hashString(prev, 2) ^ hashString(s, 3)) & mask, 0);
     prev = s;
     if (NEGATORS.has(p.words[i])) negLeft = 3;
     else if (negLeft > 0) negLeft--;
   }
-  if (n > 0) idx.push((hashString(prev, 2) ^ hashString('</s>', 3)) & mask);
-  for (const e of p.emojis) idx.push(hashString(e, 5) & mask);
-  for (const e of p.emoticons) idx.push(hashString(e, 6) & mask);
-  const nWord = idx.length - wordStart;
+  if (n > 0) push((hashString(prev, 2) ^ hashString('</s>', 3)) & mask, 0);
+  for (const e of p.emojis) push(hashString(e, 5) & mask, 0);
+  for (const e of p.emoticons) push(hashString(e, 6) & mask, 0);
+  const nWord = N - wordStart;
   const wv = nWord > 0 ? 1 / Math.sqrt(nWord) : 0;
-  for (let i = wordStart; i < idx.length; i++) {
-    idx[i] &= mask;
-    val.push(wv);
-  }
+  for (let i = wordStart; i < N; i++) VAL[i] = wv;
 
   // characters of the normalised text, padded with spaces
   const norm = ' ' + p.norm + ' ';
-  const charStart = idx.length;
+  const charStart = N;
   const L = norm.length;
   for (let i = 0; i + cfg.charMin <= L; i++) {
     let h = FNV_OFFSET;
     for (let k = 0; k < cfg.charMax && i + k < L; k++) {
       h = fnvStep(h, norm.charCodeAt(i + k));
-      if (k + 1 >= cfg.charMin) idx.push(fnvStep(h, k) & mask);
+      if (k + 1 >= cfg.charMin) push(fnvStep(h, k) & mask, 0);
     }
   }
-  const nChar = idx.length - charStart;
+  const nChar = N - charStart;
   const cv = nChar > 0 ? 1 / Math.sqrt(nChar) : 0;
-  for (let i = charStart; i < idx.length; i++) val.push(cv);
+  for (let i = charStart; i < N; i++) VAL[i] = cv;
 
   // dense block
   const base = 1 << cfg.hashBits;
@@ -104,7 +121,7 @@ export function extractFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): 
   });
   for (let k = 0; k < CUE_NAMES.length; k++) dense[k] = Math.min(cueCount[k], 3) / 2;
   const lex = scoreLexicon(p);
-  const c = (name: string): number => cueCount[CUE_NAMES.indexOf(name)];
+  const c = (name: string): number => cueCount[CUE_INDEX[name]];
   dense[D.lex_pos] = Math.min(lex.pos, 9) / 3;
   dense[D.lex_neg] = Math.min(lex.neg, 9) / 3;
   dense[D.lex_pos_any] = lex.pos > 0 ? 1 : 0;
@@ -122,7 +139,7 @@ export function extractFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): 
   dense[D.sarc_pos_and_neg] = lex.pos >= 2 && lex.neg >= 1 ? 1 : 0;
   dense[D.sarc_thanks_and_problem] = c('thanks') > 0 && (problem > 0 || lex.neg >= 2) ? 1 : 0;
   dense[D.sarc_pos_opener_neg_body] = lex.firstPos >= 0 && lex.firstPos < 3 && lex.firstNeg > lex.firstPos ? 1 : 0;
-  dense[D.sarc_quoted] = /["«“][^"»”]{1,40}["»”]/.test(extra.text) ? 1 : 0;
+  dense[D.sarc_quoted] = QUOTE_CHARS.test(extra.text) && QUOTED.test(extra.text) ? 1 : 0;
   dense[D.sarc_cue_and_neg] = c('sarcasm') > 0 && (problem > 0 || lex.neg > 0) ? 1 : 0;
   let q = 0;
   let qEnd = false;
@@ -160,10 +177,7 @@ export function extractFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): 
   const pf = extra.platform !== undefined ? D[`platform_${extra.platform}`] : undefined;
   dense[pf ?? D.platform_unknown] = 1;
   for (let k = 0; k < DENSE_SIZE; k++) {
-    if (dense[k] !== 0) {
-      idx.push(base + k);
-      val.push(dense[k]);
-    }
+    if (dense[k] !== 0) push(base + k, dense[k]);
   }
-  return { x: { idx, val }, lex };
+  return { x: { idx: IDX.slice(0, N), val: VAL.slice(0, N) }, lex };
 }

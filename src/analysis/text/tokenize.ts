@@ -11,6 +11,7 @@ import { EN_PATTERN, EN_WORDS, TR_PATTERN, TR_WORDS } from './wordlists';
 const TOKEN_RE =
   /(https?:\/\/\S+|www\.\S+|[a-z0-9][a-z0-9-]*(?:\.|\(\.\)|\[\.\])(?:ru|com|net|org|io|me|su|xyz|info|online|site|shop|pro|biz|club|top|app|ly|cc)(?![a-zа-яё])\S*)|(@[\w.]+)|([a-zа-яё]+(?:['’][a-zа-яё]+)*['’]?)|(\d+(?:[.,:]\d+)*)|([?!]+)|((?:[:;=]-?[()dpрз3*/]|\){2,}|\({2,}|<3))|(\p{Extended_Pictographic}|[\u2764\u263a\u2639])/giu;
 const OTHER_SCRIPT = /[\u0456\u0457\u0454\u0491\u0600-\u06ff\u0590-\u05ff\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af\u0e00-\u0e7f\u0370-\u03ff]/g;
+const OTHER_SCRIPT_ANY = /[\u0456\u0457\u0454\u0491\u0600-\u06ff\u0590-\u05ff\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af\u0e00-\u0e7f\u0370-\u03ff]/;
 const CYR = /[а-яё]/i;
 
 export interface Prepared {
@@ -56,6 +57,7 @@ export function latinWordLean(w: string): number {
 export function prepare(text: string): Prepared {
   const raw: string[] = [];
   const rawOrig: string[] = [];
+  const isCyr: boolean[] = [];
   const punct: Array<{ mark: string; at: number }> = [];
   const emojis: string[] = [];
   const emoticons: string[] = [];
@@ -70,10 +72,14 @@ export function prepare(text: string): Prepared {
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     if (m[3] !== undefined) {
       const orig = m[3];
-      const w = orig.toLowerCase().replace(/ё/g, 'е').replace(/’/g, "'");
+      let w = orig.toLowerCase();
+      if (w.indexOf('ё') >= 0) w = w.replace(/ё/g, 'е');
+      if (w.indexOf('’') >= 0) w = w.replace(/’/g, "'");
+      const cyr = CYR.test(w);
       raw.push(w);
       rawOrig.push(orig);
-      if (CYR.test(w)) cyrWords++;
+      isCyr.push(cyr);
+      if (cyr) cyrWords++;
       if (orig.length >= 3 && orig === orig.toUpperCase()) capsWords++;
     } else if (m[1] !== undefined) urls++;
     else if (m[2] !== undefined) {
@@ -91,8 +97,8 @@ export function prepare(text: string): Prepared {
   let englishInCyr = 0;
   let latinWords = 0;
   for (let i = 0; i < raw.length; i++) {
+    if (isCyr[i]) continue;
     const w = raw[i];
-    if (CYR.test(w)) continue;
     const orig = rawOrig[i];
     if (orig.length >= 2 && orig === orig.toUpperCase()) continue; // acronym: CRM, API, URGENT
     latinWords++;
@@ -104,7 +110,7 @@ export function prepare(text: string): Prepared {
       if (EN_WORDS.has(w) || (!capitalised && lean >= 0 && w.length > 1)) englishInCyr++;
     }
   }
-  const otherScript = (text.match(OTHER_SCRIPT) ?? []).length;
+  const otherScript = OTHER_SCRIPT_ANY.test(text) ? (text.match(OTHER_SCRIPT) ?? []).length : 0;
   let language: Language;
   if (otherScript > 2 && otherScript * 2 > cyrWords + latinWords) language = 'other';
   else if (cyrWords > 0) language = englishInCyr > 0 ? 'mixed' : 'ru';
@@ -116,7 +122,7 @@ export function prepare(text: string): Prepared {
   else if (language === 'mixed') base = cyrWords * 2 >= latinWords ? 'ru' : 'en';
   else base = 'other';
 
-  const words = language === 'translit' ? raw.map((w) => (CYR.test(w) ? w : latinWordToCyrillic(w))) : raw;
+  const words = language === 'translit' ? raw.map((w, i) => (isCyr[i] ? w : latinWordToCyrillic(w))) : raw;
   const stems = new Array<string>(words.length);
   for (let i = 0; i < words.length; i++) stems[i] = stem(words[i]);
   return {

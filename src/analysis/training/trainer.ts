@@ -17,7 +17,9 @@ export interface TrainInput {
   intentBias?: number[];
 }
 
-export const DEFAULT_INTENT_BIAS = [0.1, 0.45, 0.15, 0.05, -0.2, -0.3];
+export const DEFAULT_INTENT_BIAS: number[] = process.env.OTKLIK_INTENT_BIAS
+  ? process.env.OTKLIK_INTENT_BIAS.split(',').map(Number)
+  : [0.1, 1.0, 0.15, 0.05, -0.2, -0.3];
 
 export function featurize(text: string, platform: string | undefined, cfg: FeatureConfig): SparseVector {
   return extractFeatures(prepare(text), { text, platform }, cfg).x;
