@@ -20,15 +20,22 @@ function main(): void {
 
   if (!hasLabels(posts)) {
     const analyzer = Analyzer.load(typeof args.models === 'string' ? args.models : undefined);
-    for (const p of posts) process.stdout.write(JSON.stringify({ id: p.id, ...analyzer.analyze({ text: p.text, platform: p.platform }) }) + '\n');
+    for (const p of posts)
+      process.stdout.write(
+        JSON.stringify({ id: p.id, ...analyzer.analyze({ text: p.text, platform: p.platform }) }) + '\n',
+      );
     return;
   }
   if (args.cv !== undefined) {
     const k = Number(args.cv === true ? 5 : args.cv);
     const cv = crossValidate(ownTrainInput({ withPublic: args['no-public'] !== true }), posts, k);
-    if (json) process.stdout.write(JSON.stringify({ mode: `cv${k}`, ...cv.pooled, foldMean: cv.foldMean }) + '\n');
+    if (json)
+      process.stdout.write(JSON.stringify({ mode: `cv${k}`, ...cv.pooled, foldMean: cv.foldMean }) + '\n');
     else {
-      print(cv.pooled, `${k}-fold CV (own data + ${k - 1}/${k} of ${path.basename(file)}; pooled held-out predictions)`);
+      print(
+        cv.pooled,
+        `${k}-fold CV (own data + ${k - 1}/${k} of ${path.basename(file)}; pooled held-out predictions)`,
+      );
       console.log('fold means:', cv.foldMean);
     }
     return;
@@ -55,8 +62,14 @@ function print(r: EvalReport, title: string): void {
   console.log(`${title}\nmodel ${r.modelVersion}, ${r.itemsPerSecond} items/s`);
   console.log(line('all', r));
   for (const [lang, s] of Object.entries(r.byLanguage)) console.log(line(lang, s));
-  console.log('intent per class F1:', Object.fromEntries(Object.entries(r.intent.perClass).map(([k, v]) => [k, v.f1])));
-  console.log('sentiment per class F1:', Object.fromEntries(Object.entries(r.sentiment.perClass).map(([k, v]) => [k, v.f1])));
+  console.log(
+    'intent per class F1:',
+    Object.fromEntries(Object.entries(r.intent.perClass).map(([k, v]) => [k, v.f1])),
+  );
+  console.log(
+    'sentiment per class F1:',
+    Object.fromEntries(Object.entries(r.sentiment.perClass).map(([k, v]) => [k, v.f1])),
+  );
 }
 
 main();

@@ -11,7 +11,9 @@ const dev = readJsonl(path.join(evalDir(), 'devset.jsonl'));
 const own = ownTrainInput();
 const fold = foldsOf(dev.length, 5);
 for (let f = 0; f < 5; f++) {
-  const a = new Analyzer(trainBundle({ ...own, posts: [...own.posts, ...dev.filter((_, i) => fold[i] !== f)] }));
+  const a = new Analyzer(
+    trainBundle({ ...own, posts: [...own.posts, ...dev.filter((_, i) => fold[i] !== f)] }),
+  );
   dev.forEach((p, i) => {
     if (fold[i] !== f) return;
     const r = a.analyze({ text: p.text, platform: p.platform });

@@ -58,7 +58,11 @@ async function main(): Promise<void> {
   const candidate = new Analyzer(bundle);
   metrics.public = publicChecks(candidate);
   const sources = { train_jsonl: own.posts.length - corrections.length, corrections: corrections.length, devset: useDev ? dev.length : 0, public_sentiment: own.sentimentOnly?.length ?? 0 }; // prettier-ignore
-  const json = bundleToJson(bundle, { rows: posts.length + (own.sentimentOnly?.length ?? 0), sources }, metrics);
+  const json = bundleToJson(
+    bundle,
+    { rows: posts.length + (own.sentimentOnly?.length ?? 0), sources },
+    metrics,
+  );
   const candFile = path.join(MODELS, 'candidates', `${bundle.version}.json`);
   writeBundle(candFile, json);
 
@@ -66,15 +70,49 @@ async function main(): Promise<void> {
   const current = fs.existsSync(activeFile) ? readBundle(activeFile) : undefined;
   const before = headline(current?.json?.metrics);
   const after = headline(metrics);
-  const promote = args.force === true || before === undefined || (after !== undefined && after >= before - 1e-9);
+  const promote =
+    args.force === true || before === undefined || (after !== undefined && after >= before - 1e-9);
   if (promote) writeBundle(activeFile, json);
   const history = path.join(MODELS, 'history.jsonl');
-  fs.appendFileSync(history, JSON.stringify({ version: bundle.version, at: new Date().toISOString(), promoted: promote, headline: after, previous: current?.version, metrics }) + '\n');
-  if (process.env.DATABASE_URL) await recordVersion(process.env.DATABASE_URL, bundle.version, promote, metrics, posts.length).catch((e: Error) => console.warn(`model_versions not updated: ${e.message}`));
-  console.log(JSON.stringify({ version: bundle.version, promoted: promote, headline: after, previousHeadline: before, seconds: (Date.now() - t0) / 1000, sources, metrics }, null, 2));
+  fs.appendFileSync(
+    history,
+    JSON.stringify({
+      version: bundle.version,
+      at: new Date().toISOString(),
+      promoted: promote,
+      headline: after,
+      previous: current?.version,
+      metrics,
+    }) + '\n',
+  );
+  if (process.env.DATABASE_URL)
+    await recordVersion(process.env.DATABASE_URL, bundle.version, promote, metrics, posts.length).catch(
+      (e: Error) => console.warn(`model_versions not updated: ${e.message}`),
+    );
+  console.log(
+    JSON.stringify(
+      {
+        version: bundle.version,
+        promoted: promote,
+        headline: after,
+        previousHeadline: before,
+        seconds: (Date.now() - t0) / 1000,
+        sources,
+        metrics,
+      },
+      null,
+      2,
+    ),
+  );
 }
 
-async function recordVersion(url: string, version: string, active: boolean, metrics: Record<string, unknown>, trainedOn: number): Promise<void> {
+async function recordVersion(
+  url: string,
+  version: string,
+  active: boolean,
+  metrics: Record<string, unknown>,
+  trainedOn: number,
+): Promise<void> {
   const { Client } = await import('pg');
   const c = new Client({ connectionString: url });
   await c.connect();

@@ -29,7 +29,12 @@ function add(lang: Language, intent: IntentLabel, sentiment: SentimentLabel, tex
 
 // 1. hand-written seeds
 const seedDir = path.join(__dirname, 'seed');
-for (const [file, lang] of [['ru.txt', 'ru'], ['en.txt', 'en'], ['mixed.txt', 'mixed'], ['translit.txt', 'translit']] as const) {
+for (const [file, lang] of [
+  ['ru.txt', 'ru'],
+  ['en.txt', 'en'],
+  ['mixed.txt', 'mixed'],
+  ['translit.txt', 'translit'],
+] as const) {
   for (const line of fs.readFileSync(path.join(seedDir, file), 'utf8').split('\n')) {
     const m = /^([csupxo])([-0+]) (.+)$/.exec(line.trim());
     if (m) add(lang, INTENT[m[1]], SENT[m[2]], m[3], 'seed');
@@ -40,15 +45,67 @@ for (const [file, lang] of [['ru.txt', 'ru'], ['en.txt', 'en'], ['mixed.txt', 'm
 const greet = ['', '', 'Здравствуйте! ', 'Добрый день. ', 'Привет. ', 'Добрый вечер, '];
 const greetEn = ['', '', 'Hi, ', 'Hello! ', 'Good afternoon. ', 'Hey, '];
 const dur = ['уже третий день', 'вторую неделю', 'с понедельника', 'уже месяц', 'который раз', 'опять'];
-const durEn = ['for three days now', 'for two weeks', 'since Monday', 'again', 'for the third time this month'];
-const demand = ['Разберитесь, пожалуйста.', 'Верните деньги.', 'Когда это исправят?', 'Сколько можно?', 'Жду ответа.', 'Это нормально вообще?', 'Очень неприятно.', ''];
-const demandEn = ['Please sort this out.', 'I want a refund.', 'When will this be fixed?', 'Unacceptable.', 'Very disappointing.', ''];
-const sarcRu = ['Ну спасибо,', 'Прекрасно:', 'Отличный сервис:', 'Какая забота:', 'Браво,', 'Ну супер,', 'Молодцы, конечно:'];
+const durEn = [
+  'for three days now',
+  'for two weeks',
+  'since Monday',
+  'again',
+  'for the third time this month',
+];
+const demand = [
+  'Разберитесь, пожалуйста.',
+  'Верните деньги.',
+  'Когда это исправят?',
+  'Сколько можно?',
+  'Жду ответа.',
+  'Это нормально вообще?',
+  'Очень неприятно.',
+  '',
+];
+const demandEn = [
+  'Please sort this out.',
+  'I want a refund.',
+  'When will this be fixed?',
+  'Unacceptable.',
+  'Very disappointing.',
+  '',
+];
+const sarcRu = [
+  'Ну спасибо,',
+  'Прекрасно:',
+  'Отличный сервис:',
+  'Какая забота:',
+  'Браво,',
+  'Ну супер,',
+  'Молодцы, конечно:',
+];
 const sarcEn = ['Oh great,', 'Wonderful:', 'Thanks a lot,', 'Amazing service:', 'Love it,', 'Brilliant,'];
 const ironic = ['👍', '🙂', '👏', '😊', '🙃', ''];
-const thanks = ['Спасибо!', 'Спасибо большое!', 'Так держать!', 'Рекомендую.', 'Вы молодцы!', 'Благодарю!', '❤️', 'Респект.'];
-const thanksEn = ['Thank you!', 'Thanks so much!', 'Keep it up!', 'Highly recommend.', 'You guys rock!', '🙌'];
-const nudge = ['Третий раз спрашиваю:', 'Ответьте уже:', 'Вчера писал, повторю:', 'Ау, поддержка!', 'Сколько ждать ответа?'];
+const thanks = [
+  'Спасибо!',
+  'Спасибо большое!',
+  'Так держать!',
+  'Рекомендую.',
+  'Вы молодцы!',
+  'Благодарю!',
+  '❤️',
+  'Респект.',
+];
+const thanksEn = [
+  'Thank you!',
+  'Thanks so much!',
+  'Keep it up!',
+  'Highly recommend.',
+  'You guys rock!',
+  '🙌',
+];
+const nudge = [
+  'Третий раз спрашиваю:',
+  'Ответьте уже:',
+  'Вчера писал, повторю:',
+  'Ау, поддержка!',
+  'Сколько ждать ответа?',
+];
 const nudgeEn = ['Asking again:', 'Still no answer:', 'Third time asking:', 'Hello??'];
 
 function complaintRu(ind: Industry): string {
@@ -59,7 +116,8 @@ function complaintRu(ind: Industry): string {
   if (r < 0.5) return `${b}, ${pr}. ${pick(demand)}`.trim();
   if (r < 0.65) return `${pick(sarcRu)} ${pr}. ${pick(ironic)}`.trim();
   if (r < 0.75) return `Спасибо, ${b}, ${pr}. Очень "вовремя" ${pick(ironic)}`.trim();
-  if (r < 0.85) return `${cap(pr)}. ${pick(['Больше к вам ни ногой.', 'Разочарована.', 'Позор.', 'Не рекомендую.', 'Бесит уже.'])}`;
+  if (r < 0.85)
+    return `${cap(pr)}. ${pick(['Больше к вам ни ногой.', 'Разочарована.', 'Позор.', 'Не рекомендую.', 'Бесит уже.'])}`;
   return `Почему ${pr}? ${pick(demand)}`.trim();
 }
 function complaintEn(ind: Industry): string {
@@ -75,10 +133,17 @@ function salesRu(ind: Industry): [string, SentimentLabel] {
   const r = rand();
   if (r < 0.4) return [`${pick(greet)}${cap(s)}?`, 'neutral'];
   if (r < 0.6) return [s, 'neutral']; // no question mark
-  if (r < 0.7) return [`${pick(['Давно ваш клиент, всё нравится.', 'Вы лучшие!', 'Друзья очень хвалят.'])} ${cap(s)}?`, 'positive'];
+  if (r < 0.7)
+    return [
+      `${pick(['Давно ваш клиент, всё нравится.', 'Вы лучшие!', 'Друзья очень хвалят.'])} ${cap(s)}?`,
+      'positive',
+    ];
   if (r < 0.85)
     return [`Хочу ${pick(ind.buy)}, но ${pick(['сайт выдаёт ошибку при оплате', 'никто не перезванивает уже неделю', 'в приложении кнопка не работает', 'в офисе сказали прийти завтра, и так три раза'])}. ${pick(['Как купить?', 'Как оформить по-другому?', 'Вы вообще продаёте?', 'Подскажите, как быть?'])}`, 'negative']; // prettier-ignore
-  return [`${cap(s)}? ${pick(['Хочу заказать.', 'Выбираю между вами и конкурентами.', 'Нужно к выходным.', 'Для мамы.'])}`, 'neutral'];
+  return [
+    `${cap(s)}? ${pick(['Хочу заказать.', 'Выбираю между вами и конкурентами.', 'Нужно к выходным.', 'Для мамы.'])}`,
+    'neutral',
+  ];
 }
 function salesEn(ind: Industry): [string, SentimentLabel] {
   const s = pick(ind.salesEn);
@@ -91,7 +156,8 @@ function salesEn(ind: Industry): [string, SentimentLabel] {
 function supportRu(ind: Industry): [string, SentimentLabel] {
   const h = pick(ind.howto);
   const r = rand();
-  if (r < 0.45) return [`${pick(greet)}${pick(['Подскажите, ', '', 'Скажите, пожалуйста, '])}${h}?`, 'neutral'];
+  if (r < 0.45)
+    return [`${pick(greet)}${pick(['Подскажите, ', '', 'Скажите, пожалуйста, '])}${h}?`, 'neutral'];
   if (r < 0.7) return [h, 'neutral'];
   if (r < 0.85) return [`${pick(nudge)} ${h}?`, 'negative'];
   return [`${pick(['Всё отлично, спасибо!', 'Пользуюсь давно, всё нравится.'])} ${cap(h)}?`, 'positive'];
@@ -109,14 +175,16 @@ function praiseRu(ind: Industry): string {
   const r = rand();
   if (r < 0.4) return `${cap(p)}. ${pick(thanks)}`;
   if (r < 0.6) return `${pick(ind.brands)}, ${p}. ${pick(thanks)}`;
-  if (r < 0.75) return `${pick(['Не ожидал, но', 'Честно, думала будет хуже, а тут', 'Я обычно ругаюсь, но сегодня:', 'Вот не думал, что скажу, но'])} ${p}. ${pick(thanks)}`;
+  if (r < 0.75)
+    return `${pick(['Не ожидал, но', 'Честно, думала будет хуже, а тут', 'Я обычно ругаюсь, но сегодня:', 'Вот не думал, что скажу, но'])} ${p}. ${pick(thanks)}`;
   return `${pick(['Хочу поблагодарить:', 'Отдельное спасибо —', 'Отзыв:'])} ${p}`;
 }
 function praiseEn(ind: Industry): string {
   const p = pick(ind.praiseEn);
   const r = rand();
   if (r < 0.5) return `${cap(p)}. ${pick(thanksEn)}`;
-  if (r < 0.75) return `${pick(["Didn't expect it, but", 'Honestly,', "Not gonna lie,"])} ${p}. ${pick(thanksEn)}`;
+  if (r < 0.75)
+    return `${pick(["Didn't expect it, but", 'Honestly,', 'Not gonna lie,'])} ${p}. ${pick(thanksEn)}`;
   return `Just wanted to say ${p}. ${pick(thanksEn)}`;
 }
 
@@ -134,37 +202,66 @@ function swap([text, s]: [string, SentimentLabel]): [SentimentLabel, string, str
 
 // spam and chatter: generic templates with slots
 const spamRu = [
-  () => `${pick(['Заработок', 'Доход', 'Подработка'])} от ${pick(['3000', '5000', '10 000'])} в день, ${pick(['пиши в лс', 'ссылка в профиле', 'подробности в био', 'пиши "+" в комментарии'])}`,
-  () => `Продам ${pick(['абонемент', 'сертификат', 'билеты', 'подписку', 'купон'])} ${pick(['недорого', 'со скидкой 30%', 'дешевле номинала'])}, пишите в личку`,
-  () => `${pick(['🎁', '🔥', '‼️'])} ${pick(INDUSTRIES).brands[0]} ${pick(['дарит', 'раздаёт'])} ${pick(['5000 бонусов', 'подарочные карты', 'iPhone'])} всем подписчикам! Забирай: ${pick(['bonus-gift', 'promo-win', 'secure-login'])}(.)ru`,
-  () => `Ваш аккаунт будет заблокирован. Подтвердите данные по ссылке ${pick(['verify-acc', 'safe-bank', 'login-check'])}(.)com`,
-  () => `${pick(['Ремонт', 'Натяжные потолки', 'Окна ПВХ', 'Юридическая помощь', 'Бухгалтерские услуги'])} ${pick(['под ключ', 'недорого', 'со скидкой'])}, ${pick(['звоните', 'пишите в лс', 'консультация бесплатно'])}`,
-  () => `Подписывайтесь на мой канал про ${pick(['рыбалку', 'путешествия', 'крипту', 'котиков', 'ремонт'])} 🙏`,
-  () => `${pick(['Потерялась собака', 'Пропал кот', 'Нашли ключи'])}, район ${pick(['Центральный', 'Ленинский', 'Кировский'])}, просьба репост`,
-  () => `Переходите в "${pick(['ВкусноРай', 'СетьПро', 'БыстроМаркет'])}", там ${pick(['дешевле', 'быстрее', 'нормально работает'])}. Промокод ${pick(['START10', 'NEW15', 'GO20'])}`,
-  () => `Требуются ${pick(['курьеры', 'операторы', 'менеджеры'])}, удалёнка, оплата ${pick(['ежедневно', 'каждую неделю'])}, пишите @${pick(['job_now', 'hr_fast', 'work24'])}`,
+  () =>
+    `${pick(['Заработок', 'Доход', 'Подработка'])} от ${pick(['3000', '5000', '10 000'])} в день, ${pick(['пиши в лс', 'ссылка в профиле', 'подробности в био', 'пиши "+" в комментарии'])}`,
+  () =>
+    `Продам ${pick(['абонемент', 'сертификат', 'билеты', 'подписку', 'купон'])} ${pick(['недорого', 'со скидкой 30%', 'дешевле номинала'])}, пишите в личку`,
+  () =>
+    `${pick(['🎁', '🔥', '‼️'])} ${pick(INDUSTRIES).brands[0]} ${pick(['дарит', 'раздаёт'])} ${pick(['5000 бонусов', 'подарочные карты', 'iPhone'])} всем подписчикам! Забирай: ${pick(['bonus-gift', 'promo-win', 'secure-login'])}(.)ru`,
+  () =>
+    `Ваш аккаунт будет заблокирован. Подтвердите данные по ссылке ${pick(['verify-acc', 'safe-bank', 'login-check'])}(.)com`,
+  () =>
+    `${pick(['Ремонт', 'Натяжные потолки', 'Окна ПВХ', 'Юридическая помощь', 'Бухгалтерские услуги'])} ${pick(['под ключ', 'недорого', 'со скидкой'])}, ${pick(['звоните', 'пишите в лс', 'консультация бесплатно'])}`,
+  () =>
+    `Подписывайтесь на мой канал про ${pick(['рыбалку', 'путешествия', 'крипту', 'котиков', 'ремонт'])} 🙏`,
+  () =>
+    `${pick(['Потерялась собака', 'Пропал кот', 'Нашли ключи'])}, район ${pick(['Центральный', 'Ленинский', 'Кировский'])}, просьба репост`,
+  () =>
+    `Переходите в "${pick(['ВкусноРай', 'СетьПро', 'БыстроМаркет'])}", там ${pick(['дешевле', 'быстрее', 'нормально работает'])}. Промокод ${pick(['START10', 'NEW15', 'GO20'])}`,
+  () =>
+    `Требуются ${pick(['курьеры', 'операторы', 'менеджеры'])}, удалёнка, оплата ${pick(['ежедневно', 'каждую неделю'])}, пишите @${pick(['job_now', 'hr_fast', 'work24'])}`,
 ];
 const spamEn = [
-  () => `${pick(['Earn', 'Make'])} $${pick(['300', '500', '1000'])} a day ${pick(['from home', 'with crypto', 'with my bot'])}, ${pick(['link in bio', 'DM me', 'comment INFO'])}`,
+  () =>
+    `${pick(['Earn', 'Make'])} $${pick(['300', '500', '1000'])} a day ${pick(['from home', 'with crypto', 'with my bot'])}, ${pick(['link in bio', 'DM me', 'comment INFO'])}`,
   () => `Your account will be suspended. Verify now at ${pick(['secure-verify', 'account-check'])}(.)com`,
-  () => `Selling ${pick(['my membership', 'two tickets', 'a gift card'])}, ${pick(['cheap', 'below face value'])}, DM`,
-  () => `We ${pick(['design websites', 'build apps', 'run ads'])} for businesses. ${pick(['Want to see our portfolio?', 'Free consultation!'])}`,
-  () => `Follow my ${pick(['YouTube', 'page', 'channel'])} for ${pick(['daily tips', 'giveaways', 'memes'])} 🙏`,
+  () =>
+    `Selling ${pick(['my membership', 'two tickets', 'a gift card'])}, ${pick(['cheap', 'below face value'])}, DM`,
+  () =>
+    `We ${pick(['design websites', 'build apps', 'run ads'])} for businesses. ${pick(['Want to see our portfolio?', 'Free consultation!'])}`,
+  () =>
+    `Follow my ${pick(['YouTube', 'page', 'channel'])} for ${pick(['daily tips', 'giveaways', 'memes'])} 🙏`,
 ];
 const otherRu = [
-  () => `@${pick(['anya', 'dima_k', 'oleg77', 'sveta'])} ${pick(['смотри', 'глянь, про тебя', 'вот, держи', 'ты это видела?'])}`,
+  () =>
+    `@${pick(['anya', 'dima_k', 'oleg77', 'sveta'])} ${pick(['смотри', 'глянь, про тебя', 'вот, держи', 'ты это видела?'])}`,
   () => pick(['👍', '😂', '🔥🔥', '❤️', '👏👏', '+', 'ок', 'ясно', 'хаха', '👀', 'класс', 'ого']),
-  () => `${pick(['Всем', 'Ребята,'])} ${pick(['хороших выходных', 'доброе утро', 'с праздником', 'спокойной ночи'])} ${pick(['☀️', '🎉', '🌙', ''])}`.trim(),
-  () => `${pick(['Уважаемые клиенты!', 'Друзья!', 'Напоминаем:'])} ${pick(['с 1 числа меняется график работы', 'в субботу проводим технические работы с 2 до 5 ночи', 'открываем новый офис на Садовой', 'стартовала новая акция, подробности в закрепе'])}.`,
-  () => `${pick(['Кто', 'Ребят, кто'])} ${pick(['идёт на матч', 'смотрел новый сериал', 'был на концерте', 'едет на дачу'])} ${pick(['в субботу?', 'вчера?', 'на выходных?'])}`,
-  () => `@${pick(['max', 'lena_v', 'kirill'])} ${pick(['у меня тоже так было, перезагрузи', 'там в настройках есть', 'подожди пару дней, всё придёт'])}`,
-  () => pick(['Вопрос снят, разобралась', 'Уже не актуально', 'Всё, нашёл сам', 'Участвую!', 'Я в деле 🍀', 'Хочу выиграть!', 'Интересно, сколько лайков будет']),
+  () =>
+    `${pick(['Всем', 'Ребята,'])} ${pick(['хороших выходных', 'доброе утро', 'с праздником', 'спокойной ночи'])} ${pick(['☀️', '🎉', '🌙', ''])}`.trim(),
+  () =>
+    `${pick(['Уважаемые клиенты!', 'Друзья!', 'Напоминаем:'])} ${pick(['с 1 числа меняется график работы', 'в субботу проводим технические работы с 2 до 5 ночи', 'открываем новый офис на Садовой', 'стартовала новая акция, подробности в закрепе'])}.`,
+  () =>
+    `${pick(['Кто', 'Ребят, кто'])} ${pick(['идёт на матч', 'смотрел новый сериал', 'был на концерте', 'едет на дачу'])} ${pick(['в субботу?', 'вчера?', 'на выходных?'])}`,
+  () =>
+    `@${pick(['max', 'lena_v', 'kirill'])} ${pick(['у меня тоже так было, перезагрузи', 'там в настройках есть', 'подожди пару дней, всё придёт'])}`,
+  () =>
+    pick([
+      'Вопрос снят, разобралась',
+      'Уже не актуально',
+      'Всё, нашёл сам',
+      'Участвую!',
+      'Я в деле 🍀',
+      'Хочу выиграть!',
+      'Интересно, сколько лайков будет',
+    ]),
 ];
 const otherEn = [
   () => `@${pick(['tom', 'kate_s', 'alex'])} ${pick(['look at this', 'told you', 'this is you lol'])}`,
   () => pick(['lol', 'nice', 'ok', 'haha', '😂', 'noted', 'same', 'first!']),
-  () => `${pick(['Dear customers,', 'Attention:', 'Good news!'])} ${pick(['our office will be closed on Monday', 'maintenance is scheduled for Sunday night', 'a new branch opens downtown this week'])}.`,
-  () => `${pick(['Anyone', 'Who else is'])} ${pick(['going to the game tonight?', 'watching the finale?', 'here from the old group?'])}`,
+  () =>
+    `${pick(['Dear customers,', 'Attention:', 'Good news!'])} ${pick(['our office will be closed on Monday', 'maintenance is scheduled for Sunday night', 'a new branch opens downtown this week'])}.`,
+  () =>
+    `${pick(['Anyone', 'Who else is'])} ${pick(['going to the game tonight?', 'watching the finale?', 'here from the old group?'])}`,
 ];
 for (let k = 0; k < 70; k++) add('ru', 'spam', 'neutral', pick(spamRu)(), 'template');
 for (let k = 0; k < 30; k++) add('en', 'spam', 'neutral', pick(spamEn)(), 'template');
@@ -199,4 +296,11 @@ out.forEach((r, i) => (r.id = `t-${String(i + 1).padStart(5, '0')}`));
 fs.writeFileSync(path.join(__dirname, 'train.jsonl'), out.map((r) => JSON.stringify(r)).join('\n') + '\n');
 const count = (k: keyof LabeledPost): Record<string, number> =>
   out.reduce<Record<string, number>>((a, r) => ((a[String(r[k])] = (a[String(r[k])] ?? 0) + 1), a), {});
-console.log(JSON.stringify({ rows: out.length, lang: count('lang'), intent: count('intent'), sentiment: count('sentiment') }));
+console.log(
+  JSON.stringify({
+    rows: out.length,
+    lang: count('lang'),
+    intent: count('intent'),
+    sentiment: count('sentiment'),
+  }),
+);

@@ -1,5 +1,11 @@
 /** Scores an analyzer on labelled posts: sentiment, intent, deadline class, misses, by language, vs wink. */
-import { INTENT_LABELS, SENTIMENT_LABELS, type Analysis, type IntentLabel, type LabeledPost } from '../analysis.types';
+import {
+  INTENT_LABELS,
+  SENTIMENT_LABELS,
+  type Analysis,
+  type IntentLabel,
+  type LabeledPost,
+} from '../analysis.types';
 import type { Analyzer } from '../analyzer';
 import { winkSentiment } from '../text/vendor';
 import { deadlineMinutesFor } from '../../sla/triage';
@@ -26,7 +32,8 @@ export function deadlineClass(intent: IntentLabel): string {
   return m === null ? 'none' : String(m);
 }
 function goldDeadline(p: LabeledPost): string {
-  if (p.deadline_minutes !== undefined) return p.deadline_minutes === null ? 'none' : String(p.deadline_minutes);
+  if (p.deadline_minutes !== undefined)
+    return p.deadline_minutes === null ? 'none' : String(p.deadline_minutes);
   return p.intent ? deadlineClass(p.intent) : 'none';
 }
 
@@ -63,8 +70,16 @@ function slice(posts: LabeledPost[], preds: Analysis[], wink: string[]): SliceRe
   }
   return {
     n: posts.length,
-    sentiment: classReport(SENTIMENT_LABELS, gs, preds.map((a) => a.sentiment.label)),
-    intent: classReport(INTENT_LABELS, gi, preds.map((a) => a.intent.label)),
+    sentiment: classReport(
+      SENTIMENT_LABELS,
+      gs,
+      preds.map((a) => a.sentiment.label),
+    ),
+    intent: classReport(
+      INTENT_LABELS,
+      gi,
+      preds.map((a) => a.intent.label),
+    ),
     deadline: { accuracy: r4(posts.length ? dOk / posts.length : 0) },
     salesMissRate: r4(sales ? salesMiss / sales : 0),
     needsResponseMissRate: r4(needs ? needsMiss / needs : 0),
@@ -79,7 +94,12 @@ export function evaluate(analyzer: Analyzer, posts: LabeledPost[]): EvalReport {
   return evaluatePredictions(posts, preds, analyzer.modelVersion, secs > 0 ? posts.length / secs : 0);
 }
 
-export function evaluatePredictions(posts: LabeledPost[], preds: Analysis[], modelVersion: string, itemsPerSecond: number): EvalReport {
+export function evaluatePredictions(
+  posts: LabeledPost[],
+  preds: Analysis[],
+  modelVersion: string,
+  itemsPerSecond: number,
+): EvalReport {
   const wink = posts.map((p) => winkLabel(p.text));
   const byLanguage: Record<string, SliceReport> = {};
   const langs = [...new Set(posts.map((p) => p.lang ?? preds[posts.indexOf(p)].language))];
@@ -87,7 +107,12 @@ export function evaluatePredictions(posts: LabeledPost[], preds: Analysis[], mod
     const idx = posts.map((p, i) => ((p.lang ?? preds[i].language) === lang ? i : -1)).filter((i) => i >= 0);
     byLanguage[lang] = slice(idx.map((i) => posts[i]), idx.map((i) => preds[i]), idx.map((i) => wink[i])); // prettier-ignore
   }
-  return { modelVersion, itemsPerSecond: Math.round(itemsPerSecond), ...slice(posts, preds, wink), byLanguage };
+  return {
+    modelVersion,
+    itemsPerSecond: Math.round(itemsPerSecond),
+    ...slice(posts, preds, wink),
+    byLanguage,
+  };
 }
 
 /** Averages numeric leaves of several reports (cross-validation folds). */

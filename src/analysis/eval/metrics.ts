@@ -39,7 +39,12 @@ export function classReport(labels: readonly string[], gold: string[], pred: str
       f1N++;
     }
   });
-  return { accuracy: r4(total > 0 ? correct / total : 0), macroF1: r4(f1N > 0 ? f1Sum / f1N : 0), perClass, n: total };
+  return {
+    accuracy: r4(total > 0 ? correct / total : 0),
+    macroF1: r4(f1N > 0 ? f1Sum / f1N : 0),
+    perClass,
+    n: total,
+  };
 }
 
 export function r4(v: number): number {

@@ -27,7 +27,18 @@ const ruMatcher = new PhraseMatcher<number>();
 for (const [w, s] of Object.entries(data.words as Record<string, number>)) if (s !== 0) ruMatcher.add(w, s);
 const negators = new Set(data.negators.flatMap((w) => stemPhrase(w)).concat(data.negators));
 const intensifiers = new Set(data.intensifiers.flatMap((w) => stemPhrase(w)));
-const EXTRA_EMOJI: Record<string, number> = { '🙃': 1, '🤡': -2, '🤬': -3, '😡': -3, '👎': -2, '💩': -2, '🔥': 2, '💯': 2, '🥰': 3, '😋': 2 };
+const EXTRA_EMOJI: Record<string, number> = {
+  '🙃': 1,
+  '🤡': -2,
+  '🤬': -3,
+  '😡': -3,
+  '👎': -2,
+  '💩': -2,
+  '🔥': 2,
+  '💯': 2,
+  '🥰': 3,
+  '😋': 2,
+};
 const EMOTICON_RU: Record<string, number> = { '))': 2, '(((': -2, '((': -2 };
 /** Emoji people use with a straight face after a failure. */
 export const IRONIC_EMOJI = new Set(['👍', '🙂', '😊', '🙃', '👏', '😁', '🤡', '😄', '😀']);

@@ -27,7 +27,11 @@ export interface ModelBundle {
   json?: ModelBundleJson;
 }
 
-export function bundleToJson(b: ModelBundle, trainedOn: ModelBundleJson['trainedOn'], metrics?: Record<string, unknown>): ModelBundleJson {
+export function bundleToJson(
+  b: ModelBundle,
+  trainedOn: ModelBundleJson['trainedOn'],
+  metrics?: Record<string, unknown>,
+): ModelBundleJson {
   return {
     format: 'otklik-analysis/1',
     version: b.version,
@@ -47,7 +51,14 @@ export function bundleFromJson(j: ModelBundleJson): ModelBundle {
   const intent = LogReg.deserialize(j.intent);
   if (sentiment.classes.join() !== SENTIMENT_LABELS.join() || intent.classes.join() !== INTENT_LABELS.join())
     throw new Error('model classes do not match the analysis labels');
-  return { version: j.version, features: { ...DEFAULT_FEATURES, ...j.features }, sentiment, intent, intentBias: j.intentBias, json: j };
+  return {
+    version: j.version,
+    features: { ...DEFAULT_FEATURES, ...j.features },
+    sentiment,
+    intent,
+    intentBias: j.intentBias,
+    json: j,
+  };
 }
 
 export function readBundle(file: string): ModelBundle {

@@ -45,8 +45,27 @@ CUE_NAMES.forEach((name, k) => {
 const CUE_INDEX = Object.fromEntries(CUE_NAMES.map((n, i) => [n, i])) as Record<string, number>;
 const QUOTE_CHARS = /["«“]/;
 const QUOTED = /["«“][^"»”]{1,40}["»”]/;
-const NEGATORS = new Set(['не', 'ни', 'нет', 'not', 'no', 'never', "don't", 'dont', "didn't", "can't", 'cant']);
-const PLATFORMS = ['vk_wall_comment', 'vk_message', 'vk_board_post', 'telegram_group', 'telegram_dm', 'telegram_channel_comment'];
+const NEGATORS = new Set([
+  'не',
+  'ни',
+  'нет',
+  'not',
+  'no',
+  'never',
+  "don't",
+  'dont',
+  "didn't",
+  "can't",
+  'cant',
+]);
+const PLATFORMS = [
+  'vk_wall_comment',
+  'vk_message',
+  'vk_board_post',
+  'telegram_group',
+  'telegram_dm',
+  'telegram_channel_comment',
+];
 const DENSE_NAMES = [
   ...CUE_NAMES.map((n) => `cue_${n}`),
   ...CUE_NAMES.map((n) => `cue_${n}_first3`),
@@ -70,7 +89,11 @@ export interface Extra {
 }
 
 /** Builds the sparse feature vector; also returns the lexicon score used for the sentiment score. */
-export function extractFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): { x: SparseVector; lex: LexiconScore } {
+export function extractFeatures(
+  p: Prepared,
+  extra: Extra,
+  cfg: FeatureConfig,
+): { x: SparseVector; lex: LexiconScore } {
   const mask = (1 << cfg.hashBits) - 1;
   N = 0;
   const { stems } = p;
@@ -138,7 +161,8 @@ export function extractFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): 
   const problem = c('problem') + c('repeat');
   dense[D.sarc_pos_and_neg] = lex.pos >= 2 && lex.neg >= 1 ? 1 : 0;
   dense[D.sarc_thanks_and_problem] = c('thanks') > 0 && (problem > 0 || lex.neg >= 2) ? 1 : 0;
-  dense[D.sarc_pos_opener_neg_body] = lex.firstPos >= 0 && lex.firstPos < 3 && lex.firstNeg > lex.firstPos ? 1 : 0;
+  dense[D.sarc_pos_opener_neg_body] =
+    lex.firstPos >= 0 && lex.firstPos < 3 && lex.firstNeg > lex.firstPos ? 1 : 0;
   dense[D.sarc_quoted] = QUOTE_CHARS.test(extra.text) && QUOTED.test(extra.text) ? 1 : 0;
   dense[D.sarc_cue_and_neg] = c('sarcasm') > 0 && (problem > 0 || lex.neg > 0) ? 1 : 0;
   let q = 0;

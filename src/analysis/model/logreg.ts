@@ -68,7 +68,13 @@ export class LogReg {
     return out;
   }
 
-  static train(classes: string[], dim: number, xs: SparseVector[], ys: number[], opts: TrainOptions = DEFAULT_TRAIN): LogReg {
+  static train(
+    classes: string[],
+    dim: number,
+    xs: SparseVector[],
+    ys: number[],
+    opts: TrainOptions = DEFAULT_TRAIN,
+  ): LogReg {
     const C = classes.length;
     const model = new LogReg(classes, dim);
     const g2 = new Float32Array(dim * C).fill(1e-2);

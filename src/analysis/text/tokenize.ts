@@ -9,9 +9,11 @@ import { stemmerEn, stemmerRu } from './vendor';
 import { EN_PATTERN, EN_WORDS, TR_PATTERN, TR_WORDS } from './wordlists';
 
 const TOKEN_RE =
-  /(https?:\/\/\S+|www\.\S+|[a-z0-9][a-z0-9-]*(?:\.|\(\.\)|\[\.\])(?:ru|com|net|org|io|me|su|xyz|info|online|site|shop|pro|biz|club|top|app|ly|cc)(?![a-zа-яё])\S*)|(@[\w.]+)|([a-zа-яё]+(?:['’][a-zа-яё]+)*['’]?)|(\d+(?:[.,:]\d+)*)|([?!]+)|((?:[:;=]-?[()dpрз3*/]|\){2,}|\({2,}|<3))|(\p{Extended_Pictographic}|[\u2764\u263a\u2639])/giu;
-const OTHER_SCRIPT = /[\u0456\u0457\u0454\u0491\u0600-\u06ff\u0590-\u05ff\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af\u0e00-\u0e7f\u0370-\u03ff]/g;
-const OTHER_SCRIPT_ANY = /[\u0456\u0457\u0454\u0491\u0600-\u06ff\u0590-\u05ff\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af\u0e00-\u0e7f\u0370-\u03ff]/;
+  /(https?:\/\/\S+|www\.\S+|[a-z0-9][a-z0-9-]*(?:\.|\(\.\)|\[\.\])(?:ru|com|net|org|io|me|su|xyz|info|online|site|shop|pro|biz|club|top|app|ly|cc)(?![a-zа-яё])\S*)|(@[\w.]+)|([a-zа-яё]+(?:['’][a-zа-яё]+)*['’]?)|(\d+(?:[.,:]\d+)*)|([?!]+|[.,…]+)|((?:[:;=]-?[()dpрз3*/]|\){2,}|\({2,}|<3))|(\p{Extended_Pictographic}|[\u2764\u263a\u2639])/giu;
+const OTHER_SCRIPT =
+  /[\u0456\u0457\u0454\u0491\u0600-\u06ff\u0590-\u05ff\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af\u0e00-\u0e7f\u0370-\u03ff]/g;
+const OTHER_SCRIPT_ANY =
+  /[\u0456\u0457\u0454\u0491\u0600-\u06ff\u0590-\u05ff\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af\u0e00-\u0e7f\u0370-\u03ff]/;
 const CYR = /[а-яё]/i;
 
 export interface Prepared {

@@ -31,5 +31,6 @@ bol'she bolshe men'she menshe sovsem teper' teper posle iz-za cherez bez dlya ch
 export const EN_WORDS: ReadonlySet<string> = new Set(EN.split(/\s+/));
 export const TR_WORDS: ReadonlySet<string> = new Set(TR.split(/\s+/).filter((w) => !EN_WORDS.has(w)));
 /** Character patterns typical of Latin-typed Russian and of English spelling. */
-export const TR_PATTERN = /(zh|kh|shch|sch|ts[yi]a|[^e]ya|yu|[iy]y$|yi$|ogo$|aya$|oe$|[a-z]'|ii$|ei$|ova$|ovat|nyi$|skii$)/;
+export const TR_PATTERN =
+  /(zh|kh|shch|sch|ts[yi]a|[^e]ya|yu|[iy]y$|yi$|ogo$|aya$|oe$|[a-z]'|ii$|ei$|ova$|ovat|nyi$|skii$)/;
 export const EN_PATTERN = /(th|wh|ck|ee|oo|ing$|tion$|ou|w|x|q|ea|ay$|ly$|ed$)/;

@@ -3,7 +3,13 @@
  * item's other label comes from what the model said (items.sentiment_label / items.intent).
  */
 import { Client } from 'pg';
-import { INTENT_LABELS, SENTIMENT_LABELS, type IntentLabel, type LabeledPost, type SentimentLabel } from '../analysis.types';
+import {
+  INTENT_LABELS,
+  SENTIMENT_LABELS,
+  type IntentLabel,
+  type LabeledPost,
+  type SentimentLabel,
+} from '../analysis.types';
 
 export async function loadCorrections(databaseUrl: string): Promise<LabeledPost[]> {
   const client = new Client({ connectionString: databaseUrl });

@@ -43,7 +43,9 @@ export function crossValidate(own: TrainInput, dev: LabeledPost[], k: number): C
   for (let f = 0; f < k; f++) {
     const trainDev = dev.filter((_, i) => fold[i] !== f);
     const test = dev.filter((_, i) => fold[i] === f);
-    const analyzer = new Analyzer(trainBundle({ ...own, posts: [...own.posts, ...trainDev], version: `cv-${f}` }));
+    const analyzer = new Analyzer(
+      trainBundle({ ...own, posts: [...own.posts, ...trainDev], version: `cv-${f}` }),
+    );
     const t0 = process.hrtime.bigint();
     const p = analyzer.analyzeBatch(test.map((t) => ({ text: t.text, platform: t.platform })));
     secs += Number(process.hrtime.bigint() - t0) / 1e9;
@@ -74,7 +76,10 @@ export function ownOnly(own: TrainInput, dev: LabeledPost[]): EvalReport {
 }
 
 /** Sentiment on the public `test` splits (3-class corpora; UCI is 2-class, neutral predictions count as wrong). */
-export function publicChecks(analyzer: Analyzer, dir = evalDir()): Record<string, { accuracy: number; macroF1: number; n: number; wink: number }> {
+export function publicChecks(
+  analyzer: Analyzer,
+  dir = evalDir(),
+): Record<string, { accuracy: number; macroF1: number; n: number; wink: number }> {
   const out: Record<string, { accuracy: number; macroF1: number; n: number; wink: number }> = {};
   const pub = path.join(dir, 'public');
   if (!fs.existsSync(pub)) return out;
@@ -84,13 +89,20 @@ export function publicChecks(analyzer: Analyzer, dir = evalDir()): Record<string
     const labels = complaints ? ['complaint', 'not_complaint'] : ['negative', 'neutral', 'positive'];
     const gold = rows.map((r) => (complaints ? r.label : (toSentiment(r.label) ?? r.label)));
     const preds = analyzer.analyzeBatch(rows.map((r) => ({ text: r.text })));
-    const pred = preds.map((a) => (complaints ? (a.intent.label === 'complaint' ? 'complaint' : 'not_complaint') : a.sentiment.label));
+    const pred = preds.map((a) =>
+      complaints ? (a.intent.label === 'complaint' ? 'complaint' : 'not_complaint') : a.sentiment.label,
+    );
     const rep = classReport(labels, gold, pred);
     const wink = rows.map((r) => {
       const w = winkLabel(r.text);
       return complaints ? (w === 'negative' ? 'complaint' : 'not_complaint') : w;
     });
-    out[f.replace('.csv', '')] = { accuracy: rep.accuracy, macroF1: rep.macroF1, n: rows.length, wink: classReport(labels, gold, wink).accuracy };
+    out[f.replace('.csv', '')] = {
+      accuracy: rep.accuracy,
+      macroF1: rep.macroF1,
+      n: rows.length,
+      wink: classReport(labels, gold, wink).accuracy,
+    };
   }
   return out;
 }

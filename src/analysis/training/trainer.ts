@@ -1,7 +1,13 @@
 /** Trains the sentiment and intent classifiers into a versioned model bundle. */
 import { INTENT_LABELS, SENTIMENT_LABELS, type LabeledPost, type SentimentLabel } from '../analysis.types';
 import type { ModelBundle } from '../model/bundle';
-import { DEFAULT_FEATURES, extractFeatures, featureDim, type FeatureConfig, type SparseVector } from '../model/features';
+import {
+  DEFAULT_FEATURES,
+  extractFeatures,
+  featureDim,
+  type FeatureConfig,
+  type SparseVector,
+} from '../model/features';
 import { LogReg } from '../model/logreg';
 import { prepare } from '../text/tokenize';
 

@@ -1,0 +1,40 @@
+import { Analyzer } from './analyzer';
+
+describe('Analyzer with the shipped model', () => {
+  const analyzer = Analyzer.load();
+
+  it('returns the public shape with the model version', () => {
+    const a = analyzer.analyze({ text: 'Сколько стоит безлимитный тариф?', platform: 'vk_wall_comment' });
+    expect(a.modelVersion).toBe(analyzer.modelVersion);
+    expect(a.language).toBe('ru');
+    expect(a.intent.label).toBe('sales_question');
+    expect(a.sentiment.score).toBeGreaterThanOrEqual(-1);
+    expect(a.sentiment.score).toBeLessThanOrEqual(1);
+    expect(a.intent.confidence).toBeGreaterThan(0);
+  });
+
+  it('keeps complaints negative and praise positive', () => {
+    for (const a of analyzer.analyzeBatch([
+      { text: 'Третий день нет интернета, верните деньги' },
+      { text: 'The courier was late and rude, never again' },
+      { text: 'Спасибо огромное, всё привезли вовремя, вы лучшие!' },
+    ])) {
+      if (a.intent.label === 'complaint') expect(a.sentiment.label).toBe('negative');
+      if (a.intent.label === 'praise') expect(a.sentiment.label).toBe('positive');
+    }
+  });
+
+  it('reads sarcasm and negation', () => {
+    expect(
+      analyzer.analyze({ text: 'Ну спасибо, опять отключили интернет в день экзамена 👍' }).sentiment.label,
+    ).toBe('negative');
+    expect(analyzer.analyze({ text: 'А ведь не плохо, совсем не плохо. Спасибо' }).sentiment.label).toBe(
+      'positive',
+    );
+  });
+
+  it('handles empty and emoji-only posts', () => {
+    expect(analyzer.analyze({ text: '' }).intent.label).toBe('other');
+    expect(analyzer.analyze({ text: '👍' }).language).toBe('ru');
+  });
+});

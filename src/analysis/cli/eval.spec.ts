@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+function runEval(args: string[]): string {
+  return execFileSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', 'src/analysis/cli/eval.ts', ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+    },
+  );
+}
+
+describe('eval CLI', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otklik-eval-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true }));
+
+  it('scores a labelled file and prints one JSON object', () => {
+    const file = path.join(dir, 'labelled.jsonl');
+    const rows = [
+      {
+        id: 'a',
+        lang: 'ru',
+        text: 'Сколько стоит абонемент на год?',
+        sentiment: 'neutral',
+        intent: 'sales_question',
+        needs_response: true,
+        deadline_minutes: 60,
+      },
+      {
+        id: 'b',
+        lang: 'en',
+        text: 'Worst delivery ever, the food was cold',
+        sentiment: 'negative',
+        intent: 'complaint',
+        needs_response: true,
+        deadline_minutes: 180,
+      },
+    ];
+    fs.writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
+    const out = JSON.parse(runEval(['--data', file, '--json']));
+    for (const k of ['salesMissRate', 'needsResponseMissRate', 'itemsPerSecond'])
+      expect(typeof out[k]).toBe('number');
+    expect(typeof out.sentiment.accuracy).toBe('number');
+    expect(typeof out.sentiment.macroF1).toBe('number');
+    expect(typeof out.intent.macroF1).toBe('number');
+    expect(typeof out.deadline.accuracy).toBe('number');
+    expect(typeof out.baseline.sentiment.accuracy).toBe('number');
+    expect(Object.keys(out.byLanguage).sort()).toEqual(['en', 'ru']);
+  }, 30000);
+
+  it('prints predictions as JSONL for an unlabelled file', () => {
+    const file = path.join(dir, 'unlabelled.jsonl');
+    fs.writeFileSync(
+      file,
+      [
+        { id: 'x', text: 'Как поменять пароль?' },
+        { id: 'y', text: 'hello' },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    const lines = runEval(['--data', file])
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['x', 'y']);
+    expect(lines[0].intent.label).toBeDefined();
+    expect(lines[0].modelVersion).toBeDefined();
+  }, 30000);
+});

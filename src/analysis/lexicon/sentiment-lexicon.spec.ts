@@ -1,0 +1,45 @@
+import { prepare } from '../text/tokenize';
+import { extractFeatures, DEFAULT_FEATURES } from '../model/features';
+import { scoreLexicon } from './sentiment-lexicon';
+
+const lex = (t: string) => scoreLexicon(prepare(t));
+
+describe('lexicon with negation and intensifiers', () => {
+  it('"не плохо" turns a negative word into a weak positive', () => {
+    const r = lex('не плохо');
+    expect(r.neg).toBe(0);
+    expect(r.pos).toBeGreaterThan(0);
+    expect(r.negatedNeg).toBeGreaterThan(0);
+  });
+  it('"не то чтобы доволен" negates across two function words', () => {
+    const r = lex('Не то чтобы доволен');
+    expect(r.pos).toBe(0);
+    expect(r.neg).toBeGreaterThan(0);
+  });
+  it('negation scope stops at punctuation', () => {
+    expect(lex('Не знаю. Ужасно').neg).toBeGreaterThan(2);
+  });
+  it('intensifiers raise the score', () => {
+    expect(lex('очень плохо').neg).toBeGreaterThan(lex('плохо').neg);
+  });
+  it('matches phrases and English AFINN words', () => {
+    expect(lex('ну так себе').neg).toBeGreaterThan(0);
+    expect(lex('this is terrible').neg).toBeGreaterThan(0);
+    expect(lex('not bad at all').pos).toBeGreaterThan(0);
+  });
+});
+
+describe('sarcasm cues', () => {
+  const dense = (t: string) => extractFeatures(prepare(t), { text: t }, DEFAULT_FEATURES).x;
+  const has = (t: string) => {
+    const x = dense(t);
+    return Array.from(x.idx).filter((i) => i >= 1 << DEFAULT_FEATURES.hashBits).length;
+  };
+  it('a thumbs-up after a failure is flagged', () => {
+    expect(lex('Обновили приложение, всё сломалось 👍').posEmojiAfterNeg).toBe(1);
+    expect(lex('Всё пришло вовремя 👍').posEmojiAfterNeg).toBe(0);
+  });
+  it('"спасибо, что опять…" fires more cue features than a plain thanks', () => {
+    expect(has('Спасибо, что опять отключили интернет')).toBeGreaterThan(has('Спасибо за помощь'));
+  });
+});
