@@ -129,14 +129,15 @@ export class PgBossJobQueue
     options: InternalEnqueueOptions = {},
   ): Promise<string | null> {
     await this.ensureQueue(name);
-    const send: PgBoss.SendOptions = {
+    // pg-boss validates keys that are present, even when undefined: pass only what is set.
+    const send = defined<PgBoss.SendOptions>({
       retryLimit: options.retryLimit,
       retryDelay: options.retryDelaySeconds,
       startAfter: options.startAfter,
       expireInSeconds: options.expireInSeconds,
       singletonKey: options.singletonKey,
       singletonSeconds: options.throttleSeconds,
-    };
+    });
     if (!options.singletonKey && !options.transaction) return this.boss.send(name, data, send);
     if (options.transaction) return this.sendIn(options.transaction, name, data, send);
     return this.dataSource.transaction((m) => this.sendIn(m, name, data, send));
@@ -209,14 +210,20 @@ export class PgBossJobQueue
       ready = (async () => {
         await this.start();
         const dead = deadLetterQueueName(name);
-        await this.boss.createQueue(dead, { name: dead });
-        await this.boss.createQueue(name, {
-          name,
-          policy: 'standard',
-          retryLimit: this.config.JOB_RETRY_LIMIT,
-          retryDelay: this.config.JOB_RETRY_DELAY_SECONDS,
-          retryBackoff: true,
-          deadLetter: dead,
+        if ((await this.boss.getQueue(name)) && (await this.boss.getQueue(dead))) return;
+        // Creating a queue adds a partition and foreign keys; two instances doing it at once
+        // deadlock, so creation is serialised by an advisory lock held in a TypeORM transaction.
+        await this.dataSource.transaction(async (m) => {
+          await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('otklik:pgboss:create-queue', 0))`);
+          await this.boss.createQueue(dead, { name: dead });
+          await this.boss.createQueue(name, {
+            name,
+            policy: 'standard',
+            retryLimit: this.config.JOB_RETRY_LIMIT,
+            retryDelay: this.config.JOB_RETRY_DELAY_SECONDS,
+            retryBackoff: true,
+            deadLetter: dead,
+          });
         });
       })();
       ready.catch(() => this.queues.delete(name));
@@ -248,6 +255,12 @@ export class PgBossJobQueue
   private async run<T>(name: string, handler: Handler<T>, jobs: PgBoss.JobWithMetadata<T>[]) {
     try {
       await handler(jobs.map(({ id, name: queue, data }) => ({ id, name: queue, data })));
+      // Completed before the handler returns to pg-boss (whose own completion is fire-and-forget),
+      // so a graceful stop never closes the pool under an unrecorded completion.
+      await this.boss.complete(
+        name,
+        jobs.map((j) => j.id),
+      );
       this.completed.inc({ queue: name }, jobs.length);
     } catch (err) {
       this.failed.inc({ queue: name }, jobs.length);
@@ -276,4 +289,8 @@ export class PgBossJobQueue
       throw err;
     }
   }
+}
+
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
