@@ -43,6 +43,11 @@ const EMOTICON_RU: Record<string, number> = { '))': 2, '(((': -2, '((': -2 };
 /** Emoji people use with a straight face after a failure. */
 export const IRONIC_EMOJI = new Set(['👍', '🙂', '😊', '🙃', '👏', '😁', '🤡', '😄', '😀']);
 
+// scratch buffers reused across calls (the analysis pass is synchronous)
+let hitsBuf = new Float32Array(256);
+let spanBuf = new Uint8Array(256);
+let breakBuf = new Uint8Array(256);
+
 function emojiScore(e: string): number {
   return EXTRA_EMOJI[e] ?? winkEmojis[e] ?? winkEmojis[e.replace(/\ufe0f/g, '')] ?? 0;
 }
@@ -54,14 +59,19 @@ export function scoreLexicon(p: Prepared): LexiconScore {
   }; // prettier-ignore
   const { stems, words } = p;
   const n = stems.length;
-  const hits = new Float32Array(n);
-  const span = new Uint8Array(n);
+  if (hitsBuf.length < n + 1) {
+    hitsBuf = new Float32Array(2 * n + 1);
+    spanBuf = new Uint8Array(2 * n + 1);
+    breakBuf = new Uint8Array(2 * n + 1);
+  }
+  const hits = hitsBuf.fill(0, 0, n + 1);
+  const span = spanBuf.fill(0, 0, n + 1);
   ruMatcher.scan(stems, (v, start, len) => {
     hits[start] = v;
     span[start] = len;
   });
   // scope breaks at punctuation
-  const breakAt = new Uint8Array(n + 1);
+  const breakAt = breakBuf.fill(0, 0, n + 1);
   for (const q of p.punct) breakAt[q.at] = 1;
   let negLeft = 0;
   let boost = 0;

@@ -43,6 +43,8 @@ CUE_NAMES.forEach((name, k) => {
   for (const phrase of CUES[name]) cueMatcher.add(phrase, k);
 });
 const CUE_INDEX = Object.fromEntries(CUE_NAMES.map((n, i) => [n, i])) as Record<string, number>;
+const BOS_H = hashString('<s>', 2);
+const EOS_H = hashString('</s>', 3);
 const QUOTE_CHARS = /["«“]/;
 const QUOTED = /["«“][^"»”]{1,40}["»”]/;
 const NEGATORS = new Set([
@@ -79,6 +81,9 @@ const DENSE_NAMES = [
 export const DENSE_SIZE = DENSE_NAMES.length;
 const D = Object.fromEntries(DENSE_NAMES.map((n, i) => [n, i])) as Record<string, number>;
 
+const DENSE_BUF = new Float32Array(DENSE_SIZE);
+const CUE_BUF = new Float32Array(CUE_NAMES.length);
+
 export function featureDim(cfg: FeatureConfig): number {
   return (1 << cfg.hashBits) + DENSE_SIZE;
 }
@@ -102,17 +107,17 @@ export function extractFeatures(
   // words: unigrams with negation marking, bigrams with sentence edges
   let negLeft = 0;
   const wordStart = N;
-  let prev = '<s>';
+  let prevH = BOS_H;
   for (let i = 0; i < n; i++) {
     const s = stems[i];
     push(hashString(s, negLeft > 0 ? 7 : 1) & mask, 0);
     if (negLeft > 0) push(hashString(s, 1) & mask, 0);
-    push((hashString(prev, 2) ^ hashString(s, 3)) & mask, 0);
-    prev = s;
+    push((prevH ^ hashString(s, 3)) & mask, 0);
+    prevH = hashString(s, 2);
     if (NEGATORS.has(p.words[i])) negLeft = 3;
     else if (negLeft > 0) negLeft--;
   }
-  if (n > 0) push((hashString(prev, 2) ^ hashString('</s>', 3)) & mask, 0);
+  if (n > 0) push((prevH ^ EOS_H) & mask, 0);
   for (const e of p.emojis) push(hashString(e, 5) & mask, 0);
   for (const e of p.emoticons) push(hashString(e, 6) & mask, 0);
   const nWord = N - wordStart;
@@ -136,8 +141,8 @@ export function extractFeatures(
 
   // dense block
   const base = 1 << cfg.hashBits;
-  const dense = new Float32Array(DENSE_SIZE);
-  const cueCount = new Float32Array(CUE_NAMES.length);
+  const dense = DENSE_BUF.fill(0);
+  const cueCount = CUE_BUF.fill(0);
   cueMatcher.scan(stems, (k, start) => {
     cueCount[k]++;
     if (start < 3) dense[CUE_NAMES.length + k] = 1;
