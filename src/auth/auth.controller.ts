@@ -40,7 +40,12 @@ export class AuthController {
       throw new ForbiddenException('Sign-in from another site is not allowed');
     }
     res.setHeader('Cache-Control', 'no-store');
-    const result = await this.auth.login(dto.email, dto.password, req.ip ?? 'unknown', req.get('user-agent') ?? null);
+    const result = await this.auth.login(
+      dto.email,
+      dto.password,
+      req.ip ?? 'unknown',
+      req.get('user-agent') ?? null,
+    );
     switch (result.kind) {
       case 'ok':
         res.cookie(SESSION_COOKIE, result.token, sessionCookieOptions(this.config, result.expiresAt));

@@ -59,7 +59,12 @@ export class AuthService implements OnModuleInit {
    * answer after the same argon2 work; an e-mail with no account locks like a real one, so
    * lockout does not reveal which accounts exist either.
    */
-  async login(rawEmail: string, password: string, ip: string, userAgent: string | null): Promise<LoginResult> {
+  async login(
+    rawEmail: string,
+    password: string,
+    ip: string,
+    userAgent: string | null,
+  ): Promise<LoginResult> {
     const email = rawEmail.trim();
     const now = new Date();
     const ipFailures = await this.attempts.recentFailuresFromIp(

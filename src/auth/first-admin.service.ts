@@ -37,7 +37,8 @@ export class FirstAdminService implements OnApplicationBootstrap {
     if (!created) return false;
     await this.audit.record(null, 'user.first_admin_created', 'user', null, { email });
     this.logger.log(`Created the first admin, ${email}`);
-    if (generated) print(box([`Admin login: ${email} / ${generated}`, 'Shown once. Change it after signing in.']));
+    if (generated)
+      print(box([`Admin login: ${email} / ${generated}`, 'Shown once. Change it after signing in.']));
     return true;
   }
 }

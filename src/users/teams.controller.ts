@@ -24,7 +24,11 @@ export class TeamsController {
 
   @Roles('admin')
   @Patch(':id')
-  rename(@CurrentUser() actor: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TeamNameDto) {
+  rename(
+    @CurrentUser() actor: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: TeamNameDto,
+  ) {
     return this.teams.rename(actor, id, dto.name);
   }
 

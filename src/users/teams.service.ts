@@ -52,10 +52,18 @@ export class TeamsService {
       try {
         await this.teams.rename(id, name.trim(), m);
       } catch (err: any) {
-        if (err?.code === UNIQUE_VIOLATION) throw new ConflictException('A team with this name already exists');
+        if (err?.code === UNIQUE_VIOLATION)
+          throw new ConflictException('A team with this name already exists');
         throw err;
       }
-      await this.audit.record(actor.id, 'team.renamed', 'team', id, { from: before.name, to: name.trim() }, m);
+      await this.audit.record(
+        actor.id,
+        'team.renamed',
+        'team',
+        id,
+        { from: before.name, to: name.trim() },
+        m,
+      );
       return teamView((await this.teams.findById(id, m))!);
     });
   }

@@ -28,7 +28,11 @@ export class UsersController {
   }
 
   @Patch(':id')
-  update(@CurrentUser() actor: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto) {
+  update(
+    @CurrentUser() actor: SessionUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUserDto,
+  ) {
     return this.users.update(actor, id, dto);
   }
 }

@@ -93,8 +93,15 @@ export async function userWithRole(
   password = 'a-long-enough-password-1',
 ): Promise<{ client: Client; id: string; email: string; password: string }> {
   const email = `${role}-${randomBytes(4).toString('hex')}@otklik.test`;
-  const created = await admin.post('/api/users', { email, name: `Test ${role}`, role, password, locale: 'en' });
-  if (created.status !== 201) throw new Error(`creating ${role}: ${created.status} ${JSON.stringify(created.body)}`);
+  const created = await admin.post('/api/users', {
+    email,
+    name: `Test ${role}`,
+    role,
+    password,
+    locale: 'en',
+  });
+  if (created.status !== 201)
+    throw new Error(`creating ${role}: ${created.status} ${JSON.stringify(created.body)}`);
   const client = new Client(base);
   const res = await client.login(email, password);
   if (res.status !== 200) throw new Error(`login as ${role}: ${res.status}`);

@@ -25,7 +25,13 @@ describe('login, sessions, lockout and CSRF', () => {
     const res = await c.login(ADMIN.email, ADMIN.password);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      user: { id: expect.any(String), email: ADMIN.email, name: 'Administrator', role: 'admin', locale: 'ru' },
+      user: {
+        id: expect.any(String),
+        email: ADMIN.email,
+        name: 'Administrator',
+        role: 'admin',
+        locale: 'ru',
+      },
       csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
     const cookie = res.setCookies.find((s) => s.startsWith('otklik_session='))!;
@@ -37,7 +43,9 @@ describe('login, sessions, lockout and CSRF', () => {
     expect(Buffer.from(c.cookie!, 'base64url')).toHaveLength(32);
 
     // Only the token's SHA-256 is stored.
-    const { rows } = await pg.query(`SELECT id, csrf_token FROM sessions WHERE user_id = $1`, [res.body.user.id]);
+    const { rows } = await pg.query(`SELECT id, csrf_token FROM sessions WHERE user_id = $1`, [
+      res.body.user.id,
+    ]);
     const ids = rows.map((r) => r.id);
     expect(ids).toContain(createHash('sha256').update(c.cookie!).digest('hex'));
     expect(ids).not.toContain(c.cookie);
@@ -55,7 +63,11 @@ describe('login, sessions, lockout and CSRF', () => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Wrong e-mail or password' });
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Wrong e-mail or password',
+    });
     expect(wrong.setCookies).toEqual([]);
     // A wrong password cost the admin one of their attempts; a good login resets the count.
     expect((await c.login(ADMIN.email, ADMIN.password)).status).toBe(200);
@@ -66,7 +78,9 @@ describe('login, sessions, lockout and CSRF', () => {
   it('rejects malformed login bodies with 400', async () => {
     const c = new Client(t.url);
     expect((await c.send('POST', '/api/auth/login', { email: 'x@y.z' }, { csrf: false })).status).toBe(400);
-    expect((await c.send('POST', '/api/auth/login', { email: 1, password: 2 }, { csrf: false })).status).toBe(400);
+    expect((await c.send('POST', '/api/auth/login', { email: 1, password: 2 }, { csrf: false })).status).toBe(
+      400,
+    );
   });
 
   it('locks an account after LOGIN_MAX_ATTEMPTS failures; the right password still fails while locked', async () => {
@@ -133,9 +147,14 @@ describe('login, sessions, lockout and CSRF', () => {
     const ok = await c.send('POST', '/api/teams', { name: 'CSRF team' });
     expect(ok.status).toBe(201);
     for (const method of ['PATCH', 'DELETE']) {
-      const res = await c.send(method, `/api/teams/${ok.body.id}`, method === 'PATCH' ? { name: 'x' } : undefined, {
-        csrf: false,
-      });
+      const res = await c.send(
+        method,
+        `/api/teams/${ok.body.id}`,
+        method === 'PATCH' ? { name: 'x' } : undefined,
+        {
+          csrf: false,
+        },
+      );
       expect(res.status).toBe(403);
     }
   });
@@ -145,7 +164,9 @@ describe('login, sessions, lockout and CSRF', () => {
     const evil = await c.login(ADMIN.email, ADMIN.password, { origin: 'https://evil.example' });
     expect(evil.status).toBe(403);
     expect(evil.setCookies).toEqual([]);
-    expect((await c.login(ADMIN.email, ADMIN.password, { referer: 'https://evil.example/x' })).status).toBe(403);
+    expect((await c.login(ADMIN.email, ADMIN.password, { referer: 'https://evil.example/x' })).status).toBe(
+      403,
+    );
     expect((await c.login(ADMIN.email, ADMIN.password, { origin: 'null' })).status).toBe(403);
     expect((await c.login(ADMIN.email, ADMIN.password, { origin: t.url })).status).toBe(200);
   });
@@ -173,7 +194,8 @@ describe('login, sessions, lockout and CSRF', () => {
     await c.login(ADMIN.email, ADMIN.password);
     const id = createHash('sha256').update(c.cookie!).digest('hex');
 
-    const before = (await pg.query(`SELECT last_seen_at, expires_at FROM sessions WHERE id = $1`, [id])).rows[0];
+    const before = (await pg.query(`SELECT last_seen_at, expires_at FROM sessions WHERE id = $1`, [id]))
+      .rows[0];
     const fresh = await c.get('/api/auth/me');
     expect(fresh.setCookies).toEqual([]); // seen under a minute ago: no write
     const unchanged = (await pg.query(`SELECT last_seen_at FROM sessions WHERE id = $1`, [id])).rows[0];
@@ -187,7 +209,8 @@ describe('login, sessions, lockout and CSRF', () => {
     const slid = await c.get('/api/auth/me');
     expect(slid.status).toBe(200);
     expect(sessionCookieValue(slid.setCookies)).toBe(c.cookie);
-    const after = (await pg.query(`SELECT last_seen_at, expires_at FROM sessions WHERE id = $1`, [id])).rows[0];
+    const after = (await pg.query(`SELECT last_seen_at, expires_at FROM sessions WHERE id = $1`, [id]))
+      .rows[0];
     expect(after.expires_at.getTime()).toBeGreaterThan(Date.now() + 167 * 3_600_000); // SESSION_TTL_HOURS=168
 
     await pg.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
@@ -201,9 +224,15 @@ describe('login, sessions, lockout and CSRF', () => {
     const second = new Client(t.url);
     await second.login(u.email, u.password);
 
-    const wrong = await u.client.post('/api/auth/password', { currentPassword: 'nope-nope-nope', newPassword: 'x'.repeat(20) });
+    const wrong = await u.client.post('/api/auth/password', {
+      currentPassword: 'nope-nope-nope',
+      newPassword: 'x'.repeat(20),
+    });
     expect(wrong.status).toBe(400);
-    const weak = await u.client.post('/api/auth/password', { currentPassword: u.password, newPassword: 'short' });
+    const weak = await u.client.post('/api/auth/password', {
+      currentPassword: u.password,
+      newPassword: 'short',
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.message).toMatch(/at least 12 characters/);
 

@@ -1,0 +1,110 @@
+import type { UserRole } from '../../src/auth/auth.decorators';
+import { startTestApp, TestApp } from '../support/app';
+import { ADMIN, Client, userWithRole } from './client';
+import { concretePath, nestRouteMetadata, probe, registeredRoutes, RegisteredRoute } from './routes';
+
+/**
+ * The ONLY routes reachable without a session. Adding a @Public() route anywhere else fails this
+ * test on purpose: extend this list deliberately, in review.
+ */
+const PUBLIC_ROUTES: RegExp[] = [
+  /^POST \/api\/auth\/login$/,
+  /^(GET|ALL) \/health\/[^/]+$/,
+  /^(GET|ALL) \/api\/docs(-json|-yaml)?(\/.*)?$/, // OpenAPI UI and JSON
+  /^\w+ \/api\/ingest\//, // signed webhooks: they verify their own signature
+  /^\w+ \/api\/webhooks\//,
+];
+const isAllowlisted = (key: string) => PUBLIC_ROUTES.some((r) => r.test(key));
+const ROLES: UserRole[] = ['admin', 'agent', 'analyst'];
+
+describe('default deny: every registered route, as anonymous and as each role', () => {
+  let t: TestApp;
+  let routes: RegisteredRoute[];
+  let meta: ReturnType<typeof nestRouteMetadata>;
+  const clients = {} as Record<UserRole, Client>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    routes = registeredRoutes(t.app);
+    meta = nestRouteMetadata(t.app);
+    clients.admin = new Client(t.url);
+    expect((await clients.admin.login(ADMIN.email, ADMIN.password)).status).toBe(200);
+    clients.agent = (await userWithRole(t.url, clients.admin, 'agent')).client;
+    clients.analyst = (await userWithRole(t.url, clients.admin, 'analyst')).client;
+  });
+  afterAll(() => t?.stop());
+
+  const headersOf = (c?: Client): Record<string, string> =>
+    c ? { cookie: `otklik_session=${c.cookie}`, 'x-csrf-token': c.csrf!, 'x-forwarded-for': c.ip } : {};
+
+  it('sees the whole route table (so the checks below are not vacuous)', () => {
+    const keys = routes.map((r) => r.key);
+    for (const known of [
+      'POST /api/auth/login',
+      'GET /api/auth/me',
+      'GET /api/users',
+      'PATCH /api/users/:id',
+    ]) {
+      expect(keys).toContain(known);
+    }
+    // Every Nest handler is found on the router under the same key, so metadata lookups work.
+    expect([...meta.keys()].filter((k) => !keys.includes(k))).toEqual([]);
+  });
+
+  it('has @Public() only on the allowed routes', () => {
+    const offenders = [...meta.values()].filter((m) => m.isPublic && !isAllowlisted(m.key));
+    expect(offenders.map((m) => `${m.key} (${m.handler})`)).toEqual([]);
+  });
+
+  it('answers 401 (JSON) to anonymous requests on every route outside the allowlist', async () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const r of routes) {
+      if (isAllowlisted(r.key)) continue;
+      checked++;
+      const res = await probe(t.url, r.method, concretePath(r.path), {});
+      // Routes Nest does not own are middleware mounts (e.g. the request logger on /{*path}): they
+      // pass through to 404 when no endpoint matches. Anything that answers otherwise is flagged.
+      if (!meta.has(r.key) && res !== 'timeout' && res.status === 404) continue;
+      if (res === 'timeout' || res.status !== 401 || !/json/.test(res.contentType ?? '')) {
+        wrong.push(`${r.key} -> ${res === 'timeout' ? 'no answer' : `${res.status} ${res.contentType}`}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('rejects a forged or unknown session cookie the same way', async () => {
+    const res = await probe(t.url, 'GET', '/api/auth/me', { cookie: 'otklik_session=forged' });
+    expect(res !== 'timeout' && res.status).toBe(401);
+  });
+
+  it.each(ROLES)(
+    'answers 403 to %s on every route whose @Roles excludes it, and lets it through elsewhere',
+    async (role) => {
+      const client = clients[role];
+      const wrong: string[] = [];
+      let denied = 0;
+      for (const r of routes) {
+        const m = meta.get(r.key);
+        if (!m || m.isPublic) continue;
+        const allowed = !m.roles?.length || m.roles.includes(role);
+        if (!allowed) {
+          denied++;
+          const res = await probe(t.url, r.method, concretePath(r.path), headersOf(client));
+          const byGuard = res !== 'timeout' && res.status === 403 && /needs the role/.test(res.body?.message);
+          if (!byGuard)
+            wrong.push(`${r.key} -> ${res === 'timeout' ? 'no answer' : res.status} (expected 403)`);
+        } else if (r.method === 'GET') {
+          // Reads only (writes could change state): the session must be accepted.
+          const res = await probe(t.url, r.method, concretePath(r.path), headersOf(client));
+          if (res !== 'timeout' && (res.status === 401 || /needs the role/.test(res.body?.message ?? ''))) {
+            wrong.push(`${r.key} -> ${res.status} (expected to pass the guard)`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+      if (role !== 'admin') expect(denied).toBeGreaterThan(0); // at least the users API
+    },
+  );
+});
