@@ -16,6 +16,9 @@ import { SourcesModule } from './sources/sources.module';
 import { IngestModule } from './ingest/ingest.module';
 import { SyncModule } from './sources/sync.module';
 import { ConversationsModule } from './conversations/conversations.module';
+import { InboxModule } from './inbox/inbox.module';
+import { RepliesModule } from './replies/replies.module';
+import { DemoModule } from './demo/demo.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -50,6 +53,9 @@ export class AppModule {
         IngestModule,
         SyncModule,
         ConversationsModule,
+        InboxModule,
+        RepliesModule,
+        DemoModule.forRoot(),
       ],
     };
   }

@@ -1,0 +1,265 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module';
+import { isDemo } from '../config/config';
+import { AppConfig } from '../config/config.schema';
+import { ConnectorRegistry } from '../connectors/registry';
+import { DEFAULT_BOT_TOKEN, startTelegramEmulator, TelegramEmulator } from '../emulators/telegram';
+import { seedVkBasics, startVkEmulator, VK_DEMO, VkEmulator } from '../emulators/vk';
+import { SourcesService } from '../sources/sources.service';
+import { DEMO_SEED, DEMO_TRICKLE, DemoLine, TG_PEOPLE, VK_PEOPLE } from './demo-script';
+import { DemoSourcesRepository } from './demo-sources.repository';
+
+export const DEMO_OPTIONS = Symbol('DEMO_OPTIONS');
+export interface DemoOptions {
+  /** Pause between new items (ms, uniform in [min, max]). */
+  trickleMs?: [number, number];
+  /** Pause between the seed items, so they arrive as separate events. */
+  seedGapMs?: number;
+}
+
+const TG_CHANNEL = -1001500100200;
+const TG_GROUP = -1001500100300;
+const RUN_ID_STRIDE = 10_000;
+
+/**
+ * Demo mode (DEMO unset or true, on instances that run workers): the VK and Telegram emulators run
+ * in this process, the company «ДомНет» gets a VK source and a Telegram source pointing at them,
+ * and customers start writing — through the emulators' control API, so every item travels the
+ * real connectors and ingest, and every reply lands in the emulator's outbox.
+ */
+@Injectable()
+export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('Demo');
+  private vk?: VkEmulator;
+  private tg?: TelegramEmulator;
+  private readonly posts = new Map<string, { vk?: number; tg?: number }>();
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+  private next = 0;
+  private seen = { vk: 0, tg: 0 };
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sources: SourcesService,
+    private readonly registry: ConnectorRegistry,
+    private readonly demoSources: DemoSourcesRepository,
+    @Inject(DEMO_OPTIONS) private readonly options: DemoOptions,
+  ) {}
+
+  get enabled(): boolean {
+    return isDemo(this.config) && this.config.ROLE !== 'api';
+  }
+
+  /** The emulators, for tests and the control links in the log. */
+  emulators() {
+    return { vk: this.vk, telegram: this.tg };
+  }
+
+  /** Before the receivers start (onApplicationBootstrap), so they find working sources. */
+  async onModuleInit() {
+    if (!this.enabled) return;
+    this.vk = await startVkEmulator({ maxHoldMs: 5_000 });
+    this.tg = await startTelegramEmulator({ maxHoldMs: 5_000 });
+    seedVkBasics(this.vk.control);
+    this.vk.control.community({ id: VK_DEMO.groupId, name: 'ДомНет', screen_name: 'domnet' });
+    for (const [id, [first, last]] of Object.entries(VK_PEOPLE)) {
+      this.vk.control.user({ id: Number(id), first_name: first, last_name: last });
+    }
+    this.tg.control.upsertChat({
+      id: TG_CHANNEL,
+      type: 'channel',
+      title: 'ДомНет — новости',
+      username: 'domnet_news',
+      linked_chat_id: TG_GROUP,
+      bot_status: 'administrator',
+    });
+    this.tg.control.upsertChat({
+      id: TG_GROUP,
+      type: 'supergroup',
+      title: 'ДомНет — чат абонентов',
+      linked_chat_id: TG_CHANNEL,
+      bot_status: 'administrator',
+    });
+    this.log.log(`VK API emulator: ${this.vk.apiBaseUrl} (sent replies: ${this.vk.url}/__control/outbox)`);
+    this.log.log(
+      `Telegram Bot API emulator: ${this.tg.apiRoot} (sent replies: ${this.tg.url}/__control/outbox)`,
+    );
+
+    await this.upsertSource('vk', 'ДомНет во ВКонтакте', (run) => ({
+      settings: {
+        demo: 'vk',
+        demoRun: run,
+        groupId: VK_DEMO.groupId,
+        apiBaseUrl: this.vk!.apiBaseUrl,
+        backfillDays: 1,
+        pollingWaitMs: 2000,
+      },
+      credentials: { groupToken: VK_DEMO.groupToken, serviceToken: VK_DEMO.serviceToken },
+    }));
+    await this.upsertSource('telegram', 'ДомНет в Telegram', (run) => ({
+      settings: { demo: 'telegram', demoRun: run, apiRoot: this.tg!.apiRoot, pollTimeoutSec: 5 },
+      credentials: { botToken: DEFAULT_BOT_TOKEN },
+    }));
+  }
+
+  /** Customers start writing once the app is up; the trickle keeps going until shutdown. */
+  onApplicationBootstrap() {
+    if (!this.enabled) return;
+    void this.seed().catch((err) => this.log.error({ err }, 'demo seeding failed'));
+  }
+
+  async onApplicationShutdown() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await Promise.allSettled([this.vk?.stop(), this.tg?.stop()]);
+  }
+
+  private async upsertSource(
+    platform: 'vk' | 'telegram',
+    name: string,
+    make: (run: number) => { settings: Record<string, unknown>; credentials: Record<string, unknown> },
+  ) {
+    if (!this.registry.find(platform)) {
+      this.log.warn(`no ${platform} connector registered: the demo skips ${platform}`);
+      return;
+    }
+    const existing = await this.demoSources.find(platform);
+    const run = existing ? Number(existing.settings.demoRun ?? 0) + 1 : 0;
+    this.renumber(platform, run);
+    const { settings, credentials } = make(run);
+    if (existing) {
+      await this.demoSources.clearCursors(existing.id);
+      await this.sources.update(existing.id, { settings, credentials, enabled: true });
+    } else {
+      await this.sources.create({ platform, name, settings, credentials });
+      this.log.log(`created the demo ${platform} source «${name}»`);
+    }
+  }
+
+  /** Ids continue past the previous run's, so a restart never reuses an external id. */
+  private renumber(platform: 'vk' | 'telegram', run: number) {
+    if (!run) return;
+    if (platform === 'vk') {
+      for (const space of [`wall-${VK_DEMO.groupId}`, `msg${VK_DEMO.groupId}`]) {
+        for (let i = 0; i < run * RUN_ID_STRIDE; i++) this.vk!.control.state.nextId(space);
+      }
+    } else {
+      for (const id of [TG_CHANNEL, TG_GROUP])
+        this.tg!.state.chatState(id).nextMessageId = run * RUN_ID_STRIDE + 1;
+    }
+  }
+
+  private async seed() {
+    // Give the receivers a moment to connect, so the seed arrives as live events.
+    await sleep(1500);
+    for (const line of DEMO_SEED) {
+      if (this.stopped) return;
+      this.inject(line);
+      await sleep(this.options.seedGapMs ?? 150);
+    }
+    this.log.log(`seeded ${DEMO_SEED.length} items; new ones arrive every 20–40 s`);
+    this.scheduleTrickle();
+  }
+
+  private scheduleTrickle() {
+    if (this.stopped) return;
+    const [min, max] = this.options.trickleMs ?? [20_000, 40_000];
+    this.timer = setTimeout(
+      () => {
+        this.inject(DEMO_TRICKLE[this.next++ % DEMO_TRICKLE.length]);
+        this.reportOutbox();
+        this.scheduleTrickle();
+      },
+      min + Math.random() * (max - min),
+    );
+    this.timer.unref();
+  }
+
+  /** Logs replies that reached the emulators since the last look. */
+  reportOutbox() {
+    const vkOut = this.vk?.control.outbox() ?? [];
+    const tgOut = this.tg?.control.outbox() ?? [];
+    for (const o of vkOut.slice(this.seen.vk))
+      this.log.log({ method: (o as any).method }, 'a reply landed in the VK emulator');
+    for (const o of tgOut.slice(this.seen.tg))
+      this.log.log({ method: o.method }, 'a reply landed in the Telegram emulator');
+    this.seen = { vk: vkOut.length, tg: tgOut.length };
+  }
+
+  private inject(line: DemoLine) {
+    try {
+      this.injectUnsafe(line);
+    } catch (err) {
+      this.log.warn({ err, at: line.at }, 'demo item not injected');
+    }
+  }
+
+  private injectUnsafe(line: DemoLine) {
+    const vk = this.registry.find('vk') ? this.vk : undefined;
+    const tg = this.registry.find('telegram') ? this.tg : undefined;
+    const owner = -VK_DEMO.groupId;
+    switch (line.at) {
+      case 'vk_post':
+        if (vk)
+          this.post(line.key).vk = vk.control.post({ ownerId: owner, fromId: owner, text: line.text }).id;
+        return;
+      case 'vk_comment': {
+        const postId = this.posts.get(line.post)?.vk;
+        if (vk && postId) vk.control.comment({ ownerId: owner, postId, fromId: line.who, text: line.text });
+        return;
+      }
+      case 'vk_dm':
+        vk?.control.message({ groupId: VK_DEMO.groupId, fromId: line.who, text: line.text });
+        return;
+      case 'tg_post':
+        if (tg)
+          this.post(line.key).tg = tg.control.channelPost({
+            chat_id: TG_CHANNEL,
+            text: line.text,
+          }).post.message_id;
+        return;
+      case 'tg_comment': {
+        const postId = this.posts.get(line.post)?.tg;
+        if (tg && postId)
+          tg.control.comment({
+            channel_id: TG_CHANNEL,
+            post_id: postId,
+            from: tgUser(line.who),
+            text: line.text,
+          });
+        return;
+      }
+      case 'tg_group':
+        tg?.control.send({ chat_id: TG_GROUP, from: tgUser(line.who), text: line.text });
+        return;
+      case 'tg_dm':
+        tg?.control.send({ from: tgUser(line.who), text: line.text });
+        return;
+    }
+  }
+
+  private post(key: string) {
+    let p = this.posts.get(key);
+    if (!p) this.posts.set(key, (p = {}));
+    return p;
+  }
+}
+
+function tgUser(id: number) {
+  const [first_name, username] = TG_PEOPLE[id] ?? ['Гость', undefined];
+  return {
+    id,
+    first_name,
+    ...(username ? { username } : {}),
+    language_code: /[a-z]/i.test(first_name) ? 'en' : 'ru',
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());

@@ -1,0 +1,62 @@
+import { DemoService } from '../../src/demo/demo.service';
+import { ADMIN, login, waitFor } from '../inbox/support';
+import { startTestApp, TestApp } from '../support/app';
+
+describe('demo mode', () => {
+  let t: TestApp;
+  afterAll(() => t?.stop());
+
+  it('fills the inbox through the emulators and lands a reply in the emulator outbox', async () => {
+    t = await startTestApp({ DEMO: 'true' });
+    const admin = await login(t, ADMIN.email, ADMIN.password);
+    const sources: any[] = await admin.json('GET', '/api/sources', undefined, 200);
+    expect(sources.map((s) => s.platform).sort()).toEqual(['telegram', 'vk']);
+
+    // The seed flows through the real connectors and ingest into the inbox.
+    const queue: any = await waitFor(
+      async () => {
+        const q: any = await admin.json('GET', '/api/conversations?status=all&limit=200', undefined, 200);
+        const platforms = new Set(q.conversations.map((c: any) => c.platform));
+        return q.conversations.length >= 10 && platforms.has('vk') && platforms.has('telegram') && q;
+      },
+      25_000,
+      500,
+    );
+    const dm = queue.conversations.find(
+      (c: any) => c.platform === 'vk' && c.lastText?.startsWith('Здравствуйте! Переезжаю'),
+    );
+    expect(dm).toBeDefined();
+
+    const reply: any = await admin.json(
+      'POST',
+      `/api/conversations/${dm.id}/replies`,
+      { text: 'Здравствуйте! Договор можно перенести, оформим заявку онлайн.' },
+      202,
+    );
+    const { vk } = t.app.get(DemoService).emulators();
+    const sent = await waitFor(
+      async () => {
+        const out = (await (await fetch(`${vk!.url}/__control/outbox`)).json()) as any;
+        const list: any[] = Array.isArray(out) ? out : (out.outbox ?? out.items ?? []);
+        return list.find((o) => JSON.stringify(o).includes('Договор можно перенести')) ?? false;
+      },
+      15_000,
+      250,
+    );
+    expect(JSON.stringify(sent)).toContain('messages.send');
+    const delivered: any = await waitFor(async () => {
+      const r: any = await admin.json('GET', `/api/replies/${reply.id}`, undefined, 200);
+      return r.status === 'delivered' && r;
+    }, 10_000);
+    expect(delivered.platformMessageId).toBeTruthy();
+  });
+
+  it('stays off with DEMO=false', async () => {
+    const off = await startTestApp({ DEMO: 'false' });
+    try {
+      expect(off.app.get(DemoService).emulators()).toEqual({ vk: undefined, telegram: undefined });
+    } finally {
+      await off.stop();
+    }
+  });
+});
