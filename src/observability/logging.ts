@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import { AppConfig } from '../config/config.schema';
-import { REDACTED, redactSecrets } from './redact';
+import { isSecretKey, REDACTED, redactSecrets } from './redact';
 
 /** Keys pino hands to serializers (raw req/res/errors); they are redacted there, after serialising. */
 const SERIALIZED_KEYS = new Set(['req', 'res', 'err']);
@@ -24,7 +24,9 @@ export function pinoHttpOptions(
     formatters: {
       log: (record) => {
         const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(record)) out[k] = SERIALIZED_KEYS.has(k) ? v : redactSecrets(v);
+        for (const [k, v] of Object.entries(record)) {
+          out[k] = isSecretKey(k) ? REDACTED : SERIALIZED_KEYS.has(k) ? v : redactSecrets(v);
+        }
         return out;
       },
     },

@@ -19,7 +19,7 @@ export function setupOpenApi(app: INestApplication): void {
         'cookie-authenticated writes also need the CSRF header.',
     )
     .setVersion(process.env.npm_package_version ?? '0.1.0')
-    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE })
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, SESSION_COOKIE)
     .addBearerAuth(
       { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, for /metrics only' },
       'metrics-token',
