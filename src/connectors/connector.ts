@@ -105,6 +105,11 @@ export interface ReceiveHooks {
 
 export interface Connector {
   readonly platform: string;
+  /**
+   * The platform dedupes sends by our idempotency key (VK: guid / random_id), so a send whose
+   * worker died mid-request may be retried; otherwise (Telegram) such a reply becomes `unknown`.
+   */
+  readonly idempotentSends?: boolean;
   /** Checks the credentials; throws ConnectorError('auth_revoked' | 'configuration') when wrong. */
   verify(source: SourceContext): Promise<{ accountName: string }>;
   /** Pull mode: everything since the stored cursors (backfill, reconciliation, polling). */

@@ -23,9 +23,7 @@ export class ReplyChannels {
 
   /** Whether the platform dedupes our sends by idempotency key (VK guid/random_id; not Telegram). */
   idempotentSends(platform: string): boolean {
-    return (
-      (this.registry.find(platform) as { idempotentSends?: boolean } | undefined)?.idempotentSends === true
-    );
+    return this.registry.find(platform)?.idempotentSends === true;
   }
 
   /** A send that says the token or settings are broken also tells the source's health. */
