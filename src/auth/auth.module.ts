@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { UsersRepository } from '../users/users.repository';
+import { AuthHousekeeping } from './auth-housekeeping.service';
 import { AuthController } from './auth.controller';
 import { SessionGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -20,6 +21,7 @@ import { SessionsRepository } from './sessions.repository';
     LoginAttemptsRepository,
     AuthService,
     FirstAdminService,
+    AuthHousekeeping,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
   exports: [UsersRepository, SessionsRepository, AuthService],

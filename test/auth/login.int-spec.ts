@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client as Pg } from 'pg';
+import { AuthHousekeeping } from '../../src/auth/auth-housekeeping.service';
 import { startTestApp, TestApp } from '../support/app';
 import { ADMIN, Client, sessionCookieValue, userWithRole } from './client';
 
@@ -247,5 +248,32 @@ describe('login, sessions, lockout and CSRF', () => {
     expect((await new Client(t.url).login(u.email, 'a-brand-new-passphrase')).status).toBe(200);
     const audit = await pg.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [u.id]);
     expect(audit.rows.map((r) => r.action)).toContain('user.password_changed');
+  });
+
+  it('housekeeping drops expired sessions and old login attempts, nothing live', async () => {
+    const c = new Client(t.url);
+    await c.login(ADMIN.email, ADMIN.password);
+    const live = createHash('sha256').update(c.cookie!).digest('hex');
+    const { rows } = await pg.query(`SELECT id FROM users WHERE email = $1`, [ADMIN.email]);
+    await pg.query(
+      `INSERT INTO sessions (id, user_id, csrf_token, expires_at) VALUES ('stale', $1, 'x', now() - interval '1 hour')`,
+      [rows[0].id],
+    );
+    await pg.query(
+      `INSERT INTO login_attempts (email, ip, success, at) VALUES ('old@otklik.test', '10.0.0.1', false, now() - interval '2 days')`,
+    );
+    const recentBefore = (
+      await pg.query(`SELECT count(*)::int AS n FROM login_attempts WHERE at > now() - interval '1 hour'`)
+    ).rows[0].n;
+
+    const pruned = await t.app.get(AuthHousekeeping).prune();
+    expect(pruned.attempts).toBeGreaterThanOrEqual(1);
+    expect((await pg.query(`SELECT 1 FROM sessions WHERE id = 'stale'`)).rowCount).toBe(0);
+    expect((await pg.query(`SELECT 1 FROM sessions WHERE id = $1`, [live])).rowCount).toBe(1);
+    expect((await pg.query(`SELECT 1 FROM login_attempts WHERE email = 'old@otklik.test'`)).rowCount).toBe(0);
+    const recentAfter = (
+      await pg.query(`SELECT count(*)::int AS n FROM login_attempts WHERE at > now() - interval '1 hour'`)
+    ).rows[0].n;
+    expect(recentAfter).toBe(recentBefore);
   });
 });
