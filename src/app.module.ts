@@ -9,6 +9,7 @@ import { RuntimeRole } from './config/runtime-role';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { WebModule } from './web/web.module';
 import { UsersModule } from './users/users.module';
 import { SecurityModule } from './security/security.module';
 import { ConnectorsModule } from './connectors/connectors.module';
@@ -47,6 +48,7 @@ export class AppModule {
         HealthModule,
         AuditModule,
         AuthModule,
+        WebModule,
         UsersModule,
         ConnectorsModule,
         SourcesModule,
