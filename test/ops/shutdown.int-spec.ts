@@ -26,6 +26,9 @@ describe('SIGTERM on the real app with the embedded database', () => {
 
     expect(await stop(first.child)).toBe(0);
     expect(postgresPids(dataDir)).toEqual([]);
+    // Our graceful path ran to the end; nothing pulled the database out from under the pools.
+    expect(first.output()).toContain('"msg":"stopped"');
+    expect(first.output()).not.toContain('terminating connection due to administrator command');
 
     const second = await startApp(dataDir);
     const again = await embeddedClient(dataDir);
@@ -37,7 +40,9 @@ describe('SIGTERM on the real app with the embedded database', () => {
   }, 90000);
 });
 
-async function startApp(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+async function startApp(
+  dataDir: string,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -63,7 +68,7 @@ async function startApp(dataDir: string): Promise<{ child: ChildProcess; url: st
     if (m) {
       const url = `http://127.0.0.1:${m[1]}`;
       const res = await fetch(`${url}/health/ready`);
-      if (res.status === 200) return { child, url };
+      if (res.status === 200) return { child, url, output: () => out };
     }
     if (child.exitCode !== null) throw new Error(`app exited early (${child.exitCode}):\n${out}`);
     if (Date.now() > until) {
