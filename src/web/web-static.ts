@@ -39,13 +39,11 @@ export function webStaticMiddleware(root: string): RequestHandler {
   const headers = (res: Response, path: string) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
+    // revalidate every file (ETag, 304): after a deploy the page never mixes old and new modules
+    res.setHeader('Cache-Control', 'no-cache');
     if (path.endsWith('.html')) {
       res.setHeader('Content-Security-Policy', WEB_CSP);
       res.setHeader('X-Frame-Options', 'DENY');
-      // the shell is tiny; always revalidate so a deploy is picked up at once
-      res.setHeader('Cache-Control', 'no-cache');
-    } else {
-      res.setHeader('Cache-Control', 'public, max-age=300, must-revalidate');
     }
   };
   const options = {

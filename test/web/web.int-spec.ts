@@ -2,11 +2,15 @@ import { request as httpRequest } from 'node:http';
 import { startTestApp, TestApp } from '../support/app';
 import { ADMIN, login, seedConversation, withDb } from '../inbox/support';
 
-/** A raw request, so the path reaches the server exactly as written (fetch normalises `..`). */
-function rawGet(base: string, path: string): Promise<{ status: number; body: string }> {
+/** A raw request: the path and headers reach the server exactly as written (fetch normalises `..`). */
+function rawGet(
+  base: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   const u = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: u.hostname, port: u.port, path, method: 'GET' }, (res) => {
+    const req = httpRequest({ host: u.hostname, port: u.port, path, method: 'GET', headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c) => (body += c));
@@ -61,6 +65,16 @@ describe('web UI static files', () => {
     const css = await fetch(`${t.url}/assets/app.css`);
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+  });
+
+  it('revalidates instead of re-downloading: If-None-Match gets a 304', async () => {
+    const first = await fetch(`${t.url}/assets/app.js`);
+    const etag = first.headers.get('etag');
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    expect(etag).toBeTruthy();
+    // raw request: fetch adds `cache-control: no-cache` to conditional requests, which forbids a 304
+    const again = await rawGet(t.url, '/assets/app.js', { 'if-none-match': etag! });
+    expect(again.status).toBe(304);
   });
 
   it('keeps the API, health and metrics where they were: /api still needs a session', async () => {

@@ -54,7 +54,12 @@ export async function api(method, path, body, { headers = {}, quiet401 = false }
   }
   if (!res.ok) {
     const retry = Number(res.headers.get('retry-after'));
-    const err = new ApiError(res.status, messageOf(data, res.status), data, Number.isFinite(retry) ? retry : undefined);
+    const err = new ApiError(
+      res.status,
+      messageOf(data, res.status),
+      data,
+      Number.isFinite(retry) ? retry : undefined,
+    );
     if (res.status === 401 && !quiet401) onUnauthorized(err);
     throw err;
   }

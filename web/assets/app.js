@@ -198,7 +198,11 @@ async function boot() {
     // the cookie is HttpOnly: asking the server is the only way to know we are signed in
     signedIn(await get('/api/auth/me', { quiet401: true }));
   } catch (err) {
-    signedOut(err instanceof ApiError && err.status !== 401 ? t('error.generic', { message: err.message }) : undefined);
+    signedOut(
+      err instanceof ApiError && err.status !== 401
+        ? t('error.generic', { message: err.message })
+        : undefined,
+    );
   }
 }
 

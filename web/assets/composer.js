@@ -17,7 +17,9 @@ function loadTemplates() {
 
 /** Fills {name} / {{name}} in a template with the customer's name. */
 export function fillTemplate(body, vars) {
-  return String(body).replace(/\{\{?\s*(\w+)\s*\}?\}/g, (m, k) => (vars[k] !== undefined && vars[k] !== '' ? String(vars[k]) : m));
+  return String(body).replace(/\{\{?\s*(\w+)\s*\}?\}/g, (m, k) =>
+    vars[k] !== undefined && vars[k] !== '' ? String(vars[k]) : m,
+  );
 }
 
 /**
@@ -82,12 +84,18 @@ export function createComposer({ onSent }) {
 
   async function fillTemplates() {
     const list = await loadTemplates();
-    const mine = [...list].sort((a, b) => Number(b.locale === lang()) - Number(a.locale === lang()) || String(a.name).localeCompare(String(b.name)));
+    const mine = [...list].sort(
+      (a, b) =>
+        Number(b.locale === lang()) - Number(a.locale === lang()) ||
+        String(a.name).localeCompare(String(b.name)),
+    );
     const fitting = mine.filter((x) => !x.intent || !conv?.intent || x.intent === conv.intent);
     mount(
       templates,
       h('option', { value: '' }, fitting.length ? t('compose.template') : t('compose.noTemplates')),
-      fitting.map((x) => h('option', { value: x.id }, `${x.shortcut ? '/' + x.shortcut + ' · ' : ''}${x.name}`)),
+      fitting.map((x) =>
+        h('option', { value: x.id }, `${x.shortcut ? '/' + x.shortcut + ' · ' : ''}${x.name}`),
+      ),
     );
     templates.onchange = () => {
       const tpl = list.find((x) => x.id === templates.value);
@@ -111,7 +119,11 @@ export function createComposer({ onSent }) {
     try {
       if (mode === 'reply') {
         replyKey ??= newIdempotencyKey();
-        await post(`/api/conversations/${conv.id}/replies`, { text, statusAfter: after.value }, { headers: { 'Idempotency-Key': replyKey } });
+        await post(
+          `/api/conversations/${conv.id}/replies`,
+          { text, statusAfter: after.value },
+          { headers: { 'Idempotency-Key': replyKey } },
+        );
         replyKey = null;
         toast(t('compose.queued'));
       } else {
@@ -122,7 +134,10 @@ export function createComposer({ onSent }) {
       drafts.delete(draftKey());
       onSent(mode);
     } catch (err) {
-      const msg = err instanceof ApiError && err.status === 403 ? t('error.forbidden') : t('error.generic', { message: err.message });
+      const msg =
+        err instanceof ApiError && err.status === 403
+          ? t('error.forbidden')
+          : t('error.generic', { message: err.message });
       toast(msg, 'error');
     } finally {
       send.disabled = false;

@@ -9,12 +9,15 @@ import { authorOf, countdown, intentBadge, platformChip, sentimentBadge, toast }
 const SNOOZES = [
   ['1h', () => new Date(Date.now() + 3600_000)],
   ['4h', () => new Date(Date.now() + 4 * 3600_000)],
-  ['1d', () => {
-    const d = new Date();
-    d.setDate(d.getDate() + 1);
-    d.setHours(9, 0, 0, 0);
-    return d;
-  }],
+  [
+    '1d',
+    () => {
+      const d = new Date();
+      d.setDate(d.getDate() + 1);
+      d.setHours(9, 0, 0, 0);
+      return d;
+    },
+  ],
 ];
 
 /**
@@ -70,11 +73,43 @@ export function createConversationView({ me, users, onChanged, onOpen }) {
   function assignment(c) {
     const parts = [];
     if (!c.assigneeId) parts.push(h('span', { class: 'muted' }, t('conv.unassigned')));
-    else parts.push(h('span', { class: c.assigneeId === me.id ? 'assignee-me-text' : 'muted' }, assigneeName(c.assigneeId)));
+    else
+      parts.push(
+        h(
+          'span',
+          { class: c.assigneeId === me.id ? 'assignee-me-text' : 'muted' },
+          assigneeName(c.assigneeId),
+        ),
+      );
     if (!canWrite) return parts;
-    if (!c.assigneeId) parts.push(h('button', { type: 'button', class: 'btn btn-primary btn-small', onclick: () => change({ assigneeId: me.id }) }, t('conv.assignMe')));
-    else if (c.assigneeId === me.id) parts.push(h('button', { type: 'button', class: 'btn btn-small', onclick: () => change({ assigneeId: null }) }, t('conv.release')));
-    else if (me.role === 'admin') parts.push(h('button', { type: 'button', class: 'btn btn-small', onclick: () => change({ assigneeId: me.id }) }, t('conv.takeOver')));
+    if (!c.assigneeId)
+      parts.push(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn btn-primary btn-small',
+            onclick: () => change({ assigneeId: me.id }),
+          },
+          t('conv.assignMe'),
+        ),
+      );
+    else if (c.assigneeId === me.id)
+      parts.push(
+        h(
+          'button',
+          { type: 'button', class: 'btn btn-small', onclick: () => change({ assigneeId: null }) },
+          t('conv.release'),
+        ),
+      );
+    else if (me.role === 'admin')
+      parts.push(
+        h(
+          'button',
+          { type: 'button', class: 'btn btn-small', onclick: () => change({ assigneeId: me.id }) },
+          t('conv.takeOver'),
+        ),
+      );
     return parts;
   }
 
@@ -83,8 +118,12 @@ export function createConversationView({ me, users, onChanged, onOpen }) {
     const status = h(
       'select',
       { 'aria-label': t('conv.status'), onchange: (ev) => change({ status: ev.target.value }) },
-      ['open', 'pending', 'resolved'].map((s) => h('option', { value: s, selected: c.status === s }, label('statusOne', s))),
-      c.status === 'snoozed' ? h('option', { value: 'snoozed', selected: true, disabled: true }, label('statusOne', 'snoozed')) : null,
+      ['open', 'pending', 'resolved'].map((s) =>
+        h('option', { value: s, selected: c.status === s }, label('statusOne', s)),
+      ),
+      c.status === 'snoozed'
+        ? h('option', { value: 'snoozed', selected: true, disabled: true }, label('statusOne', 'snoozed'))
+        : null,
     );
     const snooze = h(
       'select',
@@ -154,7 +193,14 @@ export function createConversationView({ me, users, onChanged, onOpen }) {
                 h(
                   'a',
                   { href: `#/c/${encodeURIComponent(o.id)}`, onclick: () => onOpen(o.id) },
-                  h('span', { class: 'row-top' }, platformChip(o.platform), h('span', { class: 'badge' }, label('statusOne', o.status)), intentBadge(o.intent), h('span', { class: 'muted small' }, formatTime(o.lastMessageAt))),
+                  h(
+                    'span',
+                    { class: 'row-top' },
+                    platformChip(o.platform),
+                    h('span', { class: 'badge' }, label('statusOne', o.status)),
+                    intentBadge(o.intent),
+                    h('span', { class: 'muted small' }, formatTime(o.lastMessageAt)),
+                  ),
                   h('span', { class: 'preview' }, o.lastText || o.subject || t('queue.noText')),
                 ),
               ),
@@ -162,7 +208,11 @@ export function createConversationView({ me, users, onChanged, onOpen }) {
           )
         : h('p', { class: 'muted small' }, t('conv.otherNone')),
       h('h3', null, t('conv.details')),
-      h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
+      h(
+        'dl',
+        { class: 'facts' },
+        facts.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
+      ),
     );
   }
 
@@ -220,7 +270,8 @@ export function createConversationView({ me, users, onChanged, onOpen }) {
       render(force);
     } catch (err) {
       if (want !== id || err?.status === 401) return;
-      if (err?.status === 404 || err?.status === 400) mount(el, h('p', { class: 'placeholder muted' }, t('conv.notFound')));
+      if (err?.status === 404 || err?.status === 400)
+        mount(el, h('p', { class: 'placeholder muted' }, t('conv.notFound')));
     }
   }
 
@@ -246,13 +297,6 @@ export function createConversationView({ me, users, onChanged, onOpen }) {
       await refresh(true);
     },
     refresh,
-    /** Re-render with the current data (language switch). */
-    rerender() {
-      if (data) {
-        mount(el);
-        render(true);
-      }
-    },
     focusReply() {
       composer?.focus();
     },

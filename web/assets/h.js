@@ -10,7 +10,19 @@
 
 const TAG = /^[a-z][a-z0-9-]*$/;
 /** Elements that run or load code, or change how the page is read: never built from here. */
-const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'base', 'meta', 'link', 'style', 'frame', 'frameset', 'template']);
+const FORBIDDEN_TAGS = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'base',
+  'meta',
+  'link',
+  'style',
+  'frame',
+  'frameset',
+  'template',
+]);
 /** Properties that would parse HTML. */
 const FORBIDDEN_PROPS = new Set(['innerhtml', 'outerhtml', 'insertadjacenthtml', 'srcdoc']);
 const ATTR = /^[a-z][a-z0-9-]*$/;
@@ -53,8 +65,10 @@ export function describe(tag, attrs, ...children) {
       out.props.push([key, value]);
       continue;
     }
-    if (key === 'style') throw new Error('h: style is not allowed (use a class; the CSP forbids inline styles)');
-    if (!ATTR.test(k) && !k.startsWith('aria-') && !k.startsWith('data-')) throw new Error(`h: attribute not allowed: ${key}`);
+    if (key === 'style')
+      throw new Error('h: style is not allowed (use a class; the CSP forbids inline styles)');
+    if (!ATTR.test(k) && !k.startsWith('aria-') && !k.startsWith('data-'))
+      throw new Error(`h: attribute not allowed: ${key}`);
     if (URL_ATTRS.has(k)) {
       const url = safeUrl(value);
       if (url === null) throw new Error(`h: unsafe URL in ${key}`);

@@ -9,7 +9,8 @@ const ru = {
   'login.submit': 'Войти',
   'login.busy': 'Входим…',
   'login.invalid': 'Неверная почта или пароль',
-  'login.locked': 'Слишком много неудачных попыток. Учётная запись временно заблокирована — попробуйте через {wait}.',
+  'login.locked':
+    'Слишком много неудачных попыток. Учётная запись временно заблокирована — попробуйте через {wait}.',
   'login.rateLimited': 'Слишком много попыток с этого адреса — попробуйте через {wait}.',
   'login.forbidden': 'Вход с другого сайта запрещён',
   'login.failed': 'Не удалось войти: {message}',
@@ -264,7 +265,9 @@ function initialLanguage() {
   }
   const nav = typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : [];
   for (const l of nav) {
-    const code = String(l ?? '').slice(0, 2).toLowerCase();
+    const code = String(l ?? '')
+      .slice(0, 2)
+      .toLowerCase();
     if (code === 'ru' || code === 'uk' || code === 'be' || code === 'kk') return 'ru';
     if (code === 'en') return 'en';
   }

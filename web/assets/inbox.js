@@ -61,7 +61,11 @@ export function createQueue({ me, filter, onFilter, onSelect }) {
       ASSIGNEE_FILTERS.map((a) =>
         h(
           'button',
-          { type: 'button', class: ['seg', filter.assignee === a && 'active'], onclick: () => onFilter({ assignee: a }) },
+          {
+            type: 'button',
+            class: ['seg', filter.assignee === a && 'active'],
+            onclick: () => onFilter({ assignee: a }),
+          },
           t('filter.' + a),
         ),
       ),
@@ -88,7 +92,13 @@ export function createQueue({ me, filter, onFilter, onSelect }) {
           }
         },
       },
-      h('div', { class: 'row-top' }, platformChip(c.platform), h('span', { class: 'author' }, authorOf(c)), countdown(c)),
+      h(
+        'div',
+        { class: 'row-top' },
+        platformChip(c.platform),
+        h('span', { class: 'author' }, authorOf(c)),
+        countdown(c),
+      ),
       h('div', { class: 'preview' }, previewOf(c)),
       h(
         'div',
@@ -107,7 +117,10 @@ export function createQueue({ me, filter, onFilter, onSelect }) {
     const scroll = list.scrollTop;
     const focusedId = document.activeElement?.closest?.('.queue-row')?.dataset.id;
     if (!state.rows.length) {
-      mount(list, h('li', { class: 'queue-empty muted' }, state.error ? t('queue.offline') : t('queue.empty')));
+      mount(
+        list,
+        h('li', { class: 'queue-empty muted' }, state.error ? t('queue.offline') : t('queue.empty')),
+      );
     } else {
       mount(list, state.rows.map(row));
     }

@@ -25,8 +25,21 @@ export function loginErrorText(err) {
 /** The sign-in screen; calls onSignedIn({ user, csrfToken }) when the server accepts. */
 export function showLogin(root, { onSignedIn, notice } = {}) {
   const error = h('p', { class: 'form-error', role: 'alert', hidden: !notice }, notice ?? '');
-  const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true, autofocus: true, maxlength: '320' });
-  const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true, maxlength: '1024' });
+  const email = h('input', {
+    type: 'email',
+    name: 'email',
+    autocomplete: 'username',
+    required: true,
+    autofocus: true,
+    maxlength: '320',
+  });
+  const password = h('input', {
+    type: 'password',
+    name: 'password',
+    autocomplete: 'current-password',
+    required: true,
+    maxlength: '1024',
+  });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-wide' }, t('login.submit'));
 
   const onSubmit = async (ev) => {
@@ -35,7 +48,11 @@ export function showLogin(root, { onSignedIn, notice } = {}) {
     submit.disabled = true;
     submit.textContent = t('login.busy');
     try {
-      const res = await post('/api/auth/login', { email: email.value.trim(), password: password.value }, { quiet401: true });
+      const res = await post(
+        '/api/auth/login',
+        { email: email.value.trim(), password: password.value },
+        { quiet401: true },
+      );
       setCsrfToken(res.csrfToken);
       onSignedIn(res);
     } catch (err) {

@@ -16,7 +16,12 @@ export function buildTimeline({ items = [], replies = [], notes = [] }) {
   const entries = [];
   for (const it of items) {
     if (it.direction === 'outbound' && delivered.has(it.externalId)) continue;
-    entries.push({ kind: it.direction === 'outbound' ? 'outbound' : 'item', at: it.createdAt, key: `i${it.id}`, data: it });
+    entries.push({
+      kind: it.direction === 'outbound' ? 'outbound' : 'item',
+      at: it.createdAt,
+      key: `i${it.id}`,
+      data: it,
+    });
   }
   for (const r of replies) entries.push({ kind: 'reply', at: r.createdAt, key: `r${r.id}`, data: r });
   for (const n of notes) entries.push({ kind: 'note', at: n.createdAt, key: `n${n.id}`, data: n });
@@ -35,7 +40,9 @@ function correction(item, ctx) {
   const sentiment = h(
     'select',
     { 'aria-label': t('sentiment.label') },
-    SENTIMENTS.map((s) => h('option', { value: s, selected: item.sentimentLabel === s }, label('sentiment', s))),
+    SENTIMENTS.map((s) =>
+      h('option', { value: s, selected: item.sentimentLabel === s }, label('sentiment', s)),
+    ),
   );
   const intent = h(
     'select',
@@ -84,7 +91,9 @@ function customerItem(it, ctx) {
       { class: 'msg-head' },
       h('strong', null, it.authorName || it.authorExternalId || '—'),
       time(it.createdAt),
-      it.editedAt ? h('span', { class: 'muted small', title: formatFull(it.editedAt) }, t('item.edited')) : null,
+      it.editedAt
+        ? h('span', { class: 'muted small', title: formatFull(it.editedAt) }, t('item.edited'))
+        : null,
       it.archivedAt ? h('span', { class: 'badge' }, t('item.archived')) : null,
       h('span', { class: 'msg-badges' }, intentBadge(it.intent), sentimentBadge(it.sentimentLabel), toggle),
     ),
@@ -94,7 +103,9 @@ function customerItem(it, ctx) {
           'details',
           { class: 'versions' },
           h('summary', null, t('item.previous', { n: versions.length })),
-          versions.map((v) => h('div', { class: 'msg-text old' }, typeof v === 'string' ? v : (v?.text ?? ''))),
+          versions.map((v) =>
+            h('div', { class: 'msg-text old' }, typeof v === 'string' ? v : (v?.text ?? '')),
+          ),
         )
       : null,
     form,
@@ -105,7 +116,12 @@ function outboundItem(it) {
   return h(
     'article',
     { class: ['msg', 'msg-out'] },
-    h('header', { class: 'msg-head' }, h('strong', null, it.authorName || t('item.ourMessage')), time(it.createdAt)),
+    h(
+      'header',
+      { class: 'msg-head' },
+      h('strong', null, it.authorName || t('item.ourMessage')),
+      time(it.createdAt),
+    ),
     textBlock(it.text),
   );
 }
@@ -113,11 +129,21 @@ function outboundItem(it) {
 function reply(r, ctx) {
   const actions = [];
   if (ctx.canWrite && (r.status === 'failed' || r.status === 'unknown')) {
-    actions.push(h('button', { type: 'button', class: 'btn btn-small', onclick: () => ctx.onResend(r.id) }, t('reply.resend')));
+    actions.push(
+      h(
+        'button',
+        { type: 'button', class: 'btn btn-small', onclick: () => ctx.onResend(r.id) },
+        t('reply.resend'),
+      ),
+    );
   }
   if (ctx.canWrite && r.status === 'unknown') {
     actions.push(
-      h('button', { type: 'button', class: 'btn btn-small btn-ghost', onclick: () => ctx.onMarkDelivered(r.id) }, t('reply.markDelivered')),
+      h(
+        'button',
+        { type: 'button', class: 'btn btn-small btn-ghost', onclick: () => ctx.onMarkDelivered(r.id) },
+        t('reply.markDelivered'),
+      ),
     );
   }
   return h(
@@ -132,7 +158,9 @@ function reply(r, ctx) {
     ),
     textBlock(r.text),
     r.status === 'unknown' ? h('p', { class: 'small warn-text' }, t('reply.unknownHint')) : null,
-    r.lastError && r.status !== 'delivered' ? h('p', { class: 'small error-text' }, t('reply.error', { message: r.lastError })) : null,
+    r.lastError && r.status !== 'delivered'
+      ? h('p', { class: 'small error-text' }, t('reply.error', { message: r.lastError }))
+      : null,
     actions.length ? h('div', { class: 'msg-actions' }, actions) : null,
   );
 }
@@ -141,7 +169,13 @@ function note(n) {
   return h(
     'aside',
     { class: 'note', 'aria-label': t('note.label') },
-    h('header', { class: 'msg-head' }, h('span', { class: 'note-label' }, t('note.label')), h('strong', null, n.authorName ?? '—'), time(n.createdAt)),
+    h(
+      'header',
+      { class: 'msg-head' },
+      h('span', { class: 'note-label' }, t('note.label')),
+      h('strong', null, n.authorName ?? '—'),
+      time(n.createdAt),
+    ),
     textBlock(n.text),
   );
 }

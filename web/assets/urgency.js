@@ -11,12 +11,14 @@ export const WARN_SHARE = 0.2;
  */
 export function urgency(c, now = Date.now()) {
   const due = c.dueAt ? Date.parse(c.dueAt) : NaN;
-  if (Number.isNaN(due)) return { level: c.slaBreachedAt && c.status === 'open' ? 'breached' : 'none', remainingMs: null };
+  if (Number.isNaN(due))
+    return { level: c.slaBreachedAt && c.status === 'open' ? 'breached' : 'none', remainingMs: null };
   const remainingMs = due - now;
   if (remainingMs <= 0) return { level: 'breached', remainingMs };
   const start = c.slaStartedAt ? Date.parse(c.slaStartedAt) : NaN;
   const total = due - start;
-  if (!Number.isNaN(start) && total > 0 && remainingMs / total < WARN_SHARE) return { level: 'warn', remainingMs };
+  if (!Number.isNaN(start) && total > 0 && remainingMs / total < WARN_SHARE)
+    return { level: 'warn', remainingMs };
   return { level: 'ok', remainingMs };
 }
 
@@ -49,7 +51,8 @@ export function urgencyShort(u) {
 const fmtCache = new Map();
 function fmt(opts) {
   const key = lang() + JSON.stringify(opts);
-  if (!fmtCache.has(key)) fmtCache.set(key, new Intl.DateTimeFormat(lang() === 'ru' ? 'ru-RU' : 'en-GB', opts));
+  if (!fmtCache.has(key))
+    fmtCache.set(key, new Intl.DateTimeFormat(lang() === 'ru' ? 'ru-RU' : 'en-GB', opts));
   return fmtCache.get(key);
 }
 

@@ -60,7 +60,8 @@ function paint(el, now) {
   const text = el.dataset.long ? urgencyText(u) : urgencyShort(u);
   if (el.textContent !== text) el.textContent = text;
   el.className = `countdown urgency-${u.level}`;
-  el.title = u.level === 'breached' ? t('urgency.breachedTitle') : u.level === 'warn' ? t('urgency.warnTitle') : '';
+  el.title =
+    u.level === 'breached' ? t('urgency.breachedTitle') : u.level === 'warn' ? t('urgency.warnTitle') : '';
   const row = el.closest('[data-urgency]');
   if (row && row.dataset.urgency !== u.level) row.dataset.urgency = u.level;
 }
