@@ -62,6 +62,7 @@ async function showInbox() {
   });
   const queue = createQueue({
     me,
+    users,
     filter,
     onFilter: (change) => {
       Object.assign(filter, change);

@@ -31,7 +31,7 @@ export function previewOf(c) {
  * The left column: status tabs, Mine/Unassigned/All, and the queue most urgent first (the
  * server orders by due time, then priority). Refreshed by the app's poll.
  */
-export function createQueue({ me, filter, onFilter, onSelect }) {
+export function createQueue({ me, users = new Map(), filter, onFilter, onSelect }) {
   const state = { rows: [], nextCursor: null, limit: PAGE, selectedId: null, error: null, updatedAt: null };
   const list = h('ul', { class: 'queue-list', role: 'listbox', 'aria-label': t('status.' + filter.status) });
   const footer = h('div', { class: 'queue-footer muted small' });
@@ -106,7 +106,12 @@ export function createQueue({ me, filter, onFilter, onSelect }) {
         intentBadge(c.intent),
         sentimentBadge(c.sentimentLabel),
         mine ? h('span', { class: 'badge assignee-me' }, t('queue.you')) : null,
-        taken ? h('span', { class: 'badge assignee-other' }, t('queue.taken')) : null,
+        taken
+          ? h('span', { class: 'badge assignee-other' }, users.get(c.assigneeId) ?? t('queue.taken'))
+          : null,
+        c.status === 'snoozed' && c.snoozedUntil
+          ? h('span', { class: 'badge' }, t('queue.until', { time: formatTime(c.snoozedUntil) }))
+          : null,
         h('span', { class: 'time muted' }, formatTime(c.lastMessageAt)),
       ),
     );
