@@ -275,3 +275,30 @@ export function installFetch(routes) {
 
 export const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 export const shim = { created, htmlWrites, requests, body, app, Element };
+
+/**
+ * fetch against a real server, like a browser on that origin: relative URLs, the cookie jar
+ * (the HttpOnly session cookie is kept here, out of the page's reach) and an Origin header.
+ */
+export function installHttpFetch(base) {
+  const jar = new Map();
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (path, init = {}) => {
+    const headers = { ...(init.headers ?? {}), origin: base };
+    if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    requests.push({
+      method: init.method ?? 'GET',
+      path,
+      headers: init.headers ?? {},
+      body: init.body ? JSON.parse(init.body) : undefined,
+    });
+    const res = await realFetch(base + path, { ...init, headers });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = c.split(';');
+      const [k, v] = pair.split('=');
+      if (attrs.some((a) => /expires=Thu, 01 Jan 1970/i.test(a)) || v === '') jar.delete(k.trim());
+      else jar.set(k.trim(), v);
+    }
+    return res;
+  };
+}

@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { startTestApp, TestApp } from '../support/app';
 import { ADMIN, login, seedConversation, withDb } from '../inbox/support';
 
@@ -140,5 +144,55 @@ describe('web UI static files', () => {
     });
     expect(signIn.status).toBe(200);
     expect(await signIn.json()).toHaveProperty('csrfToken');
+  });
+
+  it('the real UI against the real API: sign in through the form, see the queue, open it, reply', async () => {
+    const f = await withDb(t, (c) =>
+      seedConversation(c, {
+        platform: 'vk',
+        text: 'Где мой заказ? <b>срочно</b>',
+        dueAt: new Date(Date.now() - 60_000),
+      }),
+    );
+    const mod = (p: string) => JSON.stringify(pathToFileURL(join(__dirname, '../..', p)).href);
+    const script = `
+      const { installHttpFetch, tick, shim } = await import(${mod('src/web/dom-shim.mjs')});
+      installHttpFetch(${JSON.stringify(t.url)});
+      await import(${mod('web/assets/app.js')});
+      const until = async (fn) => { for (let i = 0; i < 100; i++) { const v = fn(); if (v) return v; await tick(30); } throw new Error('timed out'); };
+      const form = await until(() => shim.app.querySelector('form'));
+      const [email, password] = form.querySelectorAll('input');
+      email.value = ${JSON.stringify(ADMIN.email)}; password.value = ${JSON.stringify(ADMIN.password)};
+      form.dispatch('submit');
+      const row = await until(() => shim.app.querySelector('.queue-row[data-id="${f.conversationId}"]'));
+      const rowInfo = { urgency: row.getAttribute('data-urgency'), preview: row.querySelector('.preview').textContent };
+      row.click();
+      const text = await until(() => shim.app.querySelector('.msg-in .msg-text'));
+      const textarea = shim.app.querySelector('.compose-text');
+      textarea.value = 'Здравствуйте! Проверяем заказ.';
+      textarea.dispatch('keydown', { key: 'Enter', ctrlKey: true });
+      const reply = await until(() => shim.app.querySelector('.msg-out[data-reply]'));
+      console.log(JSON.stringify({ rowInfo, itemText: text.textContent, reply: reply.textContent,
+        statuses: shim.requests.filter((q) => q.method !== 'GET').map((q) => q.method + ' ' + q.path) }));
+      process.exit(0);
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      timeout: 20_000,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    const r = JSON.parse(stdout.trim().split('\n').pop()!);
+    expect(r.rowInfo).toEqual({ urgency: 'breached', preview: 'Где мой заказ? <b>срочно</b>' });
+    expect(r.itemText).toBe('Где мой заказ? <b>срочно</b>');
+    expect(r.reply).toContain('Здравствуйте! Проверяем заказ.');
+    expect(r.statuses).toEqual([
+      'POST /api/auth/login',
+      `POST /api/conversations/${f.conversationId}/replies`,
+    ]);
+    const stored = await withDb(t, (c) =>
+      c.query(`SELECT text, author_id IS NOT NULL AS "hasAuthor" FROM replies WHERE conversation_id = $1`, [
+        f.conversationId,
+      ]),
+    );
+    expect(stored.rows).toEqual([{ text: 'Здравствуйте! Проверяем заказ.', hasAuthor: true }]);
   });
 });
