@@ -31,7 +31,7 @@ function editTime(item: NormalizedItem): number {
 
 /** PostgreSQL text cannot hold NUL; a stray one must not poison a whole batch. */
 export function sanitizeText(s: string): string {
-  return s.includes('\u0000') ? s.replace(/\u0000/g, '') : s;
+  return s.includes('\u0000') ? s.split('\u0000').join('') : s;
 }
 
 /** Payload chunks for NOTIFY (PostgreSQL caps a payload at 8000 bytes). */

@@ -124,37 +124,61 @@ export class IngestRepository {
     return out;
   }
 
-  /** Creates missing conversations (one per thread key) and returns every key's id. */
+  /**
+   * Creates missing conversations (one per thread key) already carrying the batch's activity
+   * (a new conversation's items are all new), so only pre-existing ones need an UPDATE later.
+   * Returns every key's id and which ids were created here.
+   */
   async ensureConversations(
     c: PoolClient,
     sourceId: string,
     platform: string,
     convs: ConversationInput[],
-  ): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    if (convs.length === 0) return out;
+    activity: Map<string, ConversationActivity>,
+  ): Promise<{ ids: Map<string, string>; created: Set<string> }> {
+    const ids = new Map<string, string>();
+    const created = new Set<string>();
+    if (convs.length === 0) return { ids, created };
     const keys = convs.map((x) => x.threadKey);
-    const sql = `WITH ins AS (
-        INSERT INTO conversations (source_id, platform, thread_key, contact_id, customer_id)
-        SELECT $1, $2, * FROM unnest($3::text[], $4::uuid[], $5::uuid[])
-        ON CONFLICT (source_id, thread_key) DO NOTHING
-        RETURNING id, thread_key
-      )
-      SELECT id, thread_key FROM ins
-      UNION ALL
-      SELECT id, thread_key FROM conversations WHERE source_id = $1 AND thread_key = ANY($3::text[])`;
-    const r = await c.query<{ id: string; thread_key: string }>(sql, [
-      sourceId,
-      platform,
-      keys,
-      convs.map((x) => x.contactId),
-      convs.map((x) => x.customerId),
-    ]);
-    for (const row of r.rows) out.set(row.thread_key, row.id);
-    const lost = keys.filter((k) => !out.has(k));
-    // created by a concurrent transaction after our snapshot: read them with a new one
-    for (const [k, id] of await this.conversationIds(c, sourceId, lost)) out.set(k, id);
-    return out;
+    const a = (k: string) => activity.get(k);
+    const r = await c.query<{ id: string; thread_key: string }>(
+      `INSERT INTO conversations (source_id, platform, thread_key, contact_id, customer_id, first_message_at,
+         last_message_at, last_customer_message_at, needs_response, due_at, sla_policy_id, sla_started_at, intent,
+         sentiment_label, priority)
+       SELECT $1, $2, u.key, u.contact_id, u.customer_id, u.first_at, u.last_at, u.last_customer_at,
+         COALESCE(u.needs, false), u.due_at, u.policy_id, u.sla_start, u.intent, u.sentiment_label, COALESCE(u.priority, 0)
+       FROM unnest($3::text[], $4::uuid[], $5::uuid[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[],
+                   $9::boolean[], $10::timestamptz[], $11::uuid[], $12::timestamptz[], $13::text[], $14::text[],
+                   $15::int[])
+         AS u(key, contact_id, customer_id, first_at, last_at, last_customer_at, needs, due_at, policy_id, sla_start,
+              intent, sentiment_label, priority)
+       ON CONFLICT (source_id, thread_key) DO NOTHING
+       RETURNING id, thread_key`,
+      [
+        sourceId,
+        platform,
+        keys,
+        convs.map((x) => x.contactId),
+        convs.map((x) => x.customerId),
+        keys.map((k) => a(k)?.firstAt ?? null),
+        keys.map((k) => a(k)?.lastAt ?? null),
+        keys.map((k) => a(k)?.lastCustomerAt ?? null),
+        keys.map((k) => a(k)?.needsResponse ?? false),
+        keys.map((k) => a(k)?.dueAt ?? null),
+        keys.map((k) => a(k)?.slaPolicyId ?? null),
+        keys.map((k) => a(k)?.slaStartAt ?? null),
+        keys.map((k) => a(k)?.intent ?? null),
+        keys.map((k) => a(k)?.sentimentLabel ?? null),
+        keys.map((k) => a(k)?.priority ?? 0),
+      ],
+    );
+    for (const row of r.rows) {
+      ids.set(row.thread_key, row.id);
+      created.add(row.id);
+    }
+    const existing = keys.filter((k) => !ids.has(k));
+    for (const [k, id] of await this.conversationIds(c, sourceId, existing)) ids.set(k, id);
+    return { ids, created };
   }
 
   /** Existing conversations by thread key (no creation). */

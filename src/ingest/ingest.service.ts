@@ -122,17 +122,35 @@ export class IngestService {
         });
       }
     }
+    // Brand replies in public threads join the conversation of the item they answer.
+    const keyByItem = new Map<string, string>();
+    for (const p of all) if (p.placement?.opens) keyByItem.set(p.item.externalId, p.placement.key);
+    // New conversations are created with their activity (all their items are new).
+    const keyForNew = (p: Prepared): string | undefined => {
+      if (p.placement && convKeys.has(p.placement.key)) return p.placement.key;
+      return p.item.parentExternalId ? keyByItem.get(p.item.parentExternalId) : undefined;
+    };
+    const preFacts: StoredItemFacts[] = [];
+    for (const p of rounds[0]) {
+      const key = keyForNew(p);
+      if (key) preFacts.push(factOf(p, key, contacts.get(p.item.author.externalId)));
+    }
+    const preActivity = new Map(summariseActivity(preFacts).map((a) => [a.conversationId, a]));
     const sortedConvs = [...convKeys.values()].sort((a, b) => (a.threadKey < b.threadKey ? -1 : 1));
-    const convIds = await this.repo.ensureConversations(c, sourceId, platform, sortedConvs);
+    const { ids: convIds, created } = await this.repo.ensureConversations(
+      c,
+      sourceId,
+      platform,
+      sortedConvs,
+      preActivity,
+    );
     // Brand messages join an existing private conversation...
     const joinKeys = all
       .filter((p) => p.placement && !convIds.has(p.placement.key))
       .map((p) => p.placement!.key);
     for (const [k, id] of await this.repo.conversationIds(c, sourceId, [...new Set(joinKeys)]))
       convIds.set(k, id);
-    // ...and other brand items (replies) the conversation of the item they answer.
-    const keyByItem = new Map<string, string>();
-    for (const p of all) if (p.placement?.opens) keyByItem.set(p.item.externalId, p.placement.key);
+    // ...and other brand items the conversation of the item they answer.
     const placed = (p: Prepared) => (p.placement ? convIds.get(p.placement.key) : undefined);
     const orphanParents = all
       .filter((p) => !placed(p) && p.item.parentExternalId && !keyByItem.has(p.item.parentExternalId))
@@ -165,21 +183,8 @@ export class IngestService {
         }
         inserted++;
         const { p, row } = byExt.get(s.externalId)!;
-        if (!row.conversationId) continue;
-        facts.push({
-          conversationId: row.conversationId,
-          direction: p.direction,
-          createdAt: p.item.createdAt,
-          contactId: row.contactId,
-          customerId:
-            p.direction === 'inbound' ? (contacts.get(p.item.author.externalId)?.customerId ?? null) : null,
-          needsResponse: row.needsResponse,
-          deadlineAt: row.deadlineAt,
-          slaPolicyId: p.triage!.slaPolicyId,
-          intent: row.intent,
-          sentimentLabel: row.sentimentLabel,
-          priority: p.triage!.priority,
-        });
+        if (!row.conversationId || created.has(row.conversationId)) continue;
+        facts.push(factOf(p, row.conversationId, contacts.get(p.item.author.externalId)));
       }
     }
     await this.repo.applyActivity(c, summariseActivity(facts));
@@ -200,6 +205,28 @@ export class IngestService {
     }
     return platform;
   }
+}
+
+function factOf(
+  p: Prepared,
+  conversationId: string,
+  contact: { contactId: string; customerId: string } | undefined,
+): StoredItemFacts {
+  const t = p.triage!;
+  const inbound = p.direction === 'inbound';
+  return {
+    conversationId,
+    direction: p.direction,
+    createdAt: p.item.createdAt,
+    contactId: inbound ? (contact?.contactId ?? null) : null,
+    customerId: inbound ? (contact?.customerId ?? null) : null,
+    needsResponse: t.needsResponse,
+    deadlineAt: t.deadlineAt,
+    slaPolicyId: t.slaPolicyId,
+    intent: p.analysis.intent.label,
+    sentimentLabel: p.analysis.sentiment.label,
+    priority: t.priority,
+  };
 }
 
 function clean(item: NormalizedItem): NormalizedItem {

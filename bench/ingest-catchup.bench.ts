@@ -1,0 +1,220 @@
+/**
+ * Catch-up: a 50,000-comment backlog on the VK emulator (VK rate limits on) read through the real
+ * VkConnector.fetch (wall.get + wall.getComments batched 25 per `execute`) and SyncService, then
+ * ingested, analysed, triaged and threaded; compared with a raw PostgreSQL COPY of the same rows
+ * into an identically indexed table, in the same run.
+ *
+ *   npx ts-node --transpile-only bench/ingest-catchup.bench.ts [--comments 50000] [--json]
+ *
+ * Targets: ≥ 5,000 items/s end to end, ≥ 0.25 × COPY, ≤ 0.1 API calls per item.
+ */
+import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
+import { ConnectorRegistry } from '../src/connectors/registry';
+import { VkConnector } from '../src/connectors/vk';
+import { startVkEmulator } from '../src/emulators/vk';
+import { IngestService } from '../src/ingest/ingest.service';
+import { loadItemAnalysis } from '../src/ingest/item-analysis';
+import { SecretBox } from '../src/security/secret-box';
+import { SourcesRepository } from '../src/sources/sources.repository';
+import { SourcesService } from '../src/sources/sources.service';
+import { SyncService } from '../src/sources/sync.service';
+import { createBenchDb } from './support/bench-db';
+import { copyFrom, copyValue } from './support/pg-copy';
+
+const GROUP_ID = 42;
+const arg = (name: string, d: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : d;
+};
+const JSON_OUT = process.argv.includes('--json');
+const COMMENTS = arg('comments', 50_000);
+const PER_POST = arg('per-post', 200);
+const AUTHORS = arg('authors', 5_000);
+const RUNS = arg('runs', 1);
+
+const PHRASES = [
+  'Сколько стоит доставка в Казань?',
+  'Оплата не проходит уже второй день, верните деньги',
+  'Спасибо, всё пришло вовремя!',
+  'how do I reset my password?',
+  'Подписывайтесь на мой канал, лучшие скидки',
+  'А когда будет версия для Android?',
+  'Не приходит SMS-код при входе',
+  'Great service, thanks a lot',
+];
+
+async function main() {
+  Logger.overrideLogger(JSON_OUT ? false : ['error']);
+  const db = await createBenchDb(10);
+  const emu = await startVkEmulator({ seed: 3, maxHoldMs: 200, rateLimits: true });
+  try {
+    emu.control.community({ id: GROUP_ID, name: 'Acme', screen_name: 'acme' });
+    const groupToken = emu.control.token({ kind: 'group', groupId: GROUP_ID });
+    // VK's service-key limit for a mid-size app; the emulator answers error 6 above it
+    const serviceToken = emu.control.token({ kind: 'service', rps: 20 });
+    for (let u = 1; u <= AUTHORS; u++) emu.control.user({ id: u, first_name: `User${u}`, last_name: 'Test' });
+    const now = Math.floor(Date.now() / 1000) - 3600;
+    const posts = Math.ceil(COMMENTS / PER_POST);
+    let n = 0;
+    for (let p = 0; p < posts; p++) {
+      const post = emu.control.post({ ownerId: -GROUP_ID, text: `Post ${p}`, date: now });
+      for (let c = 0; c < PER_POST && n < COMMENTS; c++, n++) {
+        emu.control.comment({
+          ownerId: -GROUP_ID,
+          postId: post.id,
+          fromId: 1 + (n % AUTHORS),
+          text: `${PHRASES[n % PHRASES.length]} #${n}`,
+          date: now + c,
+        });
+      }
+    }
+
+    const box = new SecretBox(Buffer.alloc(32, 1));
+    const registry = new ConnectorRegistry([new VkConnector()]);
+    const sources = new SourcesService(new SourcesRepository(db.ds), registry, box);
+    const ingest = new IngestService(db.ds, loadItemAnalysis());
+    const sync = new SyncService(sources, registry, ingest);
+
+    const results = [];
+    for (let run = 0; run < RUNS; run++) {
+      const source = await sources.create({
+        platform: 'vk',
+        name: `Acme ${run}`,
+        settings: {
+          groupId: GROUP_ID,
+          apiBaseUrl: emu.apiBaseUrl,
+          backfillDays: 2,
+          serviceApiLimit: 20,
+          apiWaitMs: 50,
+          reconcileIntervalMs: 0,
+        },
+        credentials: { groupToken, serviceToken },
+      });
+      emu.control.clearRequests();
+      const t0 = performance.now();
+      let inserted = 0;
+      for (let i = 0; i < 1000; i++) {
+        const r = await sync.syncSource(source.id);
+        if (r.error) throw new Error(`sync failed: ${r.error}`);
+        inserted += r.inserted;
+        if (r.inserted === 0) break;
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      const apiCalls = emu.control
+        .requests()
+        .filter((r: any) => String(r.path ?? r.method ?? '').length > 0).length;
+      const [check] = await db.ds.query(
+        `SELECT count(*)::int AS items, count(analyzed_at)::int AS analysed, count(conversation_id)::int AS threaded,
+                count(DISTINCT conversation_id)::int AS conversations
+         FROM items WHERE source_id = $1 AND kind = 'comment'`,
+        [source.id],
+      );
+
+      // Baseline: COPY the same rows into a table with the same columns and indexes (no FKs, no triggers).
+      const rows: any[] = await db.ds.query(
+        `SELECT source_id, platform, kind, external_id, parent_external_id, thread_external_id, direction,
+                author_external_id, author_name, text, created_at_platform, raw
+         FROM items WHERE source_id = $1`,
+        [source.id],
+      );
+      const data = Buffer.from(
+        rows
+          .map((r) =>
+            [
+              r.source_id,
+              r.platform,
+              r.kind,
+              r.external_id,
+              r.parent_external_id,
+              r.thread_external_id,
+              r.direction,
+              r.author_external_id,
+              r.author_name,
+              r.text,
+              r.created_at_platform,
+              r.raw,
+            ]
+              .map(copyValue)
+              .join('\t'),
+          )
+          .join('\n') + '\n',
+      );
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      await client.query(
+        `DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy (LIKE items INCLUDING ALL)`,
+      );
+      const c0 = performance.now();
+      await copyFrom(
+        client,
+        `COPY bench_copy (source_id, platform, kind, external_id, parent_external_id, thread_external_id, direction,
+           author_external_id, author_name, text, created_at_platform, raw) FROM STDIN`,
+        data,
+      );
+      const copySeconds = (performance.now() - c0) / 1000;
+      await client.end();
+
+      results.push({
+        comments: COMMENTS,
+        inserted,
+        ...check,
+        seconds: round(seconds),
+        itemsPerSecond: Math.round(inserted / seconds),
+        apiCalls,
+        apiCallsPerItem: round(apiCalls / inserted, 5),
+        copyRows: rows.length,
+        copySeconds: round(copySeconds),
+        copyItemsPerSecond: Math.round(rows.length / copySeconds),
+        ratioToCopy: round(inserted / seconds / (rows.length / copySeconds)),
+      });
+    }
+    const median = (k: string) => {
+      const v = results.map((r: any) => r[k]).sort((a: number, b: number) => a - b);
+      return v[Math.floor(v.length / 2)];
+    };
+    const summary = {
+      bench: 'ingest-catchup',
+      runs: results,
+      median: {
+        itemsPerSecond: median('itemsPerSecond'),
+        apiCallsPerItem: median('apiCallsPerItem'),
+        copyItemsPerSecond: median('copyItemsPerSecond'),
+        ratioToCopy: median('ratioToCopy'),
+      },
+      targets: { itemsPerSecond: 5000, ratioToCopy: 0.25, apiCallsPerItem: 0.1 },
+    };
+    if (JSON_OUT) {
+      process.stdout.write(JSON.stringify(summary) + '\n');
+    } else {
+      for (const r of results) {
+        console.log(
+          `catch-up: ${r.inserted} comments in ${r.seconds} s = ${r.itemsPerSecond} items/s ` +
+            `(analysed ${r.analysed}, threaded ${r.threaded} into ${r.conversations} conversations), ` +
+            `${r.apiCalls} API calls = ${r.apiCallsPerItem}/item`,
+        );
+        console.log(
+          `COPY baseline: ${r.copyRows} rows in ${r.copySeconds} s = ${r.copyItemsPerSecond} rows/s; ratio ${r.ratioToCopy}`,
+        );
+      }
+      const m = summary.median;
+      console.log(
+        `median: ${m.itemsPerSecond} items/s (target ≥ 5000), ${m.ratioToCopy} × COPY (target ≥ 0.25), ` +
+          `${m.apiCallsPerItem} API calls/item (target ≤ 0.1)`,
+      );
+    }
+  } finally {
+    await emu.stop();
+    await db.drop();
+  }
+}
+
+function round(v: number, digits = 3) {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
