@@ -76,7 +76,7 @@ async function main() {
     const ingest = new IngestService(db.ds, loadItemAnalysis());
     const sync = new SyncService(sources, registry, ingest);
 
-    const results = [];
+    const results: any[] = [];
     for (let run = 0; run < RUNS; run++) {
       const source = await sources.create({
         platform: 'vk',

@@ -147,7 +147,7 @@ describe('sources admin API, generic webhook, contact linking', () => {
     });
     const r = await post(sourceId, malformed);
     expect(r.status).toBe(400);
-    expect((await r.json()).message).toBe('items[1]: text must be a string');
+    expect(((await r.json()) as { message: string }).message).toBe('items[1]: text must be a string');
     expect((await post(sourceId, '{"items": [')).status).toBe(400);
     expect(await query(`SELECT 1 FROM items WHERE external_id IN ('x-1', 'ok-1', 'bad-2')`)).toHaveLength(0);
     expect((await post('00000000-0000-0000-0000-000000000000', body)).status).toBe(404);
