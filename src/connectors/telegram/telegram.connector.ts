@@ -44,6 +44,8 @@ export interface TelegramConnectorOptions {
  */
 export class TelegramConnector implements Connector {
   readonly platform = 'telegram';
+  /** The Bot API has no idempotency key: a send whose outcome is lost becomes `unknown`. */
+  readonly idempotentSends = false;
   private readonly opts: Required<TelegramConnectorOptions>;
 
   constructor(options: TelegramConnectorOptions = {}) {

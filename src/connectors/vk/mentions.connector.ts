@@ -23,6 +23,8 @@ const MAX_PAGES = 10;
 
 export class VkMentionsConnector implements Connector {
   readonly platform = 'vk_mentions';
+  /** Replies are wall comments with a `guid` derived from the reply id, which VK dedupes. */
+  readonly idempotentSends = true;
 
   constructor(private readonly vk = new VkConnector()) {}
 

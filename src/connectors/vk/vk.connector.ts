@@ -26,6 +26,8 @@ export type VkTokenRole = 'group' | 'user' | 'service';
 
 export class VkConnector implements Connector {
   readonly platform: string = 'vk';
+  /** VK dedupes `guid` / `random_id` (derived from the reply id), so a crashed send may be retried. */
+  readonly idempotentSends = true;
   private readonly clients = new Map<string, VkClient>();
 
   /** One vk-io client per token (its rate limit is per token), kept for the connector's life. */
