@@ -1,8 +1,9 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'web/dist/**', '.data/**', 'coverage/**', '*.js', '*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '*.js', '*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,4 +12,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // CommonJS helpers for Jest (transforms) run in Node.
+  {
+    files: ['test/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  // Test-only ES modules (the DOM shim) run in Node.
+  { files: ['src/**/*.mjs', 'test/**/*.mjs'], languageOptions: { globals: globals.node } },
+  // The inbox UI: plain ES modules in the browser.
+  { files: ['web/**/*.js'], languageOptions: { sourceType: 'module', globals: globals.browser } },
 );

@@ -1,4 +1,3 @@
-/* global setTimeout */
 /* eslint-disable @typescript-eslint/no-this-alias -- DOM walks start at the node itself */
 /**
  * Just enough DOM to run the inbox UI's modules under plain Node (for src/web/*.spec.ts): no

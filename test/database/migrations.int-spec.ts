@@ -52,7 +52,9 @@ describe('migrations', () => {
   });
 
   it('has the inbox queue index on open conversations by due time', async () => {
-    const [idx] = await ds.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'conversations_queue_idx'`);
+    const [idx] = await ds.query(
+      `SELECT indexdef FROM pg_indexes WHERE indexname = 'conversations_queue_idx'`,
+    );
     expect(idx.indexdef).toMatch(/due_at/);
     expect(idx.indexdef).toMatch(/status = 'open'/);
   });

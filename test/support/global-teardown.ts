@@ -7,10 +7,10 @@ export default async function globalTeardown() {
   await admin.connect();
   // Databases cloned for this run share the template's suffix.
   const suffix = template.replace('otklik_tpl_', '');
-  const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`, [
-    `otklik_t_${suffix}_%`,
-    template,
-  ]);
+  const { rows } = await admin.query(
+    `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`,
+    [`otklik_t_${suffix}_%`, template],
+  );
   for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await admin.end();
   const embedded = (globalThis as any).__OTKLIK_EMBEDDED__;

@@ -1,4 +1,3 @@
-/* global fetch, crypto */
 /**
  * The API client. The session is an HttpOnly cookie the page never sees; the CSRF token lives
  * only in this module's memory (after sign-in or GET /api/auth/me) and goes out on every write.

@@ -1,4 +1,3 @@
-/* global document, window, location, localStorage, setTimeout, clearTimeout, setInterval, clearInterval */
 import { ApiError, get, post, setCsrfToken, whenUnauthorized } from './api.js';
 import { createConversationView } from './conversation.js';
 import { h, mount } from './h.js';

@@ -1,4 +1,3 @@
-/* global navigator, localStorage, document */
 /** Russian first, English second. Strings only: the views put them in text nodes. */
 
 const ru = {

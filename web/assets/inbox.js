@@ -1,4 +1,3 @@
-/* global document, CSS, URLSearchParams */
 import { get } from './api.js';
 import { h, mount } from './h.js';
 import { t } from './i18n.js';

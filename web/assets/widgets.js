@@ -1,4 +1,3 @@
-/* global document, setTimeout */
 import { h } from './h.js';
 import { label, t } from './i18n.js';
 import { urgency, urgencyShort, urgencyText } from './urgency.js';

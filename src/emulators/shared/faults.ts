@@ -67,7 +67,11 @@ export class FaultBook {
    * Returns the first live rule matching this call and counts it as fired.
    * `kinds` limits the search to some action types (e.g. only `lp_failed` on the long-poll path).
    */
-  take(method: string, params: Record<string, unknown> = {}, kinds?: FaultAction['type'][]): FaultAction | undefined {
+  take(
+    method: string,
+    params: Record<string, unknown> = {},
+    kinds?: FaultAction['type'][],
+  ): FaultAction | undefined {
     for (const rule of this.rules) {
       if (rule.times !== undefined && rule.fired >= rule.times) continue;
       if (kinds && !kinds.includes(rule.action.type)) continue;
