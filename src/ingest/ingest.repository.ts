@@ -368,6 +368,41 @@ export class IngestRepository {
     );
   }
 
+  /**
+   * Conversations waiting on the customer (pending) among `ids`, locked, with their SLA clock:
+   * a new customer message brings them back to the queue and resumes a paused clock.
+   */
+  async lockPending(c: PoolClient, ids: string[]): Promise<PendingConversation[]> {
+    if (ids.length === 0) return [];
+    const r = await c.query<PendingConversation>(
+      `SELECT id, sla_policy_id AS "slaPolicyId", COALESCE(sla_started_at, first_message_at, created_at) AS "startedAt",
+              due_at AS "dueAt", sla_paused_at AS "pausedAt", sla_paused_ms::float8 AS "pausedMs"
+         FROM conversations WHERE id = ANY($1::uuid[]) AND status = 'pending' ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+    return r.rows;
+  }
+
+  /** Back to open; a paused clock gets its moved deadline and accumulated pause. */
+  async reopenPending(c: PoolClient, rows: ResumedClock[]): Promise<void> {
+    if (rows.length === 0) return;
+    await c.query(
+      `UPDATE conversations c SET status = 'open', snoozed_until = NULL,
+         due_at = CASE WHEN u.resumed THEN u.due_at ELSE c.due_at END,
+         sla_paused_at = CASE WHEN u.resumed THEN NULL ELSE c.sla_paused_at END,
+         sla_paused_ms = CASE WHEN u.resumed THEN u.paused_ms ELSE c.sla_paused_ms END,
+         updated_at = now()
+       FROM unnest($1::uuid[], $2::boolean[], $3::timestamptz[], $4::bigint[]) AS u(id, resumed, due_at, paused_ms)
+       WHERE c.id = u.id`,
+      [
+        rows.map((x) => x.id),
+        rows.map((x) => x.resumed),
+        rows.map((x) => x.dueAt),
+        rows.map((x) => x.pausedMs),
+      ],
+    );
+  }
+
   /** Saves the batch's cursors; called inside the same transaction as the items they cover. */
   async saveCursors(c: PoolClient, sourceId: string, cursors: Record<string, unknown>): Promise<void> {
     const streams = Object.keys(cursors).filter((k) => cursors[k] !== undefined);
@@ -393,6 +428,23 @@ export class IngestRepository {
     );
     return r.rows;
   }
+}
+
+export interface PendingConversation {
+  id: string;
+  slaPolicyId: string | null;
+  startedAt: Date;
+  dueAt: Date | null;
+  pausedAt: Date | null;
+  pausedMs: number;
+}
+
+export interface ResumedClock {
+  id: string;
+  /** false: no paused clock, only the status changes. */
+  resumed: boolean;
+  dueAt: Date | null;
+  pausedMs: number;
 }
 
 export interface SlaPolicyRow {

@@ -2,9 +2,13 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { FetchResult, NormalizedItem } from '../connectors/connector';
-import { summariseActivity, type StoredItemFacts } from '../conversations/conversation-activity';
+import {
+  summariseActivity,
+  type ConversationActivity,
+  type StoredItemFacts,
+} from '../conversations/conversation-activity';
 import { directionOf, placeInThread, type ThreadPlacement } from '../conversations/threading';
-import type { TriageResult } from '../sla/triage';
+import type { SlaPolicyRule, TriageResult } from '../sla/triage';
 import {
   IngestRepository,
   type ContactInput,
@@ -12,7 +16,7 @@ import {
   type ItemRow,
 } from './ingest.repository';
 import { ItemAnalysis, type ItemAnalysisResult } from './item-analysis';
-import { PolicyCache, triageItem } from './item-triage';
+import { PolicyCache, resumePending, triageItem } from './item-triage';
 import { notifyPayloads, sanitizeText, splitIntoRounds } from './ingest-plan';
 import { inPgTransaction, isRetryableTxError } from './pg';
 
@@ -187,11 +191,26 @@ export class IngestService {
         facts.push(factOf(p, row.conversationId, contacts.get(p.item.author.externalId)));
       }
     }
-    await this.repo.applyActivity(c, summariseActivity(facts));
+    const activity = summariseActivity(facts);
+    await this.resumeWaitingOnCustomer(c, activity, policies);
+    await this.repo.applyActivity(c, activity);
     await this.repo.saveCursors(c, sourceId, cursors);
     const conversationIds = [...touched].sort();
     await this.repo.notifyInbox(c, notifyPayloads(conversationIds));
     return { inserted, edited, duplicates: total - inserted - edited, conversationIds };
+  }
+
+  /** A customer message on a pending conversation puts it back in the queue, its clock running. */
+  private async resumeWaitingOnCustomer(
+    c: PoolClient,
+    activity: ConversationActivity[],
+    policies: readonly SlaPolicyRule[],
+  ): Promise<void> {
+    const wrote = new Map<string, Date>();
+    for (const a of activity) if (a.lastCustomerAt) wrote.set(a.conversationId, a.lastCustomerAt);
+    if (wrote.size === 0) return;
+    const pending = await this.repo.lockPending(c, [...wrote.keys()]);
+    await this.repo.reopenPending(c, resumePending(pending, wrote, policies));
   }
 
   /** A source's platform never changes, so it is cached (and its existence checked once). */
