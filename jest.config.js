@@ -10,6 +10,8 @@ const base = {
 };
 module.exports = {
   testTimeout: 60000,
+  // Integration tests mostly wait on PostgreSQL and sockets: two workers keep both cores busy.
+  maxWorkers: 2,
   projects: [
     { ...base, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
