@@ -20,6 +20,8 @@ import { ConversationsModule } from './conversations/conversations.module';
 import { InboxModule } from './inbox/inbox.module';
 import { RepliesModule } from './replies/replies.module';
 import { DemoModule } from './demo/demo.module';
+import { SlaModule } from './sla/sla.module';
+import { AnalysisModule } from './analysis/nest/analysis.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -58,6 +60,8 @@ export class AppModule {
         InboxModule,
         RepliesModule,
         DemoModule.forRoot(),
+        SlaModule,
+        AnalysisModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { AuditService } from '../audit/audit.service';
 import { DataSource } from 'typeorm';
 import { SessionUser } from '../auth/auth.decorators';
+import { SlaClockService } from '../sla/sla-clock.service';
 import { ConversationsRepository, ConversationStatus } from './conversations.repository';
 import { ListConversationsQuery, UpdateConversationDto } from './dto/inbox.dto';
 import { decodeQueueCursor } from './queue-cursor';
@@ -13,6 +14,7 @@ export class ConversationsService {
     private readonly db: DataSource,
     private readonly conversations: ConversationsRepository,
     private readonly audit: AuditService,
+    private readonly sla: SlaClockService,
   ) {}
 
   async queue(q: ListConversationsQuery, user: SessionUser) {
@@ -97,6 +99,9 @@ export class ConversationsService {
         snoozedUntil: status !== undefined && status !== 'snoozed' ? null : dto.snoozedUntil,
       });
       if (status !== undefined && status !== current.status) {
+        // Waiting on the customer stops the SLA clock (if the policy says so); leaving pending restarts it.
+        if (status === 'pending') await this.sla.pause(id, new Date(), tx);
+        else if (current.status === 'pending') await this.sla.resume(id, new Date(), tx);
         await this.audit.record(
           user.id,
           'conversation.status_changed',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SlaModule } from '../sla/sla.module';
 import { AnalysisCorrectionsService } from './analysis-corrections.service';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsRepository } from './conversations.repository';
@@ -10,6 +11,7 @@ import { TemplatesService } from './templates.service';
 
 /** The shared inbox: queue, conversation view, assignment, notes, templates, analysis corrections. */
 @Module({
+  imports: [SlaModule],
   controllers: [ConversationsController, TemplatesController, ItemsController],
   providers: [
     ConversationsRepository,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { workingClockFor } from './calendar';
 import { pauseClock, resumeClock } from './sla-clock';
 import { SlaClockRepository } from './sla-clock.repository';
@@ -7,6 +8,7 @@ import { SlaPolicyService } from './sla-policy.service';
 /**
  * Pause and resume for the inbox: when a conversation starts waiting on the customer (pending)
  * and when it stops. Policies with pause_while_pending = false keep counting.
+ * Pass the caller's transaction (`tx`) to change the clock together with the status.
  */
 @Injectable()
 export class SlaClockService {
@@ -16,9 +18,9 @@ export class SlaClockService {
   ) {}
 
   /** Returns whether the clock was paused (false: no running clock, or the policy never pauses). */
-  async pause(conversationId: string, at: Date = new Date()): Promise<boolean> {
+  async pause(conversationId: string, at: Date = new Date(), tx?: EntityManager): Promise<boolean> {
     const byId = await this.policies.rulesById();
-    return this.clocks.transaction(async (m) => {
+    return this.within(tx, async (m) => {
       const c = await this.clocks.lockClock(m, conversationId);
       if (!c || c.state.firstResponseAt || c.state.pausedAt) return false;
       const policy = c.slaPolicyId ? byId.get(c.slaPolicyId) : undefined;
@@ -29,9 +31,9 @@ export class SlaClockService {
   }
 
   /** Resumes a paused clock; the deadline moves by the working time spent paused. */
-  async resume(conversationId: string, at: Date = new Date()): Promise<Date | null> {
+  async resume(conversationId: string, at: Date = new Date(), tx?: EntityManager): Promise<Date | null> {
     const byId = await this.policies.rulesById();
-    return this.clocks.transaction(async (m) => {
+    return this.within(tx, async (m) => {
       const c = await this.clocks.lockClock(m, conversationId);
       if (!c || !c.state.pausedAt) return null;
       const clock = workingClockFor(c.slaPolicyId ? byId.get(c.slaPolicyId)?.calendar : null);
@@ -39,5 +41,9 @@ export class SlaClockService {
       await this.clocks.saveClock(m, conversationId, next);
       return next.dueAt;
     });
+  }
+
+  private within<T>(tx: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return tx ? work(tx) : this.clocks.transaction(work);
   }
 }

@@ -1,50 +1,32 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
-import { APP_CONFIG } from '../config/config.module';
-import { AppConfig } from '../config/config.schema';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { RuntimeRole } from '../config/runtime-role';
 import { JobQueue } from '../jobs/job-queue';
+import { JobSchedule } from '../jobs/job-schedule';
 import { SlaSweepService } from './sla-sweep.service';
 
 export const SLA_SWEEP_JOB = 'sla.sweep';
+export const SLA_SWEEP_INTERVAL_SECONDS = 30;
 
 /**
- * Every 30 s each worker instance only enqueues the sweep under one singleton key, so however
- * many instances tick, one sweep runs at a time; a worker runs it.
+ * Workers register the sweep handler and a 30 s JobSchedule entry: every instance ticks, but the
+ * schedule's throttle and singleton key make one sweep run per slot, never overlapping.
+ * ROLE=api registers neither (JobSchedule.every is a no-op there too).
  */
 @Injectable()
 export class SlaSweepSchedule implements OnModuleInit {
-  private readonly logger = new Logger(SlaSweepSchedule.name);
-
   constructor(
     private readonly jobs: JobQueue,
+    private readonly schedule: JobSchedule,
     private readonly sweeper: SlaSweepService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly role: RuntimeRole,
   ) {}
 
-  /** ROLE=api instances serve HTTP only: no sweep handler, no tick. */
-  private get runsWorkers(): boolean {
-    return this.config.ROLE !== 'api';
-  }
-
-  /** Registered at module init: the queue holds handlers until it starts. */
+  /** Registered at module init: the queue holds handlers until it starts; ticks start at bootstrap. */
   async onModuleInit(): Promise<void> {
-    if (!this.runsWorkers) return;
+    if (!this.role.runsWorkers) return;
     await this.jobs.work(SLA_SWEEP_JOB, async () => {
       await this.sweeper.sweep();
     });
-  }
-
-  @Interval(SLA_SWEEP_JOB, 30_000)
-  async tick(): Promise<void> {
-    if (!this.runsWorkers) return;
-    try {
-      await this.jobs.enqueue(
-        SLA_SWEEP_JOB,
-        {},
-        { singletonKey: SLA_SWEEP_JOB, expireInSeconds: 120, retryLimit: 0 },
-      );
-    } catch (err) {
-      this.logger.warn(`could not enqueue the SLA sweep: ${(err as Error).message}`);
-    }
+    this.schedule.every(SLA_SWEEP_JOB, SLA_SWEEP_INTERVAL_SECONDS);
   }
 }

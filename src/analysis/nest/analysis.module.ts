@@ -1,0 +1,25 @@
+import { Global, Module } from '@nestjs/common';
+import { ItemAnalysis } from '../../ingest/item-analysis';
+import { ActiveModel } from './active-model';
+import { AnalysisController } from './analysis.controller';
+import { AnalysisWorkers } from './analysis.workers';
+import { ModelVersionsRepository } from './model-versions.repository';
+import { RetrainService } from './retrain.service';
+
+/**
+ * Analysis glue: the active model, loaded once and provided as ingest's ItemAnalysis (global,
+ * so ingest needs no import), the weekly retrain and the model API.
+ */
+@Global()
+@Module({
+  controllers: [AnalysisController],
+  providers: [
+    ModelVersionsRepository,
+    ActiveModel,
+    { provide: ItemAnalysis, useExisting: ActiveModel },
+    RetrainService,
+    AnalysisWorkers,
+  ],
+  exports: [ItemAnalysis, ActiveModel, RetrainService],
+})
+export class AnalysisModule {}

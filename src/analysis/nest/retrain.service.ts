@@ -1,0 +1,68 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LabeledPost } from '../analysis.types';
+import { loadCorrections } from '../training/corrections';
+import { readJsonl } from '../training/dataset';
+import { evalDir } from '../training/experiments';
+import { ownTrainInput } from '../training/own-data';
+import { newVersion } from '../training/trainer';
+import { ActiveModel } from './active-model';
+import { ModelVersionsRepository } from './model-versions.repository';
+import { retrain, type RetrainOptions, type RetrainOutcome } from './retrain';
+
+export interface RetrainRunOptions extends RetrainOptions {
+  /** Include the licence-compatible public sentiment corpora (default true). */
+  withPublic?: boolean;
+  /** The dev set to evaluate on; default ../shared/eval/devset.jsonl when present. */
+  devset?: LabeledPost[];
+}
+
+/**
+ * Learning from the team: retrain on train.jsonl + corrections, evaluate, record the version
+ * (promoting it only when no worse), and switch this instance to it at once (others within
+ * MODEL_CHECK_MS).
+ */
+@Injectable()
+export class RetrainService {
+  private readonly logger = new Logger('Retrain');
+
+  constructor(
+    private readonly versions: ModelVersionsRepository,
+    private readonly active: ActiveModel,
+  ) {}
+
+  /** Scheduled runs skip a week without new corrections: the data, and so the model, is unchanged. */
+  async due(): Promise<boolean> {
+    return this.versions.correctionsSinceLastVersion();
+  }
+
+  async run(opts: RetrainRunOptions = {}): Promise<RetrainOutcome> {
+    const t0 = Date.now();
+    const own = ownTrainInput({ withPublic: opts.withPublic !== false });
+    const corrections = await loadCorrections(this.versions.databaseUrl());
+    const outcome = retrain(
+      { own, corrections, devset: opts.devset ?? defaultDevset() },
+      { ...opts, version: opts.version ?? `${newVersion()}-${randomBytes(2).toString('hex')}` },
+    );
+    await this.versions.record({
+      version: outcome.version,
+      promote: outcome.promote,
+      metrics: { ...outcome.metrics, decision: outcome.reason, seconds: (Date.now() - t0) / 1000 },
+      trainedOn: outcome.trainedOn,
+      artifact: outcome.artifact,
+    });
+    if (outcome.promote) await this.active.refresh();
+    this.logger.log(
+      `model ${outcome.version} ${outcome.promote ? 'promoted' : 'not promoted'} (${outcome.reason}); ` +
+        `${corrections.length} corrections, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    return outcome;
+  }
+}
+
+function defaultDevset(): LabeledPost[] {
+  const file = path.join(evalDir(), 'devset.jsonl');
+  return fs.existsSync(file) ? readJsonl(file) : [];
+}
