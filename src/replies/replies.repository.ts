@@ -147,7 +147,7 @@ export class RepliesRepository {
 
   /**
    * Marks the reply delivered. A send that succeeded after the lease sweep already called it
-   * `unknown` still wins: the platform's answer is the truth.
+   * `unknown` or put it back in the queue still wins: the platform's answer is the truth.
    */
   markDelivered(
     db: Queryable,

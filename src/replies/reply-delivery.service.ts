@@ -70,7 +70,10 @@ export class ReplyDeliveryService {
       await this.channels.reportSourceError(reply.sourceId, err);
       return this.afterError(reply, err);
     }
-    await this.delivered(reply.id, result.platformMessageId, ['sending', 'unknown'], 'now');
+    // The platform's answer wins over whatever the lease sweep decided meanwhile: `unknown`
+    // (non-idempotent platforms) or `queued` again (idempotent ones, e.g. VK) — a queued retry
+    // would only repeat a post that exists.
+    await this.delivered(reply.id, result.platformMessageId, ['sending', 'unknown', 'queued'], 'now');
     this.log.log(
       { replyId: reply.id, platform: reply.platform, attempts: reply.attempts },
       'reply delivered',
