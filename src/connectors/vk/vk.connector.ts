@@ -18,6 +18,7 @@ import {
 } from '../connector';
 import { VkClient } from './client';
 import { ReceiveHooks, runLongPoll } from './longpoll';
+import { VkNames } from './names';
 import { reconcileVk } from './reconcile';
 import { sendVkReply } from './send';
 import { readVkCredentials, readVkSettings, VkSettings } from './settings';
@@ -29,6 +30,8 @@ export class VkConnector implements Connector {
   /** VK dedupes `guid` / `random_id` (derived from the reply id), so a crashed send may be retried. */
   readonly idempotentSends = true;
   private readonly clients = new Map<string, VkClient>();
+  /** Author-name caches, one per API client (so lookups share that token's rate limit). */
+  private readonly names = new Map<VkClient, VkNames>();
 
   /** One vk-io client per token (its rate limit is per token), kept for the connector's life. */
   client(settings: VkSettings, token: string, role: VkTokenRole): VkClient {
@@ -83,12 +86,13 @@ export class VkConnector implements Connector {
   async fetch(source: SourceContext): Promise<FetchResult> {
     const settings = readVkSettings(source);
     const creds = readVkCredentials(source);
-    return reconcileVk({
+    const result = await reconcileVk({
       settings,
       cursors: source.cursors ?? {},
       reader: this.reader(source, settings),
       group: creds.groupToken ? this.client(settings, creds.groupToken, 'group') : null,
     });
+    return (await this.namesFor(source, settings)?.enrichBatch(result)) ?? result;
   }
 
   /**
@@ -100,6 +104,9 @@ export class VkConnector implements Connector {
     const creds = readVkCredentials(source);
     if (!creds.groupToken)
       throw new ConnectorError('configuration', 'Bots Long Poll needs a community token');
+    // Events carry only from_id: names are added before a batch reaches ingest.
+    const names = this.namesFor(source, settings);
+    const named: Emit = names ? async (batch) => emit(await names.enrichBatch(batch)) : emit;
     // A dedicated client: vk-io's polling transport is per VK instance.
     const client = new VkClient({
       ...clientOptions(settings, 'group'),
@@ -111,7 +118,7 @@ export class VkConnector implements Connector {
       const stop = await runLongPoll({
         client,
         ctx: { groupId: settings.groupId, includeBrand: settings.includeBrand },
-        emit,
+        emit: named,
         fetch: (cursors) => this.fetch({ ...source, cursors }),
         cursors: source.cursors ?? {},
         reconcileIntervalMs: settings.reconcileIntervalMs,
@@ -149,6 +156,19 @@ export class VkConnector implements Connector {
   async close(): Promise<void> {
     await Promise.all([...this.clients.values()].map((c) => c.close()));
     this.clients.clear();
+    this.names.clear();
+  }
+
+  /** The name cache of the client that resolves names: the community token's, else the reader's. */
+  namesFor(source: SourceContext, settings: VkSettings): VkNames | null {
+    const creds = readVkCredentials(source);
+    const client = creds.groupToken
+      ? this.client(settings, creds.groupToken, 'group')
+      : this.reader(source, settings);
+    if (!client) return null;
+    let names = this.names.get(client);
+    if (!names) this.names.set(client, (names = new VkNames(client)));
+    return names;
   }
 
   /** Walls and boards need a service or user token; a community token is used as a last resort (VK answers 27). */

@@ -28,7 +28,7 @@ export class VkControl {
     const t = this.state.tokens.get(token);
     if (t) t.revoked = true;
   }
-  user(input: { id: number; first_name: string; last_name: string }) {
+  user(input: { id: number; first_name: string; last_name: string; screen_name?: string }) {
     this.state.users.set(input.id, { ...input });
     return input;
   }

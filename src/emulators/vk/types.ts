@@ -26,6 +26,8 @@ export interface VkUser {
   id: number;
   first_name: string;
   last_name: string;
+  /** Returned with `fields=screen_name`; VK answers `id<N>` for people without a short name. */
+  screen_name?: string;
 }
 
 export interface VkPost {

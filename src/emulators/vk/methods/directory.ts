@@ -60,10 +60,19 @@ export const directoryMethods: Record<string, MethodDef> = {
         if (ctx.token.kind !== 'user') return [];
         ids.push(String(ctx.token.userId));
       }
+      const fields = idList(str(ctx.params, 'fields'));
       return ids
         .map(Number)
         .filter((id) => Number.isFinite(id) && id > 0)
-        .map((id) => ({ ...ctx.state.user(id), can_access_closed: true, is_closed: false }));
+        .map((id) => {
+          const { screen_name, ...user } = ctx.state.user(id);
+          return {
+            ...user,
+            ...(fields.includes('screen_name') ? { screen_name: screen_name ?? `id${id}` } : {}),
+            can_access_closed: true,
+            is_closed: false,
+          };
+        });
     },
   },
 };
