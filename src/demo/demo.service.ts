@@ -15,6 +15,7 @@ import { seedVkBasics, startVkEmulator, VK_DEMO, VkEmulator } from '../emulators
 import { SourcesService } from '../sources/sources.service';
 import { DEMO_SEED, DEMO_TRICKLE, DemoLine, TG_PEOPLE, VK_PEOPLE } from './demo-script';
 import { DemoSourcesRepository } from './demo-sources.repository';
+import { DEMO_TEMPLATES } from './demo-templates';
 
 export const DEMO_OPTIONS = Symbol('DEMO_OPTIONS');
 export interface DemoOptions {
@@ -107,6 +108,8 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
       settings: { demo: 'telegram', demoRun: run, apiRoot: this.tg!.apiRoot, pollTimeoutSec: 5 },
       credentials: { botToken: DEFAULT_BOT_TOKEN },
     }));
+    const templates = await this.demoSources.seedTemplates(DEMO_TEMPLATES);
+    if (templates > 0) this.log.log(`added ${templates} reply templates for «ДомНет»`);
   }
 
   /** Customers start writing once the app is up; the trickle keeps going until shutdown. */

@@ -1,3 +1,6 @@
+import { DataSource } from 'typeorm';
+import { DemoSourcesRepository } from '../../src/demo/demo-sources.repository';
+import { DEMO_TEMPLATES } from '../../src/demo/demo-templates';
 import { DemoService } from '../../src/demo/demo.service';
 import { ADMIN, login, waitFor } from '../inbox/support';
 import { startTestApp, TestApp } from '../support/app';
@@ -26,6 +29,19 @@ describe('demo mode', () => {
       (c: any) => c.platform === 'vk' && c.lastText?.startsWith('Здравствуйте! Переезжаю'),
     );
     expect(dm).toBeDefined();
+    // VK events carry only from_id: the connector looked the names up in the emulator.
+    expect(dm.contact).toMatchObject({ platform: 'vk', displayName: 'Marina Fox', username: 'id505' });
+    for (const c of queue.conversations.filter((c: any) => c.platform === 'vk'))
+      expect(c.contact.displayName).not.toBe('');
+
+    // «ДомНет» starts with reply templates in both languages, seeded once.
+    const templates: any[] = await admin.json('GET', '/api/templates', undefined, 200);
+    expect(templates.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(templates.map((x) => x.locale))).toEqual(new Set(['ru', 'en']));
+    expect(templates.map((x) => x.shortcut)).toEqual(
+      expect.arrayContaining(['thanks', 'outage', 'contract']),
+    );
+    expect(await t.app.get(DemoSourcesRepository).seedTemplates(DEMO_TEMPLATES)).toBe(0);
 
     const reply: any = await admin.json(
       'POST',
@@ -55,6 +71,7 @@ describe('demo mode', () => {
     const off = await startTestApp({ DEMO: 'false' });
     try {
       expect(off.app.get(DemoService).emulators()).toEqual({ vk: undefined, telegram: undefined });
+      expect(await off.app.get(DataSource).query(`SELECT id FROM templates`)).toEqual([]);
     } finally {
       await off.stop();
     }
