@@ -13,6 +13,11 @@ import { normalizeEvent, NormalizeContext } from './normalize';
 export interface ReceiveHooks {
   /** Background failures (Long Poll start-up, reconciliation, emit) for the sync service's source state. */
   onError?(err: ConnectorError): void;
+  /**
+   * The receiver gave up for good: the token was revoked (5) or lacks access (27/15), so polling
+   * stopped instead of retrying what only a person can fix.
+   */
+  onStopped?(err: ConnectorError): void;
   /** After each reconciliation batch was emitted (tests, metrics). */
   onReconciled?(result: FetchResult, reason: string): void;
 }
@@ -33,7 +38,7 @@ const SEEN_CAPACITY = 20_000;
 const STOP_GRACE_MS = 1000;
 
 type RawUpdate = { type: string; event_id?: string; object: Record<string, any> };
-type Transport = PollingTransport & { ts: number | string; fetchUpdates(): Promise<void> };
+type Transport = PollingTransport & { ts: number | string; started: boolean; fetchUpdates(): Promise<void> };
 
 export async function runLongPoll(opts: LongPollRunOptions): Promise<() => Promise<void>> {
   const cursors = { ...opts.cursors };
@@ -46,6 +51,15 @@ export async function runLongPoll(opts: LongPollRunOptions): Promise<() => Promi
   let again: string | null = null;
   let retryTimer: NodeJS.Timeout | undefined;
   const report = (err: unknown) => opts.hooks?.onError?.(mapVkError(err, 'VK Long Poll'));
+  /** Token revoked or wrong: stop polling now (vk-io would retry getLongPollServer forever). */
+  const giveUp = (err: ConnectorError): void => {
+    if (stopped) return;
+    stopped = true;
+    clearTimeout(retryTimer);
+    void transport.stop();
+    if (opts.hooks?.onStopped) opts.hooks.onStopped(err);
+    else opts.hooks?.onError?.(err);
+  };
 
   const reconcile = (reason: string): void => {
     if (stopped) return;
@@ -67,6 +81,10 @@ export async function runLongPoll(opts: LongPollRunOptions): Promise<() => Promi
           } while (result.hasMore && !stopped);
         } catch (err) {
           const mapped = mapVkError(err, 'VK reconciliation');
+          if (isFatal(mapped)) {
+            giveUp(mapped);
+            break;
+          }
           opts.hooks?.onError?.(mapped);
           if (mapped.code === 'temporary' || mapped.code === 'rate_limited') {
             clearTimeout(retryTimer);
@@ -159,6 +177,24 @@ export async function runLongPoll(opts: LongPollRunOptions): Promise<() => Promi
     clearTimeout(startTimer);
   }
 
+  // After failed 2/3 vk-io restarts polling itself (groups.getLongPollServer), retrying every
+  // pollingWait forever, also on error 5. Resolving without starting ends its restart loop.
+  const restart = transport.start.bind(transport);
+  transport.start = async () => {
+    try {
+      await restart();
+    } catch (err) {
+      const mapped = mapVkError(err, 'groups.getLongPollServer');
+      if (stopped || isFatal(mapped)) {
+        transport.started = false;
+        giveUp(mapped);
+        return;
+      }
+      opts.hooks?.onError?.(mapped);
+      throw err;
+    }
+  };
+
   reconcile('start');
   const interval =
     opts.reconcileIntervalMs > 0
@@ -175,4 +211,9 @@ export async function runLongPoll(opts: LongPollRunOptions): Promise<() => Promi
     await flush();
     await reconciling;
   };
+}
+
+/** Errors only a person can fix: retrying them only burns requests (and may get the app flagged). */
+function isFatal(err: ConnectorError): boolean {
+  return err.code === 'auth_revoked' || err.code === 'configuration';
 }
