@@ -12,7 +12,8 @@ import {
   type SentimentLabel,
 } from './analysis.types';
 import { defaultModelDir, readBundle, type ModelBundle } from './model/bundle';
-import { extractFeatures } from './model/features';
+import { walkFeatures } from './model/features';
+import { FusedScorer } from './model/scorer';
 import { prepare } from './text/tokenize';
 
 const NEG = 0;
@@ -26,9 +27,11 @@ export class Analyzer {
   private readonly ps = new Float64Array(SENTIMENT_LABELS.length);
   private readonly pi = new Float64Array(INTENT_LABELS.length);
   private readonly joint = new Float64Array(SENTIMENT_LABELS.length * INTENT_LABELS.length);
+  private readonly scorer: FusedScorer;
 
   constructor(private readonly model: ModelBundle) {
     this.modelVersion = model.version;
+    this.scorer = new FusedScorer(model.sentiment, model.intent, model.features.hashBits);
   }
 
   /** Loads `active.json` from dir (default: the models shipped in src/analysis/models). */
@@ -39,9 +42,10 @@ export class Analyzer {
   analyze(input: AnalysisInput): Analysis {
     const text = input.text ?? '';
     const p = prepare(text);
-    const { x } = extractFeatures(p, { platform: input.platform, text }, this.model.features);
-    const ps = this.model.sentiment.predictProba(x, this.ps);
-    const li = this.model.intent.logits(x, this.pi);
+    const f = walkFeatures(p, { platform: input.platform, text }, this.model.features);
+    this.scorer.score(f, this.ps, this.pi);
+    const ps = softmax(this.ps);
+    const li = this.pi;
     for (let c = 0; c < li.length; c++) li[c] += this.model.intentBias[c] ?? 0;
     const pi = softmax(li);
     // joint over (intent, sentiment) with the rule that complaints are negative and praise positive

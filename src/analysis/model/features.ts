@@ -20,22 +20,16 @@ export interface SparseVector {
   val: ArrayLike<number>;
 }
 
-// one growing scratch buffer; every vector handed out is an exact-length copy
+// one growing scratch buffer of hashed feature indices; training copies what it keeps
 let IDX = new Int32Array(4096);
-let VAL = new Float32Array(4096);
 let N = 0;
-function push(i: number, v: number): void {
+function push(i: number): void {
   if (N === IDX.length) {
     const ni = new Int32Array(N * 2);
     ni.set(IDX);
     IDX = ni;
-    const nv = new Float32Array(N * 2);
-    nv.set(VAL);
-    VAL = nv;
   }
-  IDX[N] = i;
-  VAL[N] = v;
-  N++;
+  IDX[N++] = i;
 }
 
 const cueMatcher = new PhraseMatcher<number>();
@@ -81,7 +75,10 @@ const DENSE_NAMES = [
 export const DENSE_SIZE = DENSE_NAMES.length;
 const D = Object.fromEntries(DENSE_NAMES.map((n, i) => [n, i])) as Record<string, number>;
 
+const LANG_INDEX = new Map(['ru', 'en', 'mixed', 'translit', 'other'].map((l) => [l, D[`lang_${l}`]]));
+const PLATFORM_INDEX = new Map(PLATFORMS.map((p) => [p, D[`platform_${p}`]]));
 const DENSE_BUF = new Float32Array(DENSE_SIZE);
+let CODES = new Uint16Array(1024);
 const CUE_BUF = new Float32Array(CUE_NAMES.length);
 
 export function featureDim(cfg: FeatureConfig): number {
@@ -93,12 +90,55 @@ export interface Extra {
   text: string;
 }
 
-/** Builds the sparse feature vector; also returns the lexicon score used for the sentiment score. */
+/**
+ * The features of one post, in scratch buffers that the next call overwrites: hashed indices
+ * (word group in [0, nWord), character group in [nWord, nWord + nChar)) and the dense block.
+ * Word features share the value 1/√nWord and character features 1/√nChar, so a scorer can sum
+ * raw weights per group and scale once instead of materialising a vector.
+ */
+export interface FeatureWalk {
+  idx: Int32Array;
+  nWord: number;
+  nChar: number;
+  dense: Float32Array;
+  lex: LexiconScore;
+}
+const WALK: FeatureWalk = {
+  idx: IDX,
+  nWord: 0,
+  nChar: 0,
+  dense: DENSE_BUF,
+  lex: undefined as unknown as LexiconScore,
+};
+
+/** Builds the sparse feature vector (for training); also returns the lexicon score. */
 export function extractFeatures(
   p: Prepared,
   extra: Extra,
   cfg: FeatureConfig,
 ): { x: SparseVector; lex: LexiconScore } {
+  const w = walkFeatures(p, extra, cfg);
+  const n = w.nWord + w.nChar;
+  let nz = 0;
+  for (let k = 0; k < DENSE_SIZE; k++) if (w.dense[k] !== 0) nz++;
+  const idx = new Int32Array(n + nz);
+  const val = new Float32Array(n + nz);
+  idx.set(w.idx.subarray(0, n));
+  val.fill(w.nWord > 0 ? 1 / Math.sqrt(w.nWord) : 0, 0, w.nWord);
+  val.fill(w.nChar > 0 ? 1 / Math.sqrt(w.nChar) : 0, w.nWord, n);
+  const base = 1 << cfg.hashBits;
+  let j = n;
+  for (let k = 0; k < DENSE_SIZE; k++) {
+    if (w.dense[k] !== 0) {
+      idx[j] = base + k;
+      val[j++] = w.dense[k];
+    }
+  }
+  return { x: { idx, val }, lex: w.lex };
+}
+
+/** Fills the scratch buffers with the features of one post (see FeatureWalk). */
+export function walkFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): FeatureWalk {
   const mask = (1 << cfg.hashBits) - 1;
   N = 0;
   const { stems } = p;
@@ -110,37 +150,44 @@ export function extractFeatures(
   let prevH = BOS_H;
   for (let i = 0; i < n; i++) {
     const s = stems[i];
-    push(hashString(s, negLeft > 0 ? 7 : 1) & mask, 0);
-    if (negLeft > 0) push(hashString(s, 1) & mask, 0);
-    push((prevH ^ hashString(s, 3)) & mask, 0);
+    push(hashString(s, negLeft > 0 ? 7 : 1) & mask);
+    if (negLeft > 0) push(hashString(s, 1) & mask);
+    push((prevH ^ hashString(s, 3)) & mask);
     prevH = hashString(s, 2);
     if (NEGATORS.has(p.words[i])) negLeft = 3;
     else if (negLeft > 0) negLeft--;
   }
-  if (n > 0) push((prevH ^ EOS_H) & mask, 0);
-  for (const e of p.emojis) push(hashString(e, 5) & mask, 0);
-  for (const e of p.emoticons) push(hashString(e, 6) & mask, 0);
+  if (n > 0) push((prevH ^ EOS_H) & mask);
+  for (const e of p.emojis) push(hashString(e, 5) & mask);
+  for (const e of p.emoticons) push(hashString(e, 6) & mask);
   const nWord = N - wordStart;
-  const wv = nWord > 0 ? 1 / Math.sqrt(nWord) : 0;
-  for (let i = wordStart; i < N; i++) VAL[i] = wv;
 
-  // characters of the normalised text, padded with spaces
-  const norm = ' ' + p.norm + ' ';
+  // characters of the words joined by single spaces and padded with spaces, as char codes
+  let L = 1;
+  for (let i = 0; i < n; i++) L += p.words[i].length + 1;
+  if (L < 2) L = 2; // no words: "  "
+  if (CODES.length < L) CODES = new Uint16Array(2 * L);
+  const codes = CODES;
+  codes[0] = 32;
+  let at = 1;
+  for (let i = 0; i < n; i++) {
+    const w = p.words[i];
+    if (i > 0) codes[at++] = 32;
+    for (let k = 0; k < w.length; k++) codes[at++] = w.charCodeAt(k);
+  }
+  codes[at] = 32;
   const charStart = N;
-  const L = norm.length;
-  for (let i = 0; i + cfg.charMin <= L; i++) {
+  const { charMin, charMax } = cfg;
+  for (let i = 0; i + charMin <= L; i++) {
     let h = FNV_OFFSET;
-    for (let k = 0; k < cfg.charMax && i + k < L; k++) {
-      h = fnvStep(h, norm.charCodeAt(i + k));
-      if (k + 1 >= cfg.charMin) push(fnvStep(h, k) & mask, 0);
+    for (let k = 0; k < charMax && i + k < L; k++) {
+      h = fnvStep(h, codes[i + k]);
+      if (k + 1 >= charMin) push(fnvStep(h, k) & mask);
     }
   }
   const nChar = N - charStart;
-  const cv = nChar > 0 ? 1 / Math.sqrt(nChar) : 0;
-  for (let i = charStart; i < N; i++) VAL[i] = cv;
 
   // dense block
-  const base = 1 << cfg.hashBits;
   const dense = DENSE_BUF.fill(0);
   const cueCount = CUE_BUF.fill(0);
   cueMatcher.scan(stems, (k, start) => {
@@ -197,16 +244,17 @@ export function extractFeatures(
   dense[D.mention] = p.mentions > 0 ? 1 : 0;
   dense[D.mention_first] = p.mentionFirst ? 1 : 0;
   dense[D.number] = p.numbers > 0 ? 1 : 0;
-  const lenName = n === 0 ? 'len_0' : n === 1 ? 'len_1' : n <= 3 ? 'len_2_3' : n <= 8 ? 'len_4_8' : n <= 20 ? 'len_9_20' : n <= 40 ? 'len_21_40' : 'len_41'; // prettier-ignore
-  dense[D[lenName]] = 1;
+  dense[n === 0 ? D.len_0 : n === 1 ? D.len_1 : n <= 3 ? D.len_2_3 : n <= 8 ? D.len_4_8 : n <= 20 ? D.len_9_20 : n <= 40 ? D.len_21_40 : D.len_41] = 1; // prettier-ignore
   dense[D.emoji_only] = n === 0 && p.emojis.length + p.emoticons.length > 0 ? 1 : 0;
-  dense[D[`lang_${p.language}`]] = 1;
+  dense[LANG_INDEX.get(p.language) ?? D.lang_other] = 1;
   dense[D.multiline] = extra.text.includes('\n') ? 1 : 0;
   dense[D.bias_dense] = 1;
-  const pf = extra.platform !== undefined ? D[`platform_${extra.platform}`] : undefined;
-  dense[pf ?? D.platform_unknown] = 1;
-  for (let k = 0; k < DENSE_SIZE; k++) {
-    if (dense[k] !== 0) push(base + k, dense[k]);
-  }
-  return { x: { idx: IDX.slice(0, N), val: VAL.slice(0, N) }, lex };
+  dense[
+    (extra.platform !== undefined ? PLATFORM_INDEX.get(extra.platform) : undefined) ?? D.platform_unknown
+  ] = 1;
+  WALK.idx = IDX;
+  WALK.nWord = nWord;
+  WALK.nChar = nChar;
+  WALK.lex = lex;
+  return WALK;
 }

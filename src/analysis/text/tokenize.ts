@@ -4,17 +4,37 @@
  * ([a-zа-яё0-9]) plus the apostrophe that translit uses for ь.
  */
 import type { BaseLanguage, Language } from '../analysis.types';
+import {
+  TOK_EMOJI,
+  TOK_EMOTICON,
+  TOK_MENTION,
+  TOK_NUMBER,
+  TOK_PUNCT,
+  TOK_URL,
+  TOK_WORD,
+  scanTokens,
+} from './scanner';
 import { latinWordToCyrillic } from './translit';
 import { stemmerEn, stemmerRu } from './vendor';
 import { EN_PATTERN, EN_WORDS, TR_PATTERN, TR_WORDS } from './wordlists';
 
-const TOKEN_RE =
-  /(https?:\/\/\S+|www\.\S+|[a-z0-9][a-z0-9-]*(?:\.|\(\.\)|\[\.\])(?:ru|com|net|org|io|me|su|xyz|info|online|site|shop|pro|biz|club|top|app|ly|cc)(?![a-zа-яё])\S*)|(@[\w.]+)|([a-zа-яё]+(?:['’][a-zа-яё]+)*['’]?)|(\d+(?:[.,:]\d+)*)|([?!]+|[.,…]+)|((?:[:;=]-?[()dpрз3*/]|\){2,}|\({2,}|<3))|(\p{Extended_Pictographic}|[\u2764\u263a\u2639])/giu;
-const OTHER_SCRIPT =
-  /[\u0456\u0457\u0454\u0491\u0600-\u06ff\u0590-\u05ff\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af\u0e00-\u0e7f\u0370-\u03ff]/g;
-const OTHER_SCRIPT_ANY =
-  /[\u0456\u0457\u0454\u0491\u0600-\u06ff\u0590-\u05ff\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af\u0e00-\u0e7f\u0370-\u03ff]/;
-const CYR = /[а-яё]/i;
+/** Scripts that make a post "other": Ukrainian-only letters, Greek, Hebrew, Arabic, Thai, CJK, Hangul. */
+function isOtherScript(c: number): boolean {
+  if (c < 0x370) return false;
+  return (
+    c === 0x456 || c === 0x457 || c === 0x454 || c === 0x491 || (c >= 0x600 && c <= 0x6ff) ||
+    (c >= 0x590 && c <= 0x5ff) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0xac00 && c <= 0xd7af) || (c >= 0xe00 && c <= 0xe7f) || (c >= 0x370 && c <= 0x3ff)
+  );
+} // prettier-ignore
+/** /[а-яё]/i.test for a word (а–я, ё, and the old-style ᲀ–ᲆ that /i folds into them) */
+function hasCyrillic(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451 || (c >= 0x1c80 && c <= 0x1c86)) return true;
+  }
+  return false;
+}
 
 export interface Prepared {
   language: Language;
@@ -31,23 +51,36 @@ export interface Prepared {
   mentionFirst: boolean;
   numbers: number;
   capsWords: number;
-  /** normalised text for character n-grams: words joined by single spaces */
-  norm: string;
 }
 
 const stemCache = new Map<string, string>();
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = CYR.test(word) ? stemmerRu.stem(word) : word.length > 2 ? stemmerEn.stem(word) : word;
+    s = hasCyrillic(word) ? stemmerRu.stem(word) : word.length > 2 ? stemmerEn.stem(word) : word;
     if (stemCache.size > 100_000) stemCache.clear();
     stemCache.set(word, s);
   }
   return s;
 }
 
+const leanCache = new Map<string, number>();
+const translitCache = new Map<string, string>();
+function cached<T>(cache: Map<string, T>, key: string, make: (k: string) => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = make(key);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, v);
+  }
+  return v;
+}
+
 /** Scores one Latin word: > 0 looks English, < 0 looks like Latin-typed Russian. */
 export function latinWordLean(w: string): number {
+  return cached(leanCache, w, leanOf);
+}
+function leanOf(w: string): number {
   let s = 0;
   if (EN_WORDS.has(w)) s += w.length > 1 ? 1.5 : 0.4;
   if (TR_WORDS.has(w)) s -= w.length > 1 ? 1.5 : 0.6;
@@ -58,8 +91,8 @@ export function latinWordLean(w: string): number {
 
 export function prepare(text: string): Prepared {
   const raw: string[] = [];
-  const rawOrig: string[] = [];
-  const isCyr: boolean[] = [];
+  /** per word: 1 = Cyrillic, 2 = all caps (orig === orig.toUpperCase()), 4 = first letter upper case */
+  const flags: number[] = [];
   const punct: Array<{ mark: string; at: number }> = [];
   const emojis: string[] = [];
   const emoticons: string[] = [];
@@ -70,27 +103,54 @@ export function prepare(text: string): Prepared {
   let mentionFirst = false;
   let first = true;
   let cyrWords = 0;
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    if (m[3] !== undefined) {
-      const orig = m[3];
-      let w = orig.toLowerCase();
-      if (w.indexOf('ё') >= 0) w = w.replace(/ё/g, 'е');
-      if (w.indexOf('’') >= 0) w = w.replace(/’/g, "'");
-      const cyr = CYR.test(w);
+  const t = scanTokens(text);
+  for (let k = 0; k < t.count; k++) {
+    const kind = t.kind[k];
+    const s0 = t.start[k];
+    const e0 = t.end[k];
+    if (kind === TOK_WORD) {
+      // one look at the letters instead of toUpperCase()/regex tests per word
+      let lower = false;
+      let upper = false;
+      let cyr = false;
+      let yo = false;
+      let rq = false;
+      for (let j = s0; j < e0; j++) {
+        const c = text.charCodeAt(j);
+        if (c < 128) {
+          if (c >= 97) lower = true;
+          else if (c >= 65) upper = true;
+        } else if (c >= 0x410 && c <= 0x451) {
+          cyr = true;
+          if (c >= 0x430) lower = true;
+          else upper = true;
+          if (c === 0x451) yo = true;
+        } else if (c === 0x401) {
+          cyr = upper = yo = true;
+        } else if (c === 0x2019) rq = true;
+        else if (c === 0x17f) lower = true;
+        else if (c === 0x212a) upper = true;
+        else if (c >= 0x1c80 && c <= 0x1c86) cyr = lower = true;
+      }
+      const orig = text.slice(s0, e0);
+      let w = upper ? orig.toLowerCase() : orig;
+      if (yo) w = w.replace(/ё/g, 'е');
+      if (rq) w = w.replace(/’/g, "'");
       raw.push(w);
-      rawOrig.push(orig);
-      isCyr.push(cyr);
+      const f0 = text.charCodeAt(s0);
+      const capFirst =
+        (f0 >= 65 && f0 <= 90) || (f0 >= 0x410 && f0 <= 0x42f) || f0 === 0x401 || f0 === 0x212a;
+      flags.push((cyr ? 1 : 0) | (lower ? 0 : 2) | (capFirst ? 4 : 0));
       if (cyr) cyrWords++;
-      if (orig.length >= 3 && orig === orig.toUpperCase()) capsWords++;
-    } else if (m[1] !== undefined) urls++;
-    else if (m[2] !== undefined) {
+      if (e0 - s0 >= 3 && !lower) capsWords++;
+    } else if (kind === TOK_URL) urls++;
+    else if (kind === TOK_MENTION) {
       mentions++;
       if (first) mentionFirst = true;
-    } else if (m[4] !== undefined) numbers++;
-    else if (m[5] !== undefined) punct.push({ mark: m[5], at: raw.length });
-    else if (m[6] !== undefined) emoticons.push(m[6].toLowerCase());
-    else if (m[7] !== undefined) emojis.push(m[7]);
+    } else if (kind === TOK_NUMBER) numbers++;
+    else if (kind === TOK_PUNCT) punct.push({ mark: text.slice(s0, e0), at: raw.length });
+    else if (kind === TOK_EMOTICON) emoticons.push(text.slice(s0, e0).toLowerCase());
+    else if (kind === TOK_EMOJI) emojis.push(text.slice(s0, e0));
     first = false;
   }
 
@@ -99,20 +159,23 @@ export function prepare(text: string): Prepared {
   let englishInCyr = 0;
   let latinWords = 0;
   for (let i = 0; i < raw.length; i++) {
-    if (isCyr[i]) continue;
+    const fl = flags[i];
+    if (fl & 1) continue;
     const w = raw[i];
-    const orig = rawOrig[i];
-    if (orig.length >= 2 && orig === orig.toUpperCase()) continue; // acronym: CRM, API, URGENT
+    if (w.length >= 2 && fl & 2) continue; // acronym: CRM, API, URGENT
     latinWords++;
     const lean = latinWordLean(w);
     enLean += lean;
     if (cyrWords > 0) {
-      const capitalised = orig[0] !== w[0];
       // brand names (ShopBox, Leadly) are capitalised and not in the dictionary; they do not make a post mixed
-      if (EN_WORDS.has(w) || (!capitalised && lean >= 0 && w.length > 1)) englishInCyr++;
+      if (EN_WORDS.has(w) || ((fl & 4) === 0 && lean >= 0 && w.length > 1)) englishInCyr++;
     }
   }
-  const otherScript = OTHER_SCRIPT_ANY.test(text) ? (text.match(OTHER_SCRIPT) ?? []).length : 0;
+  let otherScript = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x370 && isOtherScript(c)) otherScript++;
+  }
   let language: Language;
   if (otherScript > 2 && otherScript * 2 > cyrWords + latinWords) language = 'other';
   else if (cyrWords > 0) language = englishInCyr > 0 ? 'mixed' : 'ru';
@@ -124,7 +187,10 @@ export function prepare(text: string): Prepared {
   else if (language === 'mixed') base = cyrWords * 2 >= latinWords ? 'ru' : 'en';
   else base = 'other';
 
-  const words = language === 'translit' ? raw.map((w, i) => (isCyr[i] ? w : latinWordToCyrillic(w))) : raw;
+  const words =
+    language === 'translit'
+      ? raw.map((w, i) => (flags[i] & 1 ? w : cached(translitCache, w, latinWordToCyrillic)))
+      : raw;
   const stems = new Array<string>(words.length);
   for (let i = 0; i < words.length; i++) stems[i] = stem(words[i]);
   return {
@@ -140,6 +206,5 @@ export function prepare(text: string): Prepared {
     mentionFirst,
     numbers,
     capsWords,
-    norm: words.join(' '),
   };
 }
