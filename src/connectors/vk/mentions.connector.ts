@@ -79,7 +79,9 @@ export class VkMentionsConnector implements Connector {
     }
     // While pages remain the watermark stays put, so the next fetch resumes from the same start_time.
     const cursors = hasMore || newest === stored ? {} : { [vkStreams.mentions]: newest };
-    return { items: [...items.values()], cursors, ...(hasMore ? { hasMore } : {}) };
+    const result = { items: [...items.values()], cursors, ...(hasMore ? { hasMore } : {}) };
+    // Search results carry only from_id: names come from the same cache as the vk source's.
+    return (await this.vk.namesFor(source, settings)?.enrichBatch(result)) ?? result;
   }
 
   async send(source: SourceContext, reply: OutgoingReply): Promise<SendResult> {
