@@ -1,13 +1,22 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { User } from '../users/user.entity';
 
 /** A signed-in browser. `id` is SHA-256 of the cookie token; the token itself is never stored. */
 @Entity('sessions')
+@Index('sessions_user_idx', ['userId'])
+@Index('sessions_expires_idx', ['expiresAt'])
 export class Session {
   @PrimaryColumn({ type: 'text' })
   id: string;
 
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
+
+  /** Declares the migration's FK for schema checks; the code reads `userId`. */
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'sessions_user_id_fkey' })
+  user?: Relation<User>;
 
   @Column({ name: 'csrf_token', type: 'text' })
   csrfToken: string;

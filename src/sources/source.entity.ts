@@ -1,10 +1,24 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { SourceStatus } from './source-health';
 
 /** A connected account (VK community, Telegram bot, webhook). Credentials are sealed with SecretBox. */
 @Entity('sources')
+@Index('sources_platform_idx', ['platform'])
+@Check(
+  'sources_status_check',
+  "(status = ANY (ARRAY['healthy'::text, 'throttled'::text, 'degraded'::text, 'needs_attention'::text, 'disabled'::text]))",
+)
 export class SourceEntity {
-  @PrimaryColumn('uuid') id: string;
+  /** The database default is gen_random_uuid(); the sources service supplies its own id (credentials' aad). */
+  @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') platform: string;
   @Column('text') name: string;
   @Column('jsonb', { default: {} }) settings: Record<string, any>;
@@ -14,7 +28,7 @@ export class SourceEntity {
   @Column('boolean', { default: true }) enabled: boolean;
   @Column('text', { default: 'healthy' }) status: SourceStatus;
   @Column('text', { name: 'status_reason', nullable: true }) statusReason: string | null;
-  @Column('timestamptz', { name: 'status_changed_at' }) statusChangedAt: Date;
+  @Column('timestamptz', { name: 'status_changed_at', default: () => 'now()' }) statusChangedAt: Date;
   @Column('timestamptz', { name: 'throttled_until', nullable: true }) throttledUntil: Date | null;
   @Column('text', { name: 'last_error_code', nullable: true }) lastErrorCode: string | null;
   @Column('timestamptz', { name: 'last_synced_at', nullable: true }) lastSyncedAt: Date | null;

@@ -13,11 +13,21 @@ export class Team {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  // Read-only view of `team_members`; its schema is described (and checked) by TeamMember.
   @ManyToMany(() => User)
   @JoinTable({
     name: 'team_members',
-    joinColumn: { name: 'team_id', referencedColumnName: 'id' },
-    inverseJoinColumn: { name: 'user_id', referencedColumnName: 'id' },
+    joinColumn: {
+      name: 'team_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'team_members_team_id_fkey',
+    },
+    inverseJoinColumn: {
+      name: 'user_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'team_members_user_id_fkey',
+    },
+    synchronize: false,
   })
   members: User[];
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { UserRole } from '../auth/auth.decorators';
 
 export type UserLocale = 'ru' | 'en';
@@ -6,7 +6,11 @@ export const USER_ROLES: readonly UserRole[] = ['admin', 'agent', 'analyst'];
 export const USER_LOCALES: readonly UserLocale[] = ['ru', 'en'];
 
 /** A person on the care team. Never deleted (their replies and notes point at them); disabled instead. */
+// Constraint names and expressions as PostgreSQL stores them (migration CareDomain), so
+// `migration:generate` sees no drift.
 @Entity('users')
+@Check('users_locale_check', "(locale = ANY (ARRAY['ru'::text, 'en'::text]))")
+@Check('users_max_open_conversations_check', '(max_open_conversations > 0)')
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
