@@ -216,6 +216,31 @@ export class ConversationsRepository {
     await db.query(`UPDATE conversations SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
   }
 
+  /**
+   * Opens up to `limit` snoozed conversations whose wake-up time has passed, earliest first. Rows an
+   * agent is changing right now are skipped (SKIP LOCKED) and wake on the next pass if still due.
+   */
+  async wakeSnoozed(db: Queryable, limit: number): Promise<{ id: string; snoozedUntil: Date }[]> {
+    return sqlRows(
+      db,
+      `WITH due AS (
+         SELECT id, snoozed_until FROM conversations
+         WHERE status = 'snoozed' AND snoozed_until <= now()
+         ORDER BY snoozed_until LIMIT $1
+         FOR UPDATE SKIP LOCKED)
+       UPDATE conversations c SET status = 'open', snoozed_until = NULL, updated_at = now()
+       FROM due WHERE c.id = due.id
+       RETURNING c.id, due.snoozed_until AS "snoozedUntil"`,
+      [limit],
+    );
+  }
+
+  /** NOTIFY 'inbox' (delivered when the caller's transaction commits), one call per payload. */
+  async notifyInbox(db: Queryable, payloads: string[]): Promise<void> {
+    if (payloads.length === 0) return;
+    await db.query(`SELECT pg_notify('inbox', p) FROM unnest($1::text[]) AS p`, [payloads]);
+  }
+
   async addNote(db: Queryable, conversationId: string, authorId: string, text: string) {
     return sqlOne(
       db,

@@ -5,11 +5,12 @@ import { ConversationsController } from './conversations.controller';
 import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
 import { ItemsController } from './items.controller';
+import { SnoozeWakeService } from './snooze-wake.service';
 import { TemplatesController } from './templates.controller';
 import { TemplatesRepository } from './templates.repository';
 import { TemplatesService } from './templates.service';
 
-/** The shared inbox: queue, conversation view, assignment, notes, templates, analysis corrections. */
+/** The shared inbox: queue, conversation view, assignment, notes, templates, analysis corrections, snooze wake-up. */
 @Module({
   imports: [SlaModule],
   controllers: [ConversationsController, TemplatesController, ItemsController],
@@ -19,6 +20,7 @@ import { TemplatesService } from './templates.service';
     TemplatesRepository,
     TemplatesService,
     AnalysisCorrectionsService,
+    SnoozeWakeService,
   ],
   exports: [ConversationsRepository],
 })

@@ -1,0 +1,69 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { RuntimeRole } from '../config/runtime-role';
+import { notifyPayloads } from '../ingest/ingest-plan';
+import { JobQueue } from '../jobs/job-queue';
+import { JobSchedule } from '../jobs/job-schedule';
+import { ConversationsRepository } from './conversations.repository';
+
+export const WAKE_SNOOZED_JOB = 'inbox.wake-snoozed';
+const WAKE_INTERVAL_SECONDS = 30;
+const WAKE_BATCH = 200;
+
+/**
+ * Snoozed conversations come back to the queue when their time is up: a 30 s JobSchedule job on
+ * workers (one run per slot across instances) sets them open again, audits each (no actor: the
+ * system did it) and tells the inbox with NOTIFY 'inbox' in the ingest payload format.
+ *
+ * The SLA clock needs nothing here: it pauses only while a conversation is pending, and leaving
+ * pending (for snoozed too) resumes it, so a snoozed conversation's clock is already running.
+ */
+@Injectable()
+export class SnoozeWakeService implements OnModuleInit {
+  private readonly log = new Logger('SnoozeWake');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly conversations: ConversationsRepository,
+    private readonly audit: AuditService,
+    private readonly jobs: JobQueue,
+    private readonly schedule: JobSchedule,
+    private readonly role: RuntimeRole,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!this.role.runsWorkers) return;
+    await this.jobs.work(WAKE_SNOOZED_JOB, async () => void (await this.wakeDue()));
+    this.schedule.every(WAKE_SNOOZED_JOB, WAKE_INTERVAL_SECONDS);
+  }
+
+  /**
+   * Wakes every due conversation, a batch per transaction (status, audit rows and NOTIFY commit
+   * together), and returns their ids.
+   */
+  async wakeDue(batchSize = WAKE_BATCH): Promise<string[]> {
+    const woken: string[] = [];
+    for (;;) {
+      const batch = await this.db.transaction(async (tx) => {
+        const rows = await this.conversations.wakeSnoozed(tx, batchSize);
+        for (const r of rows) {
+          await this.audit.record(
+            null,
+            'conversation.woke',
+            'conversation',
+            r.id,
+            { from: 'snoozed', to: 'open', snoozedUntil: r.snoozedUntil },
+            tx,
+          );
+        }
+        await this.conversations.notifyInbox(tx, notifyPayloads(rows.map((r) => r.id)));
+        return rows;
+      });
+      woken.push(...batch.map((r) => r.id));
+      if (batch.length < batchSize) break;
+    }
+    if (woken.length > 0) this.log.log(`woke ${woken.length} snoozed conversation(s)`);
+    return woken;
+  }
+}
