@@ -13,12 +13,15 @@ import { ConnectorRegistry } from '../connectors/registry';
 import { DATABASE_URL } from '../database/database.module';
 import { IngestService } from '../ingest/ingest.service';
 import { isRunnable } from './source-health';
+import { SOURCES_CHANNEL } from './sources.repository';
 import { SourcesService } from './sources.service';
 
 export const PUSH_RECEIVERS_OPTIONS = Symbol('PUSH_RECEIVERS_OPTIONS');
 export interface PushReceiversOptions {
   /** How often to look for sources to start or stop (and retry locks held elsewhere). */
   rescanMs?: number;
+  /** After NOTIFY sources, wait this long for more changes before one rescan. */
+  notifyDebounceMs?: number;
 }
 
 /** Namespace of the advisory locks (first key), so they cannot collide with other features. */
@@ -35,12 +38,19 @@ interface Running {
  * on a dedicated connection; others retry on the next scan. Losing that connection loses the
  * locks, so every receiver is stopped and the scan starts over. `emit` resolves only after ingest
  * committed, so the connector confirms only stored batches.
+ *
+ * A source created, changed or verified (SourcesService sends NOTIFY sources) is picked up at once:
+ * every worker LISTENs on its own connection and rescans, debounced. The periodic scan stays as
+ * the fallback for lost notifications and for locks released elsewhere.
  */
 @Injectable()
 export class PushReceivers implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(PushReceivers.name);
   private readonly running = new Map<string, Running>();
   private lockClient?: Client;
+  private listenClient?: Client;
+  private listening?: Promise<void>;
+  private debounce?: NodeJS.Timeout;
   private timer?: NodeJS.Timeout;
   private scanning?: Promise<void>;
   private closed = false;
@@ -66,8 +76,12 @@ export class PushReceivers implements OnApplicationBootstrap, OnModuleDestroy {
 
   start() {
     this.closed = false;
+    void this.listen();
     void this.scan();
-    this.timer = setInterval(() => void this.scan(), this.options.rescanMs ?? 10_000);
+    this.timer = setInterval(() => {
+      void this.listen(); // reconnects a lost listener
+      void this.scan();
+    }, this.options.rescanMs ?? 10_000);
     this.timer.unref();
   }
 
@@ -79,6 +93,12 @@ export class PushReceivers implements OnApplicationBootstrap, OnModuleDestroy {
   async stopAll(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = undefined;
+    await this.listening;
+    const listener = this.listenClient;
+    this.listenClient = undefined;
+    await listener?.end().catch(() => undefined);
     await this.scanning;
     await Promise.all([...this.running.keys()].map((id) => this.stopReceiver(id)));
     const c = this.lockClient;
@@ -92,6 +112,59 @@ export class PushReceivers implements OnApplicationBootstrap, OnModuleDestroy {
       .catch((err) => this.logger.warn(`receiver scan failed: ${(err as Error).message}`))
       .finally(() => (this.scanning = undefined));
     return this.scanning;
+  }
+
+  /**
+   * A rescan soon, after any scan already running (it may have read the sources before the
+   * change); a burst of notifications makes one scan.
+   */
+  private rescanSoon() {
+    if (this.closed || this.debounce) return;
+    this.debounce = setTimeout(() => {
+      this.debounce = undefined;
+      void (async () => {
+        await this.scanning;
+        await this.scan();
+      })();
+    }, this.options.notifyDebounceMs ?? 50);
+    this.debounce.unref();
+  }
+
+  /** LISTEN sources on a dedicated connection; a lost connection is re-opened by the periodic scan. */
+  private listen(): Promise<void> {
+    if (this.closed || this.listenClient) return Promise.resolve();
+    this.listening ??= (async () => {
+      const c = new Client({
+        connectionString: this.databaseUrl,
+        application_name: 'otklik-receivers-listen',
+      });
+      const lost = (why: string) => {
+        if (this.listenClient !== c) return;
+        this.listenClient = undefined;
+        if (!this.closed) this.logger.warn(`source notifications lost (${why}); rescanning periodically`);
+        void c.end().catch(() => undefined);
+      };
+      c.on('notification', (n) => {
+        if (n.channel === SOURCES_CHANNEL) this.rescanSoon();
+      });
+      c.on('error', (err) => lost(err.message));
+      c.on('end', () => lost('connection closed'));
+      try {
+        await c.connect();
+        await c.query(`LISTEN ${SOURCES_CHANNEL}`);
+      } catch (err) {
+        this.logger.warn(`cannot listen for source changes: ${(err as Error).message}`);
+        await c.end().catch(() => undefined);
+        return;
+      }
+      if (this.closed) {
+        await c.end().catch(() => undefined);
+        return;
+      }
+      this.listenClient = c;
+      this.rescanSoon(); // changes made while we were not listening
+    })().finally(() => (this.listening = undefined));
+    return this.listening;
   }
 
   private async doScan() {

@@ -3,6 +3,9 @@ import { DataSource, Repository } from 'typeorm';
 import type { HealthChange } from './source-health';
 import { SourceEntity } from './source.entity';
 
+/** NOTIFY channel: a source was created or changed (payload: its id); receivers rescan at once. */
+export const SOURCES_CHANNEL = 'sources';
+
 /** Sources and their sync cursors in PostgreSQL. */
 @Injectable()
 export class SourcesRepository {
@@ -39,6 +42,11 @@ export class SourcesRepository {
 
   async update(id: string, patch: Partial<SourceEntity>): Promise<void> {
     await this.repo.update({ id }, patch);
+  }
+
+  /** Tells every worker instance that listens; sent after the change committed. */
+  async notifyChanged(id: string): Promise<void> {
+    await this.ds.query(`SELECT pg_notify($1, $2)`, [SOURCES_CHANNEL, id]);
   }
 
   async cursors(sourceId: string): Promise<Record<string, unknown>> {

@@ -57,6 +57,7 @@ export class SourcesService {
       credentialsEncrypted: this.box.encryptJson(credentials, id),
       status: 'healthy',
     });
+    await this.changed(id);
     this.logger.log(`source ${id} (${dto.platform}) connected as ${accountName}`);
     return { ...(await this.get(id)), accountName };
   }
@@ -82,7 +83,10 @@ export class SourcesService {
         dto.enabled ? healthyPatch() : { status: 'disabled', statusChangedAt: new Date() },
       );
     }
-    if (Object.keys(patch).length > 0) await this.repo.update(id, patch);
+    if (Object.keys(patch).length > 0) {
+      await this.repo.update(id, patch);
+      await this.changed(id);
+    }
     return this.get(id);
   }
 
@@ -92,9 +96,13 @@ export class SourcesService {
     try {
       const { accountName } = await this.registry.get(ctx.platform).verify(ctx);
       await this.recordSuccess(id, false);
+      await this.changed(id);
       return { ok: true, accountName };
     } catch (err) {
-      if (err instanceof ConnectorError) await this.recordError(id, err);
+      if (err instanceof ConnectorError) {
+        await this.recordError(id, err);
+        await this.changed(id);
+      }
       return verifyOr422(() => Promise.reject(err));
     }
   }
@@ -139,6 +147,19 @@ export class SourcesService {
         this.logger.warn(`source ${id}: ${s.status} -> ${change.status} (${err.code})`);
     }
     return change;
+  }
+
+  /**
+   * NOTIFY after the write committed (no transaction is open here), so listening workers rescan
+   * and a new or re-enabled source starts receiving at once. Best effort: the periodic scan
+   * catches up if the notification is lost.
+   */
+  private async changed(id: string): Promise<void> {
+    await this.repo
+      .notifyChanged(id)
+      .catch((err) =>
+        this.logger.warn(`could not notify receivers of source ${id}: ${(err as Error).message}`),
+      );
   }
 
   private async mustFind(id: string): Promise<SourceEntity> {
