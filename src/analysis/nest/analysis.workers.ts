@@ -5,7 +5,14 @@ import { JobSchedule } from '../../jobs/job-schedule';
 import { RetrainService } from './retrain.service';
 
 export const RETRAIN_JOB = 'analysis.retrain';
+/** The cadence: a model is retrained at most weekly (anchored on model_versions, so restarts keep it). */
 export const RETRAIN_INTERVAL_SECONDS = 7 * 24 * 3600;
+/**
+ * How often workers check whether the weekly retrain is due. pg-boss cannot throttle a job over
+ * more than its archive interval (12 h), so JobSchedule cannot tick weekly itself; the week is
+ * counted from the newest model_versions row instead.
+ */
+export const RETRAIN_CHECK_SECONDS = 6 * 3600;
 
 export interface RetrainJobData {
   /** Set by the admin endpoint: retrain even without new corrections. */
@@ -13,7 +20,7 @@ export interface RetrainJobData {
   requestedBy?: string;
 }
 
-/** The weekly retrain on workers; an admin can queue one at any time. */
+/** The weekly retrain on workers (when the team corrected something); an admin can queue one at any time. */
 @Injectable()
 export class AnalysisWorkers implements OnModuleInit {
   private readonly logger = new Logger('Retrain');
@@ -28,12 +35,18 @@ export class AnalysisWorkers implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     if (!this.role.runsWorkers) return;
     await this.jobs.work<RetrainJobData>(RETRAIN_JOB, async ([job]) => {
-      if (!job.data.force && !(await this.retrain.due())) {
-        this.logger.log('no new corrections since the last model: retrain skipped');
-        return;
-      }
-      await this.retrain.run();
+      await this.runJob(job.data);
     });
-    this.schedule.every(RETRAIN_JOB, RETRAIN_INTERVAL_SECONDS);
+    this.schedule.every(RETRAIN_JOB, RETRAIN_CHECK_SECONDS);
+  }
+
+  /** One retrain job: scheduled ones only when due, an admin's always. Returns whether it trained. */
+  async runJob(data: RetrainJobData): Promise<boolean> {
+    if (!data.force && !(await this.retrain.due(RETRAIN_INTERVAL_SECONDS))) {
+      this.logger.debug('weekly retrain not due (a recent model, or no new corrections)');
+      return false;
+    }
+    await this.retrain.run();
+    return true;
   }
 }

@@ -62,11 +62,13 @@ export class ModelVersionsRepository {
     });
   }
 
-  /** Whether the team corrected anything after the newest recorded version (or ever, with none). */
-  async correctionsSinceLastVersion(): Promise<boolean> {
+  /** No version newer than `intervalSeconds`, and corrections after the newest one (or ever, with none). */
+  async retrainDue(intervalSeconds: number): Promise<boolean> {
     const [row] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM analysis_corrections
-                       WHERE created_at > COALESCE((SELECT max(created_at) FROM model_versions), '-infinity')) AS due`,
+      `WITH last AS (SELECT COALESCE(max(created_at), '-infinity') AS at FROM model_versions)
+       SELECT (SELECT at FROM last) <= now() - make_interval(secs => $1)
+          AND EXISTS (SELECT 1 FROM analysis_corrections WHERE created_at > (SELECT at FROM last)) AS due`,
+      [intervalSeconds],
     );
     return row.due;
   }

@@ -33,9 +33,12 @@ export class RetrainService {
     private readonly active: ActiveModel,
   ) {}
 
-  /** Scheduled runs skip a week without new corrections: the data, and so the model, is unchanged. */
-  async due(): Promise<boolean> {
-    return this.versions.correctionsSinceLastVersion();
+  /**
+   * A scheduled retrain is due when the newest version is older than `intervalSeconds` and the
+   * team corrected something since: without new corrections the data, and so the model, is the same.
+   */
+  async due(intervalSeconds = 0): Promise<boolean> {
+    return this.versions.retrainDue(intervalSeconds);
   }
 
   async run(opts: RetrainRunOptions = {}): Promise<RetrainOutcome> {
