@@ -228,7 +228,7 @@ const spamEn = [
   () =>
     `Selling ${pick(['my membership', 'two tickets', 'a gift card'])}, ${pick(['cheap', 'below face value'])}, DM`,
   () =>
-    `We ${pick(['design websites', 'build apps', 'run ads'])} for businesses. ${pick(['Want to see our portfolio?', 'Free consultation!'])}`,
+    `${pick(['Our studio builds', 'We make', 'Agency here, we create'])} ${pick(['landing pages', 'mobile apps', 'ad campaigns'])} for ${pick(['small shops', 'cafes', 'startups'])}. ${pick(['Cases on request', 'First call is free', 'DM for prices'])}`,
   () =>
     `Follow my ${pick(['YouTube', 'page', 'channel'])} for ${pick(['daily tips', 'giveaways', 'memes'])} 🙏`,
 ];

@@ -106,7 +106,7 @@ export const INDUSTRIES: Industry[] = [
     howto: [
       'как проверить остаток гигабайт',
       'как отключить платные подписки',
-      'как переоформить номер на маму',
+      'можно ли отдать свою сим-карту родственнику официально',
       'как подключить роуминг перед поездкой',
     ],
     howtoEn: [
@@ -154,13 +154,13 @@ export const INDUSTRIES: Industry[] = [
       'is there an internet plus TV bundle',
     ],
     howto: [
-      'как поменять пароль от вай-фая',
+      'где в настройках роутера сменить имя сети',
       'как приостановить договор на лето',
       'как перенести интернет на новый адрес',
       'как вызвать мастера через личный кабинет',
     ],
     howtoEn: [
-      'how do I change my wifi password',
+      'where do I rename my home network in the router settings',
       'how do I pause my contract for the summer',
       'how do I move my service to a new address',
     ],
@@ -267,7 +267,7 @@ export const INDUSTRIES: Industry[] = [
       'как поменять адрес в заказе',
       'как оставить отзыв курьеру',
       'как списать бонусы за заказ',
-      'можно ли попросить не звонить в домофон',
+      'курьер может оставить пакет у двери',
     ],
     howtoEn: [
       'how do I change the address on my order',
@@ -415,12 +415,12 @@ export const INDUSTRIES: Industry[] = [
     howto: [
       'как записаться на ТО онлайн',
       'что входит в гарантию',
-      'как вызвать эвакуатор по программе помощи',
+      'куда звонить, если машина не заводится на трассе',
     ],
     howtoEn: [
       'how do I book a service online',
-      'what does the warranty cover',
-      'how do I call roadside assistance',
+      'is the gearbox included in the extended guarantee',
+      'who do I phone if the car breaks down on the highway',
     ],
     praise: [
       'машину сделали раньше срока',
@@ -458,7 +458,7 @@ export const INDUSTRIES: Industry[] = [
     ],
     salesEn: [
       'how much is a six-month membership',
-      'do you sell day passes',
+      'is there a one-visit ticket',
       'are there swimming classes for kids',
       'can I buy a trial session',
     ],
