@@ -7,6 +7,8 @@ export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url,
+    // gen_random_uuid() comes from pgcrypto (see the first migration); don't create uuid-ossp.
+    uuidExtension: 'pgcrypto',
     entities: [path.join(__dirname, '..', '**', `*.entity.${ext}`)],
     migrations: [path.join(__dirname, '..', '..', 'migrations', `*.${ext}`)],
     migrationsTableName: 'migrations',
