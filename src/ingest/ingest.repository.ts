@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ConversationActivity } from '../conversations/conversation-activity';
+import { copyRows } from './pg-copy';
 
 /** One item row as ingest writes it (analysis and triage already applied). */
 export interface ItemRow {
@@ -59,6 +60,27 @@ export interface StoredItemRef {
  * the caller's transaction client.
  */
 export class IngestRepository {
+  private stageBatch = 0;
+
+  /**
+   * A TEMP table per session (pool connection), emptied at every commit: staged rows never
+   * outlive their transaction and never reach the WAL. Checked every time, because a rolled-back
+   * first transaction takes the table with it.
+   */
+  private async ensureStage(c: PoolClient): Promise<void> {
+    const r = await c.query<{ t: string | null }>(`SELECT to_regclass('pg_temp.ingest_item_stage') AS t`);
+    if (r.rows[0].t) return;
+    await c.query(
+      `CREATE TEMP TABLE ingest_item_stage (
+         batch int NOT NULL, ord int NOT NULL, external_id text NOT NULL, kind text NOT NULL, parent text,
+         thread text, conversation_id uuid, contact_id uuid, direction text NOT NULL, author_id text,
+         author_name text, text text NOT NULL, created_at timestamptz NOT NULL, edited_at timestamptz,
+         raw jsonb, language text, s_score real, s_label text, s_conf real, intent text, i_conf real,
+         needs boolean NOT NULL, deadline timestamptz, model text, analyzed_at timestamptz
+       ) ON COMMIT DELETE ROWS`,
+    );
+  }
+
   async sourcePlatform(ds: DataSource, sourceId: string): Promise<string | undefined> {
     const rows: { platform: string }[] = await ds.query(`SELECT platform FROM sources WHERE id = $1`, [
       sourceId,
@@ -222,7 +244,41 @@ export class IngestRepository {
     rows: ItemRow[],
   ): Promise<StoredItemRef[]> {
     if (rows.length === 0) return [];
-    const col = <K extends keyof ItemRow>(k: K) => rows.map((r) => r[k]);
+    // COPY into a session-local staging table, then one set-based upsert: far cheaper than
+    // sending 25 arrays of thousands of elements as query parameters.
+    await this.ensureStage(c);
+    const batch = ++this.stageBatch;
+    await copyRows(
+      c,
+      `COPY ingest_item_stage FROM STDIN`,
+      rows.map((r, ord) => [
+        batch,
+        ord,
+        r.externalId,
+        r.kind,
+        r.parentExternalId,
+        r.threadExternalId,
+        r.conversationId,
+        r.contactId,
+        r.direction,
+        r.authorExternalId,
+        r.authorName,
+        r.text,
+        r.createdAt,
+        r.editedAt,
+        r.raw,
+        r.language,
+        r.sentimentScore,
+        r.sentimentLabel,
+        r.sentimentConfidence,
+        r.intent,
+        r.intentConfidence,
+        r.needsResponse,
+        r.deadlineAt,
+        r.modelVersion,
+        r.analyzedAt,
+      ]),
+    );
     const r = await c.query<{
       id: string;
       external_id: string;
@@ -234,15 +290,9 @@ export class IngestRepository {
          edited_at, raw, language, sentiment_score, sentiment_label, sentiment_confidence, intent,
          intent_confidence, needs_response, deadline_at, model_version, analyzed_at)
        SELECT $1, $2, u.external_id, u.kind, u.parent, u.thread, u.conversation_id, u.contact_id, u.direction,
-         u.author_id, u.author_name, u.text, u.created_at, u.edited_at, u.raw::jsonb, u.language, u.s_score,
+         u.author_id, u.author_name, u.text, u.created_at, u.edited_at, u.raw, u.language, u.s_score,
          u.s_label, u.s_conf, u.intent, u.i_conf, u.needs, u.deadline, u.model, u.analyzed_at
-       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::uuid[], $9::text[],
-         $10::text[], $11::text[], $12::text[], $13::timestamptz[], $14::timestamptz[], $15::text[], $16::text[],
-         $17::real[], $18::text[], $19::real[], $20::text[], $21::real[], $22::boolean[], $23::timestamptz[],
-         $24::text[], $25::timestamptz[])
-         AS u(external_id, kind, parent, thread, conversation_id, contact_id, direction, author_id, author_name,
-              text, created_at, edited_at, raw, language, s_score, s_label, s_conf, intent, i_conf, needs,
-              deadline, model, analyzed_at)
+       FROM ingest_item_stage u WHERE u.batch = $3 ORDER BY u.ord
        ON CONFLICT (source_id, external_id) DO UPDATE SET
          previous_texts = items.previous_texts || jsonb_build_array(jsonb_build_object(
            'text', items.text, 'version', items.version,
@@ -265,33 +315,7 @@ export class IngestRepository {
          AND (items.edited_at IS NULL OR EXCLUDED.edited_at > items.edited_at)
          AND EXCLUDED.text IS DISTINCT FROM items.text
        RETURNING id, external_id, conversation_id, (xmax = 0) AS inserted`,
-      [
-        sourceId,
-        platform,
-        col('externalId'),
-        col('kind'),
-        col('parentExternalId'),
-        col('threadExternalId'),
-        col('conversationId'),
-        col('contactId'),
-        col('direction'),
-        col('authorExternalId'),
-        col('authorName'),
-        col('text'),
-        col('createdAt'),
-        col('editedAt'),
-        col('raw'),
-        col('language'),
-        col('sentimentScore'),
-        col('sentimentLabel'),
-        col('sentimentConfidence'),
-        col('intent'),
-        col('intentConfidence'),
-        col('needsResponse'),
-        col('deadlineAt'),
-        col('modelVersion'),
-        col('analyzedAt'),
-      ],
+      [sourceId, platform, batch],
     );
     return r.rows.map((x) => ({
       id: String(x.id),
@@ -405,7 +429,8 @@ export class IngestRepository {
 
   /** Saves the batch's cursors; called inside the same transaction as the items they cover. */
   async saveCursors(c: PoolClient, sourceId: string, cursors: Record<string, unknown>): Promise<void> {
-    const streams = Object.keys(cursors).filter((k) => cursors[k] !== undefined);
+    // `__` keys are transient hints between the pages of one pass (e.g. VK's continuation).
+    const streams = Object.keys(cursors).filter((k) => cursors[k] !== undefined && !k.startsWith('__'));
     if (streams.length === 0) return;
     await c.query(
       `INSERT INTO sync_cursors (source_id, stream, cursor, updated_at)

@@ -35,12 +35,23 @@ export class SourceNotFoundError extends NotFoundException {
   }
 }
 
-interface Prepared {
+export interface Prepared {
   item: NormalizedItem;
   direction: 'inbound' | 'outbound';
   placement: ThreadPlacement | undefined;
   analysis: ItemAnalysisResult;
   triage?: TriageResult;
+}
+
+/** A batch analysed and ready to commit (see IngestService.prepare). */
+export interface PreparedBatch {
+  readonly sourceId: string;
+  readonly platform: string;
+  readonly rounds: Prepared[][];
+  readonly cursors: Record<string, unknown>;
+  readonly analyzedAt: Date;
+  /** Cursor streams and platform threads the batch writes (pages sharing one must commit in order). */
+  readonly locks: ReadonlySet<string>;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -64,23 +75,39 @@ export class IngestService {
   ) {}
 
   async ingest(sourceId: string, batch: FetchResult): Promise<IngestResult> {
+    return this.commit(await this.prepare(sourceId, batch));
+  }
+
+  /**
+   * The CPU half of ingest (cleaning, rounds, analysis), no transaction. A pipeline (SyncService)
+   * prepares page n+1 while page n is being committed.
+   */
+  async prepare(sourceId: string, batch: FetchResult): Promise<PreparedBatch> {
     const analyzedAt = new Date();
     const platform = await this.platformOf(sourceId);
-    const rounds = splitIntoRounds(batch.items.map(clean)).map((round) => this.prepare(round, platform));
+    const rounds = splitIntoRounds(batch.items.map(clean)).map((round) => this.analyse(round, platform));
+    const cursors = batch.cursors ?? {};
+    const locks = new Set(Object.keys(cursors).filter((k) => !k.startsWith('__')));
+    for (const item of batch.items) locks.add(`thread:${item.threadExternalId}`);
+    return { sourceId, platform, rounds, cursors, analyzedAt, locks };
+  }
+
+  /** The database half: one transaction (retried on deadlock/serialization failure). */
+  async commit(p: PreparedBatch): Promise<IngestResult> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await inPgTransaction(this.ds, (c) =>
-          this.store(c, sourceId, platform, rounds, batch.cursors ?? {}, analyzedAt),
+          this.store(c, p.sourceId, p.platform, p.rounds, p.cursors, p.analyzedAt),
         );
       } catch (err) {
         if (attempt >= MAX_ATTEMPTS || !isRetryableTxError(err)) throw err;
-        this.logger.warn(`ingest for source ${sourceId} hit ${(err as { code?: string }).code}; retrying`);
+        this.logger.warn(`ingest for source ${p.sourceId} hit ${(err as { code?: string }).code}; retrying`);
       }
     }
   }
 
   /** Analysis is pure and needs no database, so it runs before the transaction opens. */
-  private prepare(items: NormalizedItem[], platform: string): Prepared[] {
+  private analyse(items: NormalizedItem[], platform: string): Prepared[] {
     const results = this.analysis.analyzeBatch(items.map((i) => ({ text: i.text, platform, kind: i.kind })));
     return items.map((item, i) => ({
       item,

@@ -5,6 +5,7 @@ import { ConnectorRegistry } from '../connectors/registry';
 import { IngestService } from '../ingest/ingest.service';
 import { JobQueue } from '../jobs/job-queue';
 import { JobSchedule } from '../jobs/job-schedule';
+import { runPagePipeline } from './page-pipeline';
 import { isRunnable } from './source-health';
 import type { SourceEntity } from './source.entity';
 import { SourcesService } from './sources.service';
@@ -15,6 +16,8 @@ const TICK_SECONDS = 15;
 const DEFAULT_POLL_SECONDS = 60;
 /** Pages per job; a long backfill re-enqueues itself so one source never hogs a worker. */
 const MAX_PAGES_PER_JOB = 50;
+/** Pages committing at once (disjoint streams only): the database's work spreads over two cores. */
+const COMMIT_CONCURRENCY = 2;
 /** How far behind the last good sync a reconciliation starts. */
 const RECONCILE_MARGIN_MS = 15 * 60_000;
 
@@ -65,25 +68,37 @@ export class SyncService implements OnModuleInit {
     return due.map((s) => s.id);
   }
 
-  /** Runs one sync of a pull source: fetch pages since the cursors, ingest each, record health. */
+  /**
+   * Runs one sync of a pull source: fetch pages since the cursors, ingest each, record health.
+   * Pipelined (see runPagePipeline): page n+1 is fetched and analysed while page n commits, and
+   * pages that share no cursor stream or thread commit side by side.
+   */
   async syncSource(sourceId: string, job: Partial<SyncJob> = {}): Promise<SyncOutcome> {
     const source = await this.sources.find(sourceId);
     const out: SyncOutcome = { pages: 0, inserted: 0, duplicates: 0 };
     if (!source || !isRunnable(source, new Date())) return out;
     const connector = this.registry.find(source.platform);
     if (!connector?.fetch) return out;
+    const fetchPage = connector.fetch.bind(connector);
     try {
-      let hasMore = true;
-      while (hasMore && out.pages < MAX_PAGES_PER_JOB) {
-        const ctx = await this.sources.context(sourceId);
-        if (job.reconcile && out.pages === 0) ctx.cursors.__reconcile = reconcileHint(source);
-        const batch = await connector.fetch(ctx);
-        const r = await this.ingest.ingest(sourceId, batch);
-        out.pages++;
-        out.inserted += r.inserted;
-        out.duplicates += r.duplicates;
-        hasMore = batch.hasMore === true;
-      }
+      const ctx = await this.sources.context(sourceId);
+      const cursors: Record<string, unknown> = { ...ctx.cursors };
+      if (job.reconcile) cursors.__reconcile = reconcileHint(source);
+      const { hasMore } = await runPagePipeline({
+        cursors,
+        maxPages: MAX_PAGES_PER_JOB,
+        concurrency: COMMIT_CONCURRENCY,
+        read: async (from) => {
+          const batch = await fetchPage({ ...ctx, cursors: from });
+          return { ...(await this.ingest.prepare(sourceId, batch)), hasMore: batch.hasMore === true };
+        },
+        commit: async (page) => {
+          const r = await this.ingest.commit(page);
+          out.pages++;
+          out.inserted += r.inserted;
+          out.duplicates += r.duplicates;
+        },
+      });
       await this.sources.recordSuccess(sourceId);
       if (hasMore) await this.enqueue({ sourceId });
       return out;

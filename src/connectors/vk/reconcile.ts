@@ -22,12 +22,29 @@ export interface ReconcileInput {
 
 const MAX_ROUNDS = 20;
 const PAGE = 100;
+/**
+ * wall.getComments calls per fetch (2 `execute` requests): a backlog comes out in pages of at most
+ * ~5,000 comments, so the caller can store page n while page n+1 is being read.
+ */
+const WALL_CALLS_PER_PAGE = 50;
+/**
+ * A transient cursor (never stored: ingest skips `__` keys) that lets the next fetch of the same
+ * pass continue with the posts still to read instead of listing the wall again.
+ */
+export const VK_CONTINUATION = '__vk';
+
+interface Continuation {
+  since: number;
+  /** Posts whose comments are still to be read in this pass, in order. */
+  posts: number[];
+  /** Boards or DMs stopped at MAX_ROUNDS: start a fresh pass after the wall. */
+  rest: boolean;
+}
 
 type Obj = Record<string, any>;
 
 export async function reconcileVk(input: ReconcileInput): Promise<FetchResult> {
   const { settings } = input;
-  const since = Math.floor((input.nowMs ?? Date.now()) / 1000) - settings.backfillDays * 86400;
   const ctx: NormalizeContext = {
     groupId: settings.groupId,
     includeBrand: settings.includeBrand,
@@ -36,27 +53,52 @@ export async function reconcileVk(input: ReconcileInput): Promise<FetchResult> {
   const items: NormalizedItem[] = [];
   const cursors: Record<string, unknown> = {};
   const watermark = (stream: string) => Number(cursors[stream] ?? input.cursors[stream] ?? 0);
-  let hasMore = false;
+  const resumed = readContinuation(input.cursors[VK_CONTINUATION]);
+  const since =
+    resumed?.since ?? Math.floor((input.nowMs ?? Date.now()) / 1000) - settings.backfillDays * 86400;
 
-  if (input.reader)
-    hasMore = (await reconcileWall(input.reader, ctx, since, watermark, items, cursors)) || hasMore;
-  if (input.reader)
-    hasMore =
-      (await reconcileBoard(input.reader, ctx, settings, since, input.cursors, watermark, items, cursors)) ||
-      hasMore;
-  if (input.group)
-    hasMore = (await reconcileDialogs(input.group, ctx, since, watermark, items, cursors)) || hasMore;
+  let posts: number[] = resumed?.posts ?? [];
+  let rest = resumed?.rest ?? false;
+  if (!resumed) {
+    if (input.reader) posts = await listWall(input.reader, ctx, since, watermark, items, cursors);
+    if (input.reader)
+      rest =
+        (await reconcileBoard(
+          input.reader,
+          ctx,
+          settings,
+          since,
+          input.cursors,
+          watermark,
+          items,
+          cursors,
+        )) || rest;
+    if (input.group)
+      rest = (await reconcileDialogs(input.group, ctx, since, watermark, items, cursors)) || rest;
+  }
+  if (input.reader && posts.length > 0)
+    posts = await readWallComments(input.reader, ctx, posts, watermark, items, cursors);
+  const hasMore = posts.length > 0 || rest;
+  // Pages of one pass carry the continuation; the last one clears it.
+  cursors[VK_CONTINUATION] = posts.length > 0 ? ({ since, posts, rest } satisfies Continuation) : undefined;
   return { items: dedupe(items), cursors, ...(hasMore ? { hasMore } : {}) };
 }
 
-async function reconcileWall(
+function readContinuation(v: unknown): Continuation | undefined {
+  const c = v as Partial<Continuation> | undefined;
+  if (!c || typeof c.since !== 'number' || !Array.isArray(c.posts)) return undefined;
+  return { since: c.since, posts: c.posts.map(Number), rest: c.rest === true };
+}
+
+/** Lists the wall's posts in the window: visitor posts become items, the rest are read for comments. */
+async function listWall(
   reader: VkClient,
   ctx: NormalizeContext,
   since: number,
   watermark: (s: string) => number,
   items: NormalizedItem[],
   cursors: Record<string, unknown>,
-): Promise<boolean> {
+): Promise<number[]> {
   const ownerId = -ctx.groupId;
   const posts: Obj[] = [];
   for (let offset = 0; ; offset += PAGE) {
@@ -77,52 +119,63 @@ async function reconcileWall(
     ...posts.filter((p) => p.from_id !== ownerId).map((p) => p.id),
   );
   if (newestVisitor > lastVisitorPost) cursors[wallStream] = newestVisitor;
+  return posts.filter((p) => (p.comments?.count ?? 0) > 0).map((p) => p.id as number);
+}
 
-  // Comments: one wall.getComments per post from its watermark, 25 per execute, until drained.
-  let pending = posts.filter((p) => (p.comments?.count ?? 0) > 0).map((p) => p.id as number);
-  for (let round = 0; pending.length > 0; round++) {
-    if (round >= MAX_ROUNDS) return true;
-    const calls: ChainCall[] = pending.map((postId) => {
-      const from = watermark(vkStreams.post(ownerId, postId));
-      return {
-        method: 'wall.getComments',
-        params: {
-          owner_id: ownerId,
-          post_id: postId,
-          count: PAGE,
-          sort: 'asc',
-          thread_items_count: 10,
-          extended: 1,
-          ...(from ? { start_comment_id: from } : {}),
-        },
-      };
-    });
-    const results = await reader.chain<{ items: Obj[]; profiles?: Obj[] }>(calls);
-    const next: number[] = [];
-    results.forEach((result, i) => {
-      if (!result.ok) return; // a deleted post or closed comments: nothing to read there
-      const postId = pending[i];
-      const stream = vkStreams.post(ownerId, postId);
-      const from = watermark(stream);
-      for (const p of result.value.profiles ?? [])
-        ctx.names!.set(p.id, `${p.first_name} ${p.last_name}`.trim());
-      const top = result.value.items;
-      const replies = top.flatMap((c) => (c.thread?.items ?? []) as Obj[]);
-      const full = top.length >= PAGE;
-      for (const c of full ? top : [...top, ...replies]) {
-        if (c.id <= from) continue;
-        const item = wallCommentItem(ctx, { ...c, owner_id: ownerId, post_id: postId });
-        if (item) items.push(item);
-      }
-      // A full page continues from its last top-level comment; replies wait for the last page.
-      const seen = (full ? top : [...top, ...replies]).map((c) => c.id as number);
-      const max = Math.max(from, ...seen);
-      if (max > from) cursors[stream] = max;
-      if (full) next.push(postId);
-    });
-    pending = next;
-  }
-  return false;
+/**
+ * One page of comments: one wall.getComments per post from its watermark (25 per execute) for
+ * the first WALL_CALLS_PER_PAGE pending posts. Returns the posts still to read: the rest, then
+ * those whose page was full (so consecutive pages touch different posts' watermarks).
+ */
+async function readWallComments(
+  reader: VkClient,
+  ctx: NormalizeContext,
+  pending: number[],
+  watermark: (s: string) => number,
+  items: NormalizedItem[],
+  cursors: Record<string, unknown>,
+): Promise<number[]> {
+  const ownerId = -ctx.groupId;
+  const batch = pending.slice(0, WALL_CALLS_PER_PAGE);
+  const calls: ChainCall[] = batch.map((postId) => {
+    const from = watermark(vkStreams.post(ownerId, postId));
+    return {
+      method: 'wall.getComments',
+      params: {
+        owner_id: ownerId,
+        post_id: postId,
+        count: PAGE,
+        sort: 'asc',
+        thread_items_count: 10,
+        extended: 1,
+        ...(from ? { start_comment_id: from } : {}),
+      },
+    };
+  });
+  const results = await reader.chain<{ items: Obj[]; profiles?: Obj[] }>(calls);
+  const again: number[] = [];
+  results.forEach((result, i) => {
+    if (!result.ok) return; // a deleted post or closed comments: nothing to read there
+    const postId = batch[i];
+    const stream = vkStreams.post(ownerId, postId);
+    const from = watermark(stream);
+    for (const p of result.value.profiles ?? [])
+      ctx.names!.set(p.id, `${p.first_name} ${p.last_name}`.trim());
+    const top = result.value.items;
+    const replies = top.flatMap((c) => (c.thread?.items ?? []) as Obj[]);
+    const full = top.length >= PAGE;
+    for (const c of full ? top : [...top, ...replies]) {
+      if (c.id <= from) continue;
+      const item = wallCommentItem(ctx, { ...c, owner_id: ownerId, post_id: postId });
+      if (item) items.push(item);
+    }
+    // A full page continues from its last top-level comment; replies wait for the last page.
+    const seen = (full ? top : [...top, ...replies]).map((c) => c.id as number);
+    const max = Math.max(from, ...seen);
+    if (max > from) cursors[stream] = max;
+    if (full) again.push(postId);
+  });
+  return [...pending.slice(batch.length), ...again];
 }
 
 async function reconcileBoard(
