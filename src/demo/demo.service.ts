@@ -6,10 +6,12 @@ import {
   OnApplicationShutdown,
   OnModuleInit,
 } from '@nestjs/common';
+import { Client } from 'pg';
 import { APP_CONFIG } from '../config/config.module';
 import { isDemo } from '../config/config';
 import { AppConfig } from '../config/config.schema';
 import { ConnectorRegistry } from '../connectors/registry';
+import { DATABASE_URL } from '../database/database.module';
 import { DEFAULT_BOT_TOKEN, startTelegramEmulator, TelegramEmulator } from '../emulators/telegram';
 import { seedVkBasics, startVkEmulator, VK_DEMO, VkEmulator } from '../emulators/vk';
 import { SourcesService } from '../sources/sources.service';
@@ -28,12 +30,17 @@ export interface DemoOptions {
 const TG_CHANNEL = -1001500100200;
 const TG_GROUP = -1001500100300;
 const RUN_ID_STRIDE = 10_000;
+/** Session advisory lock (one-bigint key space, apart from the receivers' two-key locks): "otkdemo". */
+const DEMO_LOCK_KEY = '0x6f746b64656d6f';
 
 /**
  * Demo mode (DEMO unset or true, on instances that run workers): the VK and Telegram emulators run
  * in this process, the company «ДомНет» gets a VK source and a Telegram source pointing at them,
  * and customers start writing — through the emulators' control API, so every item travels the
  * real connectors and ingest, and every reply lands in the emulator's outbox.
+ *
+ * With several worker instances on one database only one runs the demo: the one that holds a
+ * session advisory lock on a connection kept for the life of the process. The others skip it.
  */
 @Injectable()
 export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
@@ -45,6 +52,8 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   private stopped = false;
   private next = 0;
   private seen = { vk: 0, tg: 0 };
+  /** Holds the demo lock while this instance runs the demo. */
+  private lockClient?: Client;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -52,6 +61,7 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     private readonly registry: ConnectorRegistry,
     private readonly demoSources: DemoSourcesRepository,
     @Inject(DEMO_OPTIONS) private readonly options: DemoOptions,
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
   ) {}
 
   get enabled(): boolean {
@@ -63,9 +73,18 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     return { vk: this.vk, telegram: this.tg };
   }
 
+  /** This instance runs the demo (demo mode on, and it holds the demo lock). */
+  get running(): boolean {
+    return !!this.lockClient;
+  }
+
   /** Before the receivers start (onApplicationBootstrap), so they find working sources. */
   async onModuleInit() {
     if (!this.enabled) return;
+    if (!(await this.takeDemoLock())) {
+      this.log.log('another instance runs the demo (emulators and customers); this one skips it');
+      return;
+    }
     this.vk = await startVkEmulator({ maxHoldMs: 5_000 });
     this.tg = await startTelegramEmulator({ maxHoldMs: 5_000 });
     seedVkBasics(this.vk.control);
@@ -114,7 +133,7 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
 
   /** Customers start writing once the app is up; the trickle keeps going until shutdown. */
   onApplicationBootstrap() {
-    if (!this.enabled) return;
+    if (!this.running) return;
     void this.seed().catch((err) => this.log.error({ err }, 'demo seeding failed'));
   }
 
@@ -122,6 +141,33 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await Promise.allSettled([this.vk?.stop(), this.tg?.stop()]);
+    // Ending the session releases the lock: the next instance to start takes the demo over.
+    const lock = this.lockClient;
+    this.lockClient = undefined;
+    await lock?.end().catch(() => undefined);
+  }
+
+  private async takeDemoLock(): Promise<boolean> {
+    const c = new Client({ connectionString: this.databaseUrl, application_name: 'otklik-demo-lock' });
+    c.on('error', (err) => {
+      // The lock went with the session; this instance keeps its emulators until it stops.
+      this.log.warn(`demo lock connection lost: ${err.message}`);
+    });
+    await c.connect();
+    try {
+      const r = await c.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock($1::bigint) AS ok`, [
+        BigInt(DEMO_LOCK_KEY).toString(),
+      ]);
+      if (r.rows[0].ok) {
+        this.lockClient = c;
+        return true;
+      }
+    } catch (err) {
+      await c.end().catch(() => undefined);
+      throw err;
+    }
+    await c.end().catch(() => undefined);
+    return false;
   }
 
   private async upsertSource(
