@@ -18,6 +18,12 @@ export interface VkNamesOptions {
   failureTtlMs?: number;
   /** Longest a batch waits for a lookup; a late answer still fills the cache for the next batch. */
   waitMs?: number;
+  /**
+   * Least time between two lookups. Lookups never overlap: ids that turn up meanwhile wait for
+   * one shared next lookup, so a steady event stream costs a few requests a second, not one per
+   * Long Poll answer (which would eat the community token's 20/s and queue behind vk-io's limit).
+   */
+  minIntervalMs?: number;
   now?: () => number;
 }
 
@@ -40,7 +46,12 @@ export class VkNames {
   private readonly ttlMs: number;
   private readonly failureTtlMs: number;
   private readonly waitMs: number;
+  private readonly minIntervalMs: number;
   private readonly now: () => number;
+  /** The lookup in flight, and the one collecting ids to run after it. */
+  private running?: Promise<void>;
+  private queued?: { ids: Set<number>; done: Promise<void>; start: () => void };
+  private lastStartedAt = -Infinity;
 
   constructor(
     private readonly client: VkClient,
@@ -50,6 +61,7 @@ export class VkNames {
     this.ttlMs = options.ttlMs ?? 24 * 3600_000;
     this.failureTtlMs = options.failureTtlMs ?? 60_000;
     this.waitMs = options.waitMs ?? 3000;
+    this.minIntervalMs = options.minIntervalMs ?? 200;
     this.now = options.now ?? Date.now;
   }
 
@@ -96,11 +108,12 @@ export class VkNames {
       else missing.add(id);
     }
     if (missing.size > 0) {
-      const lookup = this.lookup([...missing]).finally(() => {
-        for (const id of missing) if (this.inflight.get(id) === lookup) this.inflight.delete(id);
+      const lookup = this.schedule(missing);
+      const settled = lookup.finally(() => {
+        for (const id of missing) if (this.inflight.get(id) === settled) this.inflight.delete(id);
       });
-      for (const id of missing) this.inflight.set(id, lookup);
-      waiting.add(lookup);
+      for (const id of missing) this.inflight.set(id, settled);
+      waiting.add(settled);
     }
     if (waiting.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
@@ -112,6 +125,42 @@ export class VkNames {
       }),
     ]);
     clearTimeout(timer);
+  }
+
+  /** Runs a lookup of `ids` now, or adds them to the one queued behind the lookup in flight. */
+  private schedule(ids: Set<number>): Promise<void> {
+    if (!this.running) {
+      this.lastStartedAt = Date.now();
+      const run = this.lookup([...ids]).finally(() => this.next());
+      this.running = run;
+      return run;
+    }
+    if (!this.queued) {
+      let start!: () => void;
+      const gate = new Promise<void>((resolve) => (start = resolve));
+      const queued = { ids: new Set<number>(), start, done: Promise.resolve() };
+      queued.done = gate.then(() => this.lookup([...queued.ids]));
+      this.queued = queued;
+    }
+    for (const id of ids) this.queued.ids.add(id);
+    return this.queued.done;
+  }
+
+  /** Starts the queued lookup (if any) once the previous one ended and the interval passed. */
+  private next(): void {
+    this.running = undefined;
+    const queued = this.queued;
+    if (!queued) return;
+    this.queued = undefined;
+    const run = queued.done.finally(() => this.next());
+    this.running = run;
+    const delay = Math.max(0, this.lastStartedAt + this.minIntervalMs - Date.now());
+    const go = () => {
+      this.lastStartedAt = Date.now();
+      queued.start();
+    };
+    if (delay > 0) setTimeout(go, delay).unref();
+    else go();
   }
 
   /** One request for all of `ids` (a single call, or one `execute`); resolves even when it fails. */
