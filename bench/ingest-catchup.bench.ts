@@ -101,7 +101,7 @@ async function main() {
         const r = await sync.syncSource(source.id);
         if (r.error) throw new Error(`sync failed: ${r.error}`);
         inserted += r.inserted;
-        if (r.inserted === 0) break;
+        if (!r.hasMore) break; // the job read everything there was
       }
       const seconds = (performance.now() - t0) / 1000;
       const apiCalls = emu.control
@@ -113,6 +113,8 @@ async function main() {
          FROM items WHERE source_id = $1 AND kind = 'comment'`,
         [source.id],
       );
+      if (check.items !== COMMENTS || check.analysed !== COMMENTS || check.threaded !== COMMENTS)
+        throw new Error(`not everything was stored: ${JSON.stringify(check)}`);
 
       // Baseline: COPY the very rows the product stored (every column it wrote) into a table with the
       // same columns and indexes, no foreign keys, no ON CONFLICT.

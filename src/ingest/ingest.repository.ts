@@ -100,6 +100,31 @@ export class IngestRepository {
     const out = new Map<string, ContactRef>();
     if (contacts.length === 0) return out;
     const ext = contacts.map((x) => x.externalId);
+    // Most authors are known and unchanged (every page of a backlog, regulars): one indexed read.
+    const known = await c.query<{
+      id: string;
+      external_id: string;
+      customer_id: string;
+      display_name: string;
+      username: string | null;
+    }>(
+      `SELECT id, external_id, customer_id, display_name, username FROM contacts
+       WHERE platform = $1 AND external_id = ANY($2::text[])`,
+      [platform, ext],
+    );
+    const byExt = new Map(known.rows.map((r) => [r.external_id, r]));
+    const settled = contacts.every((x) => {
+      const k = byExt.get(x.externalId);
+      return (
+        k !== undefined &&
+        (x.displayName === '' ||
+          (k.display_name === x.displayName && (x.username === null || k.username === x.username)))
+      );
+    });
+    if (settled) {
+      for (const k of known.rows) out.set(k.external_id, { contactId: k.id, customerId: k.customer_id });
+      return out;
+    }
     const newCustomerIds = contacts.map(() => randomUUID());
     const r = await c.query<{ id: string; external_id: string; customer_id: string }>(
       `WITH input AS (

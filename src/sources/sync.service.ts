@@ -30,6 +30,8 @@ export interface SyncOutcome {
   pages: number;
   inserted: number;
   duplicates: number;
+  /** The page limit stopped this job with more waiting (a follow-up job was enqueued). */
+  hasMore?: boolean;
   error?: string;
 }
 
@@ -101,7 +103,7 @@ export class SyncService implements OnModuleInit {
       });
       await this.sources.recordSuccess(sourceId);
       if (hasMore) await this.enqueue({ sourceId });
-      return out;
+      return { ...out, hasMore };
     } catch (err) {
       const error =
         err instanceof ConnectorError
