@@ -26,7 +26,9 @@ export class ListConversationsQuery {
 
   @ApiPropertyOptional({ description: '`me`, `unassigned` or a user id' })
   @IsOptional()
-  @Matches(/^(me|unassigned|[0-9a-fA-F-]{36})$/, { message: 'assignee must be me, unassigned or a user id' })
+  @Matches(/^(me|unassigned|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+    message: 'assignee must be me, unassigned or a user id',
+  })
   assignee?: string;
 
   @ApiPropertyOptional()
