@@ -68,15 +68,23 @@ export class IngestRepository {
    * first transaction takes the table with it.
    */
   private async ensureStage(c: PoolClient): Promise<void> {
-    const r = await c.query<{ t: string | null }>(`SELECT to_regclass('pg_temp.ingest_item_stage') AS t`);
+    const r = await c.query<{ t: string | null }>(
+      `SELECT to_regclass('pg_temp.ingest_conversation_stage') AS t`,
+    );
     if (r.rows[0].t) return;
     await c.query(
-      `CREATE TEMP TABLE ingest_item_stage (
+      `CREATE TEMP TABLE IF NOT EXISTS ingest_item_stage (
          batch int NOT NULL, ord int NOT NULL, external_id text NOT NULL, kind text NOT NULL, parent text,
          thread text, conversation_id uuid, contact_id uuid, direction text NOT NULL, author_id text,
          author_name text, text text NOT NULL, created_at timestamptz NOT NULL, edited_at timestamptz,
          raw jsonb, language text, s_score real, s_label text, s_conf real, intent text, i_conf real,
          needs boolean NOT NULL, deadline timestamptz, model text, analyzed_at timestamptz
+       ) ON COMMIT DELETE ROWS;
+       CREATE TEMP TABLE ingest_conversation_stage (
+         batch int NOT NULL, ord int NOT NULL, key text NOT NULL, contact_id uuid, customer_id uuid,
+         first_at timestamptz, last_at timestamptz, last_customer_at timestamptz, needs boolean NOT NULL,
+         due_at timestamptz, policy_id uuid, sla_start timestamptz, intent text, sentiment_label text,
+         priority int NOT NULL
        ) ON COMMIT DELETE ROWS`,
     );
   }
@@ -187,37 +195,42 @@ export class IngestRepository {
     const created = new Set<string>();
     if (convs.length === 0) return { ids, created };
     const keys = convs.map((x) => x.threadKey);
-    const a = (k: string) => activity.get(k);
+    await this.ensureStage(c);
+    const batch = ++this.stageBatch;
+    await copyRows(
+      c,
+      `COPY ingest_conversation_stage FROM STDIN`,
+      convs.map((x, ord) => {
+        const a = activity.get(x.threadKey);
+        return [
+          batch,
+          ord,
+          x.threadKey,
+          x.contactId,
+          x.customerId,
+          a?.firstAt,
+          a?.lastAt,
+          a?.lastCustomerAt,
+          a?.needsResponse ?? false,
+          a?.dueAt,
+          a?.slaPolicyId,
+          a?.slaStartAt,
+          a?.intent,
+          a?.sentimentLabel,
+          a?.priority ?? 0,
+        ];
+      }),
+    );
     const r = await c.query<{ id: string; thread_key: string }>(
       `INSERT INTO conversations (source_id, platform, thread_key, contact_id, customer_id, first_message_at,
          last_message_at, last_customer_message_at, needs_response, due_at, sla_policy_id, sla_started_at, intent,
          sentiment_label, priority)
-       SELECT $1, $2, u.key, u.contact_id, u.customer_id, u.first_at, u.last_at, u.last_customer_at,
-         COALESCE(u.needs, false), u.due_at, u.policy_id, u.sla_start, u.intent, u.sentiment_label, COALESCE(u.priority, 0)
-       FROM unnest($3::text[], $4::uuid[], $5::uuid[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[],
-                   $9::boolean[], $10::timestamptz[], $11::uuid[], $12::timestamptz[], $13::text[], $14::text[],
-                   $15::int[])
-         AS u(key, contact_id, customer_id, first_at, last_at, last_customer_at, needs, due_at, policy_id, sla_start,
-              intent, sentiment_label, priority)
+       SELECT $1, $2, u.key, u.contact_id, u.customer_id, u.first_at, u.last_at, u.last_customer_at, u.needs,
+         u.due_at, u.policy_id, u.sla_start, u.intent, u.sentiment_label, u.priority
+       FROM ingest_conversation_stage u WHERE u.batch = $3 ORDER BY u.ord
        ON CONFLICT (source_id, thread_key) DO NOTHING
        RETURNING id, thread_key`,
-      [
-        sourceId,
-        platform,
-        keys,
-        convs.map((x) => x.contactId),
-        convs.map((x) => x.customerId),
-        keys.map((k) => a(k)?.firstAt ?? null),
-        keys.map((k) => a(k)?.lastAt ?? null),
-        keys.map((k) => a(k)?.lastCustomerAt ?? null),
-        keys.map((k) => a(k)?.needsResponse ?? false),
-        keys.map((k) => a(k)?.dueAt ?? null),
-        keys.map((k) => a(k)?.slaPolicyId ?? null),
-        keys.map((k) => a(k)?.slaStartAt ?? null),
-        keys.map((k) => a(k)?.intent ?? null),
-        keys.map((k) => a(k)?.sentimentLabel ?? null),
-        keys.map((k) => a(k)?.priority ?? 0),
-      ],
+      [sourceId, platform, batch],
     );
     for (const row of r.rows) {
       ids.set(row.thread_key, row.id);

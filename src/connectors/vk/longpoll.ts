@@ -9,6 +9,7 @@ import { ConnectorError, Emit, FetchResult } from '../connector';
 import { VkClient } from './client';
 import { mapVkError } from './errors';
 import { normalizeEvent, NormalizeContext } from './normalize';
+import { VK_CONTINUATION } from './reconcile';
 
 export interface ReceiveHooks {
   /** Background failures (Long Poll start-up, reconciliation, emit) for the sync service's source state. */
@@ -80,6 +81,8 @@ export async function runLongPoll(opts: LongPollRunOptions): Promise<() => Promi
             opts.hooks?.onReconciled?.(result, why);
           } while (result.hasMore && !stopped);
         } catch (err) {
+          // The failed page's posts were taken off the pass's continuation: start the next pass afresh.
+          delete cursors[VK_CONTINUATION];
           const mapped = mapVkError(err, 'VK reconciliation');
           if (isFatal(mapped)) {
             giveUp(mapped);
