@@ -15,6 +15,8 @@ import { runMigrations } from './database/migrate';
 import { httpMetricsMiddleware } from './observability/http-metrics';
 import { Metrics } from './observability/metrics.service';
 import { setupOpenApi } from './observability/openapi';
+import { cookieIsSecure } from './auth/session-cookie';
+import { JSON_BODY_LIMIT, securityHeaders } from './security/http-hardening';
 
 export interface RunningApp {
   app: INestApplication;
@@ -86,9 +88,11 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig) {
   const role = new RuntimeRole(config.ROLE);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use(securityHeaders({ hsts: cookieIsSecure(config) }));
   app.use(httpMetricsMiddleware(app.get(Metrics)));
   if (!role.servesHttp) app.use(workerOnlyOperations);
   app.use(cookieParser());
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT }); // replaces Nest's default (100 kB) parser
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   if (role.servesHttp) setupOpenApi(app);
 }

@@ -48,13 +48,14 @@ export class InboundWebhooksController {
     @Headers(SIGNATURE_HEADER) signature: string | undefined,
     @Headers(TIMESTAMP_HEADER) timestamp: string | undefined,
   ) {
-    const ctx = await this.enabledSource(sourceId, 'webhook');
+    const ctx = await this.knownSource(sourceId, 'webhook');
     const secret = ctx.credentials.secret;
     if (typeof secret !== 'string' || !secret)
       throw new UnauthorizedException('source has no signing secret');
     if (!req.rawBody) throw new BadRequestException('send the items as Content-Type: application/json');
     const check = checkWebhookSignature(secret, req.rawBody, signature, timestamp);
     if (!check.ok) throw new UnauthorizedException(check.reason);
+    this.mustBeEnabled(ctx);
     const payload = parseWebhookPayload(req.body);
     if (!payload.ok) throw new BadRequestException(payload.error);
     const r = await this.ingest.ingest(sourceId, { items: payload.items, cursors: {} });
@@ -68,13 +69,14 @@ export class InboundWebhooksController {
 
   @Post('webhooks/vk/:sourceId')
   async vk(@Param('sourceId') sourceId: string, @Req() req: Request, @Res() res: Response) {
-    const ctx = await this.enabledSource(sourceId, 'vk');
+    const ctx = await this.knownSource(sourceId, 'vk');
     const result = handleVkCallback(req.body, {
       secret: ctx.credentials.callbackSecret,
       confirmation: ctx.credentials.callbackConfirmation,
       groupId: Number(ctx.settings.groupId) || undefined,
       includeBrand: ctx.settings.includeBrand === true,
     });
+    if (result.status === 200) this.mustBeEnabled(ctx);
     if (result.status === 200 && result.items.length > 0) {
       await this.ingest.ingest(sourceId, { items: result.items, cursors: {} });
     }
@@ -83,7 +85,7 @@ export class InboundWebhooksController {
 
   @Post('webhooks/telegram/:sourceId')
   async telegram(@Param('sourceId') sourceId: string, @Req() req: Request, @Res() res: Response) {
-    const ctx = await this.enabledSource(sourceId, 'telegram');
+    const ctx = await this.knownSource(sourceId, 'telegram');
     const threads = new DiscussionThreads(ctx.cursors.discussionThreads);
     const result = handleTelegramWebhook(req.headers, req.body, {
       secretToken: ctx.credentials.webhookSecret,
@@ -93,6 +95,7 @@ export class InboundWebhooksController {
       res.status(result.status).json({ ok: false, description: result.error });
       return;
     }
+    this.mustBeEnabled(ctx);
     const learnt = threads.takeCursor();
     // Telegram redelivers on a non-2xx, so a storing failure must surface as 5xx (the filter does)
     await this.ingest.ingest(sourceId, {
@@ -102,11 +105,21 @@ export class InboundWebhooksController {
     res.status(200).json({ ok: true });
   }
 
-  private async enabledSource(sourceId: string, platform: string): Promise<SourceContext> {
+  /**
+   * The source, enabled or not: "disabled" is told only to a caller who passed the signature
+   * check (mustBeEnabled), so an anonymous caller learns no more than 404 or 401/403.
+   */
+  private async knownSource(
+    sourceId: string,
+    platform: string,
+  ): Promise<SourceContext & { enabled: boolean }> {
     const source = UUID.test(sourceId) ? await this.sources.find(sourceId) : null;
     if (!source || source.platform !== platform)
       throw new NotFoundException(`no ${platform} source ${sourceId}`);
-    if (!source.enabled) throw new ForbiddenException('source is disabled');
-    return this.sources.context(sourceId);
+    return { ...(await this.sources.context(sourceId)), enabled: source.enabled };
+  }
+
+  private mustBeEnabled(ctx: { enabled: boolean }): void {
+    if (!ctx.enabled) throw new ForbiddenException('source is disabled');
   }
 }

@@ -60,6 +60,7 @@ export class TelegramConnector implements Connector {
   }
 
   async verify(source: SourceContext): Promise<{ accountName: string }> {
+    webhookSecretProblem(source);
     try {
       const me = await this.client(source).getMe();
       return { accountName: me.username ? `@${me.username}` : me.first_name };
@@ -75,6 +76,7 @@ export class TelegramConnector implements Connector {
       if (source.settings.mode === 'webhook') {
         const url = source.settings.webhookUrl;
         if (!url) throw new ConnectorError('configuration', 'webhook mode needs settings.webhookUrl');
+        webhookSecretProblem(source);
         await telegram.setWebhook(url, {
           secret_token: source.credentials.webhookSecret,
           allowed_updates: allowed as any,
@@ -164,4 +166,16 @@ function parseKey(externalId: string): { chatId: number; messageId: number } {
     throw new ConnectorError('configuration', `not a Telegram message key: ${externalId}`);
   }
   return { chatId, messageId };
+}
+
+/** The webhook route is public: only the secret_token proves an update came from Telegram. */
+function webhookSecretProblem(source: SourceContext): void {
+  const secret = source.credentials?.webhookSecret;
+  if (source.settings?.mode !== 'webhook') return;
+  if (typeof secret !== 'string' || !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) {
+    throw new ConnectorError(
+      'configuration',
+      'webhook mode needs credentials.webhookSecret (Telegram allows 1-256 of A-Z, a-z, 0-9, _ and -)',
+    );
+  }
 }

@@ -24,7 +24,8 @@ export function handleTelegramWebhook(
   body: unknown,
   opts: { secretToken?: string; threads?: DiscussionThreads },
 ): TelegramWebhookResult {
-  if (opts.secretToken !== undefined && !sameSecret(header(headers, SECRET_HEADER), opts.secretToken)) {
+  // The route is public: a source with no secret_token takes no webhook updates at all.
+  if (!opts.secretToken || !sameSecret(header(headers, SECRET_HEADER), opts.secretToken)) {
     return { status: 403, items: [], error: 'bad secret token' };
   }
   let update: unknown = body;

@@ -23,6 +23,20 @@ describe('handleVkCallback', () => {
     expect(handleVkCallback('junk', config).status).toBe(400);
   });
 
+  it('a source with no callback secret takes no events at all (the route is public)', () => {
+    const open = { confirmation: 'abc123', groupId: 42 };
+    const event = {
+      type: 'message_new',
+      group_id: 42,
+      object: { message: { id: 1, from_id: 5, text: 'x' } },
+    };
+    expect(handleVkCallback(event, open)).toEqual({ status: 403, body: 'forbidden', items: [] });
+    expect(handleVkCallback({ type: 'confirmation', group_id: 42 }, open).status).toBe(403);
+    expect(handleVkCallback({ ...event, secret: '' }, { ...open, secret: '' }).status).toBe(403);
+    expect(handleVkCallback({ ...event, secret: 's3cre' }, config).status).toBe(403);
+    expect(handleVkCallback({ ...event, secret: ['s3cret'] }, config).status).toBe(403);
+  });
+
   it('answers ok with the normalised item and its event id', () => {
     const result = handleVkCallback(
       {

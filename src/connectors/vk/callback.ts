@@ -1,9 +1,11 @@
 /**
  * Callback API mode, for users with a public URL: a pure handler the ingest route mounts.
  * VK POSTs `{type, object, group_id, event_id, secret}`; we answer the confirmation string to
- * `confirmation`, 403 to a wrong secret, `ok` otherwise (VK retries anything else).
+ * `confirmation`, 403 to a wrong or missing secret (callback mode needs one), `ok` otherwise (VK
+ * retries anything else).
  * Dedupe by `eventId` (and by natural key in the database).
  */
+import { timingSafeEqual } from 'node:crypto';
 import { NormalizedItem } from '../connector';
 import { normalizeEvent } from './normalize';
 
@@ -33,7 +35,9 @@ export function handleVkCallback(body: unknown, config: VkCallbackConfig): VkCal
     event_id?: string;
     secret?: string;
   };
-  if (config.secret && event.secret !== config.secret) return none(403, 'forbidden');
+  // The route is public: without a configured secret anyone who knows the source id could push
+  // items, so a source without one takes no Callback API events at all.
+  if (!config.secret || !sameSecret(event.secret, config.secret)) return none(403, 'forbidden');
   const groupId = Math.abs(Number(event.group_id ?? config.groupId ?? 0));
   if (config.groupId && groupId !== Math.abs(config.groupId)) return none(403, 'forbidden');
   if (event.type === 'confirmation') {
@@ -48,4 +52,11 @@ export function handleVkCallback(body: unknown, config: VkCallbackConfig): VkCal
     items: item ? [item] : [],
     ...(event.event_id ? { eventId: event.event_id } : {}),
   };
+}
+
+function sameSecret(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

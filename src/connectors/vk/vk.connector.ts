@@ -3,7 +3,8 @@
  * reconciliation through the API from stored watermarks, replies as the community exactly once.
  *
  * Credentials: `groupToken` (community: Long Poll, DMs, replies), `serviceToken` or `userToken`
- * (walls and boards: community tokens can't read them), optional `callbackSecret`/`callbackConfirmation`.
+ * (walls and boards: community tokens can't read them), optional `callbackSecret`/`callbackConfirmation`
+ * (the Callback API route refuses every event unless `callbackSecret` is set).
  * Settings: see VkSettings (groupId is required).
  */
 import { createHash } from 'node:crypto';
