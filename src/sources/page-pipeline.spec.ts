@@ -51,8 +51,12 @@ async function drain(c: ReturnType<typeof committer>, run: Promise<unknown>, ord
 }
 
 describe('runPagePipeline', () => {
-  it('reads page n+1 from the cursors of page n and commits disjoint pages side by side', async () => {
-    const src = script([['a'], ['b'], ['c']]);
+  const settle = async () => {
+    for (let i = 0; i < 20; i++) await tick();
+  };
+
+  it('reads page n+1 from the cursors of page n; after the first page, disjoint pages commit side by side', async () => {
+    const src = script([['a'], ['b'], ['c'], ['d']]);
     const c = committer();
     const run = runPagePipeline({
       cursors: { __reconcile: 1 },
@@ -61,16 +65,19 @@ describe('runPagePipeline', () => {
       maxPages: 10,
       concurrency: 2,
     });
-    for (let i = 0; i < 20 && c.open.size < 2; i++) await tick();
-    expect([...c.open.keys()]).toEqual([0, 1]); // two at once
-    await drain(c, run, [1, 0, 2]);
+    await settle();
+    expect([...c.open.keys()]).toEqual([0]); // the first page alone (it creates the new contacts)
+    c.open.get(0)!();
+    await settle();
+    expect([...c.open.keys()]).toEqual([1, 2]); // then two at once
+    await drain(c, run, [2, 1, 3]);
     await expect(run).resolves.toEqual({ hasMore: false });
     expect(src.reads[1]).toEqual({ s0: 0, __next: 1 }); // merged, the one-off hint dropped
     expect(src.reads[2]).toEqual({ s0: 0, s1: 1, __next: 2 });
   });
 
   it('never starts a page while an earlier page with a shared stream is uncommitted', async () => {
-    const src = script([['a', 't1'], ['b'], ['a'], ['t1']]);
+    const src = script([['first'], ['a', 't1'], ['b'], ['a'], ['t1']]);
     const c = committer();
     const run = runPagePipeline({
       cursors: {},
@@ -79,17 +86,16 @@ describe('runPagePipeline', () => {
       maxPages: 10,
       concurrency: 3,
     });
-    const settle = async () => {
-      for (let i = 0; i < 20; i++) await tick();
-    };
     await settle();
-    expect([...c.open.keys()]).toEqual([0, 1]); // 1 is disjoint from 0; 2 shares stream a with 0
-    c.open.get(1)!();
-    await settle();
-    expect(c.log).not.toContain('start 2'); // a free slot is not enough
     c.open.get(0)!();
     await settle();
-    expect([...c.open.keys()]).toEqual([2, 3]);
+    expect([...c.open.keys()]).toEqual([1, 2]); // 2 is disjoint from 1; 3 shares stream a with 1
+    c.open.get(2)!();
+    await settle();
+    expect(c.log).not.toContain('start 3'); // a free slot is not enough
+    c.open.get(1)!();
+    await settle();
+    expect([...c.open.keys()]).toEqual([3, 4]);
     await drain(c, run);
     await expect(run).resolves.toEqual({ hasMore: false });
   });
@@ -117,7 +123,7 @@ describe('runPagePipeline', () => {
       read: src.read,
       commit: async (p) => {
         await tick();
-        if (p.n === 0) throw new Error('deadlock');
+        if (p.n === 1) throw new Error('deadlock');
         await tick();
         done.push(p.n);
       },
@@ -125,7 +131,7 @@ describe('runPagePipeline', () => {
       concurrency: 2,
     });
     await expect(run).rejects.toThrow('deadlock');
-    expect(done).toEqual([1]);
+    expect(done).toEqual([0, 2]);
     expect(src.reads.length).toBeLessThanOrEqual(4); // at most the one page read ahead
   });
 });

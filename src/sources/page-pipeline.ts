@@ -44,6 +44,7 @@ export async function runPagePipeline<P extends PipelinePage>(
   let cursors = opts.cursors;
   let hasMore = true;
   let pages = 0;
+  let committed = 0;
 
   try {
     let next: Promise<P> | undefined = opts.read(cursors);
@@ -61,10 +62,16 @@ export async function runPagePipeline<P extends PipelinePage>(
       // Order: wait for earlier pages that share a stream or thread, and for a free slot.
       const before = uncommitted.filter((s) => overlaps(s.page.locks, page.locks)).map((s) => s.done);
       await Promise.allSettled(before);
-      while (inFlight.size >= opts.concurrency && !failure) await Promise.race(inFlight);
+      // The first page commits alone: it usually creates most of the pass's new contacts, which
+      // a concurrent second page would only wait on (and create customers for in vain).
+      const limit = committed === 0 ? 1 : opts.concurrency;
+      while (inFlight.size >= limit && !failure) await Promise.race(inFlight);
       if (failure) break;
       const slot: Slot<P> = { page, done: Promise.resolve() };
-      const run = opts.commit(page).catch((err) => void (failure ??= { err }));
+      const run = opts.commit(page).then(
+        () => void committed++,
+        (err) => void (failure ??= { err }),
+      );
       slot.done = run;
       uncommitted.push(slot);
       inFlight.add(run);
