@@ -53,10 +53,15 @@ async function showInbox() {
   const filter = savedFilter();
   const users = await loadUserNames(me);
 
+  // A reply asks for 1 s polling: start it now, not after the 5 s poll already scheduled.
+  let repoll = () => {};
   const conversation = createConversationView({
     me,
     users,
-    onChanged: () => void queue.refresh(),
+    onChanged: () => {
+      void queue.refresh();
+      repoll();
+    },
     onOpen: (id) => select(id),
   });
   const queue = createQueue({
@@ -140,6 +145,7 @@ async function showInbox() {
     schedule();
   };
   schedule();
+  repoll = schedule;
   const ticker = setInterval(() => tickCountdowns(root), 1000);
   const onVisible = () => {
     if (!document.hidden) void poll();
