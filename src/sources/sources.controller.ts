@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles, type SessionUser } from '../auth/auth.decorators';
 import { CreateSourceDto, UpdateSourceDto } from './sources.dto';
 import { SourcesService } from './sources.service';
 
@@ -20,13 +20,17 @@ export class SourcesController {
   }
 
   @Post()
-  create(@Body() dto: CreateSourceDto) {
-    return this.sources.create(dto);
+  create(@Body() dto: CreateSourceDto, @CurrentUser() user: SessionUser) {
+    return this.sources.create(dto, user.id);
   }
 
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSourceDto) {
-    return this.sources.update(id, dto);
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateSourceDto,
+    @CurrentUser() user: SessionUser,
+  ) {
+    return this.sources.update(id, dto, user.id);
   }
 
   @Post(':id/verify')

@@ -3,9 +3,11 @@ import {
   Injectable,
   Logger,
   NotFoundException,
+  Optional,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
 import { ConnectorError, type SourceContext } from '../connectors/connector';
 import { ConnectorRegistry } from '../connectors/registry';
 import { SecretBox } from '../security/secret-box';
@@ -26,6 +28,8 @@ export class SourcesService {
     private readonly repo: SourcesRepository,
     private readonly registry: ConnectorRegistry,
     private readonly box: SecretBox,
+    // optional only so benches and tests can build the service by hand; Nest always injects it
+    @Optional() private readonly audit?: AuditService,
   ) {}
 
   async list(): Promise<SourceView[]> {
@@ -36,7 +40,10 @@ export class SourcesService {
     return view(await this.mustFind(id));
   }
 
-  async create(dto: CreateSourceDto): Promise<SourceView & { accountName: string }> {
+  async create(
+    dto: CreateSourceDto,
+    actorId: string | null = null,
+  ): Promise<SourceView & { accountName: string }> {
     const connector = this.registry.find(dto.platform);
     if (!connector) {
       throw new BadRequestException(
@@ -57,12 +64,17 @@ export class SourcesService {
       credentialsEncrypted: this.box.encryptJson(credentials, id),
       status: 'healthy',
     });
+    await this.audit?.record(actorId, 'source.created', 'source', id, {
+      platform: dto.platform,
+      name: dto.name,
+      credentialFields: Object.keys(credentials).sort(),
+    });
     await this.changed(id);
     this.logger.log(`source ${id} (${dto.platform}) connected as ${accountName}`);
     return { ...(await this.get(id)), accountName };
   }
 
-  async update(id: string, dto: UpdateSourceDto): Promise<SourceView> {
+  async update(id: string, dto: UpdateSourceDto, actorId: string | null = null): Promise<SourceView> {
     const current = await this.mustFind(id);
     const patch: Partial<SourceEntity> = {};
     if (dto.name !== undefined) patch.name = dto.name;
@@ -85,6 +97,14 @@ export class SourcesService {
     }
     if (Object.keys(patch).length > 0) {
       await this.repo.update(id, patch);
+      // which credential fields were set, never their values
+      await this.audit?.record(actorId, 'source.updated', 'source', id, {
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+        settingsChanged: dto.settings !== undefined,
+        credentialsChanged: dto.credentials !== undefined,
+        ...(dto.credentials ? { credentialFields: Object.keys(dto.credentials).sort() } : {}),
+      });
       await this.changed(id);
     }
     return this.get(id);
