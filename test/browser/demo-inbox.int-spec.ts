@@ -62,9 +62,10 @@ describe('demo inbox in a real browser', () => {
   });
 
   it('signs in, sees both platforms most urgent first, replies to VK, switches to EN, keeps HTML inert', async () => {
-    [t, browser] = await Promise.all([
-      startTestApp({ DEMO: 'true' }),
-      chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 15_000 }),
+    // Both at once; each is kept as soon as it is up, so afterAll stops it even if the other fails.
+    await Promise.all([
+      startTestApp({ DEMO: 'true' }).then((app) => (t = app)),
+      chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 15_000 }).then((b) => (browser = b)),
     ]);
     const { vk } = t.app.get(DemoService).emulators();
     const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 860 } });
