@@ -22,4 +22,15 @@ describe('SecretBox', () => {
     expect(() => box.decrypt(sealed, 'source-2')).toThrow(/tampered/);
     expect(() => box.decrypt('garbage', 'source-1')).toThrow(/not a sealed secret/);
   });
+
+  it('refuses a truncated tag (GCM would check only its prefix: a 4-byte tag is guessable)', () => {
+    const sealed = box.encrypt('token', 'source-1');
+    const [v, iv, tag, ct] = sealed.split('.');
+    for (const n of [4, 8, 12]) {
+      const short = Buffer.from(tag, 'base64url').subarray(0, n).toString('base64url');
+      expect(() => box.decrypt([v, iv, short, ct].join('.'), 'source-1')).toThrow();
+    }
+    const shortIv = Buffer.from(iv, 'base64url').subarray(0, 8).toString('base64url');
+    expect(() => box.decrypt([v, shortIv, tag, ct].join('.'), 'source-1')).toThrow();
+  });
 });
