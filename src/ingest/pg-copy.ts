@@ -72,7 +72,10 @@ const SPECIAL = /[\\\t\n\r]/;
 /** One value in COPY text format (NULL is `\N`; backslash, tab, newline and CR escaped). */
 export function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
-  const s = v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  // Numbers, booleans and dates never need escaping (the hot path: most of a row's values).
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
   if (!SPECIAL.test(s)) return s;
   return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }

@@ -22,6 +22,8 @@ export interface PipelineOptions<P extends PipelinePage> {
   commit(page: P): Promise<void>;
   maxPages: number;
   concurrency: number;
+  /** Pages read ahead of the commits (default 1: page n+1 is read while page n waits or commits). */
+  readAhead?: number;
 }
 
 export interface PipelineOutcome {
@@ -40,25 +42,53 @@ export async function runPagePipeline<P extends PipelinePage>(
 ): Promise<PipelineOutcome> {
   const inFlight = new Set<Promise<unknown>>();
   const uncommitted: Slot<P>[] = [];
+  /** Pages read (or being read) and not yet handed to a commit: bounded by readAhead. */
+  const ready: P[] = [];
+  const ahead = Math.max(1, opts.readAhead ?? 1);
   let failure: { err: unknown } | undefined;
-  let cursors = opts.cursors;
   let hasMore = true;
-  let pages = 0;
+  let readerDone = false;
   let committed = 0;
+  let wakeCommitter: (() => void) | undefined;
+  let wakeReader: (() => void) | undefined;
+  const wake = (which: 'committer' | 'reader') => {
+    const w = which === 'committer' ? wakeCommitter : wakeReader;
+    if (which === 'committer') wakeCommitter = undefined;
+    else wakeReader = undefined;
+    w?.();
+  };
 
-  try {
-    let next: Promise<P> | undefined = opts.read(cursors);
-    while (next && !failure) {
-      const page: P = await next;
-      next = undefined;
-      pages++;
-      hasMore = page.hasMore;
-      if (hasMore && pages < opts.maxPages) {
+  // The reader runs ahead of the commits: reads only wait for the API (and their own analysis),
+  // never for a commit slot, so the rate-limited fetches stay back to back.
+  const reader = (async () => {
+    let cursors = opts.cursors;
+    try {
+      for (let pages = 0; ;) {
+        while (ready.length > ahead && !failure) await new Promise<void>((r) => (wakeReader = r));
+        if (failure) return;
+        const page = await opts.read(cursors);
+        pages++;
+        hasMore = page.hasMore;
+        ready.push(page);
+        wake('committer');
+        if (!hasMore || pages >= opts.maxPages) return;
         const { __reconcile: _once, ...merged } = { ...cursors, ...page.cursors };
         cursors = merged;
-        next = opts.read(cursors);
-        next.catch(() => undefined); // awaited above on the next turn, unless a commit failed first
       }
+    } catch (err) {
+      failure ??= { err };
+    } finally {
+      readerDone = true;
+      wake('committer');
+    }
+  })();
+
+  try {
+    for (;;) {
+      while (ready.length === 0 && !readerDone && !failure)
+        await new Promise<void>((r) => (wakeCommitter = r));
+      if (failure || ready.length === 0) break;
+      const page = ready[0];
       // Order: wait for earlier pages that share a stream or thread, and for a free slot.
       const before = uncommitted.filter((s) => overlaps(s.page.locks, page.locks)).map((s) => s.done);
       await Promise.allSettled(before);
@@ -67,10 +97,15 @@ export async function runPagePipeline<P extends PipelinePage>(
       const limit = committed === 0 ? 1 : opts.concurrency;
       while (inFlight.size >= limit && !failure) await Promise.race(inFlight);
       if (failure) break;
+      ready.shift();
+      wake('reader');
       const slot: Slot<P> = { page, done: Promise.resolve() };
       const run = opts.commit(page).then(
         () => void committed++,
-        (err) => void (failure ??= { err }),
+        (err) => {
+          failure ??= { err };
+          wake('reader');
+        },
       );
       slot.done = run;
       uncommitted.push(slot);
@@ -83,6 +118,8 @@ export async function runPagePipeline<P extends PipelinePage>(
   } catch (err) {
     failure ??= { err };
   }
+  wake('reader');
+  await reader;
   // Never leave a commit running behind the caller's back.
   await Promise.allSettled([...inFlight]);
   if (failure) throw failure.err;

@@ -18,6 +18,11 @@ const DEFAULT_POLL_SECONDS = 60;
 const MAX_PAGES_PER_JOB = 50;
 /** Pages committing at once (disjoint streams only): the database's work spreads over two cores. */
 const COMMIT_CONCURRENCY = 2;
+/**
+ * Pages read (and analysed) ahead of the commits: the rate-limited API reads stay back to back
+ * instead of waiting for a commit slot. A page is ≤ ~5,000 items, so this bounds memory.
+ */
+const READ_AHEAD = 3;
 /** How far behind the last good sync a reconciliation starts. */
 const RECONCILE_MARGIN_MS = 15 * 60_000;
 
@@ -90,6 +95,7 @@ export class SyncService implements OnModuleInit {
         cursors,
         maxPages: MAX_PAGES_PER_JOB,
         concurrency: COMMIT_CONCURRENCY,
+        readAhead: READ_AHEAD,
         read: async (from) => {
           const batch = await fetchPage({ ...ctx, cursors: from });
           return { ...(await this.ingest.prepare(sourceId, batch)), hasMore: batch.hasMore === true };

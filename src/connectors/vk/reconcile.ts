@@ -28,6 +28,11 @@ const PAGE = 100;
  */
 const WALL_CALLS_PER_PAGE = 50;
 /**
+ * The first page of a pass is smaller (one `execute`): it reaches the database sooner, and it
+ * commits alone (it creates most of the pass's new contacts) while the next pages are read.
+ */
+const FIRST_PAGE_WALL_CALLS = 25;
+/**
  * A transient cursor (never stored: ingest skips `__` keys) that lets the next fetch of the same
  * pass continue with the posts still to read instead of listing the wall again.
  */
@@ -59,25 +64,40 @@ export async function reconcileVk(input: ReconcileInput): Promise<FetchResult> {
 
   let posts: number[] = resumed?.posts ?? [];
   let rest = resumed?.rest ?? false;
-  if (!resumed) {
-    if (input.reader) posts = await listWall(input.reader, ctx, since, watermark, items, cursors);
-    if (input.reader)
-      rest =
-        (await reconcileBoard(
-          input.reader,
-          ctx,
-          settings,
-          since,
-          input.cursors,
-          watermark,
-          items,
-          cursors,
-        )) || rest;
-    if (input.group)
-      rest = (await reconcileDialogs(input.group, ctx, since, watermark, items, cursors)) || rest;
+  // DMs use the community token (its own rate limit): read them alongside the wall. The board
+  // call queues behind the first comment batches on the reader's limiter instead of before them.
+  const dialogs =
+    !resumed && input.group
+      ? reconcileDialogs(input.group, ctx, since, watermark, items, cursors)
+      : Promise.resolve(false);
+  let board: Promise<boolean> = Promise.resolve(false);
+  let comments: Promise<number[]> = Promise.resolve(posts);
+  let listing: { err: unknown } | undefined;
+  try {
+    if (!resumed && input.reader) posts = await listWall(input.reader, ctx, since, watermark, items, cursors);
+    if (input.reader && posts.length > 0)
+      comments = readWallComments(
+        input.reader,
+        ctx,
+        posts,
+        watermark,
+        items,
+        cursors,
+        resumed ? WALL_CALLS_PER_PAGE : FIRST_PAGE_WALL_CALLS,
+      );
+    if (!resumed && input.reader)
+      board = reconcileBoard(input.reader, ctx, settings, since, input.cursors, watermark, items, cursors);
+  } catch (err) {
+    listing = { err };
   }
-  if (input.reader && posts.length > 0)
-    posts = await readWallComments(input.reader, ctx, posts, watermark, items, cursors);
+  // Every started read settles before fetch answers; the first failure is thrown.
+  const settled = await Promise.allSettled([comments, board, dialogs]);
+  if (listing) throw listing.err;
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  posts = (settled[0] as PromiseFulfilledResult<number[]>).value;
+  rest = (settled[1] as PromiseFulfilledResult<boolean>).value || rest;
+  rest = (settled[2] as PromiseFulfilledResult<boolean>).value || rest;
   const hasMore = posts.length > 0 || rest;
   // Pages of one pass carry the continuation; the last one clears it.
   cursors[VK_CONTINUATION] = posts.length > 0 ? ({ since, posts, rest } satisfies Continuation) : undefined;
@@ -134,9 +154,10 @@ async function readWallComments(
   watermark: (s: string) => number,
   items: NormalizedItem[],
   cursors: Record<string, unknown>,
+  perPage: number,
 ): Promise<number[]> {
   const ownerId = -ctx.groupId;
-  const batch = pending.slice(0, WALL_CALLS_PER_PAGE);
+  const batch = pending.slice(0, perPage);
   const calls: ChainCall[] = batch.map((postId) => {
     const from = watermark(vkStreams.post(ownerId, postId));
     return {
