@@ -4,6 +4,8 @@
  * intervals, so overlapping calls are not double counted), call count and summed duration.
  * Bench harness only; the product code is untouched.
  */
+import fs from 'node:fs';
+
 type Interval = [number, number];
 
 export class StageTimer {
@@ -75,7 +77,6 @@ export class StageTimer {
 
 /** CPU seconds of all PostgreSQL server processes (from /proc; same machine only). */
 export function postgresCpuSeconds(): number {
-  const fs = require('node:fs') as typeof import('node:fs');
   const tick = 100; // USER_HZ on Linux
   let total = 0;
   for (const pid of fs.readdirSync('/proc')) {
