@@ -49,7 +49,6 @@ export interface ConversationInput {
 }
 
 export interface StoredItemRef {
-  id: string;
   externalId: string;
   conversationId: string | null;
   inserted: boolean;
@@ -318,7 +317,6 @@ export class IngestRepository {
       ]),
     );
     const r = await c.query<{
-      id: string;
       external_id: string;
       conversation_id: string | null;
       inserted: boolean;
@@ -352,13 +350,15 @@ export class IngestRepository {
        WHERE EXCLUDED.edited_at IS NOT NULL
          AND (items.edited_at IS NULL OR EXCLUDED.edited_at > items.edited_at)
          AND EXCLUDED.text IS DISTINCT FROM items.text
-       RETURNING id, external_id, conversation_id, (xmax = 0) AS inserted`,
+       RETURNING external_id, (xmax = 0) AS inserted,
+         CASE WHEN xmax = 0 THEN NULL ELSE conversation_id END AS conversation_id`,
       [sourceId, platform, batch],
     );
+    // A new row's conversation is the one we sent: only edited rows need theirs read back.
+    const sent = new Map(rows.map((row) => [row.externalId, row.conversationId]));
     return r.rows.map((x) => ({
-      id: String(x.id),
       externalId: x.external_id,
-      conversationId: x.conversation_id,
+      conversationId: x.inserted ? (sent.get(x.external_id) ?? null) : x.conversation_id,
       inserted: x.inserted,
     }));
   }
