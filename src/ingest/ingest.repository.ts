@@ -75,14 +75,14 @@ export class IngestRepository {
       `CREATE TEMP TABLE IF NOT EXISTS ingest_item_stage (
          batch int NOT NULL, ord int NOT NULL, external_id text NOT NULL, kind text NOT NULL, parent text,
          thread text, conversation_id uuid, contact_id uuid, direction text NOT NULL, author_id text,
-         author_name text, text text NOT NULL, created_at timestamptz NOT NULL, edited_at timestamptz,
+         author_name text, text text NOT NULL, created_at float8 NOT NULL, edited_at float8,
          raw jsonb, language text, s_score real, s_label text, s_conf real, intent text, i_conf real,
-         needs boolean NOT NULL, deadline timestamptz, model text, analyzed_at timestamptz
+         needs boolean NOT NULL, deadline float8, model text, analyzed_at float8
        ) ON COMMIT DELETE ROWS;
        CREATE TEMP TABLE ingest_conversation_stage (
          batch int NOT NULL, ord int NOT NULL, key text NOT NULL, contact_id uuid, customer_id uuid,
-         first_at timestamptz, last_at timestamptz, last_customer_at timestamptz, needs boolean NOT NULL,
-         due_at timestamptz, policy_id uuid, sla_start timestamptz, intent text, sentiment_label text,
+         first_at float8, last_at float8, last_customer_at float8, needs boolean NOT NULL,
+         due_at float8, policy_id uuid, sla_start float8, intent text, sentiment_label text,
          priority int NOT NULL
        ) ON COMMIT DELETE ROWS`,
     );
@@ -207,13 +207,13 @@ export class IngestRepository {
           x.threadKey,
           x.contactId,
           x.customerId,
-          a?.firstAt,
-          a?.lastAt,
-          a?.lastCustomerAt,
+          epoch(a?.firstAt),
+          epoch(a?.lastAt),
+          epoch(a?.lastCustomerAt),
           a?.needsResponse ?? false,
-          a?.dueAt,
+          epoch(a?.dueAt),
           a?.slaPolicyId,
-          a?.slaStartAt,
+          epoch(a?.slaStartAt),
           a?.intent,
           a?.sentimentLabel,
           a?.priority ?? 0,
@@ -224,8 +224,9 @@ export class IngestRepository {
       `INSERT INTO conversations (source_id, platform, thread_key, contact_id, customer_id, first_message_at,
          last_message_at, last_customer_message_at, needs_response, due_at, sla_policy_id, sla_started_at, intent,
          sentiment_label, priority)
-       SELECT $1, $2, u.key, u.contact_id, u.customer_id, u.first_at, u.last_at, u.last_customer_at, u.needs,
-         u.due_at, u.policy_id, u.sla_start, u.intent, u.sentiment_label, u.priority
+       SELECT $1, $2, u.key, u.contact_id, u.customer_id, to_timestamp(u.first_at), to_timestamp(u.last_at),
+         to_timestamp(u.last_customer_at), u.needs, to_timestamp(u.due_at), u.policy_id, to_timestamp(u.sla_start),
+         u.intent, u.sentiment_label, u.priority
        FROM ingest_conversation_stage u WHERE u.batch = $3 ORDER BY u.ord
        ON CONFLICT (source_id, thread_key) DO NOTHING
        RETURNING id, thread_key`,
@@ -301,8 +302,8 @@ export class IngestRepository {
         r.authorExternalId,
         r.authorName,
         r.text,
-        r.createdAt,
-        r.editedAt,
+        epoch(r.createdAt),
+        epoch(r.editedAt),
         r.raw,
         r.language,
         r.sentimentScore,
@@ -311,9 +312,9 @@ export class IngestRepository {
         r.intent,
         r.intentConfidence,
         r.needsResponse,
-        r.deadlineAt,
+        epoch(r.deadlineAt),
         r.modelVersion,
-        r.analyzedAt,
+        epoch(r.analyzedAt),
       ]),
     );
     const r = await c.query<{
@@ -326,8 +327,9 @@ export class IngestRepository {
          edited_at, raw, language, sentiment_score, sentiment_label, sentiment_confidence, intent,
          intent_confidence, needs_response, deadline_at, model_version, analyzed_at)
        SELECT $1, $2, u.external_id, u.kind, u.parent, u.thread, u.conversation_id, u.contact_id, u.direction,
-         u.author_id, u.author_name, u.text, u.created_at, u.edited_at, u.raw, u.language, u.s_score,
-         u.s_label, u.s_conf, u.intent, u.i_conf, u.needs, u.deadline, u.model, u.analyzed_at
+         u.author_id, u.author_name, u.text, to_timestamp(u.created_at), to_timestamp(u.edited_at), u.raw,
+         u.language, u.s_score, u.s_label, u.s_conf, u.intent, u.i_conf, u.needs, to_timestamp(u.deadline), u.model,
+         to_timestamp(u.analyzed_at)
        FROM ingest_item_stage u WHERE u.batch = $3 ORDER BY u.ord
        ON CONFLICT (source_id, external_id) DO UPDATE SET
          previous_texts = items.previous_texts || jsonb_build_array(jsonb_build_object(
@@ -518,6 +520,14 @@ export interface SlaPolicyRow {
   calendar: unknown;
   pause_while_pending: boolean;
   enabled: boolean;
+}
+
+/**
+ * Staged timestamps travel as epoch seconds (to_timestamp() on the way in): a float is cheaper to
+ * print in Node and to parse in PostgreSQL than ISO text. Dates are whole milliseconds, so exact.
+ */
+function epoch(d: Date | null | undefined): number | null {
+  return d ? d.getTime() / 1000 : null;
 }
 
 /** A new customer message on a resolved conversation. */
