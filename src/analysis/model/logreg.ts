@@ -3,6 +3,7 @@
  * Weights are feature-major (w[f * C + c]) so one feature's class weights sit together.
  */
 import type { SparseVector } from './features';
+import { seededRandom } from '../../common/seeded-random';
 
 export interface TrainOptions {
   epochs: number;
@@ -23,16 +24,8 @@ export interface SerializedLogReg {
   bias: number[];
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so training is reproducible. */
+export const mulberry32 = seededRandom;
 
 export class LogReg {
   readonly w: Float32Array;

@@ -4,6 +4,10 @@
  * (or forever when omitted), optionally with a probability drawn from a seeded generator,
  * so chaos runs are reproducible.
  */
+import { seededRandom } from '../../common/seeded-random';
+
+export { seededRandom };
+
 export type FaultAction =
   | { type: 'api_error'; code: number; msg?: string; retry_after?: number }
   | { type: 'http'; status: number; body?: string; contentType?: string }
@@ -26,18 +30,6 @@ export interface FaultRule {
 }
 
 export type FaultRuleInput = Omit<FaultRule, 'id' | 'fired'>;
-
-/** mulberry32: tiny, fast, seedable PRNG — enough for reproducible chaos. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class FaultBook {
   private rules: FaultRule[] = [];
