@@ -1,11 +1,10 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Client } from 'pg';
 import { createApp, RunningApp } from '../../src/bootstrap';
-import { loadConfig } from '../../src/config/config';
 import { SnoozeWakeService, WAKE_SNOOZED_JOB } from '../../src/inbox/snooze-wake.service';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { PgBossJobQueue } from '../../src/jobs/pg-boss-job-queue';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, testConfig } from '../support/app';
 import { ADMIN, login, seedConversation, Session, userSession, waitFor, withDb } from './support';
 
 /** Snoozed conversations come back to the queue by themselves when their wake-up time passes. */
@@ -131,19 +130,7 @@ describe('snoozed conversations wake up', () => {
   });
 
   it('ROLE=api registers no wake-up handler', async () => {
-    const config = loadConfig(
-      {
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DEMO: 'false',
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        SECRETS_KEY: '0'.repeat(64),
-        ROLE: 'api',
-        DATABASE_URL: t.db.url,
-      },
-      '/nonexistent',
-    );
+    const config = testConfig({ ROLE: 'api' }, t.db.url);
     let api: RunningApp | undefined;
     try {
       api = await createApp(config, { logger: false });

@@ -1,13 +1,12 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { createApp, RunningApp } from '../../src/bootstrap';
-import { loadConfig } from '../../src/config/config';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { PgBossJobQueue } from '../../src/jobs/pg-boss-job-queue';
 import { SLA_SWEEP_JOB } from '../../src/sla/sla-sweep.schedule';
 import { SlaSweepService } from '../../src/sla/sla-sweep.service';
 import { ADMIN, login, Session, userSession, withDb } from '../inbox/support';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, testConfig } from '../support/app';
 import { insertConversation, insertSource } from './sla-fixtures';
 
 const waitFor = async <T>(probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> => {
@@ -124,19 +123,7 @@ describe('SLA in the whole app', () => {
   });
 
   it('ROLE=api on the same database registers no sweep and schedules nothing', async () => {
-    const config = loadConfig(
-      {
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DEMO: 'false',
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        SECRETS_KEY: '0'.repeat(64),
-        ROLE: 'api',
-        DATABASE_URL: t.db.url,
-      },
-      '/nonexistent',
-    );
+    const config = testConfig({ ROLE: 'api' }, t.db.url);
     let api: RunningApp | undefined;
     try {
       api = await createApp(config, { logger: false });

@@ -4,11 +4,10 @@
  * Nothing here calls scan() by hand.
  */
 import { createApp, RunningApp } from '../../src/bootstrap';
-import { loadConfig } from '../../src/config/config';
 import { DEFAULT_BOT_TOKEN, startTelegramEmulator, TelegramEmulator } from '../../src/emulators/telegram';
 import { PushReceivers } from '../../src/sources/push-receivers.service';
 import { ADMIN, Client } from '../auth/client';
-import { startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp, testConfig } from '../support/app';
 
 /** Well under the 10 s periodic rescan: only the notification can explain a start this fast. */
 const PROMPT_MS = 2000;
@@ -75,19 +74,7 @@ describe('push receivers react to source changes at once', () => {
   });
 
   it('a source created on an API instance starts on the worker instance within 2 s', async () => {
-    const config = loadConfig(
-      {
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DEMO: 'false',
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        SECRETS_KEY: '0'.repeat(64),
-        ROLE: 'api',
-        DATABASE_URL: t.db.url,
-      },
-      '/nonexistent',
-    );
+    const config = testConfig({ ROLE: 'api' }, t.db.url);
     let api: RunningApp | undefined;
     try {
       api = await createApp(config, { logger: false });

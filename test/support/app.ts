@@ -12,12 +12,11 @@ export interface TestApp {
 }
 
 /**
- * The whole application, wired exactly as `npm start` wires it, on its own fresh database and a
- * free port. Demo mode is off unless the test turns it on.
+ * The configuration every test app runs with (demo off, silent logs, a fixed admin and key),
+ * plus the test's own settings, on the given database.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
-  const config = loadConfig(
+export function testConfig(env: Record<string, string>, databaseUrl: string) {
+  return loadConfig(
     {
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
@@ -26,10 +25,19 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       ADMIN_PASSWORD: 'admin-password-123',
       SECRETS_KEY: '0'.repeat(64),
       ...env,
-      DATABASE_URL: db.url,
+      DATABASE_URL: databaseUrl,
     },
     '/nonexistent',
   );
+}
+
+/**
+ * The whole application, wired exactly as `npm start` wires it, on its own fresh database and a
+ * free port. Demo mode is off unless the test turns it on.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = testConfig(env, db.url);
   const running = await createApp(config, { logger: false });
   await running.app.listen(0, '127.0.0.1');
   const server = running.app.getHttpServer();
