@@ -13,6 +13,7 @@ import {
 } from './analysis.types';
 import { defaultModelDir, readBundle, type ModelBundle } from './model/bundle';
 import { walkFeatures } from './model/features';
+import { softmaxInPlace } from './model/logreg';
 import { FusedScorer } from './model/scorer';
 import { prepare } from './text/tokenize';
 
@@ -44,10 +45,12 @@ export class Analyzer {
     const p = prepare(text);
     const f = walkFeatures(p, { platform: input.platform, text }, this.model.features);
     this.scorer.score(f, this.ps, this.pi);
-    const ps = softmax(this.ps);
+    const ps = this.ps;
+    softmaxInPlace(ps);
     const li = this.pi;
     for (let c = 0; c < li.length; c++) li[c] += this.model.intentBias[c] ?? 0;
-    const pi = softmax(li);
+    const pi = li;
+    softmaxInPlace(pi);
     // joint over (intent, sentiment) with the rule that complaints are negative and praise positive
     const S = ps.length;
     const joint = this.joint;
@@ -84,18 +87,6 @@ export class Analyzer {
   analyzeBatch(inputs: readonly AnalysisInput[]): Analysis[] {
     return inputs.map((i) => this.analyze(i));
   }
-}
-
-function softmax(z: Float64Array): Float64Array {
-  let max = -Infinity;
-  for (let c = 0; c < z.length; c++) if (z[c] > max) max = z[c];
-  let sum = 0;
-  for (let c = 0; c < z.length; c++) {
-    z[c] = Math.exp(z[c] - max);
-    sum += z[c];
-  }
-  for (let c = 0; c < z.length; c++) z[c] /= sum;
-  return z;
 }
 
 function round3(v: number): number {
