@@ -27,6 +27,7 @@ import { createBenchDb } from './support/bench-db';
 import { startRemoteVk, type BacklogSeed, type RemoteVk } from './support/vk-emulator-child';
 import { copyBuffer, copyValue } from '../src/ingest/pg-copy';
 import * as pgCopy from '../src/ingest/pg-copy';
+import * as pgCopyBinary from '../src/ingest/pg-copy-binary';
 import { IngestRepository } from '../src/ingest/ingest.repository';
 import { VkClient } from '../src/connectors/vk/client';
 import { postgresCpuSeconds, StageTimer } from './support/stage-timer';
@@ -66,6 +67,7 @@ if (STAGES) {
   ])
     timer.wrap(IngestRepository.prototype, m, `db.${m}`);
   timer.wrap(pgCopy, 'copyRows', 'db.copyRows');
+  timer.wrap(pgCopyBinary, 'copyBinary', 'db.copyBinary');
 }
 
 const PHRASES = [

@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ConversationActivity } from '../conversations/conversation-activity';
 import { copyRows } from './pg-copy';
+import { copyBinary, type BinaryColumn } from './pg-copy-binary';
 
 /** One item row as ingest writes it (analysis and triage already applied). */
 export interface ItemRow {
@@ -62,28 +63,21 @@ export class IngestRepository {
   private stageBatch = 0;
 
   /**
-   * A TEMP table per session (pool connection), emptied at every commit: staged rows never
-   * outlive their transaction and never reach the WAL. Checked every time, because a rolled-back
-   * first transaction takes the table with it.
+   * A TEMP table per session (pool connection), emptied at every commit, for the rare rows that
+   * may already exist (redeliveries, edits): staged rows never outlive their transaction and never
+   * reach the WAL. Checked every time, because a rolled-back first transaction takes the table
+   * with it.
    */
   private async ensureStage(c: PoolClient): Promise<void> {
-    const r = await c.query<{ t: string | null }>(
-      `SELECT to_regclass('pg_temp.ingest_conversation_stage') AS t`,
-    );
+    const r = await c.query<{ t: string | null }>(`SELECT to_regclass('pg_temp.ingest_item_stage') AS t`);
     if (r.rows[0].t) return;
     await c.query(
-      `CREATE TEMP TABLE IF NOT EXISTS ingest_item_stage (
+      `CREATE TEMP TABLE ingest_item_stage (
          batch int NOT NULL, ord int NOT NULL, external_id text NOT NULL, kind text NOT NULL, parent text,
          thread text, conversation_id uuid, contact_id uuid, direction text NOT NULL, author_id text,
          author_name text, text text NOT NULL, created_at float8 NOT NULL, edited_at float8,
          raw jsonb, language text, s_score real, s_label text, s_conf real, intent text, i_conf real,
          needs boolean NOT NULL, deadline float8, model text, analyzed_at float8
-       ) ON COMMIT DELETE ROWS;
-       CREATE TEMP TABLE ingest_conversation_stage (
-         batch int NOT NULL, ord int NOT NULL, key text NOT NULL, contact_id uuid, customer_id uuid,
-         first_at float8, last_at float8, last_customer_at float8, needs boolean NOT NULL,
-         due_at float8, policy_id uuid, sla_start float8, intent text, sentiment_label text,
-         priority int NOT NULL
        ) ON COMMIT DELETE ROWS`,
     );
   }
@@ -181,6 +175,8 @@ export class IngestRepository {
   /**
    * Creates missing conversations (one per thread key) already carrying the batch's activity
    * (a new conversation's items are all new), so only pre-existing ones need an UPDATE later.
+   * New rows go straight in with COPY under ids made here; a conversation another transaction
+   * creates meanwhile fails the unique key, and the page is retried (see isRetryableTxError).
    * Returns every key's id and which ids were created here.
    */
   async ensureConversations(
@@ -190,54 +186,43 @@ export class IngestRepository {
     convs: ConversationInput[],
     activity: Map<string, ConversationActivity>,
   ): Promise<{ ids: Map<string, string>; created: Set<string> }> {
-    const ids = new Map<string, string>();
     const created = new Set<string>();
-    if (convs.length === 0) return { ids, created };
-    const keys = convs.map((x) => x.threadKey);
-    await this.ensureStage(c);
-    const batch = ++this.stageBatch;
-    await copyRows(
+    const ids = await this.conversationIds(
       c,
-      `COPY ingest_conversation_stage FROM STDIN`,
-      convs.map((x, ord) => {
+      sourceId,
+      convs.map((x) => x.threadKey),
+    );
+    const missing = convs.filter((x) => !ids.has(x.threadKey));
+    if (missing.length === 0) return { ids, created };
+    await copyBinary(
+      c,
+      'conversations',
+      CONVERSATION_COLUMNS,
+      missing.map((x) => {
+        const id = randomUUID();
+        ids.set(x.threadKey, id);
+        created.add(id);
         const a = activity.get(x.threadKey);
         return [
-          batch,
-          ord,
+          id,
+          sourceId,
+          platform,
           x.threadKey,
           x.contactId,
           x.customerId,
-          epoch(a?.firstAt),
-          epoch(a?.lastAt),
-          epoch(a?.lastCustomerAt),
+          a?.firstAt,
+          a?.lastAt,
+          a?.lastCustomerAt,
           a?.needsResponse ?? false,
-          epoch(a?.dueAt),
+          a?.dueAt,
           a?.slaPolicyId,
-          epoch(a?.slaStartAt),
+          a?.slaStartAt,
           a?.intent,
           a?.sentimentLabel,
           a?.priority ?? 0,
         ];
       }),
     );
-    const r = await c.query<{ id: string; thread_key: string }>(
-      `INSERT INTO conversations (source_id, platform, thread_key, contact_id, customer_id, first_message_at,
-         last_message_at, last_customer_message_at, needs_response, due_at, sla_policy_id, sla_started_at, intent,
-         sentiment_label, priority)
-       SELECT $1, $2, u.key, u.contact_id, u.customer_id, to_timestamp(u.first_at), to_timestamp(u.last_at),
-         to_timestamp(u.last_customer_at), u.needs, to_timestamp(u.due_at), u.policy_id, to_timestamp(u.sla_start),
-         u.intent, u.sentiment_label, u.priority
-       FROM ingest_conversation_stage u WHERE u.batch = $3 ORDER BY u.ord
-       ON CONFLICT (source_id, thread_key) DO NOTHING
-       RETURNING id, thread_key`,
-      [sourceId, platform, batch],
-    );
-    for (const row of r.rows) {
-      ids.set(row.thread_key, row.id);
-      created.add(row.id);
-    }
-    const existing = keys.filter((k) => !ids.has(k));
-    for (const [k, id] of await this.conversationIds(c, sourceId, existing)) ids.set(k, id);
     return { ids, created };
   }
 
@@ -274,6 +259,9 @@ export class IngestRepository {
    * Inserts new items; an existing one is updated only by a newer edit (its text is pushed onto
    * previous_texts and version bumped); anything else is a duplicate and a no-op. Returns the
    * rows inserted or edited.
+   *
+   * Items not stored yet (nearly all of them) go straight into the table with COPY; an item a
+   * concurrent transaction stores meanwhile fails the unique key and the page is retried.
    */
   async upsertItems(
     c: PoolClient,
@@ -282,6 +270,63 @@ export class IngestRepository {
     rows: ItemRow[],
   ): Promise<StoredItemRef[]> {
     if (rows.length === 0) return [];
+    const stored = await c.query<{ external_id: string }>(
+      `SELECT external_id FROM items WHERE source_id = $1 AND external_id = ANY($2::text[])`,
+      [sourceId, rows.map((r) => r.externalId)],
+    );
+    const known = new Set(stored.rows.map((r) => r.external_id));
+    const fresh = rows.filter((r) => !known.has(r.externalId));
+    const out: StoredItemRef[] = fresh.map((r) => ({
+      externalId: r.externalId,
+      conversationId: r.conversationId,
+      inserted: true,
+    }));
+    if (fresh.length > 0) {
+      await copyBinary(
+        c,
+        'items',
+        ITEM_COLUMNS,
+        fresh.map((r) => [
+          sourceId,
+          platform,
+          r.externalId,
+          r.kind,
+          r.parentExternalId,
+          r.threadExternalId,
+          r.conversationId,
+          r.contactId,
+          r.direction,
+          r.authorExternalId,
+          r.authorName,
+          r.text,
+          r.createdAt,
+          r.editedAt,
+          r.raw,
+          r.language,
+          r.sentimentScore,
+          r.sentimentLabel,
+          r.sentimentConfidence,
+          r.intent,
+          r.intentConfidence,
+          r.needsResponse,
+          r.deadlineAt,
+          r.modelVersion,
+          r.analyzedAt,
+        ]),
+      );
+    }
+    // A stored item changes only through a newer edit; without editedAt it is a redelivery.
+    const edits = rows.filter((r) => known.has(r.externalId) && r.editedAt !== null);
+    return edits.length === 0 ? out : out.concat(await this.applyEdits(c, sourceId, platform, edits));
+  }
+
+  /** Edits of stored items, through the staged upsert (which also settles a racing insert). */
+  private async applyEdits(
+    c: PoolClient,
+    sourceId: string,
+    platform: string,
+    rows: ItemRow[],
+  ): Promise<StoredItemRef[]> {
     // COPY into a session-local staging table, then one set-based upsert: far cheaper than
     // sending 25 arrays of thousands of elements as query parameters.
     await this.ensureStage(c);
@@ -529,6 +574,55 @@ export interface SlaPolicyRow {
 function epoch(d: Date | null | undefined): number | null {
   return d ? d.getTime() / 1000 : null;
 }
+
+/** What ingest writes into a new conversation, in COPY order (see ensureConversations). */
+const CONVERSATION_COLUMNS: BinaryColumn[] = [
+  { name: 'id', type: 'uuid' },
+  { name: 'source_id', type: 'uuid' },
+  { name: 'platform', type: 'text' },
+  { name: 'thread_key', type: 'text' },
+  { name: 'contact_id', type: 'uuid' },
+  { name: 'customer_id', type: 'uuid' },
+  { name: 'first_message_at', type: 'timestamptz' },
+  { name: 'last_message_at', type: 'timestamptz' },
+  { name: 'last_customer_message_at', type: 'timestamptz' },
+  { name: 'needs_response', type: 'bool' },
+  { name: 'due_at', type: 'timestamptz' },
+  { name: 'sla_policy_id', type: 'uuid' },
+  { name: 'sla_started_at', type: 'timestamptz' },
+  { name: 'intent', type: 'text' },
+  { name: 'sentiment_label', type: 'text' },
+  { name: 'priority', type: 'int2' },
+];
+
+/** What ingest writes into a new item, in COPY order (see upsertItems). */
+const ITEM_COLUMNS: BinaryColumn[] = [
+  { name: 'source_id', type: 'uuid' },
+  { name: 'platform', type: 'text' },
+  { name: 'external_id', type: 'text' },
+  { name: 'kind', type: 'text' },
+  { name: 'parent_external_id', type: 'text' },
+  { name: 'thread_external_id', type: 'text' },
+  { name: 'conversation_id', type: 'uuid' },
+  { name: 'contact_id', type: 'uuid' },
+  { name: 'direction', type: 'text' },
+  { name: 'author_external_id', type: 'text' },
+  { name: 'author_name', type: 'text' },
+  { name: 'text', type: 'text' },
+  { name: 'created_at_platform', type: 'timestamptz' },
+  { name: 'edited_at', type: 'timestamptz' },
+  { name: 'raw', type: 'jsonb' },
+  { name: 'language', type: 'text' },
+  { name: 'sentiment_score', type: 'float4' },
+  { name: 'sentiment_label', type: 'text' },
+  { name: 'sentiment_confidence', type: 'float4' },
+  { name: 'intent', type: 'text' },
+  { name: 'intent_confidence', type: 'float4' },
+  { name: 'needs_response', type: 'bool' },
+  { name: 'deadline_at', type: 'timestamptz' },
+  { name: 'model_version', type: 'text' },
+  { name: 'analyzed_at', type: 'timestamptz' },
+];
 
 /** A new customer message on a resolved conversation. */
 const REOPEN = `(c.status = 'resolved' AND d.last_customer_at IS NOT NULL)`;

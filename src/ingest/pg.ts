@@ -24,8 +24,23 @@ export async function inPgTransaction<T>(ds: DataSource, fn: (c: PoolClient) => 
   }
 }
 
-/** Deadlocks and serialization failures are safe to retry: the transaction left nothing behind. */
+/**
+ * Natural keys ingest inserts under without ON CONFLICT (new rows go in by COPY): a concurrent
+ * transaction storing the same item, conversation or contact makes ours fail here, and the retry
+ * sees the winner's row.
+ */
+const NATURAL_KEYS = new Set([
+  'items_source_id_external_id_key',
+  'conversations_source_id_thread_key_key',
+  'contacts_platform_external_id_key',
+]);
+
+/**
+ * Deadlocks, serialization failures and a lost race on a natural key are safe to retry: the
+ * transaction left nothing behind.
+ */
 export function isRetryableTxError(err: unknown): boolean {
-  const code = (err as { code?: string })?.code;
-  return code === '40P01' || code === '40001';
+  const e = err as { code?: string; constraint?: string } | undefined;
+  const code = e?.code;
+  return code === '40P01' || code === '40001' || (code === '23505' && NATURAL_KEYS.has(e?.constraint ?? ''));
 }

@@ -229,6 +229,52 @@ describe('IngestService', () => {
     }
   });
 
+  it('stores overlapping batches committed at the same time once: the loser of a key race retries', async () => {
+    // New rows go in by COPY without ON CONFLICT, so concurrent writers of the same item,
+    // conversation or contact collide on the unique key; each collision must end in a retry.
+    const post = `wall:-42_race`;
+    const items = Array.from({ length: 120 }, (_, i) =>
+      comment({
+        externalId: `${post}_${i}`,
+        parentExternalId: post,
+        threadExternalId: post,
+        author: { externalId: `racer${i % 30}`, name: `Racer ${i % 30}` },
+        text: `race ${i}`,
+      }),
+    );
+    // Four writers, each with a different overlapping slice, all at once.
+    const slices = [0, 25, 50, 80].map((from) => items.slice(from, from + 40));
+    const results = await Promise.all(
+      slices.map((batch) => h.ingest.ingest(source, { items: batch, cursors: {} })),
+    );
+    const inserted = results.reduce((n, r) => n + r.inserted, 0);
+    const duplicates = results.reduce((n, r) => n + r.duplicates, 0);
+    expect(inserted).toBe(items.length);
+    expect(inserted + duplicates).toBe(slices.flat().length);
+    const ids = items.map((i) => i.externalId);
+    expect(await count(`SELECT count(*) n FROM items WHERE external_id = ANY($1)`, [ids])).toBe(120);
+    expect(
+      await count(`SELECT count(DISTINCT external_id) n FROM items WHERE external_id = ANY($1)`, [ids]),
+    ).toBe(120);
+    // one conversation per author under the post, one contact and customer per author
+    expect(await count(`SELECT count(*) n FROM conversations WHERE thread_key LIKE $1`, [`%${post}%`])).toBe(
+      30,
+    );
+    expect(await count(`SELECT count(*) n FROM contacts WHERE external_id LIKE 'racer%'`)).toBe(30);
+    expect(
+      await count(
+        `SELECT count(*) n FROM items i JOIN conversations c ON c.id = i.conversation_id
+         WHERE i.external_id = ANY($1)`,
+        [ids],
+      ),
+    ).toBe(120);
+    expect(
+      await count(
+        `SELECT count(*) n FROM customers cu WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.customer_id = cu.id)`,
+      ),
+    ).toBe(0);
+  });
+
   it('refuses an unknown source', async () => {
     await expect(
       h.ingest.ingest('00000000-0000-0000-0000-000000000000', { items: [dm('1')], cursors: {} }),
