@@ -63,7 +63,7 @@ describe('IngestService', () => {
     expect(row.previous_texts[0].text).toBe('v1');
   });
 
-  it('saves the cursor in the same transaction: a failing item leaves neither items nor cursor', async () => {
+  it('saves the cursor in the same transaction: a failing item leaves neither items, threads nor cursor', async () => {
     await h.ingest.ingest(source, { items: [], cursors: { lp: { ts: 10 } } });
     await h.ds.query(`CREATE FUNCTION test_boom() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.text = 'boom' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$`);
@@ -79,7 +79,9 @@ describe('IngestService', () => {
       await expect(h.ingest.ingest(source, { items, cursors: { lp: { ts: 11 } } })).rejects.toThrow('boom');
       const ids = items.map((i) => i.externalId);
       expect(await count(`SELECT count(*) n FROM items WHERE external_id = ANY($1)`, [ids])).toBe(0);
-      expect(await count(`SELECT count(*) n FROM contacts WHERE external_id IN ('f1', 'f2', 'f3')`)).toBe(0);
+      expect(await count(`SELECT count(*) n FROM conversations WHERE thread_key LIKE '%|f_'`)).toBe(0);
+      // Authors are resolved in a short transaction of their own: identities, kept for the retry.
+      expect(await count(`SELECT count(*) n FROM contacts WHERE external_id IN ('f1', 'f2', 'f3')`)).toBe(3);
       const [cur] = await h.ds.query(
         `SELECT cursor FROM sync_cursors WHERE source_id = $1 AND stream = 'lp'`,
         [source],
@@ -88,6 +90,20 @@ describe('IngestService', () => {
     } finally {
       await h.ds.query(`DROP TRIGGER test_boom ON items; DROP FUNCTION test_boom()`);
     }
+    const retry = [
+      comment({ author: { externalId: 'f1' }, text: 'fine' }),
+      comment({ author: { externalId: 'f2' }, text: 'boom' }),
+    ];
+    await expect(h.ingest.ingest(source, { items: retry, cursors: {} })).resolves.toMatchObject({
+      inserted: 2,
+    });
+    expect(await count(`SELECT count(*) n FROM contacts WHERE external_id IN ('f1', 'f2', 'f3')`)).toBe(3);
+    expect(
+      await count(
+        `SELECT count(*) n FROM items i JOIN contacts c ON c.id = i.contact_id WHERE i.external_id = ANY($1)`,
+        [retry.map((i) => i.externalId)],
+      ),
+    ).toBe(2);
     await h.ingest.ingest(source, { items: [], cursors: { lp: { ts: 11 } } });
     const [cur] = await h.ds.query(`SELECT cursor FROM sync_cursors WHERE source_id = $1 AND stream = 'lp'`, [
       source,
