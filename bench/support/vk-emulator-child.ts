@@ -22,6 +22,8 @@ export interface RemoteVk {
   serviceToken: string;
   clearRequests(): Promise<void>;
   requestCount(): Promise<number>;
+  /** CPU seconds the emulator process has used so far (diagnostic). */
+  cpuSeconds(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startRemoteVk(seed: BacklogSeed): Promise<RemoteVk> {
     ...r,
     clearRequests: async () => void (await ask('clearRequests')),
     requestCount: async () => Number(await ask('requestCount')),
+    cpuSeconds: async () => Number(await ask('cpu')),
     stop: async () => {
       const exited = new Promise((res) => child.once('exit', res));
       await ask('stop').catch(() => undefined);
@@ -91,7 +94,10 @@ async function serve(seed: BacklogSeed) {
       let result: unknown;
       if (m.op === 'clearRequests') control.clearRequests();
       else if (m.op === 'requestCount') result = control.requests().length;
-      else if (m.op === 'stop') {
+      else if (m.op === 'cpu') {
+        const u = process.cpuUsage();
+        result = (u.user + u.system) / 1e6;
+      } else if (m.op === 'stop') {
         await emu.stop();
         process.send!({ id: m.id }, () => process.exit(0));
         return;

@@ -48,7 +48,6 @@ export async function runPagePipeline<P extends PipelinePage>(
   let failure: { err: unknown } | undefined;
   let hasMore = true;
   let readerDone = false;
-  let committed = 0;
   let wakeCommitter: (() => void) | undefined;
   let wakeReader: (() => void) | undefined;
   const wake = (which: 'committer' | 'reader') => {
@@ -92,16 +91,13 @@ export async function runPagePipeline<P extends PipelinePage>(
       // Order: wait for earlier pages that share a stream or thread, and for a free slot.
       const before = uncommitted.filter((s) => overlaps(s.page.locks, page.locks)).map((s) => s.done);
       await Promise.allSettled(before);
-      // The first page commits alone: it usually creates most of the pass's new contacts, which
-      // a concurrent second page would only wait on (and create customers for in vain).
-      const limit = committed === 0 ? 1 : opts.concurrency;
-      while (inFlight.size >= limit && !failure) await Promise.race(inFlight);
+      while (inFlight.size >= opts.concurrency && !failure) await Promise.race(inFlight);
       if (failure) break;
       ready.shift();
       wake('reader');
       const slot: Slot<P> = { page, done: Promise.resolve() };
       const run = opts.commit(page).then(
-        () => void committed++,
+        () => undefined,
         (err) => {
           failure ??= { err };
           wake('reader');
