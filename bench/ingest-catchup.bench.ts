@@ -117,6 +117,7 @@ async function inProcessVk(): Promise<RemoteVk> {
     serviceToken,
     clearRequests: async () => c.clearRequests(),
     requestCount: async () => c.requests().length,
+    cpuSeconds: async () => 0, // same process: its CPU is part of node CPU
     stop: () => emu.stop(),
   };
 }
@@ -157,6 +158,7 @@ async function main() {
       timer.start();
       const cpu0 = process.cpuUsage();
       const pg0 = STAGES ? postgresCpuSeconds() : 0;
+      const emu0 = STAGES ? await emu.cpuSeconds() : 0;
       const t0 = performance.now();
       let inserted = 0;
       for (let i = 0; i < 1000; i++) {
@@ -170,7 +172,8 @@ async function main() {
         const cpu = process.cpuUsage(cpu0);
         console.log(
           `run ${run}: wall ${seconds.toFixed(2)} s, node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s ` +
-            `(user ${(cpu.user / 1e6).toFixed(2)}), postgres CPU (all backends) ${(postgresCpuSeconds() - pg0).toFixed(2)} s`,
+            `(user ${(cpu.user / 1e6).toFixed(2)}), postgres CPU (all backends) ${(postgresCpuSeconds() - pg0).toFixed(2)} s, ` +
+            `emulator process CPU ${((await emu.cpuSeconds()) - emu0).toFixed(2)} s`,
         );
         console.table(timer.report());
         if (process.argv.includes('--timeline'))
