@@ -291,6 +291,7 @@ function clean(item: NormalizedItem): NormalizedItem {
     author: {
       ...item.author,
       name: item.author.name === undefined ? undefined : sanitizeText(item.author.name),
+      username: item.author.username == null ? item.author.username : sanitizeText(item.author.username),
     },
   };
 }

@@ -26,6 +26,17 @@ describe('webhook payload', () => {
     expect(parseWebhookPayload({ items: [{ ...item, kind: 'tweet' }] }).ok).toBe(false);
     expect(parseWebhookPayload({ nope: [] }).ok).toBe(false);
   });
+
+  it('refuses ids PostgreSQL cannot store (NUL), naming the field', () => {
+    expect(parseWebhookPayload({ items: [{ ...item, id: 'a\u0000b' }] })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^items\[0\]: id must be/),
+    });
+    expect(parseWebhookPayload({ items: [{ ...item, author: { id: '7\u0000' } }] })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^items\[0\]: author\.id must be/),
+    });
+  });
 });
 
 describe('webhook signature', () => {

@@ -75,7 +75,8 @@ function parseItem(x: unknown): NormalizedItem | string {
 
 function idOf(v: unknown): string | null {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (typeof v === 'string' && v.trim() !== '' && v.length <= MAX_ID) return v;
+  // PostgreSQL text cannot hold NUL, and an id cannot be cleaned without becoming another id.
+  if (typeof v === 'string' && v.trim() !== '' && v.length <= MAX_ID && !v.includes('\u0000')) return v;
   return null;
 }
 
