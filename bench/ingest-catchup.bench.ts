@@ -25,8 +25,7 @@ import { SourcesService } from '../src/sources/sources.service';
 import { SyncService } from '../src/sources/sync.service';
 import { createBenchDb } from './support/bench-db';
 import { startRemoteVk, type BacklogSeed, type RemoteVk } from './support/vk-emulator-child';
-import { copyBuffer, copyValue } from '../src/ingest/pg-copy';
-import * as pgCopy from '../src/ingest/pg-copy';
+import { copyBuffer } from '../src/ingest/pg-copy';
 import * as pgCopyBinary from '../src/ingest/pg-copy-binary';
 import { IngestRepository } from '../src/ingest/ingest.repository';
 import { VkClient } from '../src/connectors/vk/client';
@@ -66,7 +65,6 @@ if (STAGES) {
     'conversationsOfItems',
   ])
     timer.wrap(IngestRepository.prototype, m, `db.${m}`);
-  timer.wrap(pgCopy, 'copyRows', 'db.copyRows');
   timer.wrap(pgCopyBinary, 'copyBinary', 'db.copyBinary');
 }
 
@@ -268,6 +266,15 @@ async function main() {
   } finally {
     await emu.stop();
   }
+}
+
+/** One value in COPY text format (NULL is `\\N`; backslash, tab, newline and CR escaped). */
+function copyValue(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  const s = String(v);
+  return /[\\\t\n\r]/.test(s)
+    ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : s;
 }
 
 function round(v: number, digits = 3) {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ConversationActivity } from '../conversations/conversation-activity';
-import { copyRows } from './pg-copy';
 import { copyBinary, type BinaryColumn } from './pg-copy-binary';
 
 /** One item row as ingest writes it (analysis and triage already applied). */
@@ -65,20 +64,16 @@ export class IngestRepository {
   /**
    * A TEMP table per session (pool connection), emptied at every commit, for the rare rows that
    * may already exist (redeliveries, edits): staged rows never outlive their transaction and never
-   * reach the WAL. Checked every time, because a rolled-back first transaction takes the table
-   * with it.
+   * reach the WAL. Its columns are items' own (same names and types), so the staged rows are the
+   * binary COPY of the same values. Checked every time, because a rolled-back first transaction
+   * takes the table with it.
    */
   private async ensureStage(c: PoolClient): Promise<void> {
     const r = await c.query<{ t: string | null }>(`SELECT to_regclass('pg_temp.ingest_item_stage') AS t`);
     if (r.rows[0].t) return;
     await c.query(
-      `CREATE TEMP TABLE ingest_item_stage (
-         batch int NOT NULL, ord int NOT NULL, external_id text NOT NULL, kind text NOT NULL, parent text,
-         thread text, conversation_id uuid, contact_id uuid, direction text NOT NULL, author_id text,
-         author_name text, text text NOT NULL, created_at float8 NOT NULL, edited_at float8,
-         raw jsonb, language text, s_score real, s_label text, s_conf real, intent text, i_conf real,
-         needs boolean NOT NULL, deadline float8, model text, analyzed_at float8
-       ) ON COMMIT DELETE ROWS`,
+      `CREATE TEMP TABLE ingest_item_stage ON COMMIT DELETE ROWS AS
+       SELECT 0 AS batch, 0 AS ord, ${ITEM_ROW_COLUMNS.map((x) => x.name).join(', ')} FROM items WITH NO DATA`,
     );
   }
 
@@ -285,33 +280,7 @@ export class IngestRepository {
         c,
         'items',
         ITEM_COLUMNS,
-        fresh.map((r) => [
-          sourceId,
-          platform,
-          r.externalId,
-          r.kind,
-          r.parentExternalId,
-          r.threadExternalId,
-          r.conversationId,
-          r.contactId,
-          r.direction,
-          r.authorExternalId,
-          r.authorName,
-          r.text,
-          r.createdAt,
-          r.editedAt,
-          r.raw,
-          r.language,
-          r.sentimentScore,
-          r.sentimentLabel,
-          r.sentimentConfidence,
-          r.intent,
-          r.intentConfidence,
-          r.needsResponse,
-          r.deadlineAt,
-          r.modelVersion,
-          r.analyzedAt,
-        ]),
+        fresh.map((r) => [sourceId, platform, ...itemRowValues(r)]),
       );
     }
     // A stored item changes only through a newer edit; without editedAt it is a redelivery.
@@ -330,51 +299,19 @@ export class IngestRepository {
     // sending 25 arrays of thousands of elements as query parameters.
     await this.ensureStage(c);
     const batch = ++this.stageBatch;
-    await copyRows(
+    await copyBinary(
       c,
-      `COPY ingest_item_stage FROM STDIN`,
-      rows.map((r, ord) => [
-        batch,
-        ord,
-        r.externalId,
-        r.kind,
-        r.parentExternalId,
-        r.threadExternalId,
-        r.conversationId,
-        r.contactId,
-        r.direction,
-        r.authorExternalId,
-        r.authorName,
-        r.text,
-        epoch(r.createdAt),
-        epoch(r.editedAt),
-        r.raw,
-        r.language,
-        r.sentimentScore,
-        r.sentimentLabel,
-        r.sentimentConfidence,
-        r.intent,
-        r.intentConfidence,
-        r.needsResponse,
-        epoch(r.deadlineAt),
-        r.modelVersion,
-        epoch(r.analyzedAt),
-      ]),
+      'ingest_item_stage',
+      STAGE_COLUMNS,
+      rows.map((r, ord) => [batch, ord, ...itemRowValues(r)]),
     );
     const r = await c.query<{
       external_id: string;
       conversation_id: string | null;
       inserted: boolean;
     }>(
-      `INSERT INTO items (source_id, platform, external_id, kind, parent_external_id, thread_external_id,
-         conversation_id, contact_id, direction, author_external_id, author_name, text, created_at_platform,
-         edited_at, raw, language, sentiment_score, sentiment_label, sentiment_confidence, intent,
-         intent_confidence, needs_response, deadline_at, model_version, analyzed_at)
-       SELECT $1, $2, u.external_id, u.kind, u.parent, u.thread, u.conversation_id, u.contact_id, u.direction,
-         u.author_id, u.author_name, u.text, to_timestamp(u.created_at), to_timestamp(u.edited_at), u.raw,
-         u.language, u.s_score, u.s_label, u.s_conf, u.intent, u.i_conf, u.needs, to_timestamp(u.deadline), u.model,
-         to_timestamp(u.analyzed_at)
-       FROM ingest_item_stage u WHERE u.batch = $3 ORDER BY u.ord
+      `INSERT INTO items (source_id, platform, ${ITEM_ROW_NAMES})
+       SELECT $1, $2, ${ITEM_ROW_NAMES} FROM ingest_item_stage WHERE batch = $3 ORDER BY ord
        ON CONFLICT (source_id, external_id) DO UPDATE SET
          previous_texts = items.previous_texts || jsonb_build_array(jsonb_build_object(
            'text', items.text, 'version', items.version,
@@ -566,14 +503,6 @@ export interface SlaPolicyRow {
   enabled: boolean;
 }
 
-/**
- * Staged timestamps travel as epoch seconds (to_timestamp() on the way in): a float is cheaper to
- * print in Node and to parse in PostgreSQL than ISO text. Dates are whole milliseconds, so exact.
- */
-function epoch(d: Date | null | undefined): number | null {
-  return d ? d.getTime() / 1000 : null;
-}
-
 /** What ingest writes into a new conversation, in COPY order (see ensureConversations). */
 const CONVERSATION_COLUMNS: BinaryColumn[] = [
   { name: 'id', type: 'uuid' },
@@ -594,10 +523,8 @@ const CONVERSATION_COLUMNS: BinaryColumn[] = [
   { name: 'priority', type: 'int2' },
 ];
 
-/** What ingest writes into a new item, in COPY order (see upsertItems). */
-const ITEM_COLUMNS: BinaryColumn[] = [
-  { name: 'source_id', type: 'uuid' },
-  { name: 'platform', type: 'text' },
+/** An item's own columns, in the order of itemRowValues (source_id and platform come first). */
+const ITEM_ROW_COLUMNS: BinaryColumn[] = [
   { name: 'external_id', type: 'text' },
   { name: 'kind', type: 'text' },
   { name: 'parent_external_id', type: 'text' },
@@ -621,6 +548,49 @@ const ITEM_COLUMNS: BinaryColumn[] = [
   { name: 'deadline_at', type: 'timestamptz' },
   { name: 'model_version', type: 'text' },
   { name: 'analyzed_at', type: 'timestamptz' },
+];
+const ITEM_ROW_NAMES = ITEM_ROW_COLUMNS.map((x) => x.name).join(', ');
+
+function itemRowValues(r: ItemRow): unknown[] {
+  return [
+    r.externalId,
+    r.kind,
+    r.parentExternalId,
+    r.threadExternalId,
+    r.conversationId,
+    r.contactId,
+    r.direction,
+    r.authorExternalId,
+    r.authorName,
+    r.text,
+    r.createdAt,
+    r.editedAt,
+    r.raw,
+    r.language,
+    r.sentimentScore,
+    r.sentimentLabel,
+    r.sentimentConfidence,
+    r.intent,
+    r.intentConfidence,
+    r.needsResponse,
+    r.deadlineAt,
+    r.modelVersion,
+    r.analyzedAt,
+  ];
+}
+
+/** What ingest writes into a new item, in COPY order (see upsertItems). */
+const ITEM_COLUMNS: BinaryColumn[] = [
+  { name: 'source_id', type: 'uuid' },
+  { name: 'platform', type: 'text' },
+  ...ITEM_ROW_COLUMNS,
+];
+
+/** The edit staging table (ensureStage): a batch and order, then the item's own columns. */
+const STAGE_COLUMNS: BinaryColumn[] = [
+  { name: 'batch', type: 'int4' },
+  { name: 'ord', type: 'int4' },
+  ...ITEM_ROW_COLUMNS,
 ];
 
 /** A new customer message on a resolved conversation. */

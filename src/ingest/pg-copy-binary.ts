@@ -1,11 +1,11 @@
 import type { ClientBase } from 'pg';
+import { copyBuffer } from './pg-copy';
 
 /**
  * `COPY ... FROM STDIN (FORMAT binary)` for ingest's hot path. Against text COPY it saves both
  * sides the work that dominated a catch-up: Node no longer prints dates, floats and escapes into
  * one big string, and PostgreSQL no longer parses timestamps, uuids and floats back out of it.
- * Values are written straight into one growing buffer, which goes to the socket as a single
- * CopyData message (no second copy through pg's writer).
+ * Values are written straight into one growing buffer, which copyBuffer sends as it is.
  *
  * Only the types ingest writes are supported; each column names its type, because binary input
  * must match the column's type exactly (an int4 into a smallint column is an error).
@@ -24,13 +24,11 @@ export async function copyBinary(
   columns: readonly BinaryColumn[],
   rows: readonly (readonly unknown[])[],
 ): Promise<number> {
-  const data = encodeBinaryCopy(columns, rows);
-  const q = new BinaryCopyIn(
+  return copyBuffer(
+    client,
     `COPY ${table} (${columns.map((c) => c.name).join(', ')}) FROM STDIN (FORMAT binary)`,
-    data,
+    encodeBinaryCopy(columns, rows),
   );
-  void client.query(q as never);
-  return q.done;
 }
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
@@ -187,52 +185,4 @@ const HEX = new Int8Array(128).fill(-1);
 for (let d = 0; d < 16; d++) {
   HEX['0123456789abcdef'.charCodeAt(d)] = d;
   HEX['0123456789ABCDEF'.charCodeAt(d)] = d;
-}
-
-interface PgConnection {
-  stream: { write(b: Buffer): boolean };
-  endCopyFrom(): void;
-}
-
-/** A minimal pg Submittable: answers CopyInResponse with one CopyData message. */
-class BinaryCopyIn {
-  readonly done: Promise<number>;
-  private rowCount = 0;
-  private resolve!: (rows: number) => void;
-  private reject!: (err: unknown) => void;
-
-  constructor(
-    private readonly text: string,
-    private readonly data: Buffer,
-  ) {
-    this.done = new Promise((res, rej) => {
-      this.resolve = res;
-      this.reject = rej;
-    });
-  }
-  submit(connection: { query(text: string): void }) {
-    connection.query(this.text);
-  }
-  handleCopyInResponse(connection: PgConnection) {
-    // Written to the socket directly (as pg-copy-streams does): the frame header, then our buffer.
-    const header = Buffer.allocUnsafe(5);
-    header[0] = 0x64; // 'd' CopyData
-    header.writeInt32BE(this.data.length + 4, 1);
-    connection.stream.write(header);
-    connection.stream.write(this.data);
-    connection.endCopyFrom();
-  }
-  handleCommandComplete(msg: { text?: string }) {
-    this.rowCount = Number(/\d+$/.exec(msg?.text ?? '')?.[0] ?? 0);
-  }
-  handleRowDescription() {}
-  handleDataRow() {}
-  handleEmptyQuery() {}
-  // pg drops the active query on an error (no ReadyForQuery reaches it), so settle here.
-  handleError(err: unknown) {
-    this.reject(err);
-  }
-  handleReadyForQuery() {
-    this.resolve(this.rowCount);
-  }
 }

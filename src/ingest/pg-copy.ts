@@ -2,8 +2,9 @@ import type { ClientBase } from 'pg';
 
 /**
  * `COPY ... FROM STDIN` on a plain pg client, without pg-copy-streams: a minimal Submittable that
- * answers CopyInResponse with the whole (already built) buffer. Ingest batches are a few MB at
- * most, so streaming buys nothing here.
+ * answers CopyInResponse with the whole (already built) buffer as one CopyData message, written
+ * to the socket directly (as pg-copy-streams does) rather than copied through pg's writer.
+ * Ingest batches are a few MB at most, so streaming buys nothing here.
  */
 class CopyIn {
   readonly done: Promise<number>;
@@ -24,9 +25,11 @@ class CopyIn {
     connection.query(this.text);
   }
   handleCopyInResponse(connection: PgConnection) {
-    const chunk = 1 << 20;
-    for (let i = 0; i < this.data.length; i += chunk)
-      connection.sendCopyFromChunk(this.data.subarray(i, i + chunk));
+    const header = Buffer.allocUnsafe(5);
+    header[0] = 0x64; // 'd' CopyData
+    header.writeInt32BE(this.data.length + 4, 1);
+    connection.stream.write(header);
+    connection.stream.write(this.data);
     connection.endCopyFrom();
   }
   handleCommandComplete(msg: { text?: string }) {
@@ -46,36 +49,13 @@ class CopyIn {
 
 interface PgConnection {
   query(text: string): void;
-  sendCopyFromChunk(chunk: Buffer): void;
+  stream: { write(b: Buffer): boolean };
   endCopyFrom(): void;
 }
 
-/** Runs `sql` (a `COPY ... FROM STDIN`) with `rows` in COPY text format; resolves to the row count. */
-export async function copyRows(client: ClientBase, sql: string, rows: readonly unknown[][]): Promise<number> {
-  let text = '';
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i++) text += (i > 0 ? '\t' : '') + copyValue(row[i]);
-    text += '\n';
-  }
-  return copyBuffer(client, sql, Buffer.from(text, 'utf8'));
-}
-
-/** Runs `sql` (a `COPY ... FROM STDIN`) with data already in COPY text format. */
+/** Runs `sql` (a `COPY ... FROM STDIN`) with `data` already in the format it names; resolves to the row count. */
 export function copyBuffer(client: ClientBase, sql: string, data: Buffer): Promise<number> {
   const q = new CopyIn(sql, data);
   void client.query(q as never);
   return q.done;
-}
-
-const SPECIAL = /[\\\t\n\r]/;
-
-/** One value in COPY text format (NULL is `\N`; backslash, tab, newline and CR escaped). */
-export function copyValue(v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
-  // Numbers, booleans and dates never need escaping (the hot path: most of a row's values).
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString();
-  const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  if (!SPECIAL.test(s)) return s;
-  return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }

@@ -26,14 +26,10 @@ export async function inPgTransaction<T>(ds: DataSource, fn: (c: PoolClient) => 
 
 /**
  * Natural keys ingest inserts under without ON CONFLICT (new rows go in by COPY): a concurrent
- * transaction storing the same item, conversation or contact makes ours fail here, and the retry
- * sees the winner's row.
+ * transaction storing the same item or conversation makes ours fail here, and the retry sees the
+ * winner's row. (Contacts are inserted with ON CONFLICT DO NOTHING.)
  */
-const NATURAL_KEYS = new Set([
-  'items_source_id_external_id_key',
-  'conversations_source_id_thread_key_key',
-  'contacts_platform_external_id_key',
-]);
+const NATURAL_KEYS = new Set(['items_source_id_external_id_key', 'conversations_source_id_thread_key_key']);
 
 /**
  * Deadlocks, serialization failures and a lost race on a natural key are safe to retry: the

@@ -246,8 +246,8 @@ describe('IngestService', () => {
   });
 
   it('stores overlapping batches committed at the same time once: the loser of a key race retries', async () => {
-    // New rows go in by COPY without ON CONFLICT, so concurrent writers of the same item,
-    // conversation or contact collide on the unique key; each collision must end in a retry.
+    // New rows go in by COPY without ON CONFLICT, so concurrent writers of the same item or
+    // conversation collide on the unique key; each collision must end in a retry.
     const post = `wall:-42_race`;
     const items = Array.from({ length: 120 }, (_, i) =>
       comment({
