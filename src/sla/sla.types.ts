@@ -1,19 +1,12 @@
-/**
- * The shapes triage needs from analysis. They mirror IntentLabel / SentimentLabel in
- * src/analysis/analysis.types.ts (same literals; an `Analysis` fits TriageAnalysis), kept here so
- * the SLA code compiles and tests on its own.
- */
-export const CARE_INTENTS = [
-  'complaint',
-  'sales_question',
-  'support_question',
-  'praise',
-  'spam',
-  'other',
-] as const;
-export type CareIntent = (typeof CARE_INTENTS)[number];
+import { INTENT_LABELS, type IntentLabel, type SentimentLabel } from '../analysis/analysis.types';
 
-export type SentimentLabel = 'negative' | 'neutral' | 'positive';
+/**
+ * The intents SLA policies can target are analysis's own (its public contract, plain TypeScript
+ * like this module), so a new intent reaches policies without a second list to keep in step.
+ */
+export const CARE_INTENTS = INTENT_LABELS;
+export type CareIntent = IntentLabel;
+export type { SentimentLabel };
 
 /** What triage reads from an analysis result. */
 export interface TriageAnalysis {
