@@ -1,10 +1,10 @@
 import { ApiError, get, post, setCsrfToken, whenUnauthorized } from './api.js';
 import { createConversationView } from './conversation.js';
 import { h, mount } from './h.js';
-import { adoptProfileLocale, lang, setLang, t } from './i18n.js';
+import { adoptProfileLocale, lang, t } from './i18n.js';
 import { ASSIGNEE_FILTERS, createQueue, STATUSES } from './inbox.js';
 import { showLogin } from './login.js';
-import { tickCountdowns } from './widgets.js';
+import { langToggle, tickCountdowns } from './widgets.js';
 
 /** The queue and the open conversation are re-read every 5 s (1 s right after a reply). */
 const POLL_MS = 5000;
@@ -95,19 +95,7 @@ async function showInbox() {
     h('span', { class: 'muted small keys' }, t('keys.hint')),
     h('span', { class: 'grow' }),
     h('span', { class: 'me' }, me.name || me.email),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'btn btn-ghost lang-toggle',
-        title: t('top.langTitle'),
-        onclick: () => {
-          setLang(lang() === 'ru' ? 'en' : 'ru');
-          void showInbox();
-        },
-      },
-      t('top.lang'),
-    ),
+    langToggle(() => void showInbox()),
     h(
       'button',
       {

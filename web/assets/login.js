@@ -1,7 +1,8 @@
 import { ApiError, post, setCsrfToken } from './api.js';
 import { h, mount } from './h.js';
-import { lang, setLang, t } from './i18n.js';
+import { t } from './i18n.js';
 import { formatDuration } from './urgency.js';
+import { langToggle } from './widgets.js';
 
 /** What to tell the person for each way sign-in can fail. */
 export function loginErrorText(err) {
@@ -66,18 +67,8 @@ export function showLogin(root, { onSignedIn, notice } = {}) {
     }
   };
 
-  const toggle = h(
-    'button',
-    {
-      type: 'button',
-      class: 'btn btn-ghost lang-toggle',
-      title: t('top.langTitle'),
-      onclick: () => {
-        setLang(lang() === 'ru' ? 'en' : 'ru');
-        showLogin(root, { onSignedIn, notice: error.hidden ? undefined : error.textContent });
-      },
-    },
-    t('top.lang'),
+  const toggle = langToggle(() =>
+    showLogin(root, { onSignedIn, notice: error.hidden ? undefined : error.textContent }),
   );
 
   mount(

@@ -1,5 +1,5 @@
 import { h } from './h.js';
-import { label, t } from './i18n.js';
+import { label, lang, setLang, t } from './i18n.js';
 import { urgency, urgencyShort, urgencyText } from './urgency.js';
 
 const PLATFORM_SHORT = { vk: 'VK', telegram: 'TG', webhook: 'WH' };
@@ -80,4 +80,21 @@ export function toast(text, kind = 'info') {
   const el = h('div', { class: ['toast', `toast-${kind}`] }, text);
   box.appendChild(el);
   setTimeout(() => el.remove(), kind === 'error' ? 6000 : 3000);
+}
+
+/** The ru/en switch; `rerender` redraws the page in the new language. */
+export function langToggle(rerender) {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-ghost lang-toggle',
+      title: t('top.langTitle'),
+      onclick: () => {
+        setLang(lang() === 'ru' ? 'en' : 'ru');
+        rerender();
+      },
+    },
+    t('top.lang'),
+  );
 }
