@@ -1,11 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { LabeledPost } from '../analysis.types';
 import { loadCorrections } from '../training/corrections';
-import { readJsonl } from '../training/dataset';
-import { evalDir } from '../training/experiments';
 import { ownTrainInput } from '../training/own-data';
 import { newVersion } from '../training/trainer';
 import { ActiveModel } from './active-model';
@@ -13,14 +9,17 @@ import { ModelVersionsRepository } from './model-versions.repository';
 import { retrain, type RetrainOptions, type RetrainOutcome } from './retrain';
 
 export interface RetrainRunOptions extends RetrainOptions {
-  /** Include the licence-compatible public sentiment corpora (default true). */
+  /** Include the shipped licence-compatible public sentiment corpora (default true). */
   withPublic?: boolean;
-  /** The dev set to evaluate on; default ../shared/eval/devset.jsonl when present. */
+  /**
+   * An extra labelled set to evaluate on (tests). None by default: the running app reads only
+   * what ships in the build (train.jsonl, data/public), never ../shared/eval.
+   */
   devset?: LabeledPost[];
 }
 
 /**
- * Learning from the team: retrain on train.jsonl + corrections, evaluate, record the version
+ * Learning from the team: retrain on the shipped training data + corrections, evaluate, record the version
  * (promoting it only when no worse), and switch this instance to it at once (others within
  * MODEL_CHECK_MS).
  */
@@ -46,7 +45,7 @@ export class RetrainService {
     const own = ownTrainInput({ withPublic: opts.withPublic !== false });
     const corrections = await loadCorrections(this.versions.databaseUrl());
     const outcome = retrain(
-      { own, corrections, devset: opts.devset ?? defaultDevset() },
+      { own, corrections, devset: opts.devset ?? [] },
       { ...opts, version: opts.version ?? `${newVersion()}-${randomBytes(2).toString('hex')}` },
     );
     await this.versions.record({
@@ -63,9 +62,4 @@ export class RetrainService {
     );
     return outcome;
   }
-}
-
-function defaultDevset(): LabeledPost[] {
-  const file = path.join(evalDir(), 'devset.jsonl');
-  return fs.existsSync(file) ? readJsonl(file) : [];
 }

@@ -22,7 +22,7 @@ export interface RetrainData {
   own: TrainInput;
   /** the latest team correction per item and field, as labelled posts */
   corrections: LabeledPost[];
-  /** the hand-labelled dev set; empty when ../shared/eval is absent */
+  /** an extra labelled set (evaluated, and trained on for the shipped model); empty in the running app */
   devset: LabeledPost[];
 }
 

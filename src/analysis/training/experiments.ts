@@ -1,31 +1,19 @@
 /** Honest figures: cross-validation with dev-set folds added to training, own-data-only, public test splits. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Analysis, LabeledPost, SentimentLabel } from '../analysis.types';
+import type { Analysis, LabeledPost } from '../analysis.types';
 import { Analyzer } from '../analyzer';
 import { evaluate, evaluatePredictions, winkLabel, type EvalReport } from '../eval/evaluate';
 import { classReport, r4 } from '../eval/metrics';
 import { foldsOf, readPublicCsv, toSentiment } from './dataset';
 import { trainBundle, type TrainInput } from './trainer';
 
+/**
+ * The evaluation data (dev set, public test splits) of developers' tools only (`npm run eval`,
+ * `npm run train`, benches): never read by the running application.
+ */
 export function evalDir(): string {
   return process.env.OTKLIK_EVAL_DIR ?? path.resolve(process.cwd(), '..', 'shared', 'eval');
-}
-
-/** Public corpora whose licences allow training shipped models (see data/ATTRIBUTION.md). */
-export const TRAINABLE_PUBLIC = ['ru_opensentimentcorpus.csv', 'en_uci_amazon_yelp.csv'];
-
-export function publicSentimentTrain(dir = evalDir()): Array<{ text: string; sentiment: SentimentLabel }> {
-  const out: Array<{ text: string; sentiment: SentimentLabel }> = [];
-  for (const f of TRAINABLE_PUBLIC) {
-    const file = path.join(dir, 'public', f);
-    if (!fs.existsSync(file)) continue;
-    for (const r of readPublicCsv(file)) {
-      const s = toSentiment(r.label);
-      if (r.split === 'train' && s) out.push({ text: r.text, sentiment: s });
-    }
-  }
-  return out;
 }
 
 export interface CvResult {
