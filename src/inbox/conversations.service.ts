@@ -2,6 +2,12 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { AuditService } from '../audit/audit.service';
 import { DataSource } from 'typeorm';
 import { SessionUser } from '../auth/auth.decorators';
+import {
+  actOnConversation,
+  heldByAnother,
+  OVERRIDE_AUDIT_ACTION,
+  snoozeProblem,
+} from '../conversations/holder';
 import { SlaClockService } from '../sla/sla-clock.service';
 import { ConversationsRepository, ConversationStatus } from './conversations.repository';
 import { ListConversationsQuery, UpdateConversationDto } from './dto/inbox.dto';
@@ -56,13 +62,33 @@ export class ConversationsService {
 
   /**
    * Agents take a conversation only when nobody else holds it (409 otherwise), and hand over or
-   * release only their own; admins may reassign anything. Every change is audited.
+   * release only their own; admins may reassign anything. Status, snooze, team and priority are
+   * the holder's (see conversations/holder.ts): another agent gets 409, an admin's change is
+   * audited as an override. Every change is audited.
    */
   async update(id: string, dto: UpdateConversationDto, user: SessionUser) {
     const status = this.resolveStatus(dto);
     await this.db.transaction(async (tx) => {
       const current = await this.conversations.lock(tx, id);
       if (!current) throw new NotFoundException('conversation not found');
+
+      // Judged against who held it when the request came: the holder may hand over and set
+      // pending in one go; an admin who takes it over and resolves it still overrode someone.
+      const changes = stateChanges(dto, status);
+      if (changes) {
+        const decision = actOnConversation(current.assigneeId, user);
+        if (decision === 'refused') throw new ConflictException(heldByAnother(current.assigneeId));
+        if (decision === 'override') {
+          await this.audit.record(
+            user.id,
+            OVERRIDE_AUDIT_ACTION,
+            'conversation',
+            id,
+            { holderId: current.assigneeId, action: 'conversation.update', changes },
+            tx,
+          );
+        }
+      }
 
       if (dto.assigneeId !== undefined && dto.assigneeId !== current.assigneeId) {
         if (dto.assigneeId !== null && !(await this.conversations.assignableUser(tx, dto.assigneeId))) {
@@ -132,16 +158,29 @@ export class ConversationsService {
     });
   }
 
-  /** Snoozing needs a wake-up time in the future; a wake-up time alone means "snooze". */
+  /** Snoozing needs a wake-up time within MAX_SNOOZE_DAYS; a wake-up time alone means "snooze". */
   private resolveStatus(dto: UpdateConversationDto): ConversationStatus | undefined {
     const status = dto.status ?? (dto.snoozedUntil ? 'snoozed' : undefined);
     if (status === 'snoozed') {
       if (!dto.snoozedUntil) throw new BadRequestException('snoozedUntil is required to snooze');
-      if (dto.snoozedUntil.getTime() <= Date.now())
-        throw new BadRequestException('snoozedUntil must be in the future');
+      const problem = snoozeProblem(dto.snoozedUntil, new Date());
+      if (problem) throw new BadRequestException(problem);
     } else if (dto.snoozedUntil) {
       throw new BadRequestException('snoozedUntil only goes with status snoozed');
     }
     return status;
   }
+}
+
+/** The holder's fields a request changes (what an override audit records), or null for none. */
+function stateChanges(
+  dto: UpdateConversationDto,
+  status: ConversationStatus | undefined,
+): Record<string, unknown> | null {
+  const changes: Record<string, unknown> = {};
+  if (status !== undefined) changes.status = status;
+  if (dto.snoozedUntil) changes.snoozedUntil = dto.snoozedUntil.toISOString();
+  if (dto.teamId !== undefined) changes.teamId = dto.teamId;
+  if (dto.priority !== undefined) changes.priority = dto.priority;
+  return Object.keys(changes).length > 0 ? changes : null;
 }

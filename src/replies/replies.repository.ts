@@ -46,6 +46,16 @@ export class RepliesRepository {
     );
   }
 
+  /** Who holds the conversation now (null: nobody), for actions that need no lock. */
+  async conversationHolder(db: Queryable, id: string): Promise<string | null> {
+    const row = await sqlOne<{ assigneeId: string | null }>(
+      db,
+      `SELECT assignee_id AS "assigneeId" FROM conversations WHERE id = $1`,
+      [id],
+    );
+    return row?.assigneeId ?? null;
+  }
+
   /** The customer item a reply answers: the given one (if it is in this conversation) or the newest. */
   target(db: Queryable, conversationId: string, itemId?: string | null): Promise<ReplyTarget | undefined> {
     return sqlOne<ReplyTarget>(

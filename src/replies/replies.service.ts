@@ -1,8 +1,14 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SessionUser } from '../auth/auth.decorators';
+import {
+  actOnConversation,
+  heldByAnother,
+  OVERRIDE_AUDIT_ACTION,
+  type HolderDecision,
+} from '../conversations/holder';
 import { JobQueue } from '../jobs/job-queue';
 import { CreateReplyDto, MarkDeliveredDto } from './dto/reply.dto';
 import { RepliesRepository } from './replies.repository';
@@ -31,13 +37,8 @@ export class RepliesService {
     const { row } = await this.db.transaction(async (tx) => {
       const conv = await this.replies.lockConversation(tx, conversationId);
       if (!conv) throw new NotFoundException('conversation not found');
-      if (conv.assigneeId && conv.assigneeId !== user.id && user.role !== 'admin') {
-        throw new ConflictException({
-          statusCode: 409,
-          message: 'another agent is working on this conversation',
-          assigneeId: conv.assigneeId,
-        });
-      }
+      const decision = actOnConversation(conv.assigneeId, user);
+      if (decision === 'refused') throw new ConflictException(heldByAnother(conv.assigneeId));
       const target = await this.replies.target(tx, conversationId, dto.inReplyToItemId);
       if (!target) {
         throw new BadRequestException(
@@ -56,6 +57,7 @@ export class RepliesService {
         statusAfter: dto.statusAfter ?? null,
       });
       if (!result.created) return result;
+      await this.overridden(decision, user, conversationId, conv.assigneeId, 'reply.create', id, tx);
       if (!conv.assigneeId) {
         await this.replies.takeUnassigned(tx, conversationId, user.id);
         await this.audit.record(
@@ -88,23 +90,36 @@ export class RepliesService {
     return row;
   }
 
-  /** A person decided the reply did not reach the platform (or it failed and was fixed): send again. */
+  /**
+   * A person decided the reply did not reach the platform (or it failed and was fixed): send
+   * again. Only the conversation's holder (or an admin, audited) decides that.
+   */
   async resend(id: string, user: SessionUser) {
     await this.db.transaction(async (tx) => {
       const row = await this.replies.find(tx, id);
       if (!row) throw new NotFoundException('reply not found');
+      const conv = await this.replies.lockConversation(tx, row.conversationId);
+      const decision = actOnConversation(conv?.assigneeId ?? null, user);
+      if (decision === 'refused') throw new ConflictException(heldByAnother(conv!.assigneeId));
       if (!(await this.replies.resend(tx, id))) {
         throw new ConflictException(`a ${row.status} reply cannot be resent; only unknown or failed ones`);
       }
       await this.audit.record(user.id, 'reply.resend', 'reply', id, { from: row.status }, tx);
+      await this.overridden(decision, user, row.conversationId, conv!.assigneeId, 'reply.resend', id, tx);
       await this.jobs.enqueue(DELIVER_JOB, { replyId: id }, { ...deliverJobOptions(id), transaction: tx });
     });
     return this.get(id);
   }
 
-  /** A person found the reply on the platform: it counts as delivered when it was sent. */
+  /**
+   * A person found the reply on the platform: it counts as delivered when it was sent. The
+   * holder's call (or an admin's, audited), like a resend.
+   */
   async markDelivered(id: string, dto: MarkDeliveredDto, user: SessionUser) {
     const row = await this.get(id);
+    const holderId = await this.replies.conversationHolder(this.db, row.conversationId);
+    const decision = actOnConversation(holderId, user);
+    if (decision === 'refused') throw new ConflictException(heldByAnother(holderId));
     const ok = await this.delivery.delivered(
       id,
       dto.platformMessageId ?? null,
@@ -114,6 +129,28 @@ export class RepliesService {
     );
     if (!ok)
       throw new ConflictException(`a ${row.status} reply cannot be marked delivered; only unknown ones`);
+    await this.overridden(decision, user, row.conversationId, holderId, 'reply.mark_delivered', id);
     return this.get(id);
+  }
+
+  /** An admin acted on a conversation someone else holds: said so in the audit log. */
+  private async overridden(
+    decision: HolderDecision,
+    user: SessionUser,
+    conversationId: string,
+    holderId: string | null,
+    action: string,
+    replyId: string,
+    tx?: EntityManager,
+  ): Promise<void> {
+    if (decision !== 'override') return;
+    await this.audit.record(
+      user.id,
+      OVERRIDE_AUDIT_ACTION,
+      'conversation',
+      conversationId,
+      { holderId, action, replyId },
+      tx,
+    );
   }
 }
