@@ -2,6 +2,30 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from './audit-log.entity';
 
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  /** An exact action, or a prefix when it ends with a dot. */
+  action?: string;
+  from?: Date;
+  to?: Date;
+  /** Entries with a smaller id (the previous page's last). */
+  before?: string;
+  limit: number;
+}
+
+export interface AuditRow {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  data: Record<string, unknown>;
+}
+
 export interface AuditEntry {
   actorId: string | null;
   action: string;
@@ -28,5 +52,32 @@ export class AuditLogRepository {
       order: { at: 'DESC', id: 'DESC' },
       take: limit,
     });
+  }
+
+  /** Newest first (by id, which follows commit order closely), keyset-paginated. */
+  async search(f: AuditFilter): Promise<AuditRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: (p: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (f.entityType) add((p) => `a.entity_type = ${p}`, f.entityType);
+    if (f.entityId) add((p) => `a.entity_id = ${p}`, f.entityId);
+    if (f.actorId) add((p) => `a.actor_id = ${p}::uuid`, f.actorId);
+    if (f.action?.endsWith('.')) add((p) => `starts_with(a.action, ${p})`, f.action);
+    else if (f.action) add((p) => `a.action = ${p}`, f.action);
+    if (f.from) add((p) => `a.at >= ${p}`, f.from);
+    if (f.to) add((p) => `a.at < ${p}`, f.to);
+    if (f.before) add((p) => `a.id < ${p}::bigint`, f.before);
+    params.push(f.limit);
+    return this.db.query(
+      `SELECT a.id::text AS id, a.at, a.actor_id AS "actorId", u.name AS "actorName", a.action,
+              a.entity_type AS "entityType", a.entity_id AS "entityId", a.data
+         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY a.id DESC LIMIT $${params.length}`,
+      params,
+    );
   }
 }

@@ -7,12 +7,13 @@ import {
   HttpException,
   HttpStatus,
   Inject,
+  Patch,
   Post,
   Req,
   Res,
   UnauthorizedException,
 } from '@nestjs/common';
-import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
@@ -20,7 +21,9 @@ import { CurrentUser, Public, SessionUser } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { sameOriginOrAbsent } from './csrf';
 import { ChangePasswordDto } from './dto/change-password.dto';
+import { SessionView } from './dto/auth.views';
 import { LoginDto } from './dto/login.dto';
+import { UpdateProfileDto } from './dto/update-profile.dto';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
 
 @ApiTags('auth')
@@ -35,6 +38,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiOkResponse({ type: SessionView })
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     if (!sameOriginOrAbsent(req.get('origin'), req.get('referer'), req.get('host'), this.config.PUBLIC_URL)) {
       throw new ForbiddenException('Sign-in from another site is not allowed');
@@ -77,6 +81,7 @@ export class AuthController {
 
   /** Who is signed in, and the CSRF token the browser must echo on writes. */
   @Get('me')
+  @ApiOkResponse({ type: SessionView })
   async me(@CurrentUser() user: SessionUser, @Res({ passthrough: true }) res: Response) {
     res.setHeader('Cache-Control', 'no-store');
     const me = await this.auth.me(user.sessionId);
@@ -84,7 +89,15 @@ export class AuthController {
     return me;
   }
 
+  /** Your own name and language. */
+  @Patch('me')
+  @ApiOkResponse({ type: SessionView })
+  updateProfile(@CurrentUser() user: SessionUser, @Body() dto: UpdateProfileDto) {
+    return this.auth.updateProfile(user, dto);
+  }
+
   @Post('logout')
+  @ApiNoContentResponse()
   @HttpCode(204)
   async logout(@CurrentUser() user: SessionUser, @Res({ passthrough: true }) res: Response) {
     await this.auth.logout(user.sessionId);
@@ -94,6 +107,7 @@ export class AuthController {
   /** Change your own password; your other sessions are signed out. */
   @Post('password')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async changePassword(@CurrentUser() user: SessionUser, @Body() dto: ChangePasswordDto) {
     await this.auth.changePassword(user, dto.currentPassword, dto.newPassword);
   }

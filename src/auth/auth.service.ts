@@ -141,6 +141,17 @@ export class AuthService implements OnModuleInit {
     };
   }
 
+  /** The signed-in person's own name and language. */
+  async updateProfile(me: SessionUser, changes: { name?: string; locale?: 'ru' | 'en' }) {
+    const patch = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    if (Object.keys(patch).length === 0) throw new BadRequestException('give name and/or locale');
+    await this.users.update(me.id, patch);
+    await this.audit.record(me.id, 'user.profile_updated', 'user', me.id, patch);
+    const s = await this.me(me.sessionId);
+    if (!s) throw new BadRequestException('Your session has ended; sign in again');
+    return s;
+  }
+
   logout(sessionId: string): Promise<void> {
     return this.sessions.delete(sessionId);
   }

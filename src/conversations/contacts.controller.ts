@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsUUID } from 'class-validator';
 import { CurrentUser, Roles, type SessionUser } from '../auth/auth.decorators';
 import { ContactsService } from './contacts.service';
 
 export class LinkContactsDto {
+  @ApiProperty({ type: String, isArray: true, minItems: 2, maxItems: 50 })
   @ArrayMinSize(2)
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { ConversationsService } from './conversations.service';
 import { CreateNoteDto, ListConversationsQuery, UpdateConversationDto } from './dto/inbox.dto';
+import { ConversationDetailsView, ConversationView, NoteView, QueuePageView } from './dto/inbox.views';
 
 /** Agents and admins work the inbox; analysts read it. Customer text is returned as plain strings. */
 @ApiTags('inbox')
@@ -13,6 +14,7 @@ export class ConversationsController {
   /** The queue: most urgent first (due time, then priority), keyset-paginated. */
   @Get()
   @Roles('admin', 'agent', 'analyst')
+  @ApiOkResponse({ type: QueuePageView })
   list(@Query() q: ListConversationsQuery, @CurrentUser() user: SessionUser) {
     return this.conversations.queue(q, user);
   }
@@ -20,12 +22,14 @@ export class ConversationsController {
   /** The conversation, its timeline, replies, notes and the customer's other conversations. */
   @Get(':id')
   @Roles('admin', 'agent', 'analyst')
+  @ApiOkResponse({ type: ConversationDetailsView })
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.conversations.details(id);
   }
 
   @Patch(':id')
   @Roles('admin', 'agent')
+  @ApiOkResponse({ type: ConversationView })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateConversationDto,
@@ -37,6 +41,7 @@ export class ConversationsController {
   /** Internal notes: stored and shown to the team, never sent to the platform. */
   @Post(':id/notes')
   @Roles('admin', 'agent')
+  @ApiCreatedResponse({ type: NoteView })
   addNote(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateNoteDto,

@@ -1,8 +1,9 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { AnalysisCorrectionsService } from './analysis-corrections.service';
 import { CorrectAnalysisDto } from './dto/inbox.dto';
+import { CorrectionView } from './dto/inbox.views';
 import { ItemIdPipe } from './item-id.pipe';
 
 @ApiTags('inbox')
@@ -13,6 +14,7 @@ export class ItemsController {
   /** An agent corrects the analysis of one item; the correction is kept for training. */
   @Patch(':id/analysis')
   @Roles('admin', 'agent')
+  @ApiOkResponse({ type: CorrectionView })
   correct(
     @Param('id', ItemIdPipe) id: string,
     @Body() dto: CorrectAnalysisDto,

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { CreateTemplateDto, ListTemplatesQuery, UpdateTemplateDto } from './dto/template.dto';
+import { TemplateView } from './dto/inbox.views';
 import { TemplatesService } from './templates.service';
 
 @ApiTags('inbox')
@@ -11,18 +12,21 @@ export class TemplatesController {
 
   @Get()
   @Roles('admin', 'agent', 'analyst')
+  @ApiOkResponse({ type: TemplateView, isArray: true })
   list(@Query() q: ListTemplatesQuery) {
     return this.templates.list(q);
   }
 
   @Post()
   @Roles('admin')
+  @ApiCreatedResponse({ type: TemplateView })
   create(@Body() dto: CreateTemplateDto, @CurrentUser() user: SessionUser) {
     return this.templates.create(dto, user);
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiOkResponse({ type: TemplateView })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateTemplateDto,

@@ -11,7 +11,13 @@ export const OPENAPI_JSON_PATH = 'api/docs-json';
  * public by construction (test/ops/openapi.int-spec.ts checks it).
  */
 export function setupOpenApi(app: INestApplication): void {
-  const config = new DocumentBuilder()
+  const document = SwaggerModule.createDocument(app, openApiConfig());
+  SwaggerModule.setup(OPENAPI_UI_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH, raw: ['json'] });
+}
+
+/** Title, auth schemes and version of the document (also used offline by api-types.ts). */
+export function openApiConfig() {
+  return new DocumentBuilder()
     .setTitle('Otklik API')
     .setDescription(
       'Social-media care: one inbox for VK and Telegram with sentiment, intent and SLA deadlines. ' +
@@ -26,6 +32,4 @@ export function setupOpenApi(app: INestApplication): void {
     )
     .addSecurityRequirements(SESSION_COOKIE)
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup(OPENAPI_UI_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH, raw: ['json'] });
 }

@@ -9,9 +9,10 @@ import {
   ParseUUIDPipe,
   Post,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { CreateReplyDto, MarkDeliveredDto } from './dto/reply.dto';
+import { ReplyView } from './dto/reply.views';
 import { RepliesService } from './replies.service';
 
 @ApiTags('replies')
@@ -22,6 +23,7 @@ export class RepliesController {
   /** Queues a reply from the company account; 202: it is delivered in the background. */
   @Post('conversations/:id/replies')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: ReplyView })
   @Roles('admin', 'agent')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key twice makes one reply' })
   create(
@@ -37,6 +39,7 @@ export class RepliesController {
   }
 
   @Get('replies/:id')
+  @ApiOkResponse({ type: ReplyView })
   @Roles('admin', 'agent', 'analyst')
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.replies.get(id);
@@ -44,6 +47,7 @@ export class RepliesController {
 
   /** For an `unknown` (or `failed`) reply a person checked: send it again. */
   @Post('replies/:id/resend')
+  @ApiOkResponse({ type: ReplyView })
   @HttpCode(200)
   @Roles('admin', 'agent')
   resend(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: SessionUser) {
@@ -52,6 +56,7 @@ export class RepliesController {
 
   /** For an `unknown` reply a person found on the platform. */
   @Post('replies/:id/mark-delivered')
+  @ApiOkResponse({ type: ReplyView })
   @HttpCode(200)
   @Roles('admin', 'agent')
   markDelivered(

@@ -1,41 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class CreateSourceDto {
+  @ApiProperty({ example: 'vk', description: 'vk, telegram or webhook' })
   @IsString()
   @Matches(/^[a-z][a-z0-9_-]{1,31}$/, {
     message: 'platform must be a platform name like vk, telegram or webhook',
   })
   platform: string;
 
+  @ApiProperty()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
 
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'VK: { groupId }; Telegram: {}; webhook: {}',
+  })
   @IsOptional()
   @IsObject()
   settings?: Record<string, unknown>;
 
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'VK: { accessToken }; Telegram: { botToken }; webhook: { secret }. Sealed, never shown again',
+  })
   @IsOptional()
   @IsObject()
   credentials?: Record<string, unknown>;
 }
 
 export class UpdateSourceDto {
+  @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @IsOptional()
   @IsObject()
   settings?: Record<string, unknown>;
 
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @IsOptional()
   @IsObject()
   credentials?: Record<string, unknown>;
 
+  @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;

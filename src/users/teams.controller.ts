@@ -1,7 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { AddMemberDto, TeamNameDto } from './dto/team.dto';
+import { TeamViewSchema } from './dto/user.views';
 import { TeamsService } from './teams.service';
 
 /** Everyone signed in may see the teams (to hand a conversation over); only admins change them. */
@@ -12,18 +19,21 @@ export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
   @Get()
+  @ApiOkResponse({ type: TeamViewSchema, isArray: true })
   list() {
     return this.teams.list();
   }
 
   @Roles('admin')
   @Post()
+  @ApiCreatedResponse({ type: TeamViewSchema })
   create(@CurrentUser() actor: SessionUser, @Body() dto: TeamNameDto) {
     return this.teams.create(actor, dto.name);
   }
 
   @Roles('admin')
   @Patch(':id')
+  @ApiOkResponse({ type: TeamViewSchema })
   rename(
     @CurrentUser() actor: SessionUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -35,12 +45,14 @@ export class TeamsController {
   @Roles('admin')
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse()
   remove(@CurrentUser() actor: SessionUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.teams.remove(actor, id);
   }
 
   @Roles('admin')
   @Post(':id/members')
+  @ApiCreatedResponse({ type: TeamViewSchema })
   addMember(
     @CurrentUser() actor: SessionUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -52,6 +64,7 @@ export class TeamsController {
   @Roles('admin')
   @Delete(':id/members/:userId')
   @HttpCode(204)
+  @ApiNoContentResponse()
   removeMember(
     @CurrentUser() actor: SessionUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
+import { UserViewSchema } from './dto/user.views';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -13,21 +14,25 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOkResponse({ type: UserViewSchema, isArray: true })
   list() {
     return this.users.list();
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: UserViewSchema })
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.users.get(id);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: UserViewSchema })
   create(@CurrentUser() actor: SessionUser, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: UserViewSchema })
   update(
     @CurrentUser() actor: SessionUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../../audit/audit.service';
 import { CurrentUser, Roles, SessionUser } from '../../auth/auth.decorators';
 import { JobQueue } from '../../jobs/job-queue';
 import { ActiveModel } from './active-model';
 import { RETRAIN_JOB, RetrainJobData } from './analysis.workers';
+import { labels, LabelsView } from './labels.view';
 import { ModelVersionsRepository } from './model-versions.repository';
 
 /** Model versions and on-demand retraining. */
@@ -17,6 +18,14 @@ export class AnalysisController {
     private readonly active: ActiveModel,
     private readonly audit: AuditService,
   ) {}
+
+  /** The intent and sentiment labels, in the order the UI lists them; for everyone signed in. */
+  @Get('labels')
+  @Roles('admin', 'agent', 'analyst')
+  @ApiOkResponse({ type: LabelsView })
+  labels(): LabelsView {
+    return labels();
+  }
 
   /** Queues a retrain on the workers (202); one at a time. */
   @Post('retrain')

@@ -62,13 +62,17 @@ export class UpdateConversationDto {
   @IsIn(CONVERSATION_STATUSES)
   status?: (typeof CONVERSATION_STATUSES)[number];
 
-  @ApiPropertyOptional({ nullable: true, description: 'a user id; null releases the conversation' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'a user id; null releases the conversation',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
   assigneeId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()

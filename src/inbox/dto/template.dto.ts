@@ -9,7 +9,7 @@ export class CreateTemplateDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'typed in the reply box, e.g. `thanks`' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'typed in the reply box, e.g. `thanks`' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Matches(/^[\p{L}\p{N}_-]{1,40}$/u, { message: 'shortcut must be 1-40 letters, digits, _ or -' })

@@ -45,7 +45,7 @@ export class CreateSlaPolicyDto {
   @Length(1, 200)
   name: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null or absent: every source' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null or absent: every source' })
   @IsOptional()
   @IsUUID()
   sourceId?: string | null;
@@ -66,6 +66,8 @@ export class CreateSlaPolicyDto {
   firstResponseMinutes: number;
 
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
     nullable: true,
     description: 'business calendar; null or absent: 24/7',
     example: {
@@ -101,7 +103,7 @@ export class UpdateSlaPolicyDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsUUID()
   sourceId?: string | null;
@@ -118,7 +120,7 @@ export class UpdateSlaPolicyDto {
   @Max(MAX_MINUTES)
   firstResponseMinutes?: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true })
   @IsOptional()
   @IsCalendarSpec()
   calendar?: CalendarSpec | null;

@@ -1,0 +1,163 @@
+import {
+  Bool,
+  DateTime,
+  Enum,
+  Int,
+  ListOf,
+  NullableDateTime,
+  NullableStr,
+  Of,
+  Str,
+  Num,
+} from '../../common/api-schema';
+import { CONVERSATION_STATUSES } from './inbox.dto';
+
+/**
+ * Response shapes of the inbox API, for the OpenAPI document (the web app's types are generated
+ * from it). The repositories build these rows in SQL; these classes only describe them.
+ */
+export class ContactView {
+  @Str() id!: string;
+  @Str() platform!: string;
+  @Str() externalId!: string;
+  @NullableStr() displayName!: string | null;
+  @NullableStr() username!: string | null;
+}
+
+export class ConversationView {
+  @Str({ format: 'uuid' }) id!: string;
+  @Str({ format: 'uuid' }) sourceId!: string;
+  @Str() sourceName!: string;
+  @Str({ description: 'vk, telegram, webhook, ...' }) platform!: string;
+  @Str() threadKey!: string;
+  @NullableStr() subject!: string | null;
+  @Enum(CONVERSATION_STATUSES) status!: (typeof CONVERSATION_STATUSES)[number];
+  @NullableStr({ format: 'uuid' }) assigneeId!: string | null;
+  @NullableStr({ format: 'uuid' }) teamId!: string | null;
+  @Int() priority!: number;
+  @NullableStr({ description: 'an intent label (GET /api/analysis/labels)' }) intent!: string | null;
+  @NullableStr({ description: 'a sentiment label' }) sentimentLabel!: string | null;
+  @Bool() needsResponse!: boolean;
+  @NullableDateTime() snoozedUntil!: string | null;
+  @NullableDateTime() firstMessageAt!: string | null;
+  @NullableDateTime() lastMessageAt!: string | null;
+  @NullableDateTime() lastCustomerMessageAt!: string | null;
+  @NullableDateTime() slaStartedAt!: string | null;
+  @NullableDateTime({ description: 'answer by; null: no deadline' }) dueAt!: string | null;
+  @NullableDateTime() slaBreachedAt!: string | null;
+  @NullableDateTime() firstResponseAt!: string | null;
+  @Int({ nullable: true }) firstResponseSeconds!: number | null;
+  @NullableDateTime() resolvedAt!: string | null;
+  @DateTime() createdAt!: string;
+  @DateTime() updatedAt!: string;
+  @NullableStr({ format: 'uuid' }) customerId!: string | null;
+  @Of(() => ContactView, { nullable: true }) contact!: ContactView | null;
+}
+
+/** A queue row: the conversation and its newest message for the one-line preview. */
+export class QueueRowView extends ConversationView {
+  @NullableStr() lastText!: string | null;
+  @Enum(['inbound', 'outbound'], { nullable: true }) lastDirection!: 'inbound' | 'outbound' | null;
+}
+
+export class QueuePageView {
+  @ListOf(() => QueueRowView) conversations!: QueueRowView[];
+  @NullableStr({ description: 'pass as `cursor` for the next page' }) nextCursor!: string | null;
+}
+
+export class PreviousTextView {
+  @Str() text!: string;
+  @Int() version!: number;
+  @NullableDateTime() at!: string | null;
+}
+
+export class ItemView {
+  @Str({ description: 'a bigint as a string' }) id!: string;
+  @Str() kind!: string;
+  @Enum(['inbound', 'outbound']) direction!: 'inbound' | 'outbound';
+  @Str() externalId!: string;
+  @NullableStr() parentExternalId!: string | null;
+  @NullableStr() threadExternalId!: string | null;
+  @NullableStr() authorExternalId!: string | null;
+  @NullableStr() authorName!: string | null;
+  @Str({ description: 'customer text: render as text, never as HTML' }) text!: string;
+  @ListOf(() => PreviousTextView) previousTexts!: PreviousTextView[];
+  @Int() version!: number;
+  @DateTime() createdAt!: string;
+  @DateTime() receivedAt!: string;
+  @NullableDateTime() editedAt!: string | null;
+  @NullableStr() language!: string | null;
+  @NullableStr() sentimentLabel!: string | null;
+  @Num({ nullable: true }) sentimentScore!: number | null;
+  @NullableStr() intent!: string | null;
+  @Num({ nullable: true }) intentConfidence!: number | null;
+  @Bool({ nullable: true }) needsResponse!: boolean | null;
+  @NullableDateTime() deadlineAt!: string | null;
+  @NullableDateTime() archivedAt!: string | null;
+}
+
+export const REPLY_STATUSES = ['queued', 'sending', 'delivered', 'failed', 'unknown'] as const;
+export type ReplyStatusName = (typeof REPLY_STATUSES)[number];
+
+export class TimelineReplyView {
+  @Str({ format: 'uuid' }) id!: string;
+  @Enum(REPLY_STATUSES) status!: ReplyStatusName;
+  @Str() text!: string;
+  @NullableStr({ format: 'uuid' }) authorId!: string | null;
+  @NullableStr() authorName!: string | null;
+  @NullableStr() inReplyToItemId!: string | null;
+  @Int() attempts!: number;
+  @NullableStr({ description: 'why the last attempt failed, in words' }) lastError!: string | null;
+  @NullableStr() platformMessageId!: string | null;
+  @NullableDateTime() nextAttemptAt!: string | null;
+  @DateTime() createdAt!: string;
+  @NullableDateTime() sentAt!: string | null;
+  @NullableDateTime() deliveredAt!: string | null;
+}
+
+export class NoteView {
+  @Str({ format: 'uuid' }) id!: string;
+  @Str() text!: string;
+  @NullableStr({ format: 'uuid' }) authorId!: string | null;
+  @NullableStr() authorName!: string | null;
+  @DateTime() createdAt!: string;
+}
+
+export class OtherConversationView {
+  @Str({ format: 'uuid' }) id!: string;
+  @Str() platform!: string;
+  @Str({ format: 'uuid' }) sourceId!: string;
+  @Str() sourceName!: string;
+  @Enum(CONVERSATION_STATUSES) status!: (typeof CONVERSATION_STATUSES)[number];
+  @NullableStr() subject!: string | null;
+  @NullableStr() intent!: string | null;
+  @NullableStr() sentimentLabel!: string | null;
+  @NullableDateTime() lastMessageAt!: string | null;
+  @NullableStr() lastText!: string | null;
+}
+
+export class ConversationDetailsView {
+  @Of(() => ConversationView) conversation!: ConversationView;
+  @ListOf(() => ItemView, { description: 'oldest first' }) items!: ItemView[];
+  @ListOf(() => TimelineReplyView) replies!: TimelineReplyView[];
+  @ListOf(() => NoteView, { description: 'internal: never sent to the platform' }) notes!: NoteView[];
+  @ListOf(() => OtherConversationView) otherConversations!: OtherConversationView[];
+}
+
+export class TemplateView {
+  @Str({ format: 'uuid' }) id!: string;
+  @Str() name!: string;
+  @NullableStr() shortcut!: string | null;
+  @Enum(['ru', 'en']) locale!: 'ru' | 'en';
+  @Str() body!: string;
+  @NullableStr() intent!: string | null;
+  @NullableStr({ format: 'uuid' }) createdBy!: string | null;
+  @DateTime() createdAt!: string;
+  @DateTime() updatedAt!: string;
+}
+
+export class CorrectionView {
+  @Str() itemId!: string;
+  @NullableStr() sentiment!: string | null;
+  @NullableStr() intent!: string | null;
+}

@@ -1,0 +1,2258 @@
+// Generated from the server's OpenAPI document by `npm run api:types`; do not edit.
+export interface paths {
+    "/api/analysis/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalysisController_labels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalysisController_models"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/retrain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AnalysisController_retrain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AuthController_updateProfile"];
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ContactsController_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConversationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConversationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ConversationsController_update"];
+        trace?: never;
+    };
+    "/api/conversations/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConversationsController_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RepliesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ingest/{sourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InboundWebhooksController_generic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{id}/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ItemsController_correct"];
+        trace?: never;
+    };
+    "/api/replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RepliesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/replies/{id}/mark-delivered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RepliesController_markDelivered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/replies/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RepliesController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SlaPoliciesController_list"];
+        put?: never;
+        post: operations["SlaPoliciesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sla-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SlaPoliciesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["SlaPoliciesController_update"];
+        trace?: never;
+    };
+    "/api/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SourcesController_list"];
+        put?: never;
+        post: operations["SourcesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SourcesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["SourcesController_update"];
+        trace?: never;
+    };
+    "/api/sources/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SourcesController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TeamsController_list"];
+        put?: never;
+        post: operations["TeamsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["TeamsController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["TeamsController_rename"];
+        trace?: never;
+    };
+    "/api/teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TeamsController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["TeamsController_removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TemplatesController_list"];
+        put?: never;
+        post: operations["TemplatesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["TemplatesController_update"];
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_list"];
+        put?: never;
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/webhooks/telegram/{sourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InboundWebhooksController_telegram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/vk/{sourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InboundWebhooksController_vk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MetricsController_scrape"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AddMemberDto: {
+            /** Format: uuid */
+            userId: string;
+        };
+        AuditEntryView: {
+            action: string;
+            /**
+             * Format: uuid
+             * @description null: the system did it
+             */
+            actorId: string | null;
+            actorName: string | null;
+            /** Format: date-time */
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            entityId: string | null;
+            entityType: string;
+            /** @description a bigint as a string; newest first */
+            id: string;
+        };
+        AuditPageView: {
+            entries: components["schemas"]["AuditEntryView"][];
+            nextCursor: string | null;
+        };
+        ChangePasswordDto: {
+            /** Format: password */
+            currentPassword: string;
+            /** Format: password */
+            newPassword: string;
+        };
+        ContactView: {
+            displayName: string | null;
+            externalId: string;
+            id: string;
+            platform: string;
+            username: string | null;
+        };
+        ConversationDetailsView: {
+            conversation: components["schemas"]["ConversationView"];
+            /** @description oldest first */
+            items: components["schemas"]["ItemView"][];
+            /** @description internal: never sent to the platform */
+            notes: components["schemas"]["NoteView"][];
+            otherConversations: components["schemas"]["OtherConversationView"][];
+            replies: components["schemas"]["TimelineReplyView"][];
+        };
+        ConversationView: {
+            /** Format: uuid */
+            assigneeId: string | null;
+            contact: components["schemas"]["ContactView"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            customerId: string | null;
+            /**
+             * Format: date-time
+             * @description answer by; null: no deadline
+             */
+            dueAt: string | null;
+            /** Format: date-time */
+            firstMessageAt: string | null;
+            /** Format: date-time */
+            firstResponseAt: string | null;
+            firstResponseSeconds: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @description an intent label (GET /api/analysis/labels) */
+            intent: string | null;
+            /** Format: date-time */
+            lastCustomerMessageAt: string | null;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            needsResponse: boolean;
+            /** @description vk, telegram, webhook, ... */
+            platform: string;
+            priority: number;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @description a sentiment label */
+            sentimentLabel: string | null;
+            /** Format: date-time */
+            slaBreachedAt: string | null;
+            /** Format: date-time */
+            slaStartedAt: string | null;
+            /** Format: date-time */
+            snoozedUntil: string | null;
+            /** Format: uuid */
+            sourceId: string;
+            sourceName: string;
+            /** @enum {string} */
+            status: "open" | "pending" | "snoozed" | "resolved";
+            subject: string | null;
+            /** Format: uuid */
+            teamId: string | null;
+            threadKey: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CorrectAnalysisDto: {
+            /** @enum {string} */
+            intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other";
+            /** @enum {string} */
+            sentiment?: "negative" | "neutral" | "positive";
+        };
+        CorrectionView: {
+            intent: string | null;
+            itemId: string;
+            sentiment: string | null;
+        };
+        CreatedSourceView: {
+            /** @description the community, bot or account the credentials belong to */
+            accountName: string;
+            consecutiveFailures: number;
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description temporary, rate_limited, auth_revoked, configuration, bad_cursor, ... */
+            lastErrorCode: string | null;
+            /** Format: date-time */
+            lastSyncedAt: string | null;
+            name: string;
+            /** @description vk, telegram, webhook */
+            platform: string;
+            settings: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "healthy" | "throttled" | "degraded" | "needs_attention" | "disabled";
+            /** Format: date-time */
+            statusChangedAt: string;
+            /** @description the last error's message */
+            statusReason: string | null;
+            /** Format: date-time */
+            throttledUntil: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateNoteDto: {
+            text?: string;
+        };
+        CreateReplyDto: {
+            /** @description the item answered; default: the newest customer item */
+            inReplyToItemId?: string;
+            /**
+             * @description conversation status once delivered; default pending (waiting on the customer)
+             * @enum {string}
+             */
+            statusAfter?: "open" | "pending" | "resolved";
+            /** @description plain text, sent as the company account */
+            text: string;
+        };
+        CreateSlaPolicyDto: {
+            /**
+             * @description business calendar; null or absent: 24/7
+             * @example {
+             *       "timeZone": "Europe/Moscow",
+             *       "week": {
+             *         "mon": [
+             *           {
+             *             "from": "09:00",
+             *             "to": "13:00"
+             *           },
+             *           {
+             *             "from": "14:00",
+             *             "to": "18:00"
+             *           }
+             *         ]
+             *       },
+             *       "productionCalendar": "RU"
+             *     }
+             */
+            calendar?: {
+                [key: string]: unknown;
+            } | null;
+            /** @default true */
+            enabled?: boolean;
+            /**
+             * @description working minutes to the first answer
+             * @example 60
+             */
+            firstResponseMinutes: number;
+            /**
+             * @description null or absent: every intent
+             * @enum {string|null}
+             */
+            intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | null;
+            /** @example VK complaints */
+            name: string;
+            /** @default true */
+            pauseWhilePending?: boolean;
+            /** @description null or absent: every source */
+            sourceId?: string | null;
+        };
+        CreateSourceDto: {
+            /** @description VK: { accessToken }; Telegram: { botToken }; webhook: { secret }. Sealed, never shown again */
+            credentials?: {
+                [key: string]: unknown;
+            };
+            name: string;
+            /**
+             * @description vk, telegram or webhook
+             * @example vk
+             */
+            platform: string;
+            /** @description VK: { groupId }; Telegram: {}; webhook: {} */
+            settings?: {
+                [key: string]: unknown;
+            };
+        };
+        CreateTemplateDto: {
+            body: string;
+            /** @enum {string|null} */
+            intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | null;
+            /**
+             * @default ru
+             * @enum {string}
+             */
+            locale?: "ru" | "en";
+            name: string;
+            /** @description typed in the reply box, e.g. `thanks` */
+            shortcut?: string | null;
+        };
+        CreateUserDto: {
+            /** @example anna@example.com */
+            email: string;
+            /** @enum {string} */
+            locale: "ru" | "en";
+            /** @default 6 */
+            maxOpenConversations?: number;
+            /** @example Anna Petrova */
+            name: string;
+            /** Format: password */
+            password: string;
+            /** @enum {string} */
+            role: "admin" | "agent" | "analyst";
+        };
+        ItemView: {
+            /** Format: date-time */
+            archivedAt: string | null;
+            authorExternalId: string | null;
+            authorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deadlineAt: string | null;
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
+            /** Format: date-time */
+            editedAt: string | null;
+            externalId: string;
+            /** @description a bigint as a string */
+            id: string;
+            intent: string | null;
+            intentConfidence: number | null;
+            kind: string;
+            language: string | null;
+            needsResponse: boolean | null;
+            parentExternalId: string | null;
+            previousTexts: components["schemas"]["PreviousTextView"][];
+            /** Format: date-time */
+            receivedAt: string;
+            sentimentLabel: string | null;
+            sentimentScore: number | null;
+            /** @description customer text: render as text, never as HTML */
+            text: string;
+            threadExternalId: string | null;
+            version: number;
+        };
+        LabelsView: {
+            intents: ("complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other")[];
+            sentiments: ("negative" | "neutral" | "positive")[];
+        };
+        LinkContactsDto: {
+            contactIds: string[];
+        };
+        LoginDto: {
+            /** @example admin@otklik.local */
+            email: string;
+            /** Format: password */
+            password: string;
+        };
+        MarkDeliveredDto: {
+            /** @description the platform's id of the message, if the agent found it */
+            platformMessageId?: string;
+        };
+        NoteView: {
+            /** Format: uuid */
+            authorId: string | null;
+            authorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            text: string;
+        };
+        OtherConversationView: {
+            /** Format: uuid */
+            id: string;
+            intent: string | null;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            lastText: string | null;
+            platform: string;
+            sentimentLabel: string | null;
+            /** Format: uuid */
+            sourceId: string;
+            sourceName: string;
+            /** @enum {string} */
+            status: "open" | "pending" | "snoozed" | "resolved";
+            subject: string | null;
+        };
+        PreviousTextView: {
+            /** Format: date-time */
+            at: string | null;
+            text: string;
+            version: number;
+        };
+        PublicUserView: {
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            locale: "ru" | "en";
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "agent" | "analyst";
+        };
+        QueuePageView: {
+            conversations: components["schemas"]["QueueRowView"][];
+            /** @description pass as `cursor` for the next page */
+            nextCursor: string | null;
+        };
+        QueueRowView: {
+            /** Format: uuid */
+            assigneeId: string | null;
+            contact: components["schemas"]["ContactView"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            customerId: string | null;
+            /**
+             * Format: date-time
+             * @description answer by; null: no deadline
+             */
+            dueAt: string | null;
+            /** Format: date-time */
+            firstMessageAt: string | null;
+            /** Format: date-time */
+            firstResponseAt: string | null;
+            firstResponseSeconds: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @description an intent label (GET /api/analysis/labels) */
+            intent: string | null;
+            /** Format: date-time */
+            lastCustomerMessageAt: string | null;
+            /** @enum {string|null} */
+            lastDirection: "inbound" | "outbound" | null;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            lastText: string | null;
+            needsResponse: boolean;
+            /** @description vk, telegram, webhook, ... */
+            platform: string;
+            priority: number;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @description a sentiment label */
+            sentimentLabel: string | null;
+            /** Format: date-time */
+            slaBreachedAt: string | null;
+            /** Format: date-time */
+            slaStartedAt: string | null;
+            /** Format: date-time */
+            snoozedUntil: string | null;
+            /** Format: uuid */
+            sourceId: string;
+            sourceName: string;
+            /** @enum {string} */
+            status: "open" | "pending" | "snoozed" | "resolved";
+            subject: string | null;
+            /** Format: uuid */
+            teamId: string | null;
+            threadKey: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ReplyView: {
+            attempts: number;
+            /** Format: uuid */
+            authorId: string | null;
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: uuid */
+            id: string;
+            inReplyToItemId: string | null;
+            lastError: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            platformMessageId: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: uuid */
+            sourceId: string;
+            /** @enum {string} */
+            status: "queued" | "sending" | "delivered" | "failed" | "unknown";
+            /** @enum {string|null} */
+            statusAfter: "open" | "pending" | "resolved" | null;
+            text: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SessionView: {
+            csrfToken: string;
+            user: components["schemas"]["PublicUserView"];
+        };
+        SlaPolicyChangeView: {
+            policy: components["schemas"]["SlaPolicyView"];
+            /** @description running deadlines recomputed for the new target or calendar */
+            recomputedClocks: number;
+        };
+        SlaPolicyView: {
+            /** @description business calendar (CalendarSpec); null: 24/7 */
+            calendar: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            firstResponseMinutes: number;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description null: every intent
+             * @enum {string|null}
+             */
+            intent: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | null;
+            name: string;
+            pauseWhilePending: boolean;
+            /**
+             * Format: uuid
+             * @description null: every source
+             */
+            sourceId: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SourceVerifiedView: {
+            accountName: string;
+            ok: boolean;
+        };
+        SourceViewSchema: {
+            consecutiveFailures: number;
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description temporary, rate_limited, auth_revoked, configuration, bad_cursor, ... */
+            lastErrorCode: string | null;
+            /** Format: date-time */
+            lastSyncedAt: string | null;
+            name: string;
+            /** @description vk, telegram, webhook */
+            platform: string;
+            settings: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "healthy" | "throttled" | "degraded" | "needs_attention" | "disabled";
+            /** Format: date-time */
+            statusChangedAt: string;
+            /** @description the last error's message */
+            statusReason: string | null;
+            /** Format: date-time */
+            throttledUntil: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TeamMemberView: {
+            email: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "agent" | "analyst";
+        };
+        TeamNameDto: {
+            /** @example Billing */
+            name: string;
+        };
+        TeamViewSchema: {
+            /** Format: uuid */
+            id: string;
+            members: components["schemas"]["TeamMemberView"][];
+            name: string;
+        };
+        TemplateView: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            intent: string | null;
+            /** @enum {string} */
+            locale: "ru" | "en";
+            name: string;
+            shortcut: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TimelineReplyView: {
+            attempts: number;
+            /** Format: uuid */
+            authorId: string | null;
+            authorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: uuid */
+            id: string;
+            inReplyToItemId: string | null;
+            /** @description why the last attempt failed, in words */
+            lastError: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            platformMessageId: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "sending" | "delivered" | "failed" | "unknown";
+            text: string;
+        };
+        UpdateConversationDto: {
+            /** @description a user id; null releases the conversation */
+            assigneeId?: string | null;
+            priority?: number;
+            /** Format: date-time */
+            snoozedUntil?: string | null;
+            /** @enum {string} */
+            status?: "open" | "pending" | "snoozed" | "resolved";
+            teamId?: string | null;
+        };
+        UpdateProfileDto: {
+            /**
+             * @description the language of the UI and of e-mails
+             * @enum {string}
+             */
+            locale?: "ru" | "en";
+            name?: string;
+        };
+        UpdateSlaPolicyDto: {
+            calendar?: {
+                [key: string]: unknown;
+            } | null;
+            enabled?: boolean;
+            firstResponseMinutes?: number;
+            /** @enum {string|null} */
+            intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | null;
+            name?: string;
+            pauseWhilePending?: boolean;
+            sourceId?: string | null;
+        };
+        UpdateSourceDto: {
+            credentials?: {
+                [key: string]: unknown;
+            };
+            enabled?: boolean;
+            name?: string;
+            settings?: {
+                [key: string]: unknown;
+            };
+        };
+        UpdateTemplateDto: {
+            body?: string;
+            /** @enum {string|null} */
+            intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | null;
+            /**
+             * @default ru
+             * @enum {string}
+             */
+            locale?: "ru" | "en";
+            name?: string;
+            /** @description typed in the reply box, e.g. `thanks` */
+            shortcut?: string | null;
+        };
+        UpdateUserDto: {
+            /** @description true signs the user out everywhere */
+            disabled?: boolean;
+            /** @enum {string} */
+            locale?: "ru" | "en";
+            maxOpenConversations?: number;
+            name?: string;
+            /**
+             * Format: password
+             * @description an admin reset; signs the user out everywhere
+             */
+            password?: string;
+            /** @enum {string} */
+            role?: "admin" | "agent" | "analyst";
+        };
+        UserViewSchema: {
+            /** Format: date-time */
+            createdAt: string;
+            disabled: boolean;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            /** @enum {string} */
+            locale: "ru" | "en";
+            /** Format: date-time */
+            lockedUntil: string | null;
+            maxOpenConversations: number;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "agent" | "analyst";
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    AnalysisController_labels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelsView"];
+                };
+            };
+        };
+    };
+    AnalysisController_models: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalysisController_retrain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditController_search: {
+        parameters: {
+            query?: {
+                /** @description an action or its prefix, e.g. `reply.` or `source.created` */
+                action?: string;
+                /** @description who did it (a user id) */
+                actorId?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description one entity (needs entityType) */
+                entityId?: string;
+                /** @description conversation, reply, source, user, team, sla_policy, item, ... */
+                entityType?: string;
+                /** @description at or after */
+                from?: string;
+                limit?: number;
+                /** @description before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageView"];
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+        };
+    };
+    AuthController_updateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContactsController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkContactsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConversationsController_list: {
+        parameters: {
+            query?: {
+                /** @description `me`, `unassigned` or a user id */
+                assignee?: string;
+                /** @description opaque cursor from the previous page */
+                cursor?: string;
+                intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other";
+                limit?: number;
+                sourceId?: string;
+                status?: "open" | "pending" | "snoozed" | "resolved" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePageView"];
+                };
+            };
+        };
+    };
+    ConversationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDetailsView"];
+                };
+            };
+        };
+    };
+    ConversationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConversationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
+            };
+        };
+    };
+    ConversationsController_addNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteView"];
+                };
+            };
+        };
+    };
+    RepliesController_create: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description the same key twice makes one reply */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReplyDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyView"];
+                };
+            };
+        };
+    };
+    InboundWebhooksController_generic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ItemsController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectAnalysisDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionView"];
+                };
+            };
+        };
+    };
+    RepliesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyView"];
+                };
+            };
+        };
+    };
+    RepliesController_markDelivered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkDeliveredDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyView"];
+                };
+            };
+        };
+    };
+    RepliesController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyView"];
+                };
+            };
+        };
+    };
+    SlaPoliciesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyView"][];
+                };
+            };
+        };
+    };
+    SlaPoliciesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSlaPolicyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyView"];
+                };
+            };
+        };
+    };
+    SlaPoliciesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyView"];
+                };
+            };
+        };
+    };
+    SlaPoliciesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSlaPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyChangeView"];
+                };
+            };
+        };
+    };
+    SourcesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceViewSchema"][];
+                };
+            };
+        };
+    };
+    SourcesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSourceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedSourceView"];
+                };
+            };
+        };
+    };
+    SourcesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceViewSchema"];
+                };
+            };
+        };
+    };
+    SourcesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSourceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceViewSchema"];
+                };
+            };
+        };
+    };
+    SourcesController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceVerifiedView"];
+                };
+            };
+        };
+    };
+    TeamsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamViewSchema"][];
+                };
+            };
+        };
+    };
+    TeamsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamNameDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamViewSchema"];
+                };
+            };
+        };
+    };
+    TeamsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TeamsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamNameDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamViewSchema"];
+                };
+            };
+        };
+    };
+    TeamsController_addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddMemberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamViewSchema"];
+                };
+            };
+        };
+    };
+    TeamsController_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TemplatesController_list: {
+        parameters: {
+            query?: {
+                intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other";
+                locale?: "ru" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"][];
+                };
+            };
+        };
+    };
+    TemplatesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
+                };
+            };
+        };
+    };
+    TemplatesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewSchema"][];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewSchema"];
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewSchema"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewSchema"];
+                };
+            };
+        };
+    };
+    InboundWebhooksController_telegram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InboundWebhooksController_vk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is running */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { status: "ok", database: "up", queue: "up" } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Which part is down, e.g. { database: "up", queue: "down" } */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}
