@@ -23,7 +23,8 @@ export interface AnalysisInput {
 export interface Analysis {
   language: Language;
   sentiment: { score: number; label: SentimentLabel; confidence: number };
-  intent: { label: IntentLabel; confidence: number };
+  /** probs: every intent's probability, in INTENT_LABELS order (the deadline decision reads them) */
+  intent: { label: IntentLabel; confidence: number; probs: number[] };
   modelVersion: string;
 }
 

@@ -16,6 +16,7 @@ import { walkFeatures } from './model/features';
 import { softmaxInPlace } from './model/logreg';
 import { FusedScorer } from './model/scorer';
 import { prepare } from './text/tokenize';
+import { DEFAULT_COSTS, type CostMatrix } from '../sla/deadline-decision';
 
 const NEG = 0;
 const NEU = 1;
@@ -25,6 +26,8 @@ const PRAISE = INTENT_LABELS.indexOf('praise');
 
 export class Analyzer {
   readonly modelVersion: string;
+  /** the model's cross-validated deadline cost matrix, else the code default */
+  readonly deadlineCosts: CostMatrix;
   private readonly ps = new Float64Array(SENTIMENT_LABELS.length);
   private readonly pi = new Float64Array(INTENT_LABELS.length);
   private readonly joint = new Float64Array(SENTIMENT_LABELS.length * INTENT_LABELS.length);
@@ -32,6 +35,7 @@ export class Analyzer {
 
   constructor(private readonly model: ModelBundle) {
     this.modelVersion = model.version;
+    this.deadlineCosts = model.deadlineCosts ?? DEFAULT_COSTS;
     this.scorer = new FusedScorer(model.sentiment, model.intent, model.features.hashBits);
   }
 
@@ -72,6 +76,12 @@ export class Analyzer {
     const sm = [0, 0, 0];
     for (let i = 0; i < pi.length; i++) for (let s = 0; s < S; s++) sm[s] += joint[i * S + s];
     const zz = z > 0 ? z : 1;
+    const probs = new Array<number>(pi.length);
+    for (let i = 0; i < pi.length; i++) {
+      let m = 0;
+      for (let s = 0; s < S; s++) m += joint[i * S + s];
+      probs[i] = round4(m / zz);
+    }
     return {
       language: p.language,
       sentiment: {
@@ -79,7 +89,7 @@ export class Analyzer {
         label: SENTIMENT_LABELS[sentIdx] as SentimentLabel,
         confidence: round3(sm[sentIdx] / zz),
       },
-      intent: { label: INTENT_LABELS[intentIdx] as IntentLabel, confidence: round3(intentConf / zz) },
+      intent: { label: INTENT_LABELS[intentIdx] as IntentLabel, confidence: round3(intentConf / zz), probs },
       modelVersion: this.modelVersion,
     };
   }
@@ -91,6 +101,9 @@ export class Analyzer {
 
 function round3(v: number): number {
   return Math.round(v * 1000) / 1000;
+}
+function round4(v: number): number {
+  return Math.round(v * 10000) / 10000;
 }
 
 void NEU;

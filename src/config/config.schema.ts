@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { costMatrixProblems } from '../sla/deadline-decision';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -58,6 +59,21 @@ export const configSchema = z.object({
   VK_API_URL: z.string().url().default('https://api.vk.ru/method'),
   TELEGRAM_API_URL: z.string().url().default('https://api.telegram.org/'),
   SLACK_WEBHOOK_URL: z.string().url().optional(),
+  DEADLINE_COST_MATRIX: z
+    .string()
+    .refine((v) => costMatrixProblemsOf(v).length === 0, {
+      message:
+        'must be a JSON 3 × 3 array: rows true class sales, standard, none; columns decided class; 0 on the diagonal',
+    })
+    .optional(),
 });
+
+function costMatrixProblemsOf(v: string): string[] {
+  try {
+    return costMatrixProblems(JSON.parse(v));
+  } catch {
+    return ['not JSON'];
+  }
+}
 
 export type AppConfig = z.infer<typeof configSchema>;

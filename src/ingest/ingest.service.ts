@@ -147,6 +147,7 @@ export class IngestService {
         p.analysis,
         { createdAt: p.item.createdAt, direction: p.direction, sourceId },
         policies,
+        this.analysis.deadlineCosts,
       );
     }
 

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Analyzer } from '../analysis/analyzer';
+import { DEFAULT_COSTS, type CostMatrix } from '../sla/deadline-decision';
 import type { CareIntent, SentimentLabel } from '../sla/sla.types';
 
 /**
@@ -9,7 +10,8 @@ import type { CareIntent, SentimentLabel } from '../sla/sla.types';
 export interface ItemAnalysisResult {
   language: string | null;
   sentiment: { score: number; label: SentimentLabel; confidence: number };
-  intent: { label: CareIntent; confidence: number };
+  /** probs: each intent's probability (INTENT_LABELS order), for the cost-sensitive deadline */
+  intent: { label: CareIntent; confidence: number; probs?: number[] };
   modelVersion: string;
 }
 
@@ -21,6 +23,10 @@ export interface ItemAnalysisInput {
 
 export abstract class ItemAnalysis {
   abstract analyzeBatch(inputs: readonly ItemAnalysisInput[]): ItemAnalysisResult[];
+  /** the deadline cost matrix triage decides with (configuration, else the model's, else the default) */
+  get deadlineCosts(): CostMatrix {
+    return DEFAULT_COSTS;
+  }
 }
 
 /**
@@ -47,6 +53,9 @@ export class AnalyzerItemAnalysis extends ItemAnalysis {
   }
   analyzeBatch(inputs: readonly ItemAnalysisInput[]): ItemAnalysisResult[] {
     return this.analyzer.analyzeBatch(inputs);
+  }
+  override get deadlineCosts(): CostMatrix {
+    return this.analyzer.deadlineCosts;
   }
 }
 

@@ -1,6 +1,7 @@
 import { workingClockFor, type CalendarSpec } from '../sla/calendar';
 import { resumeClock } from '../sla/sla-clock';
 import { isCareIntent } from '../sla/sla.types';
+import type { CostMatrix } from '../sla/deadline-decision';
 import { DEFAULT_POLICIES, triage, type SlaPolicyRule, type TriageResult } from '../sla/triage';
 import type { ItemAnalysisResult } from './item-analysis';
 import type { PendingConversation, ResumedClock, SlaPolicyRow } from './ingest.repository';
@@ -13,11 +14,20 @@ export function triageItem(
   analysis: ItemAnalysisResult,
   item: { createdAt: Date; direction: 'inbound' | 'outbound'; sourceId: string },
   policies: readonly SlaPolicyRule[],
+  costs?: CostMatrix,
 ): TriageResult {
   if (item.direction === 'outbound') {
-    return { needsResponse: false, category: 'chatter', priority: 0, deadlineAt: null, slaPolicyId: null };
+    return {
+      needsResponse: false,
+      deadlineClass: 'none',
+      policyIntent: 'other',
+      category: 'chatter',
+      priority: 0,
+      deadlineAt: null,
+      slaPolicyId: null,
+    };
   }
-  return triage(analysis, { createdAt: item.createdAt, sourceId: item.sourceId }, policies);
+  return triage(analysis, { createdAt: item.createdAt, sourceId: item.sourceId }, policies, costs);
 }
 
 export function toPolicyRules(rows: readonly SlaPolicyRow[]): SlaPolicyRule[] {

@@ -11,7 +11,8 @@ export type { SentimentLabel };
 /** What triage reads from an analysis result. */
 export interface TriageAnalysis {
   sentiment?: { score: number; label: SentimentLabel; confidence?: number };
-  intent: { label: CareIntent; confidence?: number };
+  /** probs: each intent's probability in CARE_INTENTS order; when given, the deadline is a cost-sensitive decision */
+  intent: { label: CareIntent; confidence?: number; probs?: readonly number[] };
 }
 
 export type SlaEventKind = 'warning_50' | 'warning_80' | 'breach';

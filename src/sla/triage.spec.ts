@@ -31,6 +31,8 @@ describe('triage', () => {
     );
     expect(r).toEqual({
       needsResponse: true,
+      deadlineClass: 'standard',
+      policyIntent: 'complaint',
       category: 'complaint',
       priority: expect.any(Number),
       deadlineAt: msk('2025-03-11 13:00'),

@@ -1,4 +1,11 @@
 import { CalendarSpec, workingClockFor } from './calendar';
+import {
+  decideDeadline,
+  DEFAULT_COSTS,
+  deadlineClassOf,
+  type CostMatrix,
+  type DeadlineClass,
+} from './deadline-decision';
 import { CareIntent, TriageAnalysis } from './sla.types';
 
 /**
@@ -139,6 +146,10 @@ export function computeDeadline(
 
 export interface TriageResult {
   needsResponse: boolean;
+  /** the deadline class decided from the intent probabilities and the cost matrix */
+  deadlineClass: DeadlineClass;
+  /** the intent whose policy set the deadline (differs from the label when the decision escalated it) */
+  policyIntent: CareIntent;
   category: TriageCategory;
   priority: number;
   deadlineAt: Date | null;
@@ -146,21 +157,32 @@ export interface TriageResult {
   slaPolicyId: string | null;
 }
 
-/** Everything triage decides for one analysed item. */
+/**
+ * Everything triage decides for one analysed item. With intent probabilities the deadline is the
+ * cheapest class under `costs` (see deadline-decision.ts): a likely-enough sales question gets the
+ * sales policy, a likely-enough customer message gets a deadline even when chatter is likelier.
+ */
 export function triage(
   analysis: TriageAnalysis,
   item: { createdAt: Date; sourceId?: string | null },
   policies: readonly SlaPolicyRule[] = DEFAULT_POLICIES,
+  costs: CostMatrix = DEFAULT_COSTS,
 ): TriageResult {
-  const intent = analysis.intent.label;
+  const label = analysis.intent.label;
+  const decision = analysis.intent.probs
+    ? decideDeadline(analysis.intent.probs, label, costs)
+    : { deadlineClass: deadlineClassOf(label), policyIntent: label };
+  const intent = decision.policyIntent;
   const deadline = computeDeadlineWithPolicy(
     { createdAt: item.createdAt, intent, sourceId: item.sourceId },
     policies,
   );
   return {
     needsResponse: needsResponse(intent),
-    category: categoryOf(intent),
-    priority: priorityOf(analysis),
+    deadlineClass: decision.deadlineClass,
+    policyIntent: intent,
+    category: categoryOf(label),
+    priority: priorityOf({ ...analysis, intent: { ...analysis.intent, label: intent } }),
     deadlineAt: deadline?.dueAt ?? null,
     slaPolicyId: deadline?.policy.id ?? null,
   };

@@ -126,7 +126,9 @@ describe('analysis retrain', () => {
     const worse = (candidate: Analyzer): Analyzer =>
       Object.assign(Object.create(candidate), {
         analyzeBatch: (inputs: Parameters<Analyzer['analyzeBatch']>[0]): Analysis[] =>
-          candidate.analyzeBatch(inputs).map((a) => ({ ...a, intent: { label: 'other', confidence: 1 } })),
+          candidate
+            .analyzeBatch(inputs)
+            .map((a) => ({ ...a, intent: { label: 'other', confidence: 1, probs: [0, 0, 0, 0, 0, 1] } })),
       });
     const outcome = await t.app.get(RetrainService).run({
       limit: 400,

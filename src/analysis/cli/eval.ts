@@ -1,19 +1,23 @@
 /**
- * npm run eval -- --data <file.jsonl> [--json] [--cv 5] [--own-only] [--no-public] [--models <dir>]
+ * npm run eval -- --data <file.jsonl> [--json] [--cv 5] [--own-only] [--public] [--no-public] [--models <dir>]
  * Labelled file → metrics (by language, with the wink-sentiment baseline); unlabelled → predictions as JSONL.
- * --cv k: train on own data + (k-1)/k of the file, test on the rest (figures on unseen data).
+ * --cv k: train on own data + (k-1)/k of the file, test on the rest (figures on unseen data), with
+ *   the deadline trade-off curve (sales miss rate vs deadline accuracy over the sales-miss cost).
  * --own-only: train on own data only (the file is never seen) and score the file.
+ * --public: sentiment (and complaint) accuracy and macro-F1 on the public corpora's test splits.
+ * --no-public: train without the licence-compatible public corpora (--cv, --own-only).
  */
 import * as path from 'node:path';
 import { Analyzer } from '../analyzer';
-import { evaluate, hasLabels, type EvalReport, type SliceReport } from '../eval/evaluate';
+import { evaluate, hasLabels, type EvalReport, type SliceReport, type TradeoffPoint } from '../eval/evaluate';
 import { readJsonl } from '../training/dataset';
-import { crossValidate, evalDir, ownOnly } from '../training/experiments';
+import { crossValidate, evalDir, ownOnly, publicChecks } from '../training/experiments';
 import { ownTrainInput } from '../training/own-data';
 import { parseArgs } from './args';
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
+  if (args.public === true) return publicMode(args);
   const file = typeof args.data === 'string' ? args.data : path.join(evalDir(), 'devset.jsonl');
   const posts = readJsonl(file);
   const json = args.json === true;
@@ -29,14 +33,15 @@ function main(): void {
   if (args.cv !== undefined) {
     const k = Number(args.cv === true ? 5 : args.cv);
     const cv = crossValidate(ownTrainInput({ withPublic: args['no-public'] !== true }), posts, k);
-    if (json)
-      process.stdout.write(JSON.stringify({ mode: `cv${k}`, ...cv.pooled, foldMean: cv.foldMean }) + '\n');
+    const out = { mode: `cv${k}`, ...cv.pooled, foldMean: cv.foldMean, tradeoff: { curve: cv.curve, tuned: cv.tuned } }; // prettier-ignore
+    if (json) process.stdout.write(JSON.stringify(out) + '\n');
     else {
       print(
         cv.pooled,
         `${k}-fold CV (own data + ${k - 1}/${k} of ${path.basename(file)}; pooled held-out predictions)`,
       );
       console.log('fold means:', cv.foldMean);
+      printCurve(cv.curve, cv.tuned.salesMissCost);
     }
     return;
   }
@@ -70,6 +75,37 @@ function print(r: EvalReport, title: string): void {
     'sentiment per class F1:',
     Object.fromEntries(Object.entries(r.sentiment.perClass).map(([k, v]) => [k, v.f1])),
   );
+}
+
+function printCurve(curve: TradeoffPoint[], picked: number): void {
+  console.log(
+    '\ndeadline trade-off (pooled held-out predictions; cost of a missed sale vs an early answer = 1):',
+  );
+  console.log('sales-miss cost | sales missed | no deadline | deadline acc');
+  for (const p of curve)
+    console.log(
+      `${String(p.salesMissCost).padStart(15)} | ${pct(p.salesMissRate).padStart(12)} | ${pct(p.needsResponseMissRate).padStart(11)} | ${p.deadlineAccuracy.toFixed(3)}${p.salesMissCost === picked ? '  ← tuned' : ''}`,
+    );
+}
+const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
+
+function publicMode(args: Record<string, string | true>): void {
+  const analyzer = Analyzer.load(typeof args.models === 'string' ? args.models : undefined);
+  const r = publicChecks(analyzer);
+  if (args.json === true) {
+    process.stdout.write(
+      JSON.stringify({ mode: 'public', modelVersion: analyzer.modelVersion, corpora: r }) + '\n',
+    );
+    return;
+  }
+  console.log(`public corpora, test splits; model ${analyzer.modelVersion}`);
+  console.log(
+    'corpus                        n     acc    macro-F1 | wink acc  F1    | trained on its train split',
+  );
+  for (const [name, c] of Object.entries(r))
+    console.log(
+      `${name.padEnd(28)} ${String(c.n).padStart(5)}  ${c.accuracy.toFixed(3)}  ${c.macroF1.toFixed(3)}    | ${c.wink.toFixed(3)}  ${c.winkMacroF1.toFixed(3)} | ${c.trainable ? 'yes' : 'no (evaluation only)'}`,
+    );
 }
 
 main();

@@ -15,6 +15,7 @@ import { crossValidate, evalDir, ownOnly, publicChecks } from '../training/exper
 import { ownTrainInput } from '../training/own-data';
 import { trainBundle } from '../training/trainer';
 import { parseArgs } from './args';
+import { costMatrix, type CostMatrix } from '../../sla/deadline-decision';
 
 const MODELS = path.join(__dirname, '..', 'models');
 
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
 
   const k = Number(args.cv ?? 5);
   const metrics: Record<string, unknown> = {};
+  let deadlineCosts: CostMatrix | undefined;
   if (dev.length > 0) {
     const cv = crossValidate(own, dev, k);
     metrics.cv = {
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
       'intent.macroF1': cv.pooled.intent.macroF1, 'deadline.accuracy': cv.pooled.deadline.accuracy,
       salesMissRate: cv.pooled.salesMissRate, needsResponseMissRate: cv.pooled.needsResponseMissRate, k,
     }; // prettier-ignore
+    metrics.deadlineTradeoff = { curve: cv.curve, tuned: cv.tuned };
+    deadlineCosts = costMatrix(cv.tuned.salesMissCost);
     const oo = ownOnly(own, dev);
     metrics.ownOnly = {
       'sentiment.accuracy': oo.sentiment.accuracy, 'sentiment.macroF1': oo.sentiment.macroF1, 'intent.macroF1': oo.intent.macroF1,
@@ -54,7 +58,7 @@ async function main(): Promise<void> {
   }
   const useDev = args['no-devset'] !== true;
   const posts = useDev ? [...own.posts, ...dev] : own.posts;
-  const bundle = trainBundle({ ...own, posts });
+  const bundle = trainBundle({ ...own, posts, deadlineCosts });
   const candidate = new Analyzer(bundle);
   metrics.public = publicChecks(candidate);
   const sources = { train_jsonl: own.posts.length - corrections.length, corrections: corrections.length, devset: useDev ? dev.length : 0, public_sentiment: own.sentimentOnly?.length ?? 0 }; // prettier-ignore

@@ -315,7 +315,7 @@ export const INDUSTRIES: Industry[] = [
     howtoEn: [
       'how do I refund my ticket',
       'how do I add a bag to my booking',
-      'where do I find my boarding pass',
+      'how can I get the boarding pass on my phone',
     ],
     praise: [
       'экипаж был очень внимательным',

@@ -15,6 +15,11 @@ export const CUES: Record<string, string[]> = {
     'available', 'deliver to', 'do you deliver', 'quote', 'demo', 'preorder', 'pre-order', 'subscription', 'membership', 'fee',
     'upgrade', 'seats', 'trial', 'do you sell', 'do you have', 'got this in', 'how long is the waiting', 'rate', 'deposit',
     'loan', 'ticket', 'tickets', 'fare', 'book', 'booking', 'cater', 'order for',
+    'кешбэк', 'кэшбэк', 'кешбек', 'кэшбек', 'кешбэка', 'кэшбэка', 'частями', 'долями', 'сплитом', 'помесячно', 'пробный', 'пробная',
+    'пробное', 'попробовать', 'тест-драйв', 'промокод', 'распродажа', 'в силе', 'по акции', 'прайс', 'скока', 'скок', 'оптом дешевле',
+    'cashback', 'installment', 'installments', 'financing', 'payment plan', 'payment plans', 'pay monthly', 'split the payment',
+    'free trial', 'free tier', 'try it', 'promo', 'promo code', 'coupon', 'deal', 'deals', 'sale', 'still available', 'for sale',
+    'in size', 'ship to', 'test drive',
   ],
   howto: [
     'как', 'подскажите', 'подскажи', 'где найти', 'где посмотреть', 'что делать', 'можно ли', 'не могу найти', 'как поменять',

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { INTENT_LABELS, SENTIMENT_LABELS } from '../analysis.types';
+import { costMatrixProblems, type CostMatrix } from '../../sla/deadline-decision';
 import { DEFAULT_FEATURES, type FeatureConfig } from './features';
 import { LogReg, type SerializedLogReg } from './logreg';
 
@@ -14,6 +15,8 @@ export interface ModelBundleJson {
   intent: SerializedLogReg;
   /** log-space biases added at decoding time (tuned for sales recall / no missed answers) */
   intentBias: number[];
+  /** the deadline cost matrix tuned by cross-validation when the model was trained (absent: the code default) */
+  deadlineCosts?: number[][];
   trainedOn: { rows: number; sources: Record<string, number> };
   metrics?: Record<string, unknown>;
 }
@@ -24,6 +27,7 @@ export interface ModelBundle {
   sentiment: LogReg;
   intent: LogReg;
   intentBias: number[];
+  deadlineCosts?: CostMatrix;
   json?: ModelBundleJson;
 }
 
@@ -40,6 +44,7 @@ export function bundleToJson(
     sentiment: b.sentiment.serialize(),
     intent: b.intent.serialize(),
     intentBias: b.intentBias,
+    deadlineCosts: b.deadlineCosts?.map((r) => [...r]),
     trainedOn,
     metrics,
   };
@@ -51,12 +56,15 @@ export function bundleFromJson(j: ModelBundleJson): ModelBundle {
   const intent = LogReg.deserialize(j.intent);
   if (sentiment.classes.join() !== SENTIMENT_LABELS.join() || intent.classes.join() !== INTENT_LABELS.join())
     throw new Error('model classes do not match the analysis labels');
+  if (j.deadlineCosts !== undefined && costMatrixProblems(j.deadlineCosts).length)
+    throw new Error(`model deadline costs: ${costMatrixProblems(j.deadlineCosts).join('; ')}`);
   return {
     version: j.version,
     features: { ...DEFAULT_FEATURES, ...j.features },
     sentiment,
     intent,
     intentBias: j.intentBias,
+    deadlineCosts: j.deadlineCosts,
     json: j,
   };
 }

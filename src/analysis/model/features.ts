@@ -241,8 +241,11 @@ export function walkFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): Fea
   dense[D.excl_multi] = exclMulti ? 1 : 0;
   dense[D.caps] = n > 0 && p.capsWords / n > 0.5 && p.capsWords >= 2 ? 1 : 0;
   dense[D.url] = p.urls > 0 ? 1 : 0;
-  dense[D.mention] = p.mentions > 0 ? 1 : 0;
-  dense[D.mention_first] = p.mentionFirst ? 1 : 0;
+  // On Twitter an @mention is how a customer addresses the brand; in VK and Telegram it means
+  // talking to another user (peer chatter), which is what these two features learn.
+  const addressesBrand = extra.platform === 'twitter';
+  dense[D.mention] = p.mentions > 0 && !addressesBrand ? 1 : 0;
+  dense[D.mention_first] = p.mentionFirst && !addressesBrand ? 1 : 0;
   dense[D.number] = p.numbers > 0 ? 1 : 0;
   dense[n === 0 ? D.len_0 : n === 1 ? D.len_1 : n <= 3 ? D.len_2_3 : n <= 8 ? D.len_4_8 : n <= 20 ? D.len_9_20 : n <= 40 ? D.len_21_40 : D.len_41] = 1; // prettier-ignore
   dense[D.emoji_only] = n === 0 && p.emojis.length + p.emoticons.length > 0 ? 1 : 0;

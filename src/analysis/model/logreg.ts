@@ -76,6 +76,11 @@ export class LogReg {
     const order = xs.map((_, i) => i);
     const p = new Float64Array(C);
     const cw = opts.classWeights ?? new Array<number>(C).fill(1);
+    // the shipped weights are the mean over the second half of the epochs (less SGD-order noise)
+    const avgFrom = Math.floor(opts.epochs / 2);
+    const sumW = new Float64Array(dim * C);
+    const sumB = new Float64Array(C);
+    let taken = 0;
     for (let epoch = 0; epoch < opts.epochs; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {
         const j = Math.floor(rand() * (i + 1));
@@ -98,6 +103,15 @@ export class LogReg {
           }
         }
       }
+      if (epoch >= avgFrom) {
+        for (let k = 0; k < sumW.length; k++) sumW[k] += model.w[k];
+        for (let c = 0; c < C; c++) sumB[c] += model.bias[c];
+        taken++;
+      }
+    }
+    if (taken > 1) {
+      for (let k = 0; k < sumW.length; k++) model.w[k] = sumW[k] / taken;
+      for (let c = 0; c < C; c++) model.bias[c] = sumB[c] / taken;
     }
     return model;
   }

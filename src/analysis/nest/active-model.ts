@@ -1,7 +1,11 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/config.schema';
+import { parseCostMatrix, type CostMatrix } from '../../sla/deadline-decision';
 import { Analyzer } from '../analyzer';
 import { bundleFromJson, type ModelBundleJson } from '../model/bundle';
 import {
+  AnalyzerItemAnalysis,
   ItemAnalysis,
   NeutralItemAnalysis,
   type ItemAnalysisInput,
@@ -26,8 +30,19 @@ export class ActiveModel extends ItemAnalysis implements OnModuleInit, OnModuleD
   private source: 'database' | 'file' | 'none' = 'none';
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly versions: ModelVersionsRepository) {
+  private readonly configuredCosts?: CostMatrix;
+
+  constructor(
+    private readonly versions: ModelVersionsRepository,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
     super();
+    if (config?.DEADLINE_COST_MATRIX) this.configuredCosts = parseCostMatrix(config.DEADLINE_COST_MATRIX);
+  }
+
+  /** DEADLINE_COST_MATRIX when configured, else the active model's cross-validated matrix. */
+  override get deadlineCosts(): CostMatrix {
+    return this.configuredCosts ?? this.current.deadlineCosts;
   }
 
   async onModuleInit(): Promise<void> {
@@ -79,7 +94,7 @@ export class ActiveModel extends ItemAnalysis implements OnModuleInit, OnModuleD
 
   private use(analyzer: Analyzer, source: 'database' | 'file'): void {
     const previous = this.currentVersion;
-    this.current = analyzer;
+    this.current = new AnalyzerItemAnalysis(analyzer);
     this.currentVersion = analyzer.modelVersion;
     this.source = source;
     this.logger.log(`analysis model ${analyzer.modelVersion} active (from ${source}; was ${previous})`);

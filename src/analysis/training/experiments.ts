@@ -3,7 +3,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Analysis, LabeledPost } from '../analysis.types';
 import { Analyzer } from '../analyzer';
-import { evaluate, evaluatePredictions, winkLabel, type EvalReport } from '../eval/evaluate';
+import {
+  evaluate,
+  evaluatePredictions,
+  pickSalesMissCost,
+  tradeoffCurve,
+  winkLabel,
+  type EvalReport,
+  type TradeoffPoint,
+} from '../eval/evaluate';
+import { DEFAULT_COSTS, type CostMatrix } from '../../sla/deadline-decision';
 import { classReport, r4 } from '../eval/metrics';
 import { foldsOf, readPublicCsv, toSentiment } from './dataset';
 import { trainBundle, type TrainInput } from './trainer';
@@ -20,10 +29,19 @@ export interface CvResult {
   k: number;
   pooled: EvalReport;
   foldMean: Record<string, number>;
+  /** deadline figures of the pooled held-out predictions over sales-miss costs */
+  curve: TradeoffPoint[];
+  /** the point picked as the default (pickSalesMissCost) */
+  tuned: TradeoffPoint;
 }
 
 /** k-fold CV: train on own data + (k-1)/k of the dev set, test on the held-out fold; pooled and per-fold mean. */
-export function crossValidate(own: TrainInput, dev: LabeledPost[], k: number): CvResult {
+export function crossValidate(
+  own: TrainInput,
+  dev: LabeledPost[],
+  k: number,
+  costs: CostMatrix = DEFAULT_COSTS,
+): CvResult {
   const fold = foldsOf(dev.length, k);
   const preds = new Array<Analysis>(dev.length);
   const per: EvalReport[] = [];
@@ -41,13 +59,16 @@ export function crossValidate(own: TrainInput, dev: LabeledPost[], k: number): C
     dev.forEach((_, i) => {
       if (fold[i] === f) preds[i] = p[j++];
     });
-    per.push(evaluatePredictions(test, p, `cv-${f}`, 0));
+    per.push(evaluatePredictions(test, p, `cv-${f}`, 0, costs));
   }
-  const pooled = evaluatePredictions(dev, preds, `cv${k}`, dev.length / secs);
+  const pooled = evaluatePredictions(dev, preds, `cv${k}`, dev.length / secs, costs);
+  const curve = tradeoffCurve(dev, preds);
   const mean = (g: (r: EvalReport) => number): number => r4(per.reduce((a, r) => a + g(r), 0) / per.length);
   return {
     k,
     pooled,
+    curve,
+    tuned: pickSalesMissCost(curve),
     foldMean: {
       'sentiment.accuracy': mean((r) => r.sentiment.accuracy),
       'sentiment.macroF1': mean((r) => r.sentiment.macroF1),
@@ -63,12 +84,23 @@ export function ownOnly(own: TrainInput, dev: LabeledPost[]): EvalReport {
   return evaluate(new Analyzer(trainBundle({ ...own, version: 'own-only' })), dev);
 }
 
-/** Sentiment on the public `test` splits (3-class corpora; UCI is 2-class, neutral predictions count as wrong). */
-export function publicChecks(
-  analyzer: Analyzer,
-  dir = evalDir(),
-): Record<string, { accuracy: number; macroF1: number; n: number; wink: number }> {
-  const out: Record<string, { accuracy: number; macroF1: number; n: number; wink: number }> = {};
+export interface PublicScore {
+  accuracy: number;
+  macroF1: number;
+  n: number;
+  wink: number;
+  winkMacroF1: number;
+  /** whether its licence lets us train on its train split (TRAINABLE_PUBLIC) */
+  trainable: boolean;
+}
+
+/**
+ * Sentiment on the public `test` splits, each read under its own conventions: tweets as Twitter
+ * posts (a leading @mention addresses the brand), a corpus without neutral (UCI) by the sign of
+ * the sentiment score, the complaints corpus by the complaint intent.
+ */
+export function publicChecks(analyzer: Analyzer, dir = evalDir()): Record<string, PublicScore> {
+  const out: Record<string, PublicScore> = {};
   const pub = path.join(dir, 'public');
   if (!fs.existsSync(pub)) return out;
   for (const f of fs.readdirSync(pub).filter((x) => x.endsWith('.csv'))) {
@@ -76,21 +108,41 @@ export function publicChecks(
     const complaints = f.startsWith('en_complaints');
     const labels = complaints ? ['complaint', 'not_complaint'] : ['negative', 'neutral', 'positive'];
     const gold = rows.map((r) => (complaints ? r.label : (toSentiment(r.label) ?? r.label)));
-    const preds = analyzer.analyzeBatch(rows.map((r) => ({ text: r.text })));
+    const platform = r0Platform(rows[0]?.source);
+    const preds = analyzer.analyzeBatch(rows.map((r) => ({ text: r.text, platform })));
+    // a corpus without a neutral class (UCI) is scored the way it was labelled: the sign of the score
+    const twoClass = !complaints && !gold.includes('neutral');
     const pred = preds.map((a) =>
-      complaints ? (a.intent.label === 'complaint' ? 'complaint' : 'not_complaint') : a.sentiment.label,
+      complaints
+        ? a.intent.label === 'complaint'
+          ? 'complaint'
+          : 'not_complaint'
+        : twoClass
+          ? a.sentiment.score >= 0
+            ? 'positive'
+            : 'negative'
+          : a.sentiment.label,
     );
     const rep = classReport(labels, gold, pred);
     const wink = rows.map((r) => {
       const w = winkLabel(r.text);
+      if (twoClass) return w === 'negative' ? 'negative' : 'positive';
       return complaints ? (w === 'negative' ? 'complaint' : 'not_complaint') : w;
     });
+    const w = classReport(labels, gold, wink);
     out[f.replace('.csv', '')] = {
       accuracy: rep.accuracy,
       macroF1: rep.macroF1,
       n: rows.length,
-      wink: classReport(labels, gold, wink).accuracy,
+      wink: w.accuracy,
+      winkMacroF1: w.macroF1,
+      trainable: TRAINABLE_PUBLIC.includes(f),
     };
   }
   return out;
+}
+
+/** Tweets (SentiRuEval, airline, complaints) are read as Twitter posts: a leading @mention addresses the brand. */
+function r0Platform(source: string | undefined): string | undefined {
+  return source && /twitter|sentirueval|complaints-social-media/i.test(source) ? 'twitter' : undefined;
 }

@@ -10,6 +10,7 @@ import {
 } from '../model/features';
 import { LogReg } from '../model/logreg';
 import { prepare } from '../text/tokenize';
+import type { CostMatrix } from '../../sla/deadline-decision';
 
 export interface TrainInput {
   /** posts with both labels (own training data, dev-set folds, team corrections) */
@@ -19,13 +20,15 @@ export interface TrainInput {
   features?: FeatureConfig;
   epochs?: number;
   version?: string;
-  /** added to intent logits at decoding: favours sales and needs-response classes */
+  /** added to intent logits at decoding (default none) */
   intentBias?: number[];
+  /** the deadline cost matrix to ship with the model (tuned by cross-validation) */
+  deadlineCosts?: CostMatrix;
 }
 
 export const DEFAULT_INTENT_BIAS: number[] = process.env.OTKLIK_INTENT_BIAS
   ? process.env.OTKLIK_INTENT_BIAS.split(',').map(Number)
-  : [0.1, 1.0, 0.15, 0.05, -0.2, -0.3];
+  : [0, 0, 0, 0, 0, 0]; // sales recall is the deadline decision's job now (src/sla/deadline-decision.ts)
 
 export function featurize(text: string, platform: string | undefined, cfg: FeatureConfig): SparseVector {
   return extractFeatures(prepare(text), { text, platform }, cfg).x;
@@ -72,6 +75,7 @@ export function trainBundle(input: TrainInput): ModelBundle {
     sentiment,
     intent,
     intentBias: input.intentBias ?? DEFAULT_INTENT_BIAS,
+    deadlineCosts: input.deadlineCosts,
   };
 }
 
