@@ -20,6 +20,7 @@ import { startVkEmulator } from '../src/emulators/vk';
 import { IngestService } from '../src/ingest/ingest.service';
 import { loadItemAnalysis } from '../src/ingest/item-analysis';
 import { SecretBox } from '../src/security/secret-box';
+import { ApiUrlPolicy } from '../src/sources/api-endpoints';
 import { SourcesRepository } from '../src/sources/sources.repository';
 import { SourcesService } from '../src/sources/sources.service';
 import { SyncService } from '../src/sources/sync.service';
@@ -136,7 +137,7 @@ async function main() {
       const db = await createBenchDb(10);
       const vk = new VkConnector();
       const registry = new ConnectorRegistry([vk]);
-      const sources = new SourcesService(new SourcesRepository(db.ds), registry, box);
+      const sources = new SourcesService(new SourcesRepository(db.ds), registry, box, new ApiUrlPolicy(true));
       const ingest = new IngestService(db.ds, analysis);
       const sync = new SyncService(sources, registry, ingest);
       const source = await sources.create({

@@ -58,6 +58,7 @@ export const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(15000),
   VK_API_URL: z.string().url().default('https://api.vk.ru/method'),
   TELEGRAM_API_URL: z.string().url().default('https://api.telegram.org/'),
+  ALLOW_CUSTOM_API_URLS: bool.optional(),
   SLACK_WEBHOOK_URL: z.string().url().optional(),
   DEADLINE_COST_MATRIX: z
     .string()

@@ -34,3 +34,11 @@ function readDotenv(cwd: string): Record<string, string> {
 export function isDemo(config: AppConfig): boolean {
   return config.DEMO ?? true;
 }
+
+/**
+ * Whether a source may send its token to an API address other than the platform's own (local
+ * emulators, a self-hosted Bot API server). Default: only in demo mode and under tests.
+ */
+export function allowsCustomApiUrls(config: AppConfig): boolean {
+  return config.ALLOW_CUSTOM_API_URLS ?? (isDemo(config) || config.NODE_ENV === 'test');
+}

@@ -64,6 +64,11 @@ export type ConnectorErrorCode =
   | 'unknown_outcome' // a send may or may not have happened: never resend automatically
   | 'rejected'; // the platform refused this one request (e.g. user blocked the bot)
 
+/**
+ * A connector failure. `message` is shown to people only when there is no `cause` (then it is the
+ * connector's own words); an error that carries a platform's answer passes it as `cause`, and
+ * people see a sanitised reason instead (src/sources/public-reason.ts).
+ */
 export class ConnectorError extends Error {
   constructor(
     readonly code: ConnectorErrorCode,
@@ -105,6 +110,14 @@ export interface ReceiveHooks {
 
 export interface Connector {
   readonly platform: string;
+  /** How people call the platform in messages ("VK error 5"); default: the platform id. */
+  readonly displayName?: string;
+  /**
+   * The settings that say where the credentials are sent (e.g. VK `apiBaseUrl`), each with the
+   * platform's own hosts. Other hosts are refused unless ALLOW_CUSTOM_API_URLS (emulators), and
+   * changing one needs the credentials again (src/sources/api-endpoints.ts).
+   */
+  readonly apiEndpoints?: Readonly<Record<string, readonly string[]>>;
   /**
    * The platform dedupes sends by our idempotency key (VK: guid / random_id), so a send whose
    * worker died mid-request may be retried; otherwise (Telegram) such a reply becomes `unknown`.

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { allowsCustomApiUrls } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config.schema';
+import { ApiUrlPolicy } from './api-endpoints';
 import { SourcesController } from './sources.controller';
 import { SourcesRepository } from './sources.repository';
 import { SourcesService } from './sources.service';
@@ -6,7 +10,15 @@ import { SourcesService } from './sources.service';
 /** Sources CRUD, credentials at rest, cursors and state. Needs ConnectorsModule (global) and SecurityModule. */
 @Module({
   controllers: [SourcesController],
-  providers: [SourcesRepository, SourcesService],
+  providers: [
+    SourcesRepository,
+    SourcesService,
+    {
+      provide: ApiUrlPolicy,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new ApiUrlPolicy(allowsCustomApiUrls(config)),
+    },
+  ],
   exports: [SourcesService],
 })
 export class SourcesModule {}

@@ -8,9 +8,11 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
-import { ConnectorError, type SourceContext } from '../connectors/connector';
+import { type Connector, ConnectorError, type SourceContext } from '../connectors/connector';
 import { ConnectorRegistry } from '../connectors/registry';
 import { SecretBox } from '../security/secret-box';
+import { ApiUrlPolicy, endpointProblem, movedEndpoints } from './api-endpoints';
+import { publicReason } from './public-reason';
 import { afterError, afterSuccess, type HealthChange } from './source-health';
 import type { SourceEntity } from './source.entity';
 import type { CreateSourceDto, SourceView, UpdateSourceDto } from './sources.dto';
@@ -28,6 +30,7 @@ export class SourcesService {
     private readonly repo: SourcesRepository,
     private readonly registry: ConnectorRegistry,
     private readonly box: SecretBox,
+    private readonly urls: ApiUrlPolicy,
     // optional only so benches and tests can build the service by hand; Nest always injects it
     @Optional() private readonly audit?: AuditService,
   ) {}
@@ -53,7 +56,8 @@ export class SourcesService {
     const id = randomUUID();
     const settings = dto.settings ?? {};
     const credentials = dto.credentials ?? {};
-    const { accountName } = await verifyOr422(() =>
+    this.checkEndpoints(connector.apiEndpoints, settings);
+    const { accountName } = await this.verifyOr422(dto.platform, () =>
       connector.verify({ id, platform: dto.platform, settings, credentials, cursors: {} }),
     );
     await this.repo.insert({
@@ -79,11 +83,23 @@ export class SourcesService {
     const patch: Partial<SourceEntity> = {};
     if (dto.name !== undefined) patch.name = dto.name;
     if (dto.settings !== undefined || dto.credentials !== undefined) {
+      const connector = this.registry.get(current.platform);
+      if (dto.settings !== undefined) {
+        this.checkEndpoints(connector.apiEndpoints, dto.settings);
+        // The stored token goes only where it went when it was entered: a new address needs it again.
+        const moved = movedEndpoints(connector.apiEndpoints, current.settings ?? {}, dto.settings);
+        if (moved.length > 0 && dto.credentials === undefined) {
+          throw new BadRequestException(
+            `changing settings.${moved.join(', settings.')} changes where this source's credentials are ` +
+              'sent: enter the credentials again in the same request',
+          );
+        }
+      }
       // new settings or credentials must work before they replace working ones
       const ctx = await this.context(id);
       const settings = dto.settings ?? ctx.settings;
       const credentials = dto.credentials ?? ctx.credentials;
-      await verifyOr422(() => this.registry.get(current.platform).verify({ ...ctx, settings, credentials }));
+      await this.verifyOr422(current.platform, () => connector.verify({ ...ctx, settings, credentials }));
       patch.settings = settings;
       if (dto.credentials !== undefined) patch.credentialsEncrypted = this.box.encryptJson(credentials, id);
       Object.assign(patch, healthyPatch());
@@ -123,7 +139,7 @@ export class SourcesService {
         await this.recordError(id, err);
         await this.changed(id);
       }
-      return verifyOr422(() => Promise.reject(err));
+      return this.verifyOr422(ctx.platform, () => Promise.reject(err));
     }
   }
 
@@ -157,10 +173,18 @@ export class SourcesService {
     await this.repo.applyHealth(id, afterSuccess(s), synced);
   }
 
-  /** Maps a connector error onto the source's state (see source-health.ts). */
+  /**
+   * Maps a connector error onto the source's state (see source-health.ts). The stored reason is
+   * the sanitised one: statusReason is shown in the admin UI and kept in the database.
+   */
   async recordError(id: string, err: ConnectorError): Promise<HealthChange | undefined> {
     const s = await this.mustFind(id);
-    const change = afterError(s, err, new Date());
+    const shown = new ConnectorError(
+      err.code,
+      publicReason(err, this.platformName(s.platform)),
+      err.retryAfterMs,
+    );
+    const change = afterError(s, shown, new Date());
     if (change) {
       await this.repo.applyHealth(id, change, false);
       if (change.status !== s.status)
@@ -182,6 +206,37 @@ export class SourcesService {
       );
   }
 
+  private platformName(platform: string): string {
+    return this.registry.find(platform)?.displayName ?? platform;
+  }
+
+  /** API addresses outside the platform's hosts are a 400 unless custom URLs are allowed. */
+  private checkEndpoints(endpoints: Connector['apiEndpoints'], settings: Record<string, unknown>): void {
+    const problem = endpointProblem(endpoints, settings, this.urls);
+    if (problem) throw new BadRequestException(problem);
+  }
+
+  /**
+   * A connector's refusal is the admin's input being wrong: 422 with the connector's code and a
+   * sanitised reason; the remote side's own words go to the log only.
+   */
+  private async verifyOr422<T>(platform: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof ConnectorError) {
+        if (err.cause !== undefined) this.logger.warn(`source check failed: ${err.code}: ${err.message}`);
+        throw new UnprocessableEntityException({
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          code: err.code,
+          message: publicReason(err, this.platformName(platform)),
+        });
+      }
+      throw err;
+    }
+  }
+
   private async mustFind(id: string): Promise<SourceEntity> {
     const s = await this.repo.findById(id);
     if (!s) throw new NotFoundException(`source ${id} does not exist`);
@@ -198,23 +253,6 @@ function healthyPatch(): Partial<SourceEntity> {
     lastErrorCode: null,
     statusChangedAt: new Date(),
   };
-}
-
-/** A connector's refusal is the admin's input being wrong: 422 with the connector's code. */
-async function verifyOr422<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof ConnectorError) {
-      throw new UnprocessableEntityException({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        code: err.code,
-        message: err.message,
-      });
-    }
-    throw err;
-  }
 }
 
 export function view(s: SourceEntity): SourceView {

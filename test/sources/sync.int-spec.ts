@@ -8,6 +8,7 @@ import {
 import { ConnectorRegistry } from '../../src/connectors/registry';
 import { SecretBox } from '../../src/security/secret-box';
 import { PushReceivers } from '../../src/sources/push-receivers.service';
+import { ApiUrlPolicy } from '../../src/sources/api-endpoints';
 import { SourcesRepository } from '../../src/sources/sources.repository';
 import { SourcesService } from '../../src/sources/sources.service';
 import { SyncService } from '../../src/sources/sync.service';
@@ -63,7 +64,7 @@ describe('SyncService and PushReceivers', () => {
     Logger.overrideLogger(false);
     h = await openIngestHarness();
     const registry = new ConnectorRegistry([pull]);
-    sources = new SourcesService(new SourcesRepository(h.ds), registry, box);
+    sources = new SourcesService(new SourcesRepository(h.ds), registry, box, new ApiUrlPolicy(true));
     sync = new SyncService(sources, registry, h.ingest);
   });
   afterAll(() => h?.stop());
@@ -142,7 +143,7 @@ describe('SyncService and PushReceivers', () => {
     const make = (c: CountingPush) => {
       const reg = new ConnectorRegistry([c]);
       return new PushReceivers(
-        new SourcesService(new SourcesRepository(h.ds), reg, box),
+        new SourcesService(new SourcesRepository(h.ds), reg, box, new ApiUrlPolicy(true)),
         reg,
         h.ingest,
         h.db.url,

@@ -44,6 +44,9 @@ export interface TelegramConnectorOptions {
  */
 export class TelegramConnector implements Connector {
   readonly platform = 'telegram';
+  readonly displayName = 'Telegram';
+  /** The Bot API host: the only place a bot token goes unless custom API URLs are allowed. */
+  readonly apiEndpoints = { apiRoot: ['api.telegram.org'] } as const;
   /** The Bot API has no idempotency key: a send whose outcome is lost becomes `unknown`. */
   readonly idempotentSends = false;
   private readonly opts: Required<TelegramConnectorOptions>;

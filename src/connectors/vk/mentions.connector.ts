@@ -16,13 +16,15 @@ import { ChainCall } from './client';
 import { vkStreams } from './ids';
 import { mentionItem } from './normalize';
 import { sendVkReply } from './send';
-import { readVkCredentials, readVkSettings } from './settings';
+import { readVkCredentials, readVkSettings, VK_API_ENDPOINTS } from './settings';
 import { VkConnector } from './vk.connector';
 
 const MAX_PAGES = 10;
 
 export class VkMentionsConnector implements Connector {
   readonly platform = 'vk_mentions';
+  readonly displayName = 'VK';
+  readonly apiEndpoints = VK_API_ENDPOINTS;
   /** Replies are wall comments with a `guid` derived from the reply id, which VK dedupes. */
   readonly idempotentSends = true;
 

@@ -29,6 +29,8 @@ export interface VkCredentials {
 }
 
 export const VK_DEFAULT_API = 'https://api.vk.ru/method';
+/** VK's API hosts: the only places a VK token goes unless custom API URLs are allowed. */
+export const VK_API_ENDPOINTS = { apiBaseUrl: ['api.vk.com', 'api.vk.ru'] } as const;
 
 export function readVkSettings(source: SourceContext, needGroup = true): VkSettings {
   const s = source.settings ?? {};

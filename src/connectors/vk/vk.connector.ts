@@ -22,12 +22,14 @@ import { ReceiveHooks, runLongPoll } from './longpoll';
 import { VkNames } from './names';
 import { reconcileVk } from './reconcile';
 import { sendVkReply } from './send';
-import { readVkCredentials, readVkSettings, VkSettings } from './settings';
+import { readVkCredentials, readVkSettings, VK_API_ENDPOINTS, VkSettings } from './settings';
 
 export type VkTokenRole = 'group' | 'user' | 'service';
 
 export class VkConnector implements Connector {
   readonly platform: string = 'vk';
+  readonly displayName = 'VK';
+  readonly apiEndpoints = VK_API_ENDPOINTS;
   /** VK dedupes `guid` / `random_id` (derived from the reply id), so a crashed send may be retried. */
   readonly idempotentSends = true;
   private readonly clients = new Map<string, VkClient>();
