@@ -66,42 +66,57 @@ export async function reconcileVk(input: ReconcileInput): Promise<FetchResult> {
   let rest = resumed?.rest ?? false;
   // DMs use the community token (its own rate limit): read them alongside the wall. The board
   // call queues behind the first comment batches on the reader's limiter instead of before them.
-  const dialogs =
-    !resumed && input.group
-      ? reconcileDialogs(input.group, ctx, since, watermark, items, cursors)
-      : Promise.resolve(false);
-  let board: Promise<boolean> = Promise.resolve(false);
-  let comments: Promise<number[]> = Promise.resolve(posts);
-  let listing: { err: unknown } | undefined;
-  try {
-    if (!resumed && input.reader) posts = await listWall(input.reader, ctx, since, watermark, items, cursors);
+  // Each read is settled the moment it starts: one that fails while another is still awaited
+  // (e.g. DMs while the wall is listed) must never be a rejection nobody handles yet.
+  const dialogs = settle(
+    !resumed && input.group ? reconcileDialogs(input.group, ctx, since, watermark, items, cursors) : false,
+  );
+  let board = settle<boolean>(false);
+  let comments = settle<number[]>(posts);
+  let listing: Settled<number[]> = { ok: true, value: posts };
+  if (!resumed && input.reader)
+    listing = await settle(listWall(input.reader, ctx, since, watermark, items, cursors));
+  if (listing.ok) {
+    posts = listing.value;
     if (input.reader && posts.length > 0)
-      comments = readWallComments(
-        input.reader,
-        ctx,
-        posts,
-        watermark,
-        items,
-        cursors,
-        resumed ? WALL_CALLS_PER_PAGE : FIRST_PAGE_WALL_CALLS,
+      comments = settle(
+        readWallComments(
+          input.reader,
+          ctx,
+          posts,
+          watermark,
+          items,
+          cursors,
+          resumed ? WALL_CALLS_PER_PAGE : FIRST_PAGE_WALL_CALLS,
+        ),
       );
     if (!resumed && input.reader)
-      board = reconcileBoard(input.reader, ctx, settings, since, input.cursors, watermark, items, cursors);
-  } catch (err) {
-    listing = { err };
+      board = settle(
+        reconcileBoard(input.reader, ctx, settings, since, input.cursors, watermark, items, cursors),
+      );
   }
   // Every started read settles before fetch answers; the first failure is thrown.
-  const settled = await Promise.allSettled([comments, board, dialogs]);
-  if (listing) throw listing.err;
-  const failed = settled.find((r) => r.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
-  posts = (settled[0] as PromiseFulfilledResult<number[]>).value;
-  rest = (settled[1] as PromiseFulfilledResult<boolean>).value || rest;
-  rest = (settled[2] as PromiseFulfilledResult<boolean>).value || rest;
+  const [read, boardRead, dialogsRead] = await Promise.all([comments, board, dialogs]);
+  if (!listing.ok) throw listing.error;
+  for (const r of [read, boardRead, dialogsRead]) if (!r.ok) throw r.error;
+  posts = (read as Ok<number[]>).value;
+  rest = (boardRead as Ok<boolean>).value || rest;
+  rest = (dialogsRead as Ok<boolean>).value || rest;
   const hasMore = posts.length > 0 || rest;
   // Pages of one pass carry the continuation; the last one clears it.
   cursors[VK_CONTINUATION] = posts.length > 0 ? ({ since, posts, rest } satisfies Continuation) : undefined;
   return { items: dedupe(items), cursors, ...(hasMore ? { hasMore } : {}) };
+}
+
+type Ok<T> = { ok: true; value: T };
+type Settled<T> = Ok<T> | { ok: false; error: unknown };
+
+/** A read's outcome as a value: the handler is attached at once, so a rejection is never unhandled. */
+function settle<T>(p: Promise<T> | T): Promise<Settled<T>> {
+  return Promise.resolve(p).then(
+    (value): Settled<T> => ({ ok: true, value }),
+    (error: unknown): Settled<T> => ({ ok: false, error }),
+  );
 }
 
 function readContinuation(v: unknown): Continuation | undefined {
