@@ -12,6 +12,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // Typed rules on the application code: a promise nobody awaits or handles can end the process
+  // (unhandled rejection), and an async callback where a plain one is expected (event emitters,
+  // timers, Express) loses its rejection the same way.
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   // CommonJS helpers for Jest (transforms) run in Node.
   {
     files: ['test/**/*.js'],

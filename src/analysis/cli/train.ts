@@ -137,4 +137,7 @@ async function recordVersion(
   }
 }
 
-void main();
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -42,7 +42,20 @@ export class TelegramPoller {
   }
 
   start(): void {
-    this.loopDone = this.loop();
+    // The loop settles platform and ingest failures itself. Anything else (a bug, an update shaped
+    // in a way mapping does not expect) stops this receiver and is reported, never left as a
+    // rejection nobody handles until stop(): that would end the whole process.
+    this.loopDone = this.loop().catch((err: unknown) => {
+      this.stopped = true;
+      this.hooks.onStopped?.(
+        new ConnectorError(
+          'temporary',
+          `Telegram receiver stopped: ${(err as Error)?.message ?? String(err)}`,
+          undefined,
+          err,
+        ),
+      );
+    });
   }
 
   async stop(): Promise<void> {

@@ -57,7 +57,7 @@ export async function runLongPoll(opts: LongPollRunOptions): Promise<() => Promi
     if (stopped) return;
     stopped = true;
     clearTimeout(retryTimer);
-    void transport.stop();
+    void transport.stop(); // vk-io's stop() only clears flags: it cannot reject
     if (opts.hooks?.onStopped) opts.hooks.onStopped(err);
     else opts.hooks?.onError?.(err);
   };
@@ -96,9 +96,12 @@ export async function runLongPoll(opts: LongPollRunOptions): Promise<() => Promi
         }
         why = again;
       }
-    })().finally(() => {
-      reconciling = null;
-    });
+    })()
+      // Failures of the pass are handled inside; this only guards the hooks (stop() awaits it late).
+      .catch(report)
+      .finally(() => {
+        reconciling = null;
+      });
   };
 
   const flush = async () => {
@@ -133,7 +136,7 @@ export async function runLongPoll(opts: LongPollRunOptions): Promise<() => Promi
     }
     if (!flushScheduled) {
       flushScheduled = true;
-      setImmediate(() => void flush());
+      setImmediate(() => void flush()); // flush() reports and reconciles its own failures
     }
   };
 

@@ -96,11 +96,13 @@ export class UpdateHub {
   kickWebhook(bot: BotState): void {
     if (!bot.webhook || this.delivering.has(bot.token) || this.stopped || !bot.queue.length) return;
     this.delivering.add(bot.token);
-    void this.deliver(bot).finally(() => {
+    const done = () => {
       this.delivering.delete(bot.token);
       // Updates may have arrived while the loop was ending.
       if (bot.webhook && bot.queue.length && this.state.bots.get(bot.token) === bot) this.kickWebhook(bot);
-    });
+    };
+    // In demo mode the emulator shares the app's process: a failed loop must not be a stray rejection.
+    this.deliver(bot).then(done, done);
   }
 
   /** One update at a time, oldest first; non-2xx or timeout → the same update again later. */
