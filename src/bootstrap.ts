@@ -16,7 +16,7 @@ import { httpMetricsMiddleware } from './observability/http-metrics';
 import { Metrics } from './observability/metrics.service';
 import { setupOpenApi } from './observability/openapi';
 import { cookieIsSecure } from './auth/session-cookie';
-import { JSON_BODY_LIMIT, securityHeaders } from './security/http-hardening';
+import { jsonBodies, securityHeaders } from './security/http-hardening';
 
 export interface RunningApp {
   app: INestApplication;
@@ -49,7 +49,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
       AppModule.forRoot({ config, databaseUrl, logDestination: opts.logDestination }),
       {
         bufferLogs: true,
-        rawBody: true, // signed webhooks verify the HMAC over the exact bytes
+        bodyParser: false, // configureHttp installs the one body parser (per-route limits, raw bytes kept)
         ...(opts.logger === false ? { logger: false } : {}),
       },
     );
@@ -92,7 +92,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig) {
   app.use(httpMetricsMiddleware(app.get(Metrics)));
   if (!role.servesHttp) app.use(workerOnlyOperations);
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT }); // replaces Nest's default (100 kB) parser
+  app.use(jsonBodies());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   if (role.servesHttp) setupOpenApi(app);
 }

@@ -1,10 +1,125 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { jsonShapeProblem, type JsonShapeLimits } from './json-shape';
 
 /**
- * Largest JSON body any route accepts (webhook batches included: 500 items of chat text fit).
- * Bigger bodies get 413 from the body parser, from Content-Length alone, before they are read.
+ * How much JSON a route may receive: bytes (checked from Content-Length before anything is read,
+ * else while reading) and shape (depth and members, checked on the raw bytes before JSON.parse).
+ * Most routes take a few fields; only the webhooks receive batches. Everything after parsing
+ * (class-transformer, class-validator, the handlers) costs per member, so these bounds are what
+ * keeps one anonymous client from stalling everyone else's requests.
  */
-export const JSON_BODY_LIMIT = '1mb';
+export interface BodyRule extends JsonShapeLimits {
+  /** For people: the route(s) as they appear in the API document. */
+  routes: string;
+  /** Matched against the request path. */
+  path: RegExp;
+  /** Largest body in bytes. */
+  limit: number;
+}
+
+const KB = 1024;
+/** A form: a few fields, a small calendar or settings object. */
+const FORM_SHAPE: JsonShapeLimits = { maxDepth: 10, maxMembers: 500 };
+
+export const BODY_RULES: readonly BodyRule[] = [
+  // anonymous: e-mail ≤ 320 and password ≤ 1024 characters, ≤ 3 UTF-8 bytes each
+  {
+    routes: 'POST /api/auth/login',
+    path: /^\/api\/auth\/login$/,
+    limit: 8 * KB,
+    maxDepth: 1,
+    maxMembers: 20,
+  },
+  // the generic webhook: ≤ 500 items of chat text (docs/webhook-source.md promises 1 MB)
+  {
+    routes: 'POST /api/ingest/:sourceId',
+    path: /^\/api\/ingest\/[^/]*$/,
+    limit: 1024 * KB,
+    maxDepth: 32,
+    maxMembers: 20_000,
+  },
+  // one VK Callback event or one Telegram update each: far below this
+  {
+    routes: 'POST /api/webhooks/{vk,telegram}/:sourceId',
+    path: /^\/api\/webhooks\//,
+    limit: 256 * KB,
+    maxDepth: 32,
+    maxMembers: 10_000,
+  },
+  // texts people write: ≤ 10,000 characters, up to 6 bytes each as \u escapes
+  {
+    routes: 'POST /api/conversations/:id/{replies,notes}, /api/templates',
+    path: /^\/api\/(conversations\/[^/]*\/(replies|notes)|templates(\/[^/]*)?)$/,
+    limit: 64 * KB,
+    ...FORM_SHAPE,
+  },
+];
+/** Every other route. */
+export const DEFAULT_BODY_RULE: BodyRule = {
+  routes: 'every other route',
+  path: /^/,
+  limit: 16 * KB,
+  ...FORM_SHAPE,
+};
+
+export function bodyRuleFor(path: string): BodyRule {
+  return BODY_RULES.find((r) => r.path.test(path)) ?? DEFAULT_BODY_RULE;
+}
+
+/**
+ * The only body parser: JSON (UTF-8) within the route's rule, the exact bytes kept as
+ * `req.rawBody` for the signed webhooks. Any other non-empty body on a write is 415: no route
+ * takes forms or text, and a parser nobody needs is only more surface.
+ */
+export function jsonBodies(): RequestHandler {
+  const parsers = new Map<BodyRule, RequestHandler>();
+  for (const rule of [...BODY_RULES, DEFAULT_BODY_RULE]) {
+    parsers.set(
+      rule,
+      json({
+        limit: rule.limit,
+        verify: (req, _res, buf) => {
+          (req as Request & { rawBody?: Buffer }).rawBody = buf;
+          const problem = jsonShapeProblem(buf, rule);
+          if (problem) throw new HttpException(`${problem} (the limit for ${rule.routes})`, 400);
+        },
+      }),
+    );
+  }
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || !hasBody(req)) return next();
+    const type = req.headers['content-type'] ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type))
+      return next(unsupported('send JSON (Content-Type: application/json)'));
+    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(type)?.[1].toLowerCase();
+    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+      return next(unsupported('JSON must be UTF-8'));
+    const rule = bodyRuleFor(req.path);
+    parsers.get(rule)!(req, res, (err?: unknown) => {
+      const e = err as { type?: string } | undefined;
+      if (e?.type === 'entity.too.large') {
+        return next(
+          new HttpException(
+            `The body is larger than ${rule.limit / KB} kB, the limit for ${rule.routes}`,
+            HttpStatus.PAYLOAD_TOO_LARGE,
+          ),
+        );
+      }
+      next(err);
+    });
+  };
+}
+
+function hasBody(req: Request): boolean {
+  if (req.headers['transfer-encoding'] !== undefined) return true;
+  const length = Number(req.headers['content-length']);
+  return Number.isFinite(length) && length > 0;
+}
+
+function unsupported(message: string) {
+  return new HttpException(message, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+}
 
 /** API answers are data, never a page: nothing may run, load or frame from them. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";

@@ -158,7 +158,8 @@ describe('hostile input on every route: 4xx, never 500, nothing internal in answ
             JSON.stringify({ [p]: v, __fuzz__: 1 }),
             `${p}=${JSON.stringify(v)?.slice(0, 20)}`,
           );
-          if (status !== 400)
+          // 413: the over-long string makes the body larger than the route takes
+          if (status !== 400 && status !== 413)
             problems.push(
               `${h.method} ${h.path} {${p}: ${JSON.stringify(v)?.slice(0, 20)}} -> ${status} (expected 400)`,
             );
