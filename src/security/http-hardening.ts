@@ -96,19 +96,20 @@ export function jsonBodies(): RequestHandler {
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
       return next(unsupported('JSON must be UTF-8'));
     const rule = bodyRuleFor(req.path);
+    // Refused from the header alone: answered at once, and Node discards the rest unread
+    // (body-parser would read it all first, to answer only then).
+    if (Number(req.headers['content-length']) > rule.limit) return next(tooLarge(rule));
     parsers.get(rule)!(req, res, (err?: unknown) => {
-      const e = err as { type?: string } | undefined;
-      if (e?.type === 'entity.too.large') {
-        return next(
-          new HttpException(
-            `The body is larger than ${rule.limit / KB} kB, the limit for ${rule.routes}`,
-            HttpStatus.PAYLOAD_TOO_LARGE,
-          ),
-        );
-      }
-      next(err);
+      next((err as { type?: string } | undefined)?.type === 'entity.too.large' ? tooLarge(rule) : err);
     });
   };
+}
+
+function tooLarge(rule: BodyRule) {
+  return new HttpException(
+    `The body is larger than ${rule.limit / KB} kB, the limit for ${rule.routes}`,
+    HttpStatus.PAYLOAD_TOO_LARGE,
+  );
 }
 
 function hasBody(req: Request): boolean {

@@ -13,6 +13,8 @@ async function probeHealth(base: string, until: Promise<unknown>) {
   const latencies: number[] = [];
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
   while (!done) {
     const t0 = performance.now();
     const r = await fetch(`${base}/health/live`, { signal: AbortSignal.timeout(30_000) });
@@ -22,6 +24,8 @@ async function probeHealth(base: string, until: Promise<unknown>) {
     await sleep(5);
   }
   loop.disable();
+  const { user, system } = process.cpuUsage(cpu);
+  const seconds = (performance.now() - started) / 1000;
   const sorted = latencies.sort((a, b) => a - b);
   const q = (p: number) => +sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(1);
   return {
@@ -30,6 +34,9 @@ async function probeHealth(base: string, until: Promise<unknown>) {
     p95Ms: q(0.95),
     maxMs: q(1),
     eventLoopDelayMaxMs: +(loop.max / 1e6).toFixed(1),
+    seconds: +seconds.toFixed(2),
+    // this process: the app and the prober (the attackers run in a process of their own)
+    cpuMs: Math.round((user + system) / 1000),
   };
 }
 
@@ -65,7 +72,7 @@ const send = (path, body, chunked) => new Promise((resolve) => {
   req.end(body);
 });
 process.send('ready');
-process.once('message', async () => {
+process.on('message', async () => {
   const statuses = {};
   let n = 0;
   await Promise.all(Array.from({ length: concurrency }, async (_, a) => {
@@ -209,37 +216,45 @@ describe('request bodies: per-route limits, shape limits before parsing, a respo
       ['-e', STORM, JSON.stringify({ base: t.url, targets, concurrency: 20, perAttacker: 4 })],
       { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
     );
-    await new Promise((resolve, reject) => {
-      storm.once('message', resolve); // the bodies are built
-      storm.once('error', reject);
-    });
-    const result = new Promise<{ n: number; statuses: Record<string, number> }>((resolve, reject) => {
-      storm.once('message', resolve);
-      storm.once('error', reject);
-    });
-    const idle = await probeHealth(t.url, sleep(1500));
-    storm.send('go');
-    const started = performance.now();
-    const during = await probeHealth(t.url, result);
-    const stormSeconds = (performance.now() - started) / 1000;
-    const { n, statuses } = await result;
-    storm.kill();
-    const figure = {
-      stormRequests: n,
-      stormSeconds: +stormSeconds.toFixed(2),
-      duringStorm: during,
-      idleBaseline: idle,
+    type Outcome = { n: number; statuses: Record<string, number> };
+    const next = () =>
+      new Promise<unknown>((resolve, reject) => {
+        storm.once('message', resolve);
+        storm.once('error', reject);
+      });
+    const round = () => {
+      const done = next() as Promise<Outcome>;
+      storm.send('go');
+      return done;
     };
-    console.log(`/health/live under 20 concurrent pathological 1 MB bodies: ${JSON.stringify(figure)}`);
-    console.log(`storm answers: ${JSON.stringify(statuses)}`);
-    expect(n).toBe(80);
-    // every pathological body got a 4xx; none a 5xx, none a dropped connection
-    const bad = Object.keys(statuses).filter((k) => !/ 4\d\d$/.test(k));
-    expect(bad).toEqual([]);
-    expect(during.probes).toBeGreaterThan(5);
-    // Target: under 200 ms. The bounds leave room for a loaded shared 2-core machine, and still
-    // catch the old behaviour (10 such bodies stalled the process for 19 s).
-    expect(during.medianMs).toBeLessThan(200);
-    expect(during.maxMs).toBeLessThan(2000);
+    try {
+      await next(); // the bodies are built
+      const idle = await probeHealth(t.url, sleep(1500));
+      const storming = round();
+      const during = await probeHealth(t.url, storming);
+      const { n, statuses } = await storming;
+      // the same storm unprobed: what it costs this process in CPU time, which (unlike latency)
+      // does not depend on how loaded the machine is
+      const cpu = process.cpuUsage();
+      const again = await round();
+      const { user, system } = process.cpuUsage(cpu);
+      const cpuMsPerBody = +((user + system) / 1000 / again.n).toFixed(2);
+      const figure = { stormRequests: n, duringStorm: during, idleBaseline: idle, cpuMsPerBody };
+      console.log(`/health/live under 20 concurrent pathological 1 MB bodies: ${JSON.stringify(figure)}`);
+      console.log(`storm answers: ${JSON.stringify(statuses)}`);
+      expect([n, again.n]).toEqual([80, 80]);
+      // every pathological body got a 4xx; none a 5xx, none a dropped connection
+      const bad = Object.keys({ ...statuses, ...again.statuses }).filter((k) => !/ 4\d\d$/.test(k));
+      expect(bad).toEqual([]);
+      expect(during.probes).toBeGreaterThan(5);
+      // Target: under 200 ms. The bounds leave room for a loaded shared 2-core machine (CPU
+      // starvation alone has stretched one probe past a second there), and still catch the old
+      // behaviour: median 156 ms but the longest probe 20.8 s, and seconds of CPU per body.
+      expect(during.medianMs).toBeLessThan(250);
+      expect(during.maxMs).toBeLessThan(5000);
+      expect(cpuMsPerBody).toBeLessThan(50);
+    } finally {
+      storm.kill();
+    }
   });
 });
