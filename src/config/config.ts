@@ -21,6 +21,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const name = issue.path.join('.') || 'configuration';
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message}`);
   }
+  if (parsed.data.ALLOW_CUSTOM_API_URLS === false && isDemo(parsed.data)) {
+    // The demo's sources talk to emulators on this machine: refusing that would stop the start.
+    throw new ConfigError(
+      'Invalid configuration: ALLOW_CUSTOM_API_URLS cannot be false in demo mode (its emulators are local); ' +
+        'set DEMO=false for real VK and Telegram',
+    );
+  }
   return parsed.data;
 }
 

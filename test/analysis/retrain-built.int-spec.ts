@@ -52,7 +52,7 @@ describe('retrain from the built app', () => {
         '-c',
         path.relative(ROOT, path.join(tmp, 'nest-cli.json')),
       ],
-      { cwd: ROOT, timeout: 240_000 },
+      { cwd: ROOT, timeout: 360_000 },
     );
     expect(fs.existsSync(path.join(out, 'src', 'main.js'))).toBe(true);
 
@@ -95,7 +95,7 @@ const { AnalysisWorkers } = require(app + '/src/analysis/nest/analysis.workers.j
       ADMIN_EMAIL: 'admin@otklik.test',
       ADMIN_PASSWORD: 'admin-password-123',
     };
-    const child = await run(process.execPath, [script, out], { cwd, env, timeout: 240_000 }).catch(
+    const child = await run(process.execPath, [script, out], { cwd, env, timeout: 360_000 }).catch(
       (err: { stderr?: string; message: string }) => {
         throw new Error(`the built retrain job failed: ${err.stderr || err.message}`);
       },
@@ -122,5 +122,5 @@ const { AnalysisWorkers } = require(app + '/src/analysis/nest/analysis.workers.j
     } finally {
       await pg.end();
     }
-  }, 300_000);
+  }, 780_000); // generous: the build and a full retrain on a loaded 2-core machine
 });
