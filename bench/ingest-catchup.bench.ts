@@ -60,7 +60,6 @@ if (STAGES) {
     'upsertItems',
     'applyActivity',
     'saveCursors',
-    'notifyInbox',
     'lockPending',
     'conversationIds',
     'conversationsOfItems',

@@ -22,6 +22,7 @@ import { RepliesModule } from './replies/replies.module';
 import { DemoModule } from './demo/demo.module';
 import { SlaModule } from './sla/sla.module';
 import { AnalysisModule } from './analysis/nest/analysis.module';
+import { RealtimeModule } from './realtime/realtime.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -62,6 +63,7 @@ export class AppModule {
         DemoModule.forRoot(),
         SlaModule,
         AnalysisModule,
+        RealtimeModule,
       ],
     };
   }

@@ -16,6 +16,7 @@ import { httpMetricsMiddleware } from './observability/http-metrics';
 import { Metrics } from './observability/metrics.service';
 import { setupOpenApi } from './observability/openapi';
 import { cookieIsSecure } from './auth/session-cookie';
+import { InboxEventsHub } from './realtime/inbox-events.hub';
 import { jsonBodies, securityHeaders } from './security/http-hardening';
 
 export interface RunningApp {
@@ -64,7 +65,9 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions = {}):
         if (stopped) return;
         stopped = true;
         try {
-          // 1. stop accepting HTTP; in-flight requests get a short grace period
+          // 1. stop accepting HTTP; in-flight requests get a short grace period (live event
+          //    streams never finish by themselves: they are ended first)
+          app.get(InboxEventsHub, { strict: false }).closeAll();
           await closeHttpServer(
             app.getHttpServer(),
             Math.min(5000, Math.floor(config.SHUTDOWN_TIMEOUT_MS / 3)),

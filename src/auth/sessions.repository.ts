@@ -16,6 +16,12 @@ export interface ActiveSession {
   locale: 'ru' | 'en';
 }
 
+/**
+ * NOTIFY channel: sessions were deleted (sign-out, password change, disabled user). Live event
+ * streams (src/realtime/) re-check their sessions at once instead of at the next heartbeat.
+ */
+export const SESSION_ENDED_CHANNEL = 'session_ended';
+
 @Injectable()
 export class SessionsRepository {
   constructor(private readonly db: DataSource) {}
@@ -48,15 +54,20 @@ export class SessionsRepository {
   }
 
   async delete(id: string): Promise<void> {
-    await this.db.query(`DELETE FROM sessions WHERE id = $1`, [id]);
+    await this.db.query(
+      `WITH gone AS (DELETE FROM sessions WHERE id = $1 RETURNING 1)
+       SELECT pg_notify('${SESSION_ENDED_CHANNEL}', '') FROM gone LIMIT 1`,
+      [id],
+    );
   }
 
   /** Signs the user out everywhere (disabled, password reset), optionally keeping one session. */
   async deleteForUser(userId: string, manager: EntityManager = this.db.manager, exceptId?: string) {
-    await manager.query(`DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2`, [
-      userId,
-      exceptId ?? null,
-    ]);
+    await manager.query(
+      `WITH gone AS (DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2 RETURNING 1)
+       SELECT pg_notify('${SESSION_ENDED_CHANNEL}', '') FROM gone LIMIT 1`,
+      [userId, exceptId ?? null],
+    );
   }
 
   async deleteExpired(userId?: string): Promise<void> {

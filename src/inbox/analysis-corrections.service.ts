@@ -3,6 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import { DataSource } from 'typeorm';
 import { SessionUser } from '../auth/auth.decorators';
 import { CorrectAnalysisDto } from './dto/inbox.dto';
+import { publishInboxEvents } from './inbox-events';
 import { Queryable, sqlOne, sqlRows } from './sql';
 
 /**
@@ -56,6 +57,10 @@ export class AnalysisCorrectionsService {
         );
         await this.followLatestItem(tx, item.conversationId, itemId, dto);
         await this.audit.record(user.id, 'item.analysis_corrected', 'item', itemId, { changes }, tx);
+        if (item.conversationId)
+          await publishInboxEvents(tx, [
+            { type: 'item.corrected', conversationIds: [item.conversationId], data: { itemId } },
+          ]);
       }
       return {
         itemId,

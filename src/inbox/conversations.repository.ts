@@ -235,12 +235,6 @@ export class ConversationsRepository {
     );
   }
 
-  /** NOTIFY 'inbox' (delivered when the caller's transaction commits), one call per payload. */
-  async notifyInbox(db: Queryable, payloads: string[]): Promise<void> {
-    if (payloads.length === 0) return;
-    await db.query(`SELECT pg_notify('inbox', p) FROM unnest($1::text[]) AS p`, [payloads]);
-  }
-
   async addNote(db: Queryable, conversationId: string, authorId: string, text: string) {
     return sqlOne(
       db,

@@ -11,6 +11,7 @@ import {
 import { SlaClockService } from '../sla/sla-clock.service';
 import { ConversationsRepository, ConversationStatus } from './conversations.repository';
 import { ListConversationsQuery, UpdateConversationDto } from './dto/inbox.dto';
+import { conversationUpdated, publishInboxEvents } from './inbox-events';
 import { decodeQueueCursor } from './queue-cursor';
 
 /** The inbox use cases: the queue, one conversation's whole story, assignment and status. */
@@ -145,6 +146,12 @@ export class ConversationsService {
       if (other.teamId !== undefined || other.priority !== undefined) {
         await this.audit.record(user.id, 'conversation.updated', 'conversation', id, other, tx);
       }
+      const assigned = dto.assigneeId !== undefined && dto.assigneeId !== current.assigneeId;
+      if (changes || assigned) {
+        await publishInboxEvents(tx, [
+          conversationUpdated(id, { ...changes, ...(assigned ? { assigneeId: dto.assigneeId } : {}) }),
+        ]);
+      }
     });
     return this.conversations.find(this.db, id);
   }
@@ -154,6 +161,9 @@ export class ConversationsService {
       if (!(await this.conversations.lock(tx, id))) throw new NotFoundException('conversation not found');
       const note = await this.conversations.addNote(tx, id, user.id, text);
       await this.audit.record(user.id, 'note.created', 'conversation', id, { noteId: note!.id }, tx);
+      await publishInboxEvents(tx, [
+        { type: 'note.created', conversationIds: [id], data: { noteId: note!.id } },
+      ]);
       return { ...note, authorName: user.name };
     });
   }

@@ -2,10 +2,10 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RuntimeRole } from '../config/runtime-role';
-import { notifyPayloads } from '../ingest/ingest-plan';
 import { JobQueue } from '../jobs/job-queue';
 import { JobSchedule } from '../jobs/job-schedule';
 import { ConversationsRepository } from './conversations.repository';
+import { conversationUpdated, publishInboxEvents } from './inbox-events';
 
 export const WAKE_SNOOZED_JOB = 'inbox.wake-snoozed';
 const WAKE_INTERVAL_SECONDS = 30;
@@ -14,7 +14,7 @@ const WAKE_BATCH = 200;
 /**
  * Snoozed conversations come back to the queue when their time is up: a 30 s JobSchedule job on
  * workers (one run per slot across instances) sets them open again, audits each (no actor: the
- * system did it) and tells the inbox with NOTIFY 'inbox' in the ingest payload format.
+ * system did it) and tells the live inbox (a `conversation.updated` event) in the same transaction.
  *
  * The SLA clock needs nothing here: it pauses only while a conversation is pending, and leaving
  * pending (for snoozed too) resumes it, so a snoozed conversation's clock is already running.
@@ -39,7 +39,7 @@ export class SnoozeWakeService implements OnModuleInit {
   }
 
   /**
-   * Wakes every due conversation, a batch per transaction (status, audit rows and NOTIFY commit
+   * Wakes every due conversation, a batch per transaction (status, audit rows and the event commit
    * together), and returns their ids.
    */
   async wakeDue(batchSize = WAKE_BATCH): Promise<string[]> {
@@ -57,7 +57,12 @@ export class SnoozeWakeService implements OnModuleInit {
             tx,
           );
         }
-        await this.conversations.notifyInbox(tx, notifyPayloads(rows.map((r) => r.id)));
+        await publishInboxEvents(tx, [
+          conversationUpdated(
+            rows.map((r) => r.id),
+            { status: 'open', snoozedUntil: null },
+          ),
+        ]);
         return rows;
       });
       woken.push(...batch.map((r) => r.id));

@@ -33,21 +33,3 @@ function editTime(item: NormalizedItem): number {
 export function sanitizeText(s: string): string {
   return s.includes('\u0000') ? s.split('\u0000').join('') : s;
 }
-
-/** Payload chunks for NOTIFY (PostgreSQL caps a payload at 8000 bytes). */
-export function notifyPayloads(conversationIds: readonly string[], maxBytes = 7800): string[] {
-  const payloads: string[] = [];
-  let chunk: string[] = [];
-  let size = 2;
-  for (const id of conversationIds) {
-    if (chunk.length > 0 && size + id.length + 3 > maxBytes) {
-      payloads.push(JSON.stringify({ conversationIds: chunk }));
-      chunk = [];
-      size = 2;
-    }
-    chunk.push(id);
-    size += id.length + 3;
-  }
-  if (chunk.length > 0) payloads.push(JSON.stringify({ conversationIds: chunk }));
-  return payloads;
-}

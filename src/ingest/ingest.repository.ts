@@ -461,12 +461,6 @@ export class IngestRepository {
     );
   }
 
-  /** Delivered to listeners only when the transaction commits. */
-  async notifyInbox(c: PoolClient, payloads: string[]): Promise<void> {
-    if (payloads.length === 0) return;
-    await c.query(`SELECT pg_notify('inbox', p) FROM unnest($1::text[]) AS p`, [payloads]);
-  }
-
   async slaPolicies(c: PoolClient): Promise<SlaPolicyRow[]> {
     const r = await c.query<SlaPolicyRow>(
       `SELECT id, source_id, intent, first_response_minutes, calendar, pause_while_pending, enabled

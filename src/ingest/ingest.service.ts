@@ -18,7 +18,8 @@ import {
 } from './ingest.repository';
 import { ItemAnalysis, type ItemAnalysisResult } from './item-analysis';
 import { PolicyCache, resumePending, triageItem } from './item-triage';
-import { notifyPayloads, sanitizeText, splitIntoRounds } from './ingest-plan';
+import { publishInboxEvents } from '../inbox/inbox-events';
+import { sanitizeText, splitIntoRounds } from './ingest-plan';
 import { inPgTransaction, isRetryableTxError } from './pg';
 
 export interface IngestResult {
@@ -26,7 +27,7 @@ export interface IngestResult {
   edited: number;
   /** Items already stored (redeliveries, replays, overlapping pages): no-ops. */
   duplicates: number;
-  /** Conversations that got new or edited items (also sent with NOTIFY 'inbox'). */
+  /** Conversations that got new or edited items (also published as an `items.stored` inbox event). */
   conversationIds: string[];
 }
 
@@ -208,6 +209,7 @@ export class IngestService {
 
     let inserted = 0;
     let edited = 0;
+    let newInbound = 0;
     const facts: StoredItemFacts[] = [];
     const touched = new Set<string>();
     for (const round of rounds) {
@@ -224,6 +226,7 @@ export class IngestService {
         }
         inserted++;
         const { p, row } = byExt.get(s.externalId)!;
+        if (p.direction === 'inbound') newInbound++;
         if (!row.conversationId || created.has(row.conversationId)) continue;
         facts.push(factOf(p, row.conversationId, contacts.get(p.item.author.externalId)));
       }
@@ -233,7 +236,9 @@ export class IngestService {
     await this.repo.applyActivity(c, activity);
     await this.repo.saveCursors(c, sourceId, cursors);
     const conversationIds = [...touched].sort();
-    await this.repo.notifyInbox(c, notifyPayloads(conversationIds));
+    await publishInboxEvents(c, [
+      { type: 'items.stored', conversationIds, data: { inserted, edited, newInbound } },
+    ]);
     return { inserted, edited, duplicates: total - inserted - edited, conversationIds };
   }
 

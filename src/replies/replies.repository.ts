@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { publishInboxEvents, replyUpdated } from '../inbox/inbox-events';
 import { Queryable, sqlOne, sqlRows } from '../inbox/sql';
 
 export type ReplyStatus = 'queued' | 'sending' | 'delivered' | 'failed' | 'unknown';
@@ -29,7 +30,10 @@ export const REPLY_COLUMNS = `r.id, r.conversation_id AS "conversationId", r.sou
   r.last_error AS "lastError", r.next_attempt_at AS "nextAttemptAt", r.sent_at AS "sentAt",
   r.delivered_at AS "deliveredAt", r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
 
-/** SQL of the reply outbox. Every status change is a guarded UPDATE, so racing workers cannot both win. */
+/**
+ * SQL of the reply outbox. Every status change is a guarded UPDATE, so racing workers cannot both
+ * win, and publishes a `reply.updated` inbox event in the same transaction (the live UI's chip).
+ */
 @Injectable()
 export class RepliesRepository {
   constructor(private readonly db: DataSource) {}
@@ -114,28 +118,36 @@ export class RepliesRepository {
 
   /** Exactly one worker gets the row: the others find it no longer queued. */
   async claim(id: string): Promise<ClaimedReply | undefined> {
-    return sqlOne<ClaimedReply>(
-      this.db,
-      `UPDATE replies r SET status = 'sending', attempts = attempts + 1, sent_at = now(), updated_at = now()
-       FROM sources s
-       WHERE r.id = $1 AND r.status = 'queued' AND s.id = r.source_id
-         AND (r.next_attempt_at IS NULL OR r.next_attempt_at <= now())
-       RETURNING r.id, r.conversation_id AS "conversationId", r.source_id AS "sourceId", s.platform,
-         r.in_reply_to_item_id::text AS "inReplyToItemId", r.text, r.attempts`,
-      [id],
-    );
+    return this.db.transaction(async (tx) => {
+      const row = await sqlOne<ClaimedReply>(
+        tx,
+        `UPDATE replies r SET status = 'sending', attempts = attempts + 1, sent_at = now(), updated_at = now()
+         FROM sources s
+         WHERE r.id = $1 AND r.status = 'queued' AND s.id = r.source_id
+           AND (r.next_attempt_at IS NULL OR r.next_attempt_at <= now())
+         RETURNING r.id, r.conversation_id AS "conversationId", r.source_id AS "sourceId", s.platform,
+           r.in_reply_to_item_id::text AS "inReplyToItemId", r.text, r.attempts`,
+        [id],
+      );
+      if (row) await publishInboxEvents(tx, [replyUpdated(row.conversationId, id, 'sending')]);
+      return row;
+    });
   }
 
   /** Back to the queue after a send that surely did not take effect. */
   async requeue(id: string, delayMs: number, error: string): Promise<Date | undefined> {
-    const row = await sqlOne<{ at: Date }>(
-      this.db,
-      `UPDATE replies SET status = 'queued', last_error = $3, updated_at = now(),
-         next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
-       WHERE id = $1 AND status = 'sending' RETURNING next_attempt_at AS at`,
-      [id, delayMs, error],
-    );
-    return row?.at;
+    return this.db.transaction(async (tx) => {
+      const row = await sqlOne<{ at: Date; conversationId: string }>(
+        tx,
+        `UPDATE replies SET status = 'queued', last_error = $3, updated_at = now(),
+           next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
+         WHERE id = $1 AND status = 'sending'
+         RETURNING next_attempt_at AS at, conversation_id AS "conversationId"`,
+        [id, delayMs, error],
+      );
+      if (row) await publishInboxEvents(tx, [replyUpdated(row.conversationId, id, 'queued')]);
+      return row?.at;
+    });
   }
 
   /** `failed` or `unknown` (a person decides); only from the states given. */
@@ -146,12 +158,13 @@ export class RepliesRepository {
     error: string,
     from: ReplyStatus[] = ['sending'],
   ): Promise<boolean> {
-    const rows = await sqlRows(
+    const rows = await sqlRows<{ conversationId: string }>(
       db,
       `UPDATE replies SET status = $2::reply_status, last_error = $3, next_attempt_at = NULL, updated_at = now()
-       WHERE id = $1 AND status = ANY($4::reply_status[]) RETURNING id`,
+       WHERE id = $1 AND status = ANY($4::reply_status[]) RETURNING conversation_id AS "conversationId"`,
       [id, status, error, from],
     );
+    if (rows[0]) await publishInboxEvents(db, [replyUpdated(rows[0].conversationId, id, status)]);
     return rows.length === 1;
   }
 
@@ -159,14 +172,14 @@ export class RepliesRepository {
    * Marks the reply delivered. A send that succeeded after the lease sweep already called it
    * `unknown` or put it back in the queue still wins: the platform's answer is the truth.
    */
-  markDelivered(
+  async markDelivered(
     db: Queryable,
     id: string,
     platformMessageId: string | null,
     from: ReplyStatus[],
     deliveredAt: 'now' | 'sent_at',
   ) {
-    return sqlOne<{ deliveredAt: Date; conversationId: string; statusAfter: StatusAfter | null }>(
+    const done = await sqlOne<{ deliveredAt: Date; conversationId: string; statusAfter: StatusAfter | null }>(
       db,
       `UPDATE replies SET status = 'delivered', platform_message_id = COALESCE($2, platform_message_id),
          delivered_at = ${deliveredAt === 'now' ? 'now()' : 'COALESCE(sent_at, now())'},
@@ -175,16 +188,19 @@ export class RepliesRepository {
        RETURNING delivered_at AS "deliveredAt", conversation_id AS "conversationId", status_after AS "statusAfter"`,
       [id, platformMessageId, from],
     );
+    if (done) await publishInboxEvents(db, [replyUpdated(done.conversationId, id, 'delivered')]);
+    return done;
   }
 
   /** A person asks to send again (after `unknown` or `failed`). */
   async resend(db: Queryable, id: string): Promise<boolean> {
-    const rows = await sqlRows(
+    const rows = await sqlRows<{ conversationId: string }>(
       db,
       `UPDATE replies SET status = 'queued', next_attempt_at = NULL, updated_at = now()
-       WHERE id = $1 AND status IN ('unknown', 'failed') RETURNING id`,
+       WHERE id = $1 AND status IN ('unknown', 'failed') RETURNING conversation_id AS "conversationId"`,
       [id],
     );
+    if (rows[0]) await publishInboxEvents(db, [replyUpdated(rows[0].conversationId, id, 'queued')]);
     return rows.length === 1;
   }
 
@@ -211,14 +227,18 @@ export class RepliesRepository {
   }
 
   async releaseStuck(id: string, to: 'queued' | 'unknown', leaseSeconds: number): Promise<boolean> {
-    const rows = await sqlRows(
-      this.db,
-      `UPDATE replies SET status = $2::reply_status, updated_at = now(),
-         last_error = 'the worker stopped while sending; ' ||
-           CASE WHEN $2 = 'queued' THEN 'the platform dedupes, sending again' ELSE 'check the platform' END
-       WHERE id = $1 AND status = 'sending' AND updated_at < now() - make_interval(secs => $3) RETURNING id`,
-      [id, to, leaseSeconds],
-    );
-    return rows.length === 1;
+    return this.db.transaction(async (tx) => {
+      const rows = await sqlRows<{ conversationId: string }>(
+        tx,
+        `UPDATE replies SET status = $2::reply_status, updated_at = now(),
+           last_error = 'the worker stopped while sending; ' ||
+             CASE WHEN $2 = 'queued' THEN 'the platform dedupes, sending again' ELSE 'check the platform' END
+         WHERE id = $1 AND status = 'sending' AND updated_at < now() - make_interval(secs => $3)
+         RETURNING conversation_id AS "conversationId"`,
+        [id, to, leaseSeconds],
+      );
+      if (rows[0]) await publishInboxEvents(tx, [replyUpdated(rows[0].conversationId, id, to)]);
+      return rows.length === 1;
+    });
   }
 }

@@ -10,6 +10,7 @@ import {
   type HolderDecision,
 } from '../conversations/holder';
 import { JobQueue } from '../jobs/job-queue';
+import { conversationUpdated, publishInboxEvents, replyUpdated } from '../inbox/inbox-events';
 import { CreateReplyDto, MarkDeliveredDto } from './dto/reply.dto';
 import { RepliesRepository } from './replies.repository';
 import { DELIVER_JOB, deliverJobOptions, ReplyDeliveryService } from './reply-delivery.service';
@@ -77,6 +78,10 @@ export class RepliesService {
         { conversationId, inReplyToItemId: target.id, chars: dto.text.length },
         tx,
       );
+      await publishInboxEvents(tx, [
+        replyUpdated(conversationId, id, 'queued'),
+        ...(conv.assigneeId ? [] : [conversationUpdated(conversationId, { assigneeId: user.id })]),
+      ]);
       // The job commits with the row: no window where a reply exists without its delivery job.
       await this.jobs.enqueue(DELIVER_JOB, { replyId: id }, { ...deliverJobOptions(id), transaction: tx });
       return result;

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Connector, ConnectorError, OutgoingReply, SendResult, SourceContext } from '../connectors/connector';
+import { conversationUpdated, publishInboxEvents } from '../inbox/inbox-events';
 import { JobQueue } from '../jobs/job-queue';
 import { decideAfterSendError, describeError, DEFAULT_RETRY_POLICY } from './delivery-policy';
 import { ClaimedReply, RepliesRepository, ReplyStatus } from './replies.repository';
@@ -117,6 +118,10 @@ export class ReplyDeliveryService {
         { conversationId: done.conversationId, platformMessageId, itemId, firstResponse },
         tx,
       );
+      // the reply's own event went out with markDelivered; the conversation moved too
+      await publishInboxEvents(tx, [
+        conversationUpdated(done.conversationId, { answered: true, statusAfter: done.statusAfter }),
+      ]);
       return true;
     });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { conversationUpdated, publishInboxEvents } from '../inbox/inbox-events';
 import { SlaClockState } from './sla-clock';
 import { SlaEventKind } from './sla.types';
 
@@ -73,10 +74,23 @@ export class SlaClockRepository {
     const ids = [...new Set(events.map((e) => e.conversationId))].sort();
     return this.db.transaction(async (m) => {
       await m.query(`SELECT id FROM conversations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
-      // Dates come back from pg at millisecond precision; compare at that precision and store the
-      // row's own due_at so the event matches the deadline exactly.
-      return m.query(
-        `WITH due AS (
+      const raised: RaisedSlaEvent[] = await this.insertDueEvents(m, events, now);
+      // the live inbox: warnings and breaches change how the row looks
+      const breached = [...new Set(raised.filter((e) => e.kind === 'breach').map((e) => e.conversationId))];
+      const warned = [...new Set(raised.filter((e) => e.kind !== 'breach').map((e) => e.conversationId))];
+      await publishInboxEvents(m, [
+        conversationUpdated(breached, { slaBreachedAt: now.toISOString() }),
+        conversationUpdated(warned, { slaWarned: true }),
+      ]);
+      return raised;
+    });
+  }
+
+  private insertDueEvents(m: Queryable, events: DueEvent[], now: Date): Promise<RaisedSlaEvent[]> {
+    // Dates come back from pg at millisecond precision; compare at that precision and store the
+    // row's own due_at so the event matches the deadline exactly.
+    return m.query(
+      `WITH due AS (
            SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS d(conversation_id, kind, due_at)
          ), live AS (
            SELECT d.conversation_id, d.kind, c.due_at FROM due d JOIN conversations c ON c.id = d.conversation_id
@@ -97,9 +111,8 @@ export class SlaClockRepository {
          )
          SELECT id, conversation_id AS "conversationId", kind, due_at AS "dueAt", created_at AS "createdAt"
            FROM ins ORDER BY due_at, conversation_id, array_position(ARRAY['warning_50', 'warning_80', 'breach'], kind)`,
-        [events.map((e) => e.conversationId), events.map((e) => e.kind), events.map((e) => e.dueAt), now],
-      );
-    });
+      [events.map((e) => e.conversationId), events.map((e) => e.kind), events.map((e) => e.dueAt), now],
+    );
   }
 
   /** Locks and reads one conversation's clock (null when it has no deadline). */

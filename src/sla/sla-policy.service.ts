@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { conversationUpdated, publishInboxEvents } from '../inbox/inbox-events';
 import { workingClockFor } from './calendar';
 import { changeTarget } from './sla-clock';
 import { SlaClockRepository } from './sla-clock.repository';
@@ -88,6 +89,7 @@ export class SlaPolicyService {
           before.firstResponseMinutes !== saved.firstResponseMinutes ||
           JSON.stringify(before.calendar) !== JSON.stringify(saved.calendar);
         let recomputed = 0;
+        const moved: string[] = [];
         if (clockChanged) {
           // Policy change mid-flight: same start, new target, working time already used stays used.
           const now = new Date();
@@ -99,7 +101,10 @@ export class SlaPolicyService {
               changeTarget(c.state, saved.firstResponseMinutes, now, clock),
             );
             recomputed++;
+            moved.push(c.conversationId);
           }
+          // the live inbox: these deadlines moved
+          await publishInboxEvents(m, [conversationUpdated(moved, { dueAt: 'recomputed' })]);
         }
         await this.audit?.record(
           actorId,

@@ -59,7 +59,14 @@ describe('snoozed conversations wake up', () => {
        WHERE entity_type = 'conversation' AND entity_id = $1 AND action = 'conversation.woke'`,
       [id],
     );
-  const notifiedIds = () => notified.flatMap((p) => JSON.parse(p).conversationIds as string[]);
+  /** The wake-up events the NOTIFYs announced, in order (snoozing through the API publishes too). */
+  const notifiedEvents = () =>
+    sql<{ type: string; conversationIds: string[] }>(
+      `SELECT type, conversation_ids::text[] AS "conversationIds" FROM inbox_events
+        WHERE id = ANY($1::bigint[]) AND data->'changes'->>'status' = 'open' ORDER BY id`,
+      [notified.flatMap((p) => p.split(','))],
+    );
+  const notifiedIds = async () => (await notifiedEvents()).flatMap((e) => e.conversationIds);
 
   it('is a 30 s JobSchedule job with its handler on the worker', () => {
     expect(t.app.get(PgBossJobQueue).registeredWorkers()).toContain(WAKE_SNOOZED_JOB);
@@ -85,12 +92,12 @@ describe('snoozed conversations wake up', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0].actor_id).toBeNull();
     expect(audit[0].data).toMatchObject({ from: 'snoozed', to: 'open', snoozedUntil: expect.any(String) });
-    await waitFor(async () => notifiedIds().includes(due), 5000);
+    await waitFor(async () => (await notifiedIds()).includes(due), 5000);
 
     // Not yet due: still snoozed, not audited, not notified.
     expect((await row(later)).status).toBe('snoozed');
     expect(await wokeAudit(later)).toEqual([]);
-    expect(notifiedIds()).not.toContain(later);
+    expect(await notifiedIds()).not.toContain(later);
 
     // The woken conversation is back in the open queue.
     const queue = await agent.json('GET', '/api/conversations?status=open&limit=200', undefined, 200);
@@ -108,10 +115,15 @@ describe('snoozed conversations wake up', () => {
       expect((await row(id)).status).toBe('open');
       expect(await wokeAudit(id)).toHaveLength(1);
     }
-    // One transaction (and one NOTIFY) per batch: 2 + 2 + 1.
-    await waitFor(async () => notified.length >= 3, 5000);
-    expect(notified.map((p) => JSON.parse(p).conversationIds.length)).toEqual([2, 2, 1]);
-    expect(notifiedIds().sort()).toEqual([...ids].sort());
+    // One transaction (and one conversation.updated event) per batch: 2 + 2 + 1.
+    await waitFor(async () => (await notifiedEvents()).length >= 3, 5000);
+    const events = await notifiedEvents();
+    expect(events.map((e) => [e.type, e.conversationIds.length])).toEqual([
+      ['conversation.updated', 2],
+      ['conversation.updated', 2],
+      ['conversation.updated', 1],
+    ]);
+    expect((await notifiedIds()).sort()).toEqual([...ids].sort());
   });
 
   it('finds due snoozes through a partial index on snoozed conversations', async () => {

@@ -232,14 +232,24 @@ describe('IngestService', () => {
     expect(conv.due_at.toISOString()).toBe('2024-11-04T23:00:00.000Z');
   });
 
-  it('NOTIFYs the inbox with the conversation ids after commit', async () => {
+  it('publishes an items.stored inbox event in its transaction; NOTIFY inbox carries its id', async () => {
     const listener = new Client({ connectionString: h.db.url });
     await listener.connect();
     try {
       const got = new Promise<string>((resolve) => listener.on('notification', (n) => resolve(n.payload!)));
       await listener.query('LISTEN inbox');
       const res = await h.ingest.ingest(source, { items: [dm('900')], cursors: {} });
-      expect(JSON.parse(await got)).toEqual({ conversationIds: res.conversationIds });
+      const ids = (await got).split(',');
+      expect(ids).toHaveLength(1);
+      const [event] = await h.ds.query(
+        `SELECT type, conversation_ids::text[] AS "conversationIds", data FROM inbox_events WHERE id = $1`,
+        [ids[0]],
+      );
+      expect(event).toEqual({
+        type: 'items.stored',
+        conversationIds: res.conversationIds,
+        data: { inserted: 1, edited: 0, newInbound: 1 },
+      });
     } finally {
       await listener.end();
     }

@@ -208,6 +208,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EventsController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ingest/{sourceId}": {
         parameters: {
             query?: never;
@@ -819,6 +835,19 @@ export interface components {
             password: string;
             /** @enum {string} */
             role: "admin" | "agent" | "analyst";
+        };
+        InboxEventView: {
+            /** Format: date-time */
+            at: string;
+            conversationIds: string[];
+            /** @description items.stored: inserted, edited, newInbound; conversation.updated: changes; reply.updated: replyId, status; note.created: noteId; item.corrected: itemId */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description a bigint as a string; send it back as Last-Event-ID */
+            id: string;
+            /** @enum {string} */
+            type: "items.stored" | "conversation.updated" | "reply.updated" | "note.created" | "item.corrected";
         };
         ItemView: {
             /** Format: date-time */
@@ -1555,6 +1584,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReplyView"];
+                };
+            };
+        };
+    };
+    EventsController_stream: {
+        parameters: {
+            query?: {
+                /** @description resume after this event (for a new EventSource; a reconnecting one sends Last-Event-ID) */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description resume after this event */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream; each `data:` line is an InboxEventView */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["InboxEventView"];
                 };
             };
         };

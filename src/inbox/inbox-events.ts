@@ -1,0 +1,103 @@
+/**
+ * The one way a change reaches the live inbox. Every writer (ingest, assignment and status,
+ * notes, replies and their delivery, snooze wake-up, SLA sweep, analysis corrections) calls
+ * publishInboxEvents() inside the transaction that makes the change:
+ *
+ *   1. the events are rows in `inbox_events` (bigserial id, kept for a while so a browser that
+ *      lost its stream can resume from its Last-Event-ID);
+ *   2. NOTIFY `inbox` carries their ids, comma-separated; PostgreSQL delivers it on commit only,
+ *      so a rolled-back change announces nothing and a listener always finds the rows.
+ *
+ * Every API instance LISTENs once (src/realtime/) and streams the events to its browsers.
+ * Events carry ids and small facts, never customer text: the browser refetches what it shows.
+ */
+export const INBOX_CHANNEL = 'inbox';
+
+export const INBOX_EVENT_TYPES = [
+  /** Ingest stored new or edited customer items (data: inserted, edited counts). */
+  'items.stored',
+  /** Assignment, status, snooze, team, priority, SLA state or deadline changed (data.changes). */
+  'conversation.updated',
+  /** A reply was queued or its delivery status moved (data: replyId, status). */
+  'reply.updated',
+  /** An internal note was added (data: noteId). */
+  'note.created',
+  /** An agent corrected an item's analysis (data: itemId). */
+  'item.corrected',
+] as const;
+export type InboxEventType = (typeof INBOX_EVENT_TYPES)[number];
+
+export interface NewInboxEvent {
+  type: InboxEventType;
+  conversationIds: readonly string[];
+  data?: Record<string, unknown>;
+}
+
+/** As stored and as streamed to browsers (the SSE `data:` line is this object as JSON). */
+export interface InboxEvent {
+  id: string;
+  type: InboxEventType;
+  at: string;
+  conversationIds: string[];
+  data: Record<string, unknown>;
+}
+
+/** A TypeORM EntityManager or a pg client inside the caller's transaction. */
+export interface SqlRunner {
+  query(text: string, params?: unknown[]): Promise<unknown>;
+}
+
+/** Ids per NOTIFY: PostgreSQL caps a payload at 8000 bytes; a bigint id is ≤ 20 characters. */
+const IDS_PER_NOTIFY = 350;
+
+/**
+ * Stores the events and queues NOTIFY `inbox` with their ids, in the caller's transaction (call
+ * it inside one: outside, each statement commits alone and the events still go out, but no
+ * longer atomically with the change). Events without conversations are dropped.
+ */
+export async function publishInboxEvents(db: SqlRunner, events: readonly NewInboxEvent[]): Promise<void> {
+  const rows = events.filter((e) => e.conversationIds.length > 0);
+  for (let i = 0; i < rows.length; i += IDS_PER_NOTIFY) {
+    const chunk = rows.slice(i, i + IDS_PER_NOTIFY);
+    await db.query(
+      `WITH ins AS (
+         INSERT INTO inbox_events (type, conversation_ids, data)
+         SELECT e->>'type', ARRAY(SELECT jsonb_array_elements_text(e->'conversationIds'))::uuid[],
+                COALESCE(e->'data', '{}'::jsonb)
+           FROM jsonb_array_elements($1::jsonb) AS e
+         RETURNING id)
+       SELECT pg_notify('${INBOX_CHANNEL}', string_agg(id::text, ',' ORDER BY id)) FROM ins`,
+      [
+        JSON.stringify(
+          chunk.map((e) => ({ type: e.type, conversationIds: e.conversationIds, data: e.data ?? {} })),
+        ),
+      ],
+    );
+  }
+}
+
+/** The event ids in a NOTIFY `inbox` payload (anything else in it is ignored). */
+export function parseInboxNotification(payload: string | undefined): string[] {
+  if (!payload) return [];
+  return payload.split(',').filter((id) => /^[1-9]\d{0,18}$/.test(id));
+}
+
+export function conversationUpdated(
+  conversationIds: string | readonly string[],
+  changes: Record<string, unknown>,
+): NewInboxEvent {
+  return {
+    type: 'conversation.updated',
+    conversationIds: typeof conversationIds === 'string' ? [conversationIds] : conversationIds,
+    data: { changes },
+  };
+}
+
+export function replyUpdated(
+  conversationId: string,
+  replyId: string,
+  status: string,
+  extra: Record<string, unknown> = {},
+): NewInboxEvent {
+  return { type: 'reply.updated', conversationIds: [conversationId], data: { replyId, status, ...extra } };
+}

@@ -1,0 +1,181 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Client } from 'pg';
+import { RuntimeRole } from '../config/runtime-role';
+import { DATABASE_URL } from '../database/database.module';
+import { INBOX_CHANNEL, type InboxEvent, parseInboxNotification } from '../inbox/inbox-events';
+import { SESSION_ENDED_CHANNEL } from '../auth/sessions.repository';
+import { InboxEventsRepository } from './inbox-events.repository';
+import { RecentIds } from './recent-ids';
+
+/** A connected browser, as the hub sees it. */
+export interface Subscriber {
+  sessionId: string;
+  send(event: InboxEvent): void;
+  /** The session ended (sign-out, expiry, disabled user) or the instance is stopping. */
+  close(): void;
+}
+
+const RECONNECT_MS = [500, 1000, 2000, 5000];
+/** How often every stream gets a heartbeat and its session is checked again. */
+export const HEARTBEAT_MS = 15_000;
+
+/**
+ * One LISTEN connection per API instance (ROLE=all|api) on channels `inbox` and `session_ended`.
+ * A notification carries event ids; the hub reads those rows (a burst is coalesced into one
+ * query) and hands each event to every connected browser on this instance, in commit order.
+ * Workers and other API instances publish through PostgreSQL, so every browser on every
+ * instance sees every event. A lost connection is re-opened and the gap filled from the table.
+ */
+@Injectable()
+export class InboxEventsHub implements OnModuleInit, OnApplicationShutdown {
+  private readonly log = new Logger('InboxEventsHub');
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly seen = new RecentIds(50_000);
+  private client?: Client;
+  private connecting?: Promise<void>;
+  private closed = false;
+  private attempt = 0;
+  private pending: string[] = [];
+  private flushing?: Promise<void>;
+  /** Insert time of the newest event delivered: where a catch-up after a lost connection starts. */
+  private lastAt?: Date;
+  private heartbeat?: NodeJS.Timeout;
+  private reconnectTimer?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    private readonly role: RuntimeRole,
+    private readonly events: InboxEventsRepository,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!this.role.servesHttp) return;
+    await this.connect();
+    this.heartbeat = setInterval(() => void this.checkSessions().catch(() => undefined), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Whether the LISTEN connection is up (for tests and health). */
+  get listening(): boolean {
+    return this.client !== undefined;
+  }
+
+  get connected(): number {
+    return this.subscribers.size;
+  }
+
+  subscribe(s: Subscriber): () => void {
+    this.subscribers.add(s);
+    return () => this.subscribers.delete(s);
+  }
+
+  /** Ends every stream (shutdown: they would hold the HTTP server open). */
+  closeAll(): void {
+    for (const s of [...this.subscribers]) s.close();
+    this.subscribers.clear();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.heartbeat);
+    clearTimeout(this.reconnectTimer);
+    this.closeAll();
+    const c = this.client;
+    this.client = undefined;
+    await c?.end().catch(() => undefined);
+  }
+
+  /** Every stream gets a heartbeat; streams whose session has ended are closed. */
+  async checkSessions(): Promise<void> {
+    const subs = [...this.subscribers];
+    if (subs.length === 0) return;
+    const live = await this.events.liveSessions([...new Set(subs.map((s) => s.sessionId))]);
+    for (const s of subs) if (!live.has(s.sessionId)) s.close();
+  }
+
+  private connect(): Promise<void> {
+    if (this.closed || this.client) return Promise.resolve();
+    this.connecting ??= (async () => {
+      const c = new Client({ connectionString: this.databaseUrl, application_name: 'otklik-inbox-listen' });
+      const lost = (why: string) => {
+        if (this.client !== c) return;
+        this.client = undefined;
+        void c.end().catch(() => undefined);
+        if (this.closed) return;
+        this.log.warn(`inbox notifications lost (${why}); reconnecting`);
+        this.scheduleReconnect();
+      };
+      c.on('notification', (n) => {
+        if (n.channel === INBOX_CHANNEL) this.enqueue(parseInboxNotification(n.payload));
+        else if (n.channel === SESSION_ENDED_CHANNEL) void this.checkSessions().catch(() => undefined);
+      });
+      c.on('error', (err) => lost(err.message));
+      c.on('end', () => lost('connection closed'));
+      try {
+        await c.connect();
+        await c.query(`LISTEN ${INBOX_CHANNEL}`);
+        await c.query(`LISTEN ${SESSION_ENDED_CHANNEL}`);
+      } catch (err) {
+        this.log.warn(`cannot listen for inbox events: ${(err as Error).message}`);
+        await c.end().catch(() => undefined);
+        this.scheduleReconnect();
+        return;
+      }
+      if (this.closed) {
+        await c.end().catch(() => undefined);
+        return;
+      }
+      this.client = c;
+      const reconnected = this.attempt > 0;
+      this.attempt = 0;
+      if (reconnected && this.lastAt) await this.catchUp(this.lastAt);
+    })().finally(() => (this.connecting = undefined));
+    return this.connecting;
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed) return;
+    const wait = RECONNECT_MS[Math.min(this.attempt, RECONNECT_MS.length - 1)];
+    this.attempt++;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => void this.connect(), wait);
+    this.reconnectTimer.unref();
+  }
+
+  /** What was published while we were not listening (seen ids are skipped). */
+  private async catchUp(since: Date): Promise<void> {
+    try {
+      const missed = await this.events.after(new Date(since.getTime() - 60_000));
+      this.deliver(missed);
+    } catch (err) {
+      this.log.warn(`inbox catch-up failed: ${(err as Error).message}`);
+    }
+  }
+
+  private enqueue(ids: string[]): void {
+    for (const id of ids) if (!this.seen.has(id)) this.pending.push(id);
+    this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
+  }
+
+  /** Reads the announced rows, a burst at a time, and delivers them in id (commit) order. */
+  private async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      const ids = this.pending.splice(0, 1000);
+      try {
+        this.deliver(await this.events.byIds(ids));
+      } catch (err) {
+        this.log.warn(`could not read inbox events: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  private deliver(events: InboxEvent[]): void {
+    for (const e of events) {
+      if (this.seen.has(e.id)) continue;
+      this.seen.add(e.id);
+      const at = new Date(e.at);
+      if (!this.lastAt || at > this.lastAt) this.lastAt = at;
+      for (const s of this.subscribers) s.send(e);
+    }
+  }
+}
