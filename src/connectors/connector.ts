@@ -60,7 +60,8 @@ export type ConnectorErrorCode =
   | 'auth_revoked' // the token no longer works: a person must reconnect
   | 'temporary' // 5xx, timeouts, resets: retry with backoff
   | 'bad_cursor' // the stored cursor is no longer valid: reconcile
-  | 'configuration' // wrong token kind, missing permission, bad settings
+  | 'configuration' // the source's token kind, permissions or settings are wrong: a person fixes the source
+  | 'unsupported' // this one request cannot be done here (e.g. a reply to a VK photo comment): the source is fine
   | 'unknown_outcome' // a send may or may not have happened: never resend automatically
   | 'rejected'; // the platform refused this one request (e.g. user blocked the bot)
 

@@ -37,7 +37,7 @@ describe('reply delivery policy', () => {
     });
   });
 
-  it.each(['rejected', 'auth_revoked', 'configuration'] as const)('fails on %s', (code) => {
+  it.each(['rejected', 'unsupported', 'auth_revoked', 'configuration'] as const)('fails on %s', (code) => {
     expect(decideAfterSendError(new ConnectorError(code, 'no'), 1)).toEqual({
       kind: 'failed',
       error: `${code}: no`,

@@ -8,7 +8,8 @@ import { ConnectorError } from '../connectors/connector';
  *   goes back to the queue after `delayMs`.
  * - `unknown`: it may have been posted; a person decides (resend or mark delivered). Never
  *   resent automatically.
- * - `failed`: the platform refused it or a person must fix the source first.
+ * - `failed`: the platform refused it, it cannot be sent from here (`unsupported`), or a person
+ *   must fix the source first.
  */
 export type DeliveryDecision =
   | { kind: 'retry'; delayMs: number; error: string }
@@ -63,6 +64,7 @@ export function decideAfterSendError(
     case 'unknown_outcome':
       return { kind: 'unknown', error };
     case 'rejected':
+    case 'unsupported':
     case 'auth_revoked':
     case 'configuration':
     case 'bad_cursor':

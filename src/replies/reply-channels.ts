@@ -26,7 +26,11 @@ export class ReplyChannels {
     return this.registry.find(platform)?.idempotentSends === true;
   }
 
-  /** A send that says the token or settings are broken also tells the source's health. */
+  /**
+   * A send that says the source's token or access is broken (VK 5/15/27/28, Telegram 401/404, a
+   * missing bot token) also tells the source's health. Everything else belongs to the reply alone:
+   * a surface that cannot be answered (`unsupported`), a refusal, a timeout never silence a source.
+   */
   async reportSourceError(sourceId: string, err: unknown): Promise<void> {
     if (err instanceof ConnectorError && (err.code === 'auth_revoked' || err.code === 'configuration')) {
       await this.sources.recordError(sourceId, err).catch(() => undefined);

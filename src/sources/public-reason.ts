@@ -16,6 +16,7 @@ const REASONS: Record<ConnectorErrorCode, string> = {
   bad_cursor: 'the platform no longer accepts the stored position',
   unknown_outcome: 'no answer from the platform API after the request was sent',
   rejected: 'the platform refused the request',
+  unsupported: 'this cannot be done from Otklik for this item or with these credentials',
 };
 
 export function publicReason(err: ConnectorError, platform = 'platform'): string {

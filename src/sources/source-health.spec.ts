@@ -50,5 +50,6 @@ describe('source health mapping', () => {
   it('ignores per-send outcomes', () => {
     expect(afterError(healthy, new ConnectorError('rejected', 'blocked'), now)).toBeUndefined();
     expect(afterError(healthy, new ConnectorError('unknown_outcome', 'reset'), now)).toBeUndefined();
+    expect(afterError(healthy, new ConnectorError('unsupported', 'a photo comment'), now)).toBeUndefined();
   });
 });

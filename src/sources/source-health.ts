@@ -37,7 +37,7 @@ export function afterSuccess(h: SourceHealth): HealthChange {
   };
 }
 
-/** `undefined` for codes that concern one send, not the source (rejected, unknown_outcome). */
+/** `undefined` for codes that concern one send, not the source (rejected, unsupported, unknown_outcome). */
 export function afterError(h: SourceHealth, err: ConnectorError, now: Date): HealthChange | undefined {
   const keep = h.status === 'disabled' ? 'disabled' : undefined;
   switch (err.code) {

@@ -177,6 +177,27 @@ describe('inbox UI logic', () => {
     expect(r).toEqual(['item:1', 'note:n1', 'reply:r1', 'outbound:3']);
   });
 
+  it('a failed reply says why in the reader’s language, keeping the platform’s words', () => {
+    const r = runEsm(`
+      const { replyReason } = await import(${JSON.stringify(asset('timeline.js'))});
+      const { setLang } = await import(${JSON.stringify(asset('i18n.js'))});
+      const photo = 'unsupported: Replies to photo_comment items are not supported on VK yet';
+      const ru = [replyReason(photo), replyReason('gave up after 8 attempts; last temporary: 502'), replyReason('flood control')];
+      document.documentElement = {};
+      setLang('en');
+      console.log(JSON.stringify({ ru, en: replyReason(photo) }));
+    `);
+    expect(r.ru[0]).toBe(
+      'на это сообщение нельзя ответить из Отклика — ответьте на самой площадке ' +
+        '(unsupported: Replies to photo_comment items are not supported on VK yet)',
+    );
+    expect(r.ru[1]).toMatch(/^площадка не отвечала, попытки закончились \(gave up after 8/);
+    expect(r.ru[2]).toBe('flood control');
+    expect(r.en).toMatch(
+      /^this cannot be answered from Otklik; answer it on the platform itself \(unsupported:/,
+    );
+  });
+
   it('queue: filters map to the API query, the preview is the first non-empty line', () => {
     const r = runEsm(`
       const { queueUrl, previewOf } = await import(${JSON.stringify(asset('inbox.js'))});

@@ -159,10 +159,20 @@ function reply(r, ctx) {
     textBlock(r.text),
     r.status === 'unknown' ? h('p', { class: 'small warn-text' }, t('reply.unknownHint')) : null,
     r.lastError && r.status !== 'delivered'
-      ? h('p', { class: 'small error-text' }, t('reply.error', { message: r.lastError }))
+      ? h('p', { class: 'small error-text' }, t('reply.error', { message: replyReason(r.lastError) }))
       : null,
     actions.length ? h('div', { class: 'msg-actions' }, actions) : null,
   );
+}
+
+/**
+ * Why a reply failed, in the reader's language: the server's text starts with the outcome's code
+ * (`unsupported: …`); the platform's own words follow in brackets for whoever has to dig further.
+ */
+export function replyReason(lastError) {
+  const code = /^gave up after /.test(lastError) ? 'gave_up' : /^([a-z_]+): /.exec(lastError)?.[1];
+  const words = code ? label('replyReason', code) : '';
+  return words && words !== code ? `${words} (${lastError})` : lastError;
 }
 
 function note(n) {

@@ -166,7 +166,7 @@ function parseKey(externalId: string): { chatId: number; messageId: number } {
   const chatId = Number(externalId.slice(0, i));
   const messageId = Number(externalId.slice(i + 1));
   if (i <= 0 || !Number.isFinite(chatId) || !Number.isInteger(messageId)) {
-    throw new ConnectorError('configuration', `not a Telegram message key: ${externalId}`);
+    throw new ConnectorError('unsupported', `not a Telegram message key: ${externalId}`);
   }
   return { chatId, messageId };
 }

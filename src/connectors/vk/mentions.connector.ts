@@ -91,7 +91,7 @@ export class VkMentionsConnector implements Connector {
     const creds = readVkCredentials(source);
     if (!settings.groupId || !creds.groupToken) {
       throw new ConnectorError(
-        'configuration',
+        'unsupported',
         'Replying to mentions needs settings.groupId and a community token',
       );
     }

@@ -15,10 +15,11 @@ export interface SendClients {
 
 export async function sendVkReply(clients: SendClients, reply: OutgoingReply): Promise<SendResult> {
   const target = parseVkId(reply.inReplyTo.externalId);
+  // Both refusals below concern this reply only: the source still receives (and answers elsewhere).
   const need = (client: VkClient | null, what: string): VkClient => {
     if (!client)
       throw new ConnectorError(
-        'configuration',
+        'unsupported',
         `Replying to ${what} needs a ${what === 'board topics' ? 'user' : 'community'} token`,
       );
     return client;
@@ -60,7 +61,7 @@ export async function sendVkReply(clients: SendClients, reply: OutgoingReply): P
     }
     default:
       throw new ConnectorError(
-        'configuration',
+        'unsupported',
         `Replies to ${reply.inReplyTo.kind} items are not supported on VK yet`,
       );
   }

@@ -21,6 +21,6 @@ export class WebhookConnector implements Connector {
   }
 
   async send(): Promise<SendResult> {
-    throw new ConnectorError('configuration', 'a generic webhook source cannot send replies');
+    throw new ConnectorError('unsupported', 'a generic webhook source cannot send replies');
   }
 }
