@@ -64,6 +64,7 @@ export class InboundWebhooksController {
       inserted: r.inserted,
       edited: r.edited,
       duplicates: r.duplicates,
+      quarantined: r.quarantined,
     };
   }
 

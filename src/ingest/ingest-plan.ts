@@ -8,28 +8,34 @@ import type { NormalizedItem } from '../connectors/connector';
  * into rounds: round 0 holds each item's first occurrence, round 1 the second, and so on, each
  * round ordered by external id (the same lock order in every transaction avoids deadlocks).
  */
-export function splitIntoRounds(items: readonly NormalizedItem[]): NormalizedItem[][] {
-  const byId = new Map<string, NormalizedItem[]>();
-  for (const item of items) {
-    const list = byId.get(item.externalId);
-    if (list) list.push(item);
-    else byId.set(item.externalId, [item]);
+export function splitIntoRounds<T extends { item: NormalizedItem }>(entries: readonly T[]): T[][] {
+  return roundsOf(unitsOf(entries));
+}
+
+/**
+ * The batch's units in order of first appearance: all occurrences of one external id, the
+ * original first, then edits oldest to newest.
+ */
+export function unitsOf<T extends { item: NormalizedItem }>(entries: readonly T[]): T[][] {
+  const byId = new Map<string, T[]>();
+  for (const e of entries) {
+    const list = byId.get(e.item.externalId);
+    if (list) list.push(e);
+    else byId.set(e.item.externalId, [e]);
   }
-  const rounds: NormalizedItem[][] = [];
-  const ids = [...byId.keys()].sort();
-  for (const id of ids) {
-    // the original first, then edits oldest to newest
-    const list = byId.get(id)!.sort((a, b) => editTime(a) - editTime(b));
-    list.forEach((item, i) => (rounds[i] ??= []).push(item));
-  }
+  const units = [...byId.values()];
+  for (const u of units) if (u.length > 1) u.sort((a, b) => editTime(a.item) - editTime(b.item));
+  return units;
+}
+
+/** Units back into rounds (round i = every unit's i-th occurrence), each round in external-id order. */
+export function roundsOf<T extends { item: NormalizedItem }>(units: readonly (readonly T[])[]): T[][] {
+  const rounds: T[][] = [];
+  for (const u of units) u.forEach((e, i) => (rounds[i] ??= []).push(e));
+  for (const r of rounds) r.sort((a, b) => (a.item.externalId < b.item.externalId ? -1 : 1));
   return rounds;
 }
 
 function editTime(item: NormalizedItem): number {
   return item.editedAt ? item.editedAt.getTime() : -Infinity;
-}
-
-/** PostgreSQL text cannot hold NUL; a stray one must not poison a whole batch. */
-export function sanitizeText(s: string): string {
-  return s.includes('\u0000') ? s.split('\u0000').join('') : s;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ConversationActivity } from '../conversations/conversation-activity';
+import { storableJsonText } from '../common/storable-text';
 import { copyBinary, type BinaryColumn } from './pg-copy-binary';
 
 /** One item row as ingest writes it (analysis and triage already applied). */
@@ -19,6 +20,8 @@ export interface ItemRow {
   createdAt: Date;
   editedAt: Date | null;
   raw: string | null;
+  /** What cleaning replaced (ItemCleaning as JSON), null when stored as received. */
+  cleaned: string | null;
   language: string | null;
   sentimentScore: number | null;
   sentimentLabel: string | null;
@@ -320,6 +323,7 @@ export class IngestRepository {
          version = items.version + 1,
          edited_at = EXCLUDED.edited_at,
          raw = COALESCE(EXCLUDED.raw, items.raw),
+         cleaned = COALESCE(EXCLUDED.cleaned, items.cleaned),
          language = EXCLUDED.language,
          sentiment_score = EXCLUDED.sentiment_score,
          sentiment_label = EXCLUDED.sentiment_label,
@@ -457,7 +461,7 @@ export class IngestRepository {
       `INSERT INTO sync_cursors (source_id, stream, cursor, updated_at)
        SELECT $1, s, v::jsonb, now() FROM unnest($2::text[], $3::text[]) AS t(s, v)
        ON CONFLICT (source_id, stream) DO UPDATE SET cursor = EXCLUDED.cursor, updated_at = now()`,
-      [sourceId, streams, streams.map((s) => JSON.stringify(cursors[s]))],
+      [sourceId, streams, streams.map((s) => storableJsonText(cursors[s]).json)],
     );
   }
 
@@ -532,6 +536,7 @@ const ITEM_ROW_COLUMNS: BinaryColumn[] = [
   { name: 'created_at_platform', type: 'timestamptz' },
   { name: 'edited_at', type: 'timestamptz' },
   { name: 'raw', type: 'jsonb' },
+  { name: 'cleaned', type: 'jsonb' },
   { name: 'language', type: 'text' },
   { name: 'sentiment_score', type: 'float4' },
   { name: 'sentiment_label', type: 'text' },
@@ -560,6 +565,7 @@ function itemRowValues(r: ItemRow): unknown[] {
     r.createdAt,
     r.editedAt,
     r.raw,
+    r.cleaned,
     r.language,
     r.sentimentScore,
     r.sentimentLabel,

@@ -2,6 +2,7 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { FetchResult, NormalizedItem } from '../connectors/connector';
+import { storableItem, type ItemCleaning } from '../connectors/storable-item';
 import {
   summariseActivity,
   type ConversationActivity,
@@ -19,14 +20,19 @@ import {
 import { ItemAnalysis, type ItemAnalysisResult } from './item-analysis';
 import { PolicyCache, resumePending, triageItem } from './item-triage';
 import { publishInboxEvents } from '../inbox/inbox-events';
-import { sanitizeText, splitIntoRounds } from './ingest-plan';
-import { inPgTransaction, isRetryableTxError } from './pg';
+import { QuarantineRepository } from '../quarantine/quarantine.repository';
+import { encodeQuarantinePayload } from '../quarantine/quarantine-payload';
+import { roundsOf, splitIntoRounds, unitsOf } from './ingest-plan';
+import { isolateFailures } from './isolate-failures';
+import { describeStorageError, inPgTransaction, isItemDataError, isRetryableTxError } from './pg';
 
 export interface IngestResult {
   inserted: number;
   edited: number;
   /** Items already stored (redeliveries, replays, overlapping pages): no-ops. */
   duplicates: number;
+  /** Items that could not be stored: kept in the quarantine, the rest of the batch committed. */
+  quarantined: number;
   /** Conversations that got new or edited items (also published as an `items.stored` inbox event). */
   conversationIds: string[];
 }
@@ -38,7 +44,15 @@ export class SourceNotFoundError extends NotFoundException {
 }
 
 export interface Prepared {
+  /** The item as stored: NUL and lone surrogates replaced (see storableItem). */
   item: NormalizedItem;
+  /** The item as the connector produced it: what a quarantine keeps. */
+  original: NormalizedItem;
+  /** Position in the connector's batch. */
+  order: number;
+  /** The raw payload as storable JSON text. */
+  rawJson: string | null;
+  cleaning: ItemCleaning | null;
   direction: 'inbound' | 'outbound';
   placement: ThreadPlacement | undefined;
   analysis: ItemAnalysisResult;
@@ -56,6 +70,16 @@ export interface PreparedBatch {
   readonly locks: ReadonlySet<string>;
 }
 
+export interface CommitOptions {
+  /**
+   * false: an item that cannot be stored fails the call instead of going to the quarantine
+   * (a replay from the quarantine, which records the failure on its own row).
+   */
+  quarantine?: boolean;
+}
+
+type Entry = Omit<Prepared, 'direction' | 'placement' | 'analysis'>;
+
 const MAX_ATTEMPTS = 5;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -68,6 +92,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class IngestService {
   private readonly logger = new Logger(IngestService.name);
   private readonly repo = new IngestRepository();
+  private readonly quarantine = new QuarantineRepository();
   private readonly policies = new PolicyCache();
   private readonly platforms = new Map<string, string>();
 
@@ -76,8 +101,8 @@ export class IngestService {
     private readonly analysis: ItemAnalysis,
   ) {}
 
-  async ingest(sourceId: string, batch: FetchResult): Promise<IngestResult> {
-    return this.commit(await this.prepare(sourceId, batch));
+  async ingest(sourceId: string, batch: FetchResult, opts: CommitOptions = {}): Promise<IngestResult> {
+    return this.commit(await this.prepare(sourceId, batch), opts);
   }
 
   /**
@@ -87,15 +112,77 @@ export class IngestService {
   async prepare(sourceId: string, batch: FetchResult): Promise<PreparedBatch> {
     const analyzedAt = new Date();
     const platform = await this.platformOf(sourceId);
-    const rounds = splitIntoRounds(batch.items.map(clean)).map((round) => this.analyse(round, platform));
+    // The connector boundary: what PostgreSQL cannot store is replaced here, for every connector.
+    const entries: Entry[] = batch.items.map((original, order) => ({
+      original,
+      order,
+      ...storableItem(original),
+    }));
+    const rounds = splitIntoRounds(entries).map((round) => this.analyse(round, platform));
     const cursors = batch.cursors ?? {};
     const locks = new Set(Object.keys(cursors).filter((k) => !k.startsWith('__')));
-    for (const item of batch.items) locks.add(`thread:${item.threadExternalId}`);
+    for (const e of entries) locks.add(`thread:${e.item.threadExternalId}`);
     return { sourceId, platform, rounds, cursors, analyzedAt, locks };
   }
 
-  /** The database half: one transaction (retried on deadlock/serialization failure). */
-  async commit(p: PreparedBatch): Promise<IngestResult> {
+  /**
+   * The database half: one transaction (retried on deadlock/serialization failure). When a data
+   * error fails it, the batch is stored around the items that cause it, which go to the
+   * quarantine with the cursors in one last transaction: the source moves on, nothing is lost.
+   */
+  async commit(p: PreparedBatch, opts: CommitOptions = {}): Promise<IngestResult> {
+    try {
+      return await this.commitWhole(p);
+    } catch (err) {
+      if (opts.quarantine === false || !isItemDataError(err)) throw err;
+      return this.commitAroundBadItems(p, err);
+    }
+  }
+
+  private async commitAroundBadItems(p: PreparedBatch, firstError: unknown): Promise<IngestResult> {
+    const total: IngestResult = {
+      inserted: 0,
+      edited: 0,
+      duplicates: 0,
+      quarantined: 0,
+      conversationIds: [],
+    };
+    const touched = new Set<string>();
+    const units = unitsOf(p.rounds.flat()).sort((a, b) => a[0].order - b[0].order);
+    const { failed } = await isolateFailures(
+      units,
+      async (part) => {
+        const r = await this.commitWhole({ ...p, rounds: roundsOf(part), cursors: {} });
+        total.inserted += r.inserted;
+        total.edited += r.edited;
+        total.duplicates += r.duplicates;
+        for (const id of r.conversationIds) touched.add(id);
+      },
+      isItemDataError,
+      firstError,
+    );
+    const rows = failed.map(({ item: bad, error }) => ({
+      sourceId: p.sourceId,
+      externalId: bad.item.externalId,
+      payload: encodeQuarantinePayload(bad.original),
+      ...describeStorageError(error),
+    }));
+    await inPgTransaction(this.ds, async (c) => {
+      await this.quarantine.add(c, rows);
+      await this.repo.saveCursors(c, p.sourceId, p.cursors);
+    });
+    // Ids and codes only: the error text may quote what the customer wrote.
+    this.logger.warn(
+      `source ${p.sourceId}: ${rows.length} item(s) could not be stored and went to the quarantine: ` +
+        rows.map((r) => `${r.externalId} (${r.errorCode ?? 'invalid value'})`).join(', '),
+    );
+    total.quarantined = rows.length;
+    total.conversationIds = [...touched].sort();
+    return total;
+  }
+
+  /** One transaction for the whole batch, retried on deadlock/serialization failure. */
+  private async commitWhole(p: PreparedBatch): Promise<IngestResult> {
     for (let attempt = 1; ; attempt++) {
       try {
         const contacts = await this.resolveAuthors(p);
@@ -120,12 +207,14 @@ export class IngestService {
   }
 
   /** Analysis is pure and needs no database, so it runs before the transaction opens. */
-  private analyse(items: NormalizedItem[], platform: string): Prepared[] {
-    const results = this.analysis.analyzeBatch(items.map((i) => ({ text: i.text, platform, kind: i.kind })));
-    return items.map((item, i) => ({
-      item,
-      direction: directionOf(item),
-      placement: placeInThread(item),
+  private analyse(entries: Entry[], platform: string): Prepared[] {
+    const results = this.analysis.analyzeBatch(
+      entries.map(({ item }) => ({ text: item.text, platform, kind: item.kind })),
+    );
+    return entries.map((e, i) => ({
+      ...e,
+      direction: directionOf(e.item),
+      placement: placeInThread(e.item),
       analysis: results[i],
     }));
   }
@@ -140,7 +229,7 @@ export class IngestService {
     const total = all.length;
     if (total === 0) {
       await this.repo.saveCursors(c, sourceId, cursors);
-      return { inserted: 0, edited: 0, duplicates: 0, conversationIds: [] };
+      return { inserted: 0, edited: 0, duplicates: 0, quarantined: 0, conversationIds: [] };
     }
     const policies = await this.policies.get(() => this.repo.slaPolicies(c));
     for (const p of all) {
@@ -239,7 +328,7 @@ export class IngestService {
     await publishInboxEvents(c, [
       { type: 'items.stored', conversationIds, data: { inserted, edited, newInbound } },
     ]);
-    return { inserted, edited, duplicates: total - inserted - edited, conversationIds };
+    return { inserted, edited, duplicates: total - inserted - edited, quarantined: 0, conversationIds };
   }
 
   /** A customer message on a pending conversation puts it back in the queue, its clock running. */
@@ -290,18 +379,6 @@ function factOf(
   };
 }
 
-function clean(item: NormalizedItem): NormalizedItem {
-  return {
-    ...item,
-    text: sanitizeText(item.text ?? ''),
-    author: {
-      ...item.author,
-      name: item.author.name === undefined ? undefined : sanitizeText(item.author.name),
-      username: item.author.username == null ? item.author.username : sanitizeText(item.author.username),
-    },
-  };
-}
-
 function contactInputs(all: Prepared[]): ContactInput[] {
   const byId = new Map<string, ContactInput>();
   for (const p of all) {
@@ -337,7 +414,8 @@ function toRow(
     text: item.text,
     createdAt: item.createdAt,
     editedAt: item.editedAt ?? null,
-    raw: item.raw === undefined ? null : sanitizeText(JSON.stringify(item.raw)),
+    raw: p.rawJson,
+    cleaned: p.cleaning ? JSON.stringify(p.cleaning) : null,
     language: analysis.language,
     sentimentScore: analysis.sentiment.score,
     sentimentLabel: analysis.sentiment.label,

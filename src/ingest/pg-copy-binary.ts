@@ -12,6 +12,17 @@ import { copyBuffer } from './pg-copy';
  */
 export type BinaryType = 'uuid' | 'text' | 'jsonb' | 'timestamptz' | 'bool' | 'float4' | 'int2' | 'int4';
 
+/**
+ * A value that cannot be written as its column's type (an invalid Date, a malformed uuid): like
+ * a PostgreSQL data error, it belongs to one row, not to the batch.
+ */
+export class CopyValueError extends TypeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CopyValueError';
+  }
+}
+
 export interface BinaryColumn {
   readonly name: string;
   readonly type: BinaryType;
@@ -163,13 +174,13 @@ class Writer {
       buf[o++] = (hi << 4) | lo;
       i += 2;
     }
-    if (!ok) throw new TypeError(`column ${col.name}: not a uuid: ${s.slice(0, 40)}`);
+    if (!ok) throw new CopyValueError(`column ${col.name}: not a uuid: ${s.slice(0, 40)}`);
     this.off = o;
   }
 
   private timestamp(col: BinaryColumn, v: unknown): void {
     const ms = v instanceof Date ? v.getTime() : NaN;
-    if (!Number.isFinite(ms)) throw new TypeError(`column ${col.name}: not a valid Date`);
+    if (!Number.isFinite(ms)) throw new CopyValueError(`column ${col.name}: not a valid Date`);
     // Whole milliseconds, so the microsecond count is an exact integer well inside 2^53.
     const us = ms * 1000 - PG_EPOCH_US;
     const hi = Math.floor(us / TWO_32);

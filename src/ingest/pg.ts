@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import { CopyValueError } from './pg-copy-binary';
 
 /**
  * A raw `pg` client from TypeORM's pool inside one transaction. Ingest speaks plain SQL with
@@ -39,4 +40,30 @@ export function isRetryableTxError(err: unknown): boolean {
   const e = err as { code?: string; constraint?: string } | undefined;
   const code = e?.code;
   return code === '40P01' || code === '40001' || (code === '23505' && NATURAL_KEYS.has(e?.constraint ?? ''));
+}
+
+/**
+ * An error that belongs to the data of some row rather than to the database or the connection:
+ * PostgreSQL's data exceptions (class 22: a value it cannot take, e.g. NUL in jsonb, a timestamp
+ * out of range), integrity violations other than the retryable natural-key race (class 23),
+ * program limits (class 54: e.g. an index row too big) and values the COPY encoder cannot write.
+ * Retrying the same rows cannot help; storing them one by one finds the culprit (see
+ * isolateFailures). Anything else (connection lost, shutdown, a raised exception) fails the
+ * batch as before, to be retried whole.
+ */
+export function isItemDataError(err: unknown): boolean {
+  if (err instanceof CopyValueError) return true;
+  const code = (err as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return false;
+  if (isRetryableTxError(err)) return false;
+  return code.startsWith('22') || code.startsWith('23') || code.startsWith('54');
+}
+
+/** The error as a short line for the quarantine: PostgreSQL's message and detail, else the message. */
+export function describeStorageError(err: unknown): { error: string; errorCode: string | null } {
+  const e = err as { message?: unknown; detail?: unknown; code?: unknown } | undefined;
+  const message = typeof e?.message === 'string' ? e.message : String(err);
+  const detail = typeof e?.detail === 'string' && e.detail ? ` (${e.detail})` : '';
+  const code = typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : null;
+  return { error: `${message}${detail}`.slice(0, 2000), errorCode: code };
 }

@@ -180,8 +180,12 @@ export function vkMessage(w: World, fromId: number, text: string) {
 }
 
 export function tgMessage(w: World, from: UserInput, text: string, chatId?: number) {
-  const { message } = w.tg.control.send({ from, text, ...(chatId !== undefined ? { chat_id: chatId } : {}) });
-  return { message, key: expect1(w, w.tgSourceId, `${message.chat.id}:${message.message_id}`) };
+  const { message, updateIds } = w.tg.control.send({
+    from,
+    text,
+    ...(chatId !== undefined ? { chat_id: chatId } : {}),
+  });
+  return { message, updateIds, key: expect1(w, w.tgSourceId, `${message.chat.id}:${message.message_id}`) };
 }
 
 /** Telegram activity the bot must never get (privacy mode): injected, not expected. */

@@ -27,11 +27,14 @@ describe('webhook payload', () => {
     expect(parseWebhookPayload({ nope: [] }).ok).toBe(false);
   });
 
-  it('refuses ids PostgreSQL cannot store (NUL), naming the field', () => {
-    expect(parseWebhookPayload({ items: [{ ...item, id: 'a\u0000b' }] })).toEqual({
-      ok: false,
-      error: expect.stringMatching(/^items\[0\]: id must be/),
-    });
+  it('refuses ids PostgreSQL cannot store (NUL, lone surrogates), naming the field', () => {
+    for (const id of ['a\u0000b', 'a\uD800', '\uDC00b']) {
+      expect(parseWebhookPayload({ items: [{ ...item, id }] })).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^items\[0\]: id must be/),
+      });
+    }
+    expect(parseWebhookPayload({ items: [{ ...item, id: 'emoji 😀' }] }).ok).toBe(true);
     expect(parseWebhookPayload({ items: [{ ...item, author: { id: '7\u0000' } }] })).toEqual({
       ok: false,
       error: expect.stringMatching(/^items\[0\]: author\.id must be/),

@@ -1,3 +1,4 @@
+import { isStorable } from '../../common/storable-text';
 import type { NormalizedItem } from '../connector';
 
 /**
@@ -75,8 +76,9 @@ function parseItem(x: unknown): NormalizedItem | string {
 
 function idOf(v: unknown): string | null {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  // PostgreSQL text cannot hold NUL, and an id cannot be cleaned without becoming another id.
-  if (typeof v === 'string' && v.trim() !== '' && v.length <= MAX_ID && !v.includes('\u0000')) return v;
+  // PostgreSQL cannot store NUL or a lone surrogate, and an id cannot be cleaned (as text and
+  // names are, see storableItem) without possibly becoming another item's id.
+  if (typeof v === 'string' && v.trim() !== '' && v.length <= MAX_ID && isStorable(v)) return v;
   return null;
 }
 
