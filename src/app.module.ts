@@ -15,6 +15,7 @@ import { SecurityModule } from './security/security.module';
 import { ConnectorsModule } from './connectors/connectors.module';
 import { SourcesModule } from './sources/sources.module';
 import { IngestModule } from './ingest/ingest.module';
+import { QuarantineModule } from './quarantine/quarantine.module';
 import { SyncModule } from './sources/sync.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -56,6 +57,7 @@ export class AppModule {
         ConnectorsModule,
         SourcesModule,
         IngestModule,
+        QuarantineModule,
         SyncModule,
         ConversationsModule,
         InboxModule,

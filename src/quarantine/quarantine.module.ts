@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { IngestModule } from '../ingest/ingest.module';
+import { QuarantineController } from './quarantine.controller';
+import { QuarantineService } from './quarantine.service';
+
+/**
+ * The quarantine's admin API. Ingest writes the rows itself (QuarantineRepository, in the
+ * transaction that moves the cursor); this module reads and replays them.
+ */
+@Module({
+  imports: [IngestModule],
+  controllers: [QuarantineController],
+  providers: [QuarantineService],
+})
+export class QuarantineModule {}
