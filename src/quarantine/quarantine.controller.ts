@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { ItemIdPipe } from '../inbox/item-id.pipe';
-import { ListQuarantineQuery, QuarantinePage, ReplayOutcome } from './dto/quarantine.dto';
+import { ListQuarantineQuery, QuarantinePageView, ReplayOutcomeView } from './dto/quarantine.dto';
 import { QuarantineService } from './quarantine.service';
 
 /** Items ingest could not store, kept as received (admins only: raw payloads of any source). */
@@ -15,7 +15,7 @@ export class QuarantineController {
 
   /** Newest first, by pages. */
   @Get()
-  @ApiOkResponse({ type: QuarantinePage })
+  @ApiOkResponse({ type: QuarantinePageView })
   list(@Query() q: ListQuarantineQuery) {
     return this.quarantine.list(q);
   }
@@ -23,7 +23,7 @@ export class QuarantineController {
   /** Runs the item through ingest again; the outcome is recorded on the row and in the audit log. */
   @Post(':id/replay')
   @HttpCode(200)
-  @ApiOkResponse({ type: ReplayOutcome })
+  @ApiOkResponse({ type: ReplayOutcomeView })
   @ApiNotFoundResponse({ description: 'no quarantined item with this id' })
   replay(@Param('id', ItemIdPipe) id: string, @CurrentUser() user: SessionUser) {
     return this.quarantine.replay(id, user);

@@ -7,8 +7,8 @@ import { describeStorageError, isItemDataError } from '../ingest/pg';
 import type {
   ListQuarantineQuery,
   QuarantinedItemView,
-  QuarantinePage,
-  ReplayOutcome,
+  QuarantinePageView,
+  ReplayOutcomeView,
 } from './dto/quarantine.dto';
 import { decodeQuarantinePayload, parsePayload, QuarantinePayloadError } from './quarantine-payload';
 import { QuarantineRepository, type QuarantineRow, type ReplayResult } from './quarantine.repository';
@@ -29,7 +29,7 @@ export class QuarantineService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(q: ListQuarantineQuery): Promise<QuarantinePage> {
+  async list(q: ListQuarantineQuery): Promise<QuarantinePageView> {
     const limit = q.limit ?? 50;
     const rows = await this.repo.list(this.ds, {
       sourceId: q.sourceId,
@@ -44,7 +44,7 @@ export class QuarantineService {
     };
   }
 
-  async replay(id: string, actor: SessionUser): Promise<ReplayOutcome> {
+  async replay(id: string, actor: SessionUser): Promise<ReplayOutcomeView> {
     const row = await this.mustFind(id);
     let result: ReplayResult;
     let error: string | null = null;
@@ -77,6 +77,21 @@ export class QuarantineService {
 }
 
 function view(r: QuarantineRow): QuarantinedItemView {
-  const { payload, ...rest } = r;
-  return { ...rest, payloadBytes: payload.length, payload: parsePayload(payload) ?? null };
+  const parsed = parsePayload(r.payload);
+  return {
+    id: r.id,
+    sourceId: r.sourceId,
+    externalId: r.externalId,
+    error: r.error,
+    errorCode: r.errorCode,
+    seenCount: r.seenCount,
+    createdAt: r.createdAt.toISOString(),
+    lastSeenAt: r.lastSeenAt.toISOString(),
+    replayedAt: r.replayedAt?.toISOString() ?? null,
+    replayResult: r.replayResult,
+    replayError: r.replayError,
+    replayedBy: r.replayedBy,
+    payloadBytes: r.payload.length,
+    payload: parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : null,
+  };
 }

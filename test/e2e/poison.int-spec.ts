@@ -66,6 +66,13 @@ describe('e2e poison characters: NUL and lone surrogates never stop a source', (
     const [p] = await stored(w.vkSourceId, pair.key);
     expect(p.text).toBe('всё хорошо 😀');
     expect(p.cleaned).toBeNull();
+    // The inbox shows the agent that something was replaced.
+    const conv = (await item(w, w.vkSourceId, nul.key))!.conversation_id;
+    const view = await w.admin.get(`/api/conversations/${conv}`);
+    expect((view.body.items as any[]).find((i) => i.externalId === nul.key)).toMatchObject({
+      text: `оплата${FFFD}не проходит`,
+      cleaned: { fields: ['text', 'raw'], replaced: 2 },
+    });
   });
 
   it('VK reconciliation: the same characters read by wall.getComments and messages.getHistory; watermarks advance', async () => {

@@ -71,6 +71,12 @@ export class PreviousTextView {
   @NullableDateTime() at!: string | null;
 }
 
+/** What ingest replaced in what the platform sent (NUL, lone surrogates → U+FFFD). */
+export class ItemCleaningView {
+  @Str({ isArray: true, description: 'e.g. text, author.name, raw' }) fields!: string[];
+  @Int({ description: 'characters replaced' }) replaced!: number;
+}
+
 export class ItemView {
   @Str({ description: 'a bigint as a string' }) id!: string;
   @Str() kind!: string;
@@ -94,6 +100,11 @@ export class ItemView {
   @Bool({ nullable: true }) needsResponse!: boolean | null;
   @NullableDateTime() deadlineAt!: string | null;
   @NullableDateTime() archivedAt!: string | null;
+  @Of(() => ItemCleaningView, {
+    nullable: true,
+    description: 'null: stored as received; else which fields held characters that could not be stored',
+  })
+  cleaned!: ItemCleaningView | null;
 }
 
 export const REPLY_STATUSES = ['queued', 'sending', 'delivered', 'failed', 'unknown'] as const;

@@ -1,8 +1,20 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  DateTime,
+  Enum,
+  Int,
+  Json,
+  ListOf,
+  NullableDateTime,
+  NullableStr,
+  Of,
+  Str,
+} from '../../common/api-schema';
 
 export const QUARANTINE_STATUSES = ['open', 'resolved', 'all'] as const;
+export const REPLAY_RESULTS = ['stored', 'duplicate', 'failed'] as const;
 
 export class ListQuarantineQuery {
   @ApiPropertyOptional({ description: 'only items of this source' })
@@ -35,61 +47,36 @@ export class ListQuarantineQuery {
 }
 
 export class QuarantinedItemView {
-  @ApiProperty({ description: 'bigint, as a decimal string' })
-  id!: string;
-  @ApiProperty()
-  sourceId!: string;
-  @ApiProperty({ nullable: true, type: String, description: "the item's id on the platform, when known" })
-  externalId!: string | null;
-  @ApiProperty({ description: 'why it could not be stored' })
-  error!: string;
-  @ApiProperty({
+  @Str({ description: 'a bigint as a string; newest first' }) id!: string;
+  @Str({ format: 'uuid' }) sourceId!: string;
+  @NullableStr({ description: "the item's id on the platform, when known" }) externalId!: string | null;
+  @Str({ description: 'why it could not be stored' }) error!: string;
+  @NullableStr({ description: 'PostgreSQL SQLSTATE, when the database refused it' }) errorCode!:
+    string | null;
+  @Int({ description: 'how many times this exact payload arrived and failed' }) seenCount!: number;
+  @DateTime() createdAt!: string;
+  @DateTime() lastSeenAt!: string;
+  @NullableDateTime() replayedAt!: string | null;
+  @Enum(REPLAY_RESULTS, { nullable: true }) replayResult!: (typeof REPLAY_RESULTS)[number] | null;
+  @NullableStr() replayError!: string | null;
+  @NullableStr({ format: 'uuid', description: 'the admin who replayed it last' }) replayedBy!: string | null;
+  @Int({ description: 'size of the stored payload in bytes' }) payloadBytes!: number;
+  @Json({
     nullable: true,
-    type: String,
-    description: 'PostgreSQL SQLSTATE, when the database refused it',
-  })
-  errorCode!: string | null;
-  @ApiProperty({ description: 'how many times this exact payload arrived and failed' })
-  seenCount!: number;
-  @ApiProperty()
-  createdAt!: Date;
-  @ApiProperty()
-  lastSeenAt!: Date;
-  @ApiProperty({ nullable: true, type: Date })
-  replayedAt!: Date | null;
-  @ApiProperty({ nullable: true, enum: ['stored', 'duplicate', 'failed'] })
-  replayResult!: 'stored' | 'duplicate' | 'failed' | null;
-  @ApiProperty({ nullable: true, type: String })
-  replayError!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'the admin who replayed it last' })
-  replayedBy!: string | null;
-  @ApiProperty({ description: 'size of the stored payload in bytes' })
-  payloadBytes!: number;
-  @ApiProperty({
     description:
-      'the item as the connector produced it ({v, item}), exactly: NUL and lone surrogates appear as JSON escapes',
-    type: Object,
-    nullable: true,
+      '`{v, item}`: the item exactly as the connector produced it, before cleaning (NUL and lone surrogates appear as JSON escapes)',
   })
-  payload!: unknown;
+  payload!: Record<string, unknown> | null;
 }
 
-export class QuarantinePage {
-  @ApiProperty({ type: [QuarantinedItemView] })
-  items!: QuarantinedItemView[];
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    description: 'pass as `cursor` for the next page; null at the end',
-  })
-  nextCursor!: string | null;
+export class QuarantinePageView {
+  @ListOf(() => QuarantinedItemView) items!: QuarantinedItemView[];
+  @NullableStr({ description: 'pass as `cursor` for the next page; null at the end' }) nextCursor!:
+    string | null;
 }
 
-export class ReplayOutcome {
-  @ApiProperty({ enum: ['stored', 'duplicate', 'failed'] })
-  result!: 'stored' | 'duplicate' | 'failed';
-  @ApiProperty({ nullable: true, type: String })
-  error!: string | null;
-  @ApiProperty({ type: QuarantinedItemView })
-  quarantined!: QuarantinedItemView;
+export class ReplayOutcomeView {
+  @Enum(REPLAY_RESULTS) result!: (typeof REPLAY_RESULTS)[number];
+  @NullableStr({ description: 'why the replay failed' }) error!: string | null;
+  @Of(() => QuarantinedItemView) quarantined!: QuarantinedItemView;
 }

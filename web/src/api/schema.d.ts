@@ -256,6 +256,38 @@ export interface paths {
         patch: operations["ItemsController_correct"];
         trace?: never;
     };
+    "/api/quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["QuarantineController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quarantine/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["QuarantineController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/replies/{id}": {
         parameters: {
             query?: never;
@@ -849,11 +881,19 @@ export interface components {
             /** @enum {string} */
             type: "items.stored" | "conversation.updated" | "reply.updated" | "note.created" | "item.corrected";
         };
+        ItemCleaningView: {
+            /** @description e.g. text, author.name, raw */
+            fields: string[];
+            /** @description characters replaced */
+            replaced: number;
+        };
         ItemView: {
             /** Format: date-time */
             archivedAt: string | null;
             authorExternalId: string | null;
             authorName: string | null;
+            /** @description null: stored as received; else which fields held characters that could not be stored */
+            cleaned: components["schemas"]["ItemCleaningView"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -940,6 +980,45 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "agent" | "analyst";
         };
+        QuarantinedItemView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description why it could not be stored */
+            error: string;
+            /** @description PostgreSQL SQLSTATE, when the database refused it */
+            errorCode: string | null;
+            /** @description the item's id on the platform, when known */
+            externalId: string | null;
+            /** @description a bigint as a string; newest first */
+            id: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** @description `{v, item}`: the item exactly as the connector produced it, before cleaning (NUL and lone surrogates appear as JSON escapes) */
+            payload: {
+                [key: string]: unknown;
+            } | null;
+            /** @description size of the stored payload in bytes */
+            payloadBytes: number;
+            /** Format: date-time */
+            replayedAt: string | null;
+            /**
+             * Format: uuid
+             * @description the admin who replayed it last
+             */
+            replayedBy: string | null;
+            replayError: string | null;
+            /** @enum {string|null} */
+            replayResult: "stored" | "duplicate" | "failed" | null;
+            /** @description how many times this exact payload arrived and failed */
+            seenCount: number;
+            /** Format: uuid */
+            sourceId: string;
+        };
+        QuarantinePageView: {
+            items: components["schemas"]["QuarantinedItemView"][];
+            /** @description pass as `cursor` for the next page; null at the end */
+            nextCursor: string | null;
+        };
         QueuePageView: {
             conversations: components["schemas"]["QueueRowView"][];
             /** @description pass as `cursor` for the next page */
@@ -999,6 +1078,13 @@ export interface components {
             threadKey: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ReplayOutcomeView: {
+            /** @description why the replay failed */
+            error: string | null;
+            quarantined: components["schemas"]["QuarantinedItemView"];
+            /** @enum {string} */
+            result: "stored" | "duplicate" | "failed";
         };
         ReplyView: {
             attempts: number;
@@ -1655,6 +1741,61 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CorrectionView"];
                 };
+            };
+        };
+    };
+    QuarantineController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description only items of this source */
+                sourceId?: string;
+                /** @description open: never replayed or the replay failed; resolved: a replay stored it (or found it stored) */
+                status?: "open" | "resolved" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantinePageView"];
+                };
+            };
+        };
+    };
+    QuarantineController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayOutcomeView"];
+                };
+            };
+            /** @description no quarantined item with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
