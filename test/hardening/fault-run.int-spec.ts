@@ -28,6 +28,7 @@ function injectFaults(w: ChildWorld) {
       { type: 'delay', ms: 1500 },
       { type: 'commit_then_delay', ms: 1500 },
       { type: 'commit_then_reset' },
+      { type: 'commit_then_http', status: 502 },
       { type: 'reset' },
     ]),
     ...share(
@@ -50,6 +51,7 @@ function injectFaults(w: ChildWorld) {
       { type: 'delay', ms: 1500 },
       { type: 'commit_then_delay', ms: 1500 },
       { type: 'commit_then_reset' },
+      { type: 'commit_then_http', status: 502 },
       { type: 'reset' },
     ]),
     ...share([{ type: 'ignore_ack' }, { type: 'duplicate' }], 'getUpdates', 40),

@@ -139,14 +139,17 @@ describe('Telegram send: replies through telegraf against the emulator', () => {
     expect(emu.control.requests({ method: 'sendMessage' })).toHaveLength(1);
   });
 
-  it('maps 5xx to temporary, blocked to rejected, a dead server to temporary — none of them posted', async () => {
+  it('maps 5xx to unknown_outcome (ambiguous), blocked to rejected, a dead server to temporary', async () => {
     const { message } = emu.control.send({ from: ANNA, text: 'ответьте' });
     emu.control.addFault({
       match: { method: 'sendMessage' },
       times: 1,
       action: { type: 'http', status: 502 },
     });
-    expect((await sendError(connector.send(telegramSource(emu), replyTo(message)))).code).toBe('temporary');
+    // A gateway error looks the same whether or not the message was posted: never a blind resend.
+    expect((await sendError(connector.send(telegramSource(emu), replyTo(message)))).code).toBe(
+      'unknown_outcome',
+    );
 
     emu.control.block({ user_id: ANNA.id });
     const blocked = await sendError(connector.send(telegramSource(emu), replyTo(message)));

@@ -78,6 +78,21 @@ describe('VK replies', () => {
     expect(c.outbox()).toHaveLength(1);
   });
 
+  it('a 502 page after commit: the send is retried with the same key → still one comment', async () => {
+    const c = fx.emu.control;
+    const post = c.post({ ownerId: -GROUP_ID, text: 'p' });
+    c.fault({
+      match: { method: 'wall.createComment' },
+      times: 1,
+      action: { type: 'commit_then_http', status: 502 },
+    });
+    await connector.send(fx.source(), replyTo(`wall_post:-42_${post.id}`, 'post')).catch(() => undefined);
+    // Whether vk-io retried by itself or the outbox sends again, VK dedupes the guid.
+    await connector.send(fx.source(), replyTo(`wall_post:-42_${post.id}`, 'post'));
+    expect(c.requests({ method: 'wall.createComment' }).length).toBeGreaterThanOrEqual(2);
+    expect(c.outbox({ method: 'wall.createComment' })).toHaveLength(1);
+  });
+
   it('idempotency keys are deterministic and distinct per reply', () => {
     expect(deriveRandomId('x')).toBe(deriveRandomId('x'));
     expect(deriveRandomId('x')).not.toBe(deriveRandomId('y'));

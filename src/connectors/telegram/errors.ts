@@ -12,8 +12,8 @@ const NOT_SENT = new Set([
 ]);
 
 /**
- * Maps what telegraf throws onto connector error codes. `phase` matters for network failures:
- * a read can always be retried, but a send that may have reached the server has an unknown
+ * Maps what telegraf throws onto connector error codes. `phase` matters for network failures and
+ * 5xx: a read can always be retried, but a send that may have reached the server has an unknown
  * outcome (the Bot API has no idempotency key), which only a person may resolve.
  */
 export function toConnectorError(err: unknown, phase: 'read' | 'send'): ConnectorError {
@@ -30,7 +30,10 @@ export function toConnectorError(err: unknown, phase: 'read' | 'send'): Connecto
       return new ConnectorError('configuration', `${what} (wrong token or API root?)`, undefined, err);
     if (code === 409)
       return new ConnectorError('configuration', `${what} (another poller or a webhook)`, undefined, err);
-    if (code >= 500) return new ConnectorError('temporary', what, undefined, err);
+    // A 5xx can come after the server acted (a gateway timing out on a posted message): for a
+    // send that is an unknown outcome, never a reason to post again.
+    if (code >= 500)
+      return new ConnectorError(phase === 'send' ? 'unknown_outcome' : 'temporary', what, undefined, err);
     if (phase === 'send' && (code === 400 || code === 403))
       return new ConnectorError('rejected', what, undefined, err);
     return new ConnectorError(phase === 'send' ? 'rejected' : 'configuration', what, undefined, err);

@@ -112,7 +112,7 @@ export class TelegramConnector implements Connector {
 
   /**
    * sendMessage as a reply, into the right chat and thread. The Bot API has no idempotency key, so
-   * this never resends after the request may have reached Telegram: a reset or timeout is
+   * this never resends after the request may have reached Telegram: a reset, a timeout or a 5xx is
    * `unknown_outcome` for a person to decide. Only 429 (nothing was posted) is retried, after
    * `retry_after`.
    */

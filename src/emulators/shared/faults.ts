@@ -14,6 +14,8 @@ export type FaultAction =
   | { type: 'delay'; ms: number }
   | { type: 'commit_then_delay'; ms: number }
   | { type: 'commit_then_reset' }
+  /** The call takes effect (a message is posted), then the answer is this HTTP status (e.g. a 502 page). */
+  | { type: 'commit_then_http'; status: number; body?: string; contentType?: string }
   | { type: 'reset' }
   | { type: 'lp_failed'; code: 1 | 2 | 3 }
   | { type: 'duplicate'; n?: number }

@@ -38,6 +38,7 @@ const REQUEST_FAULTS: FaultAction['type'][] = [
   'delay',
   'commit_then_delay',
   'commit_then_reset',
+  'commit_then_http',
   'reset',
 ];
 
@@ -125,6 +126,11 @@ export async function startTelegramEmulator(opts: TelegramEmulatorOptions = {}):
     }
     // The side effects are applied; now the client may never learn of them.
     if (fault?.type === 'commit_then_reset') return destroy(req, entry);
+    if (fault?.type === 'commit_then_http') {
+      entry.status = fault.status;
+      res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'text/html' });
+      return void res.end(fault.body ?? `<html><body><h1>${fault.status}</h1></body></html>`);
+    }
     if (fault?.type === 'commit_then_delay') await sleep(fault.ms);
     if (res.destroyed || res.writableEnded) return;
     reply(status, body);

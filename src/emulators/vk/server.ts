@@ -37,6 +37,7 @@ const MAIN_KINDS: FaultAction['type'][] = [
   'delay',
   'commit_then_delay',
   'commit_then_reset',
+  'commit_then_http',
   'reset',
 ];
 
@@ -142,6 +143,10 @@ export async function startVkEmulator(options: VkEmulatorOptions = {}): Promise<
     }
     log({});
     if (fault?.type === 'commit_then_reset') return void req.socket.destroy();
+    if (fault?.type === 'commit_then_http') {
+      res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'text/html' });
+      return void res.end(fault.body ?? BAD_GATEWAY_HTML);
+    }
     if (fault?.type === 'commit_then_delay') await sleep(fault.ms);
     reply(body);
   }
