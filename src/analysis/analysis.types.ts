@@ -1,4 +1,6 @@
 /** Public contract of the analysis module: other parts of Otklik depend on these shapes. */
+import type { AnalysisWhy } from './model/explain';
+export type { AnalysisWhy, WhyFeature } from './model/explain';
 export type Language = 'ru' | 'en' | 'mixed' | 'translit' | 'other';
 export type BaseLanguage = 'ru' | 'en' | 'other';
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
@@ -22,9 +24,12 @@ export interface AnalysisInput {
 
 export interface Analysis {
   language: Language;
-  sentiment: { score: number; label: SentimentLabel; confidence: number };
+  /** headLabel: the sentiment classifier's own answer, before the care rules tie it to the intent */
+  sentiment: { score: number; label: SentimentLabel; confidence: number; headLabel: SentimentLabel };
   /** probs: every intent's probability, in INTENT_LABELS order (the deadline decision reads them) */
   intent: { label: IntentLabel; confidence: number; probs: number[] };
+  /** the few features that decided each label, with their weights */
+  why: AnalysisWhy;
   modelVersion: string;
 }
 

@@ -37,4 +37,24 @@ describe('Analyzer with the shipped model', () => {
     expect(analyzer.analyze({ text: '' }).intent.label).toBe('other');
     expect(analyzer.analyze({ text: '👍' }).language).toBe('ru');
   });
+
+  it('says why: the words and signals that pushed each label, strongest first', () => {
+    const a = analyzer.analyze({ text: 'Сколько стоит безлимитный тариф?' });
+    const words = a.why.intent.map((f) => f.feature);
+    expect(
+      words.some((w) => ['сколько', 'стоит', 'тариф', 'сколько стоит', 'purchase words'].includes(w)),
+    ).toBe(true);
+    const weights = a.why.intent.map((f) => f.weight);
+    expect(weights).toEqual([...weights].sort((x, y) => y - x));
+    expect(a.why.intent.length).toBeLessThanOrEqual(4);
+    // translit posts are explained in the words the customer typed
+    const t = analyzer.analyze({ text: 'nu spasibo, opyat zakaz ne tot' });
+    expect(t.language).toBe('translit');
+    const typed = ['nu', 'spasibo', 'opyat', 'zakaz', 'ne', 'tot'];
+    expect([...t.why.sentiment, ...t.why.intent].some((f) => f.feature.split(' ').some((w) => typed.includes(w)))).toBe(true); // prettier-ignore
+    expect(analyzer.analyze({ text: '' }).why).toEqual({
+      sentiment: expect.any(Array),
+      intent: expect.any(Array),
+    });
+  });
 });

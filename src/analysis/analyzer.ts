@@ -12,12 +12,14 @@ import {
   type SentimentLabel,
 } from './analysis.types';
 import { defaultModelDir, readBundle, type ModelBundle } from './model/bundle';
-import { walkFeatures } from './model/features';
+import { DENSE_SIZE, walkFeatures } from './model/features';
+import { topFeatures } from './model/explain';
 import { softmaxInPlace } from './model/logreg';
 import { FusedScorer } from './model/scorer';
 import { prepare } from './text/tokenize';
 import { DEFAULT_COSTS, type CostMatrix } from '../sla/deadline-decision';
 
+const NONE: readonly string[] = [];
 const NEG = 0;
 const NEU = 1;
 const POS = 2;
@@ -32,6 +34,10 @@ export class Analyzer {
   private readonly pi = new Float64Array(INTENT_LABELS.length);
   private readonly joint = new Float64Array(SENTIMENT_LABELS.length * INTENT_LABELS.length);
   private readonly scorer: FusedScorer;
+  private byOwnerS = new Float64Array(256);
+  private byOwnerI = new Float64Array(256);
+  private readonly denseS = new Float64Array(DENSE_SIZE);
+  private readonly denseI = new Float64Array(DENSE_SIZE);
 
   constructor(private readonly model: ModelBundle) {
     this.modelVersion = model.version;
@@ -51,6 +57,8 @@ export class Analyzer {
     this.scorer.score(f, this.ps, this.pi);
     const ps = this.ps;
     softmaxInPlace(ps);
+    let head = 0;
+    for (let c = 1; c < ps.length; c++) if (ps[c] > ps[head]) head = c;
     const li = this.pi;
     for (let c = 0; c < li.length; c++) li[c] += this.model.intentBias[c] ?? 0;
     const pi = li;
@@ -82,14 +90,36 @@ export class Analyzer {
       for (let s = 0; s < S; s++) m += joint[i * S + s];
       probs[i] = round4(m / zz);
     }
+    // why: the decided classes against their runners-up
+    let sAlt = sentIdx === 0 ? 1 : 0;
+    for (let s = 0; s < S; s++) if (s !== sentIdx && sm[s] > sm[sAlt]) sAlt = s;
+    let iAlt = intentIdx === 0 ? 1 : 0;
+    for (let i = 0; i < probs.length; i++) if (i !== intentIdx && probs[i] > probs[iAlt]) iAlt = i;
+    const symbols = p.emojis.length + p.emoticons.length > 0 ? [...p.emojis, ...p.emoticons] : NONE;
+    const owners = 2 * p.words.length + symbols.length;
+    if (this.byOwnerS.length < owners) {
+      this.byOwnerS = new Float64Array(2 * owners);
+      this.byOwnerI = new Float64Array(2 * owners);
+    }
+    this.byOwnerS.fill(0, 0, owners);
+    this.byOwnerI.fill(0, 0, owners);
+    this.denseS.fill(0);
+    this.denseI.fill(0);
+    this.scorer.explain(f, { won: sentIdx, alt: sAlt }, { won: intentIdx, alt: iAlt }, this.byOwnerS, this.byOwnerI, this.denseS, this.denseI); // prettier-ignore
+    const why = {
+      sentiment: topFeatures(this.byOwnerS, this.denseS, p.surface, symbols),
+      intent: topFeatures(this.byOwnerI, this.denseI, p.surface, symbols),
+    };
     return {
       language: p.language,
       sentiment: {
         score: round3((sm[POS] - sm[NEG]) / zz),
         label: SENTIMENT_LABELS[sentIdx] as SentimentLabel,
         confidence: round3(sm[sentIdx] / zz),
+        headLabel: SENTIMENT_LABELS[head] as SentimentLabel,
       },
       intent: { label: INTENT_LABELS[intentIdx] as IntentLabel, confidence: round3(intentConf / zz), probs },
+      why,
       modelVersion: this.modelVersion,
     };
   }

@@ -1,10 +1,11 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { SessionUser } from '../auth/auth.decorators';
 import { CorrectAnalysisDto } from './dto/inbox.dto';
 import { publishInboxEvents } from './inbox-events';
 import { Queryable, sqlOne, sqlRows } from './sql';
+import { AnalysisReviewRepository } from './review/analysis-review.repository';
 
 /**
  * An agent's correction of an item's sentiment or intent: the item is updated and the
@@ -15,53 +16,20 @@ export class AnalysisCorrectionsService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly reviews: AnalysisReviewRepository,
   ) {}
 
+  /** PATCH /api/items/:id/analysis: corrects what differs; a change counts as a review of the item. */
   async correct(itemId: string, dto: CorrectAnalysisDto, user: SessionUser) {
     if (dto.sentiment === undefined && dto.intent === undefined) {
       throw new BadRequestException('give sentiment and/or intent');
     }
     return this.db.transaction(async (tx) => {
-      const item = await sqlOne<{
-        sentiment: string | null;
-        intent: string | null;
-        conversationId: string | null;
-      }>(
-        tx,
-        `SELECT sentiment_label AS sentiment, intent, conversation_id AS "conversationId"
-         FROM items WHERE id = $1 FOR UPDATE`,
-        [itemId],
-      );
+      const item = await this.reviews.lockItem(tx, itemId);
       if (!item) throw new NotFoundException('item not found');
-      const changes = (['sentiment', 'intent'] as const)
-        .filter((f) => dto[f] !== undefined && dto[f] !== item[f])
-        .map((field) => ({ field, oldValue: item[field], newValue: dto[field]! }));
-      const corrections = [];
-      for (const c of changes) {
-        corrections.push(
-          await sqlOne(
-            tx,
-            `INSERT INTO analysis_corrections (item_id, field, old_value, new_value, user_id)
-             VALUES ($1, $2, $3, $4, $5)
-             RETURNING id, field, old_value AS "oldValue", new_value AS "newValue",
-               user_id AS "userId", created_at AS "createdAt"`,
-            [itemId, c.field, c.oldValue, c.newValue, user.id],
-          ),
-        );
-      }
-      if (changes.length) {
-        await tx.query(
-          `UPDATE items SET sentiment_label = COALESCE($2, sentiment_label), intent = COALESCE($3, intent)
-           WHERE id = $1`,
-          [itemId, dto.sentiment ?? null, dto.intent ?? null],
-        );
-        await this.followLatestItem(tx, item.conversationId, itemId, dto);
-        await this.audit.record(user.id, 'item.analysis_corrected', 'item', itemId, { changes }, tx);
-        if (item.conversationId)
-          await publishInboxEvents(tx, [
-            { type: 'item.corrected', conversationIds: [item.conversationId], data: { itemId } },
-          ]);
-      }
+      const corrections = await this.applyIn(tx, itemId, item, dto, user);
+      if (corrections.length)
+        await this.reviews.record(tx, itemId, user.id, 'corrected', item, finalLabels(item, dto));
       return {
         itemId,
         sentiment: dto.sentiment ?? item.sentiment,
@@ -69,6 +37,50 @@ export class AnalysisCorrectionsService {
         corrections,
       };
     });
+  }
+
+  /**
+   * Inside the caller's transaction, with the item locked: records a correction per label that
+   * differs (analysis_corrections, which the retrain reads), updates the item and, when it is the
+   * conversation's newest customer item, the conversation.
+   */
+  async applyIn(
+    tx: EntityManager,
+    itemId: string,
+    item: { sentiment: string | null; intent: string | null; conversationId: string | null },
+    dto: CorrectAnalysisDto,
+    user: SessionUser,
+  ) {
+    const changes = (['sentiment', 'intent'] as const)
+      .filter((f) => dto[f] !== undefined && dto[f] !== item[f])
+      .map((field) => ({ field, oldValue: item[field], newValue: dto[field]! }));
+    const corrections = [];
+    for (const c of changes) {
+      corrections.push(
+        await sqlOne(
+          tx,
+          `INSERT INTO analysis_corrections (item_id, field, old_value, new_value, user_id)
+           VALUES ($1, $2, $3, $4, $5)
+           RETURNING id, field, old_value AS "oldValue", new_value AS "newValue",
+             user_id AS "userId", created_at AS "createdAt"`,
+          [itemId, c.field, c.oldValue, c.newValue, user.id],
+        ),
+      );
+    }
+    if (changes.length) {
+      await tx.query(
+        `UPDATE items SET sentiment_label = COALESCE($2, sentiment_label), intent = COALESCE($3, intent)
+         WHERE id = $1`,
+        [itemId, dto.sentiment ?? null, dto.intent ?? null],
+      );
+      await this.followLatestItem(tx, item.conversationId, itemId, dto);
+      await this.audit.record(user.id, 'item.analysis_corrected', 'item', itemId, { changes }, tx);
+      if (item.conversationId)
+        await publishInboxEvents(tx, [
+          { type: 'item.corrected', conversationIds: [item.conversationId], data: { itemId } },
+        ]);
+    }
+    return corrections;
   }
 
   /** The queue filters by the conversation's intent, which mirrors its newest customer item. */
@@ -92,4 +104,15 @@ export class AnalysisCorrectionsService {
       [conversationId, dto.intent ?? null, dto.sentiment ?? null],
     );
   }
+}
+
+/** The labels an item has after a review: the person's where given, else what it had. */
+export function finalLabels(
+  item: { sentiment: string | null; intent: string | null },
+  dto: { sentiment?: string; intent?: string },
+): { sentiment: string; intent: string } {
+  return {
+    sentiment: dto.sentiment ?? item.sentiment ?? 'neutral',
+    intent: dto.intent ?? item.intent ?? 'other',
+  };
 }

@@ -111,7 +111,8 @@ export class ConversationsRepository {
            i.received_at AS "receivedAt", i.edited_at AS "editedAt", i.language,
            i.sentiment_label AS "sentimentLabel", i.sentiment_score AS "sentimentScore",
            i.intent, i.intent_confidence AS "intentConfidence", i.needs_response AS "needsResponse",
-           i.deadline_at AS "deadlineAt", i.archived_at AS "archivedAt", i.cleaned, i.id AS seq
+           i.deadline_at AS "deadlineAt", i.archived_at AS "archivedAt", i.cleaned,
+           i.analysis_why AS why, i.review_reason AS "reviewReason", i.reviewed_at AS "reviewedAt", i.id AS seq
          FROM items i WHERE i.conversation_id = $1
          ORDER BY i.created_at_platform DESC, i.id DESC LIMIT $2
        ) t ORDER BY t."createdAt" ASC, t.seq ASC`,

@@ -6,20 +6,25 @@ import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
 import { ItemsController } from './items.controller';
 import { SnoozeWakeService } from './snooze-wake.service';
+import { AnalysisReviewController } from './review/analysis-review.controller';
+import { AnalysisReviewRepository } from './review/analysis-review.repository';
+import { AnalysisReviewService } from './review/analysis-review.service';
 import { TemplatesController } from './templates.controller';
 import { TemplatesRepository } from './templates.repository';
 import { TemplatesService } from './templates.service';
 
-/** The shared inbox: queue, conversation view, assignment, notes, templates, analysis corrections, snooze wake-up. */
+/** The shared inbox: queue, conversation view, assignment, notes, templates, analysis corrections and review, snooze wake-up. */
 @Module({
   imports: [SlaModule],
-  controllers: [ConversationsController, TemplatesController, ItemsController],
+  controllers: [ConversationsController, TemplatesController, ItemsController, AnalysisReviewController],
   providers: [
     ConversationsRepository,
     ConversationsService,
     TemplatesRepository,
     TemplatesService,
     AnalysisCorrectionsService,
+    AnalysisReviewRepository,
+    AnalysisReviewService,
     SnoozeWakeService,
   ],
   exports: [ConversationsRepository],

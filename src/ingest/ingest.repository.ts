@@ -32,6 +32,9 @@ export interface ItemRow {
   deadlineAt: Date | null;
   modelVersion: string | null;
   analyzedAt: Date | null;
+  /** the features that decided the analysis (JSON text) */
+  analysisWhy: string | null;
+  reviewReason: string | null;
 }
 
 export interface ContactInput {
@@ -333,7 +336,9 @@ export class IngestRepository {
          needs_response = EXCLUDED.needs_response,
          deadline_at = EXCLUDED.deadline_at,
          model_version = EXCLUDED.model_version,
-         analyzed_at = EXCLUDED.analyzed_at
+         analyzed_at = EXCLUDED.analyzed_at,
+         analysis_why = EXCLUDED.analysis_why,
+         review_reason = EXCLUDED.review_reason
        WHERE EXCLUDED.edited_at IS NOT NULL
          AND (items.edited_at IS NULL OR EXCLUDED.edited_at > items.edited_at)
          AND EXCLUDED.text IS DISTINCT FROM items.text
@@ -547,6 +552,8 @@ const ITEM_ROW_COLUMNS: BinaryColumn[] = [
   { name: 'deadline_at', type: 'timestamptz' },
   { name: 'model_version', type: 'text' },
   { name: 'analyzed_at', type: 'timestamptz' },
+  { name: 'analysis_why', type: 'jsonb' },
+  { name: 'review_reason', type: 'text' },
 ];
 const ITEM_ROW_NAMES = ITEM_ROW_COLUMNS.map((x) => x.name).join(', ');
 
@@ -576,6 +583,8 @@ function itemRowValues(r: ItemRow): unknown[] {
     r.deadlineAt,
     r.modelVersion,
     r.analyzedAt,
+    r.analysisWhy,
+    r.reviewReason,
   ];
 }
 

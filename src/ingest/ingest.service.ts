@@ -18,6 +18,7 @@ import {
   type ItemRow,
 } from './ingest.repository';
 import { ItemAnalysis, type ItemAnalysisResult } from './item-analysis';
+import { reviewReason } from '../analysis/review-flag';
 import { PolicyCache, resumePending, triageItem } from './item-triage';
 import { publishInboxEvents } from '../inbox/inbox-events';
 import { QuarantineRepository } from '../quarantine/quarantine.repository';
@@ -426,5 +427,8 @@ function toRow(
     deadlineAt: t.deadlineAt,
     modelVersion: analysis.modelVersion,
     analyzedAt,
+    analysisWhy: analysis.why ? JSON.stringify(analysis.why) : null,
+    reviewReason:
+      p.direction === 'inbound' ? reviewReason({ ...analysis, policyIntent: t.policyIntent }) : null,
   };
 }

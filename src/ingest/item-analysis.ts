@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Analyzer } from '../analysis/analyzer';
 import { DEFAULT_COSTS, type CostMatrix } from '../sla/deadline-decision';
 import type { CareIntent, SentimentLabel } from '../sla/sla.types';
+import type { AnalysisWhy } from '../analysis/analysis.types';
 
 /**
  * What ingest needs from analysis: one result per item, in order. A small seam so the analyser
@@ -9,9 +10,12 @@ import type { CareIntent, SentimentLabel } from '../sla/sla.types';
  */
 export interface ItemAnalysisResult {
   language: string | null;
-  sentiment: { score: number; label: SentimentLabel; confidence: number };
+  /** headLabel: the sentiment classifier's own answer before the care rules (review flags) */
+  sentiment: { score: number; label: SentimentLabel; confidence: number; headLabel?: SentimentLabel };
   /** probs: each intent's probability (INTENT_LABELS order), for the cost-sensitive deadline */
   intent: { label: CareIntent; confidence: number; probs?: number[] };
+  /** the few features that decided each label, with their weights */
+  why?: AnalysisWhy;
   modelVersion: string;
 }
 

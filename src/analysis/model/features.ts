@@ -20,15 +20,21 @@ export interface SparseVector {
   val: ArrayLike<number>;
 }
 
-// one growing scratch buffer of hashed feature indices; training copies what it keeps
+// one growing scratch buffer of hashed feature indices (and who each came from, for "why");
+// training copies what it keeps
 let IDX = new Int32Array(4096);
+let OWN = new Int32Array(4096);
 let N = 0;
-function push(i: number): void {
+function push(i: number, owner: number): void {
   if (N === IDX.length) {
     const ni = new Int32Array(N * 2);
     ni.set(IDX);
     IDX = ni;
+    const no = new Int32Array(N * 2);
+    no.set(OWN);
+    OWN = no;
   }
+  OWN[N] = owner;
   IDX[N++] = i;
 }
 
@@ -73,12 +79,15 @@ const DENSE_NAMES = [
   'lang_other', 'multiline', 'bias_dense', ...PLATFORMS.map((p) => `platform_${p}`), 'platform_unknown',
 ]; // prettier-ignore
 export const DENSE_SIZE = DENSE_NAMES.length;
+/** The dense features by index (cue_price, q_end, lex_neg, …), for explanations. */
+export const DENSE_FEATURE_NAMES: readonly string[] = DENSE_NAMES;
 const D = Object.fromEntries(DENSE_NAMES.map((n, i) => [n, i])) as Record<string, number>;
 
 const LANG_INDEX = new Map(['ru', 'en', 'mixed', 'translit', 'other'].map((l) => [l, D[`lang_${l}`]]));
 const PLATFORM_INDEX = new Map(PLATFORMS.map((p) => [p, D[`platform_${p}`]]));
 const DENSE_BUF = new Float32Array(DENSE_SIZE);
 let CODES = new Uint16Array(1024);
+let WORD_AT = new Int32Array(1024);
 const CUE_BUF = new Float32Array(CUE_NAMES.length);
 
 export function featureDim(cfg: FeatureConfig): number {
@@ -98,6 +107,12 @@ export interface Extra {
  */
 export interface FeatureWalk {
   idx: Int32Array;
+  /**
+   * per hashed feature, the words it came from: i for word i (its unigrams and the character
+   * n-grams that start in it), n + i for the bigram of words i-1 and i, 2n + k for emoji or
+   * emoticon k (n = number of words)
+   */
+  owner: Int32Array;
   nWord: number;
   nChar: number;
   dense: Float32Array;
@@ -105,6 +120,7 @@ export interface FeatureWalk {
 }
 const WALK: FeatureWalk = {
   idx: IDX,
+  owner: OWN,
   nWord: 0,
   nChar: 0,
   dense: DENSE_BUF,
@@ -150,31 +166,44 @@ export function walkFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): Fea
   let prevH = BOS_H;
   for (let i = 0; i < n; i++) {
     const s = stems[i];
-    push(hashString(s, negLeft > 0 ? 7 : 1) & mask);
-    if (negLeft > 0) push(hashString(s, 1) & mask);
-    push((prevH ^ hashString(s, 3)) & mask);
+    push(hashString(s, negLeft > 0 ? 7 : 1) & mask, i);
+    if (negLeft > 0) push(hashString(s, 1) & mask, i);
+    push((prevH ^ hashString(s, 3)) & mask, i > 0 ? n + i : i);
     prevH = hashString(s, 2);
     if (NEGATORS.has(p.words[i])) negLeft = 3;
     else if (negLeft > 0) negLeft--;
   }
-  if (n > 0) push((prevH ^ EOS_H) & mask);
-  for (const e of p.emojis) push(hashString(e, 5) & mask);
-  for (const e of p.emoticons) push(hashString(e, 6) & mask);
+  if (n > 0) push((prevH ^ EOS_H) & mask, n - 1);
+  let k0 = 2 * n;
+  for (const e of p.emojis) push(hashString(e, 5) & mask, k0++);
+  for (const e of p.emoticons) push(hashString(e, 6) & mask, k0++);
   const nWord = N - wordStart;
 
   // characters of the words joined by single spaces and padded with spaces, as char codes
   let L = 1;
   for (let i = 0; i < n; i++) L += p.words[i].length + 1;
   if (L < 2) L = 2; // no words: "  "
-  if (CODES.length < L) CODES = new Uint16Array(2 * L);
+  if (CODES.length < L) {
+    CODES = new Uint16Array(2 * L);
+    WORD_AT = new Int32Array(2 * L);
+  }
   const codes = CODES;
+  const wordAt = WORD_AT;
   codes[0] = 32;
+  wordAt[0] = 0;
   let at = 1;
   for (let i = 0; i < n; i++) {
     const w = p.words[i];
-    if (i > 0) codes[at++] = 32;
-    for (let k = 0; k < w.length; k++) codes[at++] = w.charCodeAt(k);
+    if (i > 0) {
+      wordAt[at] = i;
+      codes[at++] = 32;
+    }
+    for (let k = 0; k < w.length; k++) {
+      wordAt[at] = i;
+      codes[at++] = w.charCodeAt(k);
+    }
   }
+  wordAt[at] = n > 0 ? n - 1 : 0;
   codes[at] = 32;
   const charStart = N;
   const { charMin, charMax } = cfg;
@@ -182,7 +211,7 @@ export function walkFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): Fea
     let h = FNV_OFFSET;
     for (let k = 0; k < charMax && i + k < L; k++) {
       h = fnvStep(h, codes[i + k]);
-      if (k + 1 >= charMin) push(fnvStep(h, k) & mask);
+      if (k + 1 >= charMin) push(fnvStep(h, k) & mask, wordAt[i]);
     }
   }
   const nChar = N - charStart;
@@ -256,6 +285,7 @@ export function walkFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): Fea
     (extra.platform !== undefined ? PLATFORM_INDEX.get(extra.platform) : undefined) ?? D.platform_unknown
   ] = 1;
   WALK.idx = IDX;
+  WALK.owner = OWN;
   WALK.nWord = nWord;
   WALK.nChar = nChar;
   WALK.lex = lex;

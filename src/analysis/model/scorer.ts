@@ -61,6 +61,45 @@ export class FusedScorer {
     this.biasI = Float64Array.from(intent.bias);
   }
 
+  /**
+   * Why the decided classes won: each feature's weight for the decided class minus its weight for
+   * the runner-up, summed per owner (a word, a bigram, an emoji: FeatureWalk.owner) into byOwnerS/I
+   * and per dense feature into denseS/I. A positive sum pushed toward the decision.
+   */
+  explain(
+    f: FeatureWalk,
+    sent: { won: number; alt: number },
+    intent: { won: number; alt: number },
+    byOwnerS: Float64Array,
+    byOwnerI: Float64Array,
+    denseS: Float64Array,
+    denseI: Float64Array,
+  ): void {
+    const T = this.table;
+    const { idx, owner } = f;
+    const sw = sent.won;
+    const sa = sent.alt;
+    const iw = S_CLASSES + intent.won;
+    const ia = S_CLASSES + intent.alt;
+    const wv = f.nWord > 0 ? Math.fround(1 / Math.sqrt(f.nWord)) : 0;
+    const cv = f.nChar > 0 ? Math.fround(1 / Math.sqrt(f.nChar)) : 0;
+    const n = f.nWord + f.nChar;
+    for (let j = 0; j < n; j++) {
+      const o = idx[j] * STRIDE;
+      const v = j < f.nWord ? wv : cv;
+      byOwnerS[owner[j]] += (T[o + sw] - T[o + sa]) * v * this.scaleS;
+      byOwnerI[owner[j]] += (T[o + iw] - T[o + ia]) * v * this.scaleI;
+    }
+    const D = this.dense;
+    for (let k = 0; k < DENSE_SIZE; k++) {
+      const v = f.dense[k];
+      if (v === 0) continue;
+      const o = k * STRIDE;
+      denseS[k] = (D[o + sw] - D[o + sa]) * v;
+      denseI[k] = (D[o + iw] - D[o + ia]) * v;
+    }
+  }
+
   /** Sentiment logits into outS (3), intent logits into outI (6). */
   score(f: FeatureWalk, outS: Float64Array, outI: Float64Array): void {
     const T = this.table;

@@ -41,6 +41,8 @@ export interface Prepared {
   base: BaseLanguage;
   /** lower-case words, ё→е; Latin-typed Russian already mapped to Cyrillic */
   words: string[];
+  /** the same words as typed (lower case, before translit mapping), for explanations */
+  surface: string[];
   stems: string[];
   /** "?", "!", "!!!" etc. in order, with the index of the word they follow */
   punct: Array<{ mark: string; at: number }>;
@@ -197,6 +199,7 @@ export function prepare(text: string): Prepared {
     language,
     base,
     words,
+    surface: raw,
     stems,
     punct,
     emojis,

@@ -77,6 +77,25 @@ export class ItemCleaningView {
   @Int({ description: 'characters replaced' }) replaced!: number;
 }
 
+export class WhyFeatureView {
+  @Str({ description: 'a word or two-word phrase as written, an emoji, or a named signal ("question mark")' })
+  feature!: string;
+  @Num({ description: 'how far it pushed the decided label past the runner-up (logits)' }) weight!: number;
+}
+
+export class AnalysisWhyView {
+  @ListOf(() => WhyFeatureView, { description: 'why the sentiment label, strongest first' })
+  sentiment!: WhyFeatureView[];
+  @ListOf(() => WhyFeatureView, { description: 'why the intent label, strongest first' })
+  intent!: WhyFeatureView[];
+}
+
+export const REVIEW_REASON_NAMES = [
+  'low_intent_confidence',
+  'sentiment_intent_disagree',
+  'deadline_escalated',
+] as const;
+
 export class ItemView {
   @Str({ description: 'a bigint as a string' }) id!: string;
   @Str() kind!: string;
@@ -105,6 +124,18 @@ export class ItemView {
     description: 'null: stored as received; else which fields held characters that could not be stored',
   })
   cleaned!: ItemCleaningView | null;
+  @Of(() => AnalysisWhyView, {
+    nullable: true,
+    description: 'the features that decided the labels (null before issue 16)',
+  })
+  why!: AnalysisWhyView | null;
+  @Enum(REVIEW_REASON_NAMES, {
+    nullable: true,
+    description: 'why the item was flagged for review, if it was',
+  })
+  reviewReason!: (typeof REVIEW_REASON_NAMES)[number] | null;
+  @NullableDateTime({ description: 'when someone confirmed or corrected the analysis' }) reviewedAt!:
+    string | null;
 }
 
 export const REPLY_STATUSES = ['queued', 'sending', 'delivered', 'failed', 'unknown'] as const;

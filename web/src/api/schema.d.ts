@@ -48,6 +48,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analysis/review-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalysisReviewController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -256,6 +272,22 @@ export interface paths {
         patch: operations["ItemsController_correct"];
         trace?: never;
     };
+    "/api/items/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AnalysisReviewController_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/quarantine": {
         parameters: {
             query?: never;
@@ -330,6 +362,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["RepliesController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalysisReviewController_queue"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -632,6 +680,12 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        AnalysisWhyView: {
+            /** @description why the intent label, strongest first */
+            intent: components["schemas"]["WhyFeatureView"][];
+            /** @description why the sentiment label, strongest first */
+            sentiment: components["schemas"]["WhyFeatureView"][];
+        };
         AuditEntryView: {
             action: string;
             /**
@@ -914,12 +968,24 @@ export interface components {
             previousTexts: components["schemas"]["PreviousTextView"][];
             /** Format: date-time */
             receivedAt: string;
+            /**
+             * Format: date-time
+             * @description when someone confirmed or corrected the analysis
+             */
+            reviewedAt: string | null;
+            /**
+             * @description why the item was flagged for review, if it was
+             * @enum {string|null}
+             */
+            reviewReason: "low_intent_confidence" | "sentiment_intent_disagree" | "deadline_escalated" | null;
             sentimentLabel: string | null;
             sentimentScore: number | null;
             /** @description customer text: render as text, never as HTML */
             text: string;
             threadExternalId: string | null;
             version: number;
+            /** @description the features that decided the labels (null before issue 16) */
+            why: components["schemas"]["AnalysisWhyView"] | null;
         };
         LabelsView: {
             intents: ("complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other")[];
@@ -1114,6 +1180,85 @@ export interface components {
             text: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ReportModelView: {
+            intentAccuracy: number | null;
+            modelVersion: string | null;
+            reviews: number;
+            sentimentAccuracy: number | null;
+        };
+        ReportWeekView: {
+            confirmed: number;
+            /** @description reviews that changed a label */
+            corrected: number;
+            /** @description label corrections (analysis_corrections rows), the retrain’s input */
+            corrections: number;
+            /** @description items flagged for review that were received this week */
+            flagged: number;
+            /** @description share of reviewed items whose intent the model had right */
+            intentAccuracy: number | null;
+            reviews: number;
+            /** @description share of reviewed items whose sentiment the model had right */
+            sentimentAccuracy: number | null;
+            /** @description the Monday the week starts (UTC), YYYY-MM-DD */
+            week: string;
+        };
+        ReviewItemDto: {
+            /**
+             * @description omit to confirm the model’s intent
+             * @enum {string}
+             */
+            intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other";
+            /**
+             * @description omit to confirm the model’s sentiment
+             * @enum {string}
+             */
+            sentiment?: "negative" | "neutral" | "positive";
+        };
+        ReviewQueueItemView: {
+            conversationId: string | null;
+            /** @description a bigint as a string */
+            id: string;
+            /** @enum {string} */
+            intent: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other";
+            intentConfidence: number;
+            language: string | null;
+            modelVersion: string | null;
+            platform: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            reviewReason: "low_intent_confidence" | "sentiment_intent_disagree" | "deadline_escalated";
+            /** @enum {string} */
+            sentimentLabel: "negative" | "neutral" | "positive";
+            /** @description customer text: render as text, never as HTML */
+            text: string;
+            why: components["schemas"]["AnalysisWhyView"] | null;
+        };
+        ReviewQueueView: {
+            /** @description newest first */
+            items: components["schemas"]["ReviewQueueItemView"][];
+            /** @description pass as `before` for the next page; null at the end */
+            next: string | null;
+            /** @description flagged items nobody has reviewed yet (for this reason, if given) */
+            waiting: number;
+        };
+        ReviewReportView: {
+            /** @description accuracy on reviewed items per model that analysed them */
+            byModel: components["schemas"]["ReportModelView"][];
+            /** @description oldest first; weeks without activity included */
+            weeks: components["schemas"]["ReportWeekView"][];
+        };
+        ReviewResultView: {
+            /** @description analysis_corrections rows written (they feed the retrain) */
+            corrections: number;
+            /** @enum {string} */
+            intent: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other";
+            itemId: string;
+            /** @enum {string} */
+            outcome: "confirmed" | "corrected";
+            /** @enum {string} */
+            sentiment: "negative" | "neutral" | "positive";
         };
         SessionView: {
             csrfToken: string;
@@ -1325,6 +1470,12 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "agent" | "analyst";
         };
+        WhyFeatureView: {
+            /** @description a word or two-word phrase as written, an emoji, or a named signal ("question mark") */
+            feature: string;
+            /** @description how far it pushed the decided label past the runner-up (logits) */
+            weight: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -1384,6 +1535,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AnalysisReviewController_report: {
+        parameters: {
+            query?: {
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewReportView"];
+                };
             };
         };
     };
@@ -1744,6 +1916,31 @@ export interface operations {
             };
         };
     };
+    AnalysisReviewController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResultView"];
+                };
+            };
+        };
+    };
     QuarantineController_list: {
         parameters: {
             query?: {
@@ -1862,6 +2059,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReplyView"];
+                };
+            };
+        };
+    };
+    AnalysisReviewController_queue: {
+        parameters: {
+            query?: {
+                /** @description the `next` of the previous page */
+                before?: string;
+                limit?: number;
+                /** @description only items flagged for this reason */
+                reason?: "low_intent_confidence" | "sentiment_intent_disagree" | "deadline_escalated";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewQueueView"];
                 };
             };
         };
