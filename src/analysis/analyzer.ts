@@ -39,10 +39,21 @@ export class Analyzer {
   private readonly denseS = new Float64Array(DENSE_SIZE);
   private readonly denseI = new Float64Array(DENSE_SIZE);
 
-  constructor(private readonly model: ModelBundle) {
+  constructor(
+    private readonly model: ModelBundle,
+    scorer?: FusedScorer,
+  ) {
     this.modelVersion = model.version;
     this.deadlineCosts = model.deadlineCosts ?? DEFAULT_COSTS;
-    this.scorer = new FusedScorer(model.sentiment, model.intent, model.features.hashBits);
+    this.scorer = scorer ?? new FusedScorer(model.sentiment, model.intent, model.features.hashBits);
+  }
+
+  /** The same analyzer, built in slices that yield to the event loop (a model swap on a serving instance). */
+  static async create(model: ModelBundle): Promise<Analyzer> {
+    return new Analyzer(
+      model,
+      await FusedScorer.build(model.sentiment, model.intent, model.features.hashBits),
+    );
   }
 
   /** Loads `active.json` from dir (default: the models shipped in src/analysis/models). */

@@ -30,6 +30,8 @@ export const mulberry32 = seededRandom;
 export class LogReg {
   readonly w: Float32Array;
   readonly bias: Float64Array;
+  /** the Int16 weights and scale a model was read with (deserialize), if it was read */
+  readonly quantised?: { q: Int16Array; scale: number };
 
   constructor(
     readonly classes: string[],
@@ -132,13 +134,34 @@ export class LogReg {
     };
   }
 
+  /**
+   * A model read from disk. The Int16 weights are kept as read (`quantised`: the scorer needs
+   * nothing else), and the float weights are made only when asked for (training, explanations of
+   * dense features read a few), so loading a model on a serving instance is a base64 decode.
+   */
   static deserialize(s: SerializedLogReg): LogReg {
     const buf = Buffer.from(s.weights, 'base64');
     const q = new Int16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
     if (q.length !== s.dim * s.classes.length) throw new Error('model weights do not match dim × classes');
-    const w = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) w[i] = q[i] * s.scale;
-    return new LogReg(s.classes, s.dim, w, Float64Array.from(s.bias));
+    const m = Object.create(LogReg.prototype) as LogReg;
+    let w: Float32Array | undefined;
+    Object.defineProperties(m, {
+      classes: { value: s.classes, enumerable: true },
+      dim: { value: s.dim, enumerable: true },
+      bias: { value: Float64Array.from(s.bias), enumerable: true },
+      quantised: { value: { q, scale: s.scale }, enumerable: true },
+      w: {
+        enumerable: true,
+        get: () => {
+          if (!w) {
+            w = new Float32Array(q.length);
+            for (let i = 0; i < q.length; i++) w[i] = q[i] * s.scale;
+          }
+          return w;
+        },
+      },
+    });
+    return m;
   }
 }
 

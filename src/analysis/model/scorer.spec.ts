@@ -44,4 +44,20 @@ describe('FusedScorer', () => {
       /dimension/,
     );
   });
+
+  it('builds the same scorer in slices that yield to the event loop', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const sliced = await FusedScorer.build(model.sentiment, model.intent, model.features.hashBits);
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(0);
+    const a = [new Float64Array(3), new Float64Array(6)] as const;
+    const b = [new Float64Array(3), new Float64Array(6)] as const;
+    for (const text of texts.slice(0, 50)) {
+      const p = prepare(text);
+      scorer.score(walkFeatures(p, { text }, model.features), a[0], a[1]);
+      sliced.score(walkFeatures(p, { text }, model.features), b[0], b[1]);
+      expect([...b[0], ...b[1]]).toEqual([...a[0], ...a[1]]);
+    }
+  });
 });

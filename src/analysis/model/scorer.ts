@@ -11,6 +11,17 @@ import type { LogReg } from './logreg';
 export const S_CLASSES = 3;
 export const I_CLASSES = 6;
 const STRIDE = S_CLASSES + I_CLASSES;
+/** table rows interleaved per slice of FusedScorer.build (a few milliseconds each) */
+const SLICE = 8192;
+
+interface Built {
+  table: Int16Array;
+  scaleS: number;
+  scaleI: number;
+  dense: Float64Array;
+  biasS: Float64Array;
+  biasI: Float64Array;
+}
 
 /**
  * Symmetric Int16 quantisation with the scale LogReg.serialize uses (max over all weights), so a
@@ -36,29 +47,69 @@ export class FusedScorer {
   private readonly acc = new Float64Array(2 * STRIDE);
 
   constructor(sentiment: LogReg, intent: LogReg, hashBits: number) {
+    const { it, out } = FusedScorer.steps(sentiment, intent, hashBits);
+    for (let r = it.next(); !r.done; r = it.next());
+    const built = out.built!;
+    this.table = built.table;
+    this.scaleS = built.scaleS;
+    this.scaleI = built.scaleI;
+    this.dense = built.dense;
+    this.biasS = built.biasS;
+    this.biasI = built.biasI;
+  }
+
+  /**
+   * The same scorer built in slices that each take a few milliseconds, yielding to the event
+   * loop in between: a model swapped in on a serving instance must not stall ingest.
+   */
+  static async build(sentiment: LogReg, intent: LogReg, hashBits: number): Promise<FusedScorer> {
+    const { it, out } = FusedScorer.steps(sentiment, intent, hashBits);
+    for (let r = it.next(); !r.done; r = it.next()) await new Promise((ok) => setImmediate(ok));
+    return Object.assign(Object.create(FusedScorer.prototype) as FusedScorer, out.built!, {
+      acc: new Float64Array(2 * STRIDE),
+    });
+  }
+
+  private static steps(sentiment: LogReg, intent: LogReg, hashBits: number) {
     if (sentiment.classes.length !== S_CLASSES || intent.classes.length !== I_CLASSES)
       throw new Error('FusedScorer expects 3 sentiment and 6 intent classes');
     const rows = 1 << hashBits;
     if (sentiment.dim !== rows + DENSE_SIZE || intent.dim !== rows + DENSE_SIZE)
       throw new Error('model dimension does not match the feature configuration');
-    const s = quantise(sentiment.w, rows, S_CLASSES);
-    const i = quantise(intent.w, rows, I_CLASSES);
-    this.scaleS = s.scale;
-    this.scaleI = i.scale;
-    this.table = new Int16Array(rows * STRIDE);
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < S_CLASSES; c++) this.table[r * STRIDE + c] = s.q[r * S_CLASSES + c];
-      for (let c = 0; c < I_CLASSES; c++) this.table[r * STRIDE + S_CLASSES + c] = i.q[r * I_CLASSES + c];
+    const out: { built?: Built } = {};
+    function* gen(): Generator<void, void, void> {
+      const s = sentiment.quantised ?? quantise(sentiment.w, rows, S_CLASSES);
+      yield;
+      const i = intent.quantised ?? quantise(intent.w, rows, I_CLASSES);
+      yield;
+      const table = new Int16Array(rows * STRIDE);
+      for (let r0 = 0; r0 < rows; r0 += SLICE) {
+        const end = Math.min(rows, r0 + SLICE);
+        for (let r = r0; r < end; r++) {
+          for (let c = 0; c < S_CLASSES; c++) table[r * STRIDE + c] = s.q[r * S_CLASSES + c];
+          for (let c = 0; c < I_CLASSES; c++) table[r * STRIDE + S_CLASSES + c] = i.q[r * I_CLASSES + c];
+        }
+        yield;
+      }
+      // a model read from disk has only its Int16 weights at hand (LogReg.deserialize)
+      const wS = (j: number): number => (sentiment.quantised ? sentiment.quantised.q[j] * sentiment.quantised.scale : sentiment.w[j]); // prettier-ignore
+      const wI = (j: number): number => (intent.quantised ? intent.quantised.q[j] * intent.quantised.scale : intent.w[j]); // prettier-ignore
+      const dense = new Float64Array(DENSE_SIZE * STRIDE);
+      for (let k = 0; k < DENSE_SIZE; k++) {
+        for (let c = 0; c < S_CLASSES; c++) dense[k * STRIDE + c] = wS((rows + k) * S_CLASSES + c);
+        for (let c = 0; c < I_CLASSES; c++)
+          dense[k * STRIDE + S_CLASSES + c] = wI((rows + k) * I_CLASSES + c);
+      }
+      out.built = {
+        table,
+        scaleS: s.scale,
+        scaleI: i.scale,
+        dense,
+        biasS: Float64Array.from(sentiment.bias),
+        biasI: Float64Array.from(intent.bias),
+      };
     }
-    this.dense = new Float64Array(DENSE_SIZE * STRIDE);
-    for (let k = 0; k < DENSE_SIZE; k++) {
-      for (let c = 0; c < S_CLASSES; c++)
-        this.dense[k * STRIDE + c] = sentiment.w[(rows + k) * S_CLASSES + c];
-      for (let c = 0; c < I_CLASSES; c++)
-        this.dense[k * STRIDE + S_CLASSES + c] = intent.w[(rows + k) * I_CLASSES + c];
-    }
-    this.biasS = Float64Array.from(sentiment.bias);
-    this.biasI = Float64Array.from(intent.bias);
+    return { it: gen(), out };
   }
 
   /**

@@ -76,7 +76,7 @@ export class ActiveModel extends ItemAnalysis implements OnModuleInit, OnModuleD
       if (active.version === this.currentVersion) return false;
       const artifact = await this.versions.artifact(active.version);
       if (artifact) {
-        this.use(fromArtifact(artifact), 'database');
+        this.use(await fromArtifact(artifact), 'database');
         return true;
       }
     }
@@ -102,6 +102,6 @@ export class ActiveModel extends ItemAnalysis implements OnModuleInit, OnModuleD
 }
 
 /** A model stored in model_versions.artifact. */
-export function fromArtifact(json: ModelBundleJson): Analyzer {
-  return new Analyzer(bundleFromJson(json));
+export function fromArtifact(json: ModelBundleJson): Promise<Analyzer> {
+  return Analyzer.create(bundleFromJson(json));
 }

@@ -7,6 +7,7 @@ import { newVersion } from '../training/trainer';
 import { ActiveModel } from './active-model';
 import { ModelVersionsRepository } from './model-versions.repository';
 import { retrain, type RetrainOptions, type RetrainOutcome } from './retrain';
+import { retrainInThread } from './retrain-thread';
 
 export interface RetrainRunOptions extends RetrainOptions {
   /** Include the shipped licence-compatible public sentiment corpora (default true). */
@@ -42,12 +43,22 @@ export class RetrainService {
 
   async run(opts: RetrainRunOptions = {}): Promise<RetrainOutcome> {
     const t0 = Date.now();
-    const own = ownTrainInput({ withPublic: opts.withPublic !== false });
     const corrections = await loadCorrections(this.versions.databaseUrl());
-    const outcome = retrain(
-      { own, corrections, devset: opts.devset ?? [] },
-      { ...opts, version: opts.version ?? `${newVersion()}-${randomBytes(2).toString('hex')}` },
-    );
+    const { inspectCandidate, withPublic, devset, ...options } = opts;
+    options.version = opts.version ?? `${newVersion()}-${randomBytes(2).toString('hex')}`;
+    // Training takes seconds of CPU: a worker thread keeps this instance's event loop free. Only a
+    // test's inspectCandidate hook (a function, which cannot cross threads) trains in-process.
+    const outcome = inspectCandidate
+      ? retrain(
+          { own: ownTrainInput({ withPublic: withPublic !== false }), corrections, devset: devset ?? [] },
+          { ...options, inspectCandidate },
+        )
+      : await retrainInThread({
+          corrections,
+          devset: devset ?? [],
+          withPublic: withPublic !== false,
+          options,
+        });
     await this.versions.record({
       version: outcome.version,
       promote: outcome.promote,
