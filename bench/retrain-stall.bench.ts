@@ -45,7 +45,11 @@ async function stallDuring(body: () => Promise<void>): Promise<Stall> {
   clearInterval(tick);
   h.disable();
   const r1 = (v: number): number => Math.round(v * 10) / 10;
-  return { maxGapMs: r1(Math.max(maxGap, h.max / 1e6)), p99Ms: r1(h.percentile(99) / 1e6), seconds: r1(seconds) };
+  return {
+    maxGapMs: r1(Math.max(maxGap, h.max / 1e6)),
+    p99Ms: r1(h.percentile(99) / 1e6),
+    seconds: r1(seconds),
+  };
 }
 
 async function threaded(): Promise<void> {
