@@ -7,7 +7,16 @@ interface Entry {
   name: string;
   intervalSeconds: number;
   data: object;
+  expireInSeconds?: number;
   timer?: NodeJS.Timeout;
+}
+
+export interface EveryOptions {
+  /**
+   * A run still `active` after this long is dead (its worker was killed) and no longer holds the
+   * schedule's singleton key; set it for short jobs (pg-boss's default is 15 minutes).
+   */
+  expireInSeconds?: number;
 }
 
 /**
@@ -33,12 +42,17 @@ export class JobSchedule implements OnApplicationBootstrap, OnModuleDestroy {
     @Optional() private readonly registry?: SchedulerRegistry,
   ) {}
 
-  every(name: string, intervalSeconds: number, data: object = {}): void {
+  every(name: string, intervalSeconds: number, data: object = {}, options: EveryOptions = {}): void {
     if (!this.role.runsWorkers) return;
     if (!(intervalSeconds >= 1))
       throw new Error(`JobSchedule.every(${name}): interval must be at least 1 second`);
     if (this.entries.has(name)) throw new Error(`JobSchedule.every(${name}): already scheduled`);
-    const entry: Entry = { name, intervalSeconds: Math.round(intervalSeconds), data };
+    const entry: Entry = {
+      name,
+      intervalSeconds: Math.round(intervalSeconds),
+      data,
+      expireInSeconds: options.expireInSeconds,
+    };
     this.entries.set(name, entry);
     if (this.running) this.startTicking(entry);
   }
@@ -66,6 +80,7 @@ export class JobSchedule implements OnApplicationBootstrap, OnModuleDestroy {
         .enqueue(entry.name, entry.data, {
           singletonKey: `every:${entry.name}`,
           throttleSeconds: entry.intervalSeconds,
+          expireInSeconds: entry.expireInSeconds,
         })
         .catch((err) =>
           this.log.warn({ err, queue: entry.name }, `could not enqueue scheduled job ${entry.name}`),

@@ -240,8 +240,11 @@ export class PgBossJobQueue
       await runner.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
         `${name}\u001f${send.singletonKey}`,
       ]);
+      // An `active` job past its expiry belongs to a dead worker (pg-boss fails it at the next
+      // maintenance, minutes later): it no longer holds the key.
       const busy = await runner.query(
-        `SELECT 1 FROM ${PGBOSS_SCHEMA}.job WHERE name = $1 AND singleton_key = $2 AND state < 'completed' LIMIT 1`,
+        `SELECT 1 FROM ${PGBOSS_SCHEMA}.job WHERE name = $1 AND singleton_key = $2 AND state < 'completed'
+           AND NOT (state = 'active' AND started_on + expire_in < now()) LIMIT 1`,
         [name, send.singletonKey],
       );
       if (busy.length) return null;

@@ -75,6 +75,15 @@ export function decideAfterSendError(
 }
 
 /**
+ * The `sending` lease. The worker renews it (the row's `updated_at`) every heartbeat while the
+ * platform call is in flight, so only a reply whose worker died (kill -9, a lost machine) outlives
+ * it: the sweep (every SWEEP_INTERVAL_SECONDS) settles it within lease + interval of the death.
+ * A send itself ends by its own deadlines (VK 30 s, Telegram 15 s) long before anyone looks.
+ */
+export const SENDING_LEASE_SECONDS = 20;
+export const LEASE_HEARTBEAT_MS = 5_000;
+
+/**
  * A reply left in `sending` past its lease (the worker crashed mid-send): only a connector whose
  * sends are idempotent (the platform dedupes by our key) may try again; otherwise a person decides.
  */

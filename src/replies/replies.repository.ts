@@ -134,6 +134,11 @@ export class RepliesRepository {
     });
   }
 
+  /** The worker is alive and still sending: renews the `sending` lease (see SENDING_LEASE_SECONDS). */
+  async renewLease(id: string): Promise<void> {
+    await this.db.query(`UPDATE replies SET updated_at = now() WHERE id = $1 AND status = 'sending'`, [id]);
+  }
+
   /** Back to the queue after a send that surely did not take effect. */
   async requeue(id: string, delayMs: number, error: string): Promise<Date | undefined> {
     return this.db.transaction(async (tx) => {
@@ -204,22 +209,25 @@ export class RepliesRepository {
     return rows.length === 1;
   }
 
-  /** Queued replies whose job may have been lost (crash between commit and enqueue). */
+  /**
+   * Queued replies whose job may have been lost (a crash between commit and enqueue) or is held by
+   * a dead worker (pg-boss keeps a job `active` until it expires).
+   */
   dueWithoutProgress(graceSeconds: number, limit = 500) {
-    return sqlRows<{ id: string; at: Date | null }>(
+    return sqlRows<{ id: string; at: Date | null; attempts: number }>(
       this.db,
-      `SELECT id, next_attempt_at AS at FROM replies
+      `SELECT id, next_attempt_at AS at, attempts FROM replies
        WHERE status = 'queued' AND COALESCE(next_attempt_at, updated_at) < now() - make_interval(secs => $1)
        ORDER BY COALESCE(next_attempt_at, updated_at) LIMIT $2`,
       [graceSeconds, limit],
     );
   }
 
-  /** Replies left in `sending` past the lease: the worker died mid-send. */
+  /** Replies left in `sending` past the lease (no heartbeat since): the worker died mid-send. */
   stuckSending(leaseSeconds: number, limit = 500) {
-    return sqlRows<{ id: string; platform: string }>(
+    return sqlRows<{ id: string; platform: string; attempts: number }>(
       this.db,
-      `SELECT r.id, s.platform FROM replies r JOIN sources s ON s.id = r.source_id
+      `SELECT r.id, s.platform, r.attempts FROM replies r JOIN sources s ON s.id = r.source_id
        WHERE r.status = 'sending' AND r.updated_at < now() - make_interval(secs => $1)
        ORDER BY r.updated_at LIMIT $2`,
       [leaseSeconds, limit],

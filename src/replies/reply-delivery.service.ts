@@ -4,7 +4,12 @@ import { AuditService } from '../audit/audit.service';
 import { Connector, ConnectorError, OutgoingReply, SendResult, SourceContext } from '../connectors/connector';
 import { conversationUpdated, publishInboxEvents } from '../inbox/inbox-events';
 import { JobQueue } from '../jobs/job-queue';
-import { decideAfterSendError, describeError, DEFAULT_RETRY_POLICY } from './delivery-policy';
+import {
+  decideAfterSendError,
+  DEFAULT_RETRY_POLICY,
+  describeError,
+  LEASE_HEARTBEAT_MS,
+} from './delivery-policy';
 import { ClaimedReply, RepliesRepository, ReplyStatus } from './replies.repository';
 import { ReplyChannels } from './reply-channels';
 import { TimelineRepository } from './timeline.repository';
@@ -14,6 +19,16 @@ export const DELIVER_JOB = 'reply.deliver';
 /** Singleton key of one delivery attempt's job; the claim makes a duplicate job harmless anyway. */
 export const deliverJobKey = (replyId: string, attempt = 0) =>
   attempt ? `reply:${replyId}:${attempt}` : `reply:${replyId}`;
+
+/**
+ * The sweep's job for a reply it recovers after `attempts` attempts. A key of its own: the job of
+ * a killed worker stays `active` in pg-boss until it expires (minutes), and must not hold up the
+ * recovery under the same key.
+ */
+export const recoverJobOptions = (replyId: string, attempts: number) => ({
+  ...deliverJobOptions(replyId),
+  singletonKey: `reply:${replyId}:recover:${attempts}`,
+});
 
 /**
  * The job's own retries only cover a crash of the handler (e.g. the database went away);
@@ -65,11 +80,14 @@ export class ReplyDeliveryService {
     }
 
     let result: SendResult;
+    const lease = this.keepLease(reply.id);
     try {
       result = await connector.send(source, outgoing);
     } catch (err) {
       await this.channels.reportSourceError(reply.sourceId, err);
       return this.afterError(reply, err);
+    } finally {
+      lease.stop();
     }
     // The platform's answer wins over whatever the lease sweep decided meanwhile: `unknown`
     // (non-idempotent platforms) or `queued` again (idempotent ones, e.g. VK) — a queued retry
@@ -171,6 +189,17 @@ export class ReplyDeliveryService {
     });
     this.log.warn({ replyId: reply.id, error }, 'reply failed');
     return 'failed';
+  }
+
+  /** Renews the `sending` lease while the platform call runs (a dead worker stops renewing). */
+  private keepLease(replyId: string): { stop(): void } {
+    const timer = setInterval(() => {
+      void this.replies
+        .renewLease(replyId)
+        .catch((err: unknown) => this.log.warn({ err, replyId }, 'could not renew the sending lease'));
+    }, LEASE_HEARTBEAT_MS);
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
   }
 
   private async outgoing(reply: ClaimedReply): Promise<OutgoingReply> {

@@ -1,21 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { JobQueue } from '../jobs/job-queue';
-import { decideStuckSending } from './delivery-policy';
+import { decideStuckSending, SENDING_LEASE_SECONDS } from './delivery-policy';
 import { RepliesRepository } from './replies.repository';
 import { ReplyChannels } from './reply-channels';
-import { DELIVER_JOB, deliverJobOptions } from './reply-delivery.service';
+import { DELIVER_JOB, recoverJobOptions } from './reply-delivery.service';
 
 export const SWEEP_JOB = 'reply.sweep';
 
 export interface SweepOptions {
   /** A queued reply with no progress for this long has lost its job. */
   graceSeconds: number;
-  /** A reply in `sending` this long belongs to a worker that died mid-send. */
+  /** A reply in `sending` with no heartbeat for this long belongs to a worker that died mid-send. */
   leaseSeconds: number;
 }
 
-export const DEFAULT_SWEEP: SweepOptions = { graceSeconds: 30, leaseSeconds: 300 };
+export const DEFAULT_SWEEP: SweepOptions = { graceSeconds: 30, leaseSeconds: SENDING_LEASE_SECONDS };
 
 /**
  * The outbox's safety net, run as a scheduled job: re-enqueues queued replies whose job was lost
@@ -46,12 +46,16 @@ export class ReplySweepService {
       });
       if (to === 'queued') {
         requeued++;
-        await this.jobs.enqueue(DELIVER_JOB, { replyId: stuck.id }, { ...deliverJobOptions(stuck.id) });
+        await this.jobs.enqueue(
+          DELIVER_JOB,
+          { replyId: stuck.id },
+          recoverJobOptions(stuck.id, stuck.attempts),
+        );
       } else unknown++;
     }
     const lost = await this.replies.dueWithoutProgress(opts.graceSeconds);
     for (const r of lost) {
-      await this.jobs.enqueue(DELIVER_JOB, { replyId: r.id }, { ...deliverJobOptions(r.id) });
+      await this.jobs.enqueue(DELIVER_JOB, { replyId: r.id }, recoverJobOptions(r.id, r.attempts));
     }
     if (lost.length || requeued || unknown) {
       this.log.warn({ reenqueued: lost.length, requeued, unknown }, 'reply sweep recovered outbox rows');

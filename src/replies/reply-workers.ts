@@ -6,7 +6,8 @@ import { JobSchedule } from '../jobs/job-schedule';
 import { ReplyDeliveryService, DELIVER_JOB } from './reply-delivery.service';
 import { ReplySweepService, SWEEP_JOB } from './reply-sweep.service';
 
-export const SWEEP_INTERVAL_SECONDS = 30;
+/** With the 20 s lease: a reply whose worker died settles within ~30 s of the death. */
+export const SWEEP_INTERVAL_SECONDS = 10;
 
 /** Registers the delivery and sweep handlers and the sweep's schedule (workers only). */
 @Injectable()
@@ -34,7 +35,8 @@ export class ReplyWorkers implements OnModuleInit {
     await this.jobs.work(SWEEP_JOB, async () => {
       await this.sweeper.sweep();
     });
-    this.schedule.every(SWEEP_JOB, SWEEP_INTERVAL_SECONDS);
+    // A sweep takes milliseconds; one held by a killed worker must not block the next for long.
+    this.schedule.every(SWEEP_JOB, SWEEP_INTERVAL_SECONDS, {}, { expireInSeconds: 60 });
     this.log.debug('reply delivery workers registered');
   }
 }

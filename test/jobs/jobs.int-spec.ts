@@ -106,6 +106,19 @@ describe('jobs (pg-boss)', () => {
     expect(await metric(b, 'otklik_jobs_completed_total{queue="test.once"}')).toBe(2);
   });
 
+  it('an active job past its expiry (its worker was killed) no longer holds its singleton key', async () => {
+    const first = await a.queue.enqueue('test.dead', {}, { singletonKey: 'd', expireInSeconds: 60 });
+    expect(first).toBeTruthy();
+    // What kill -9 leaves behind: the job `active`, started by a worker that will never finish it.
+    await pg.query(
+      `UPDATE pgboss.job SET state = 'active', started_on = now() - interval '30 seconds' WHERE id = $1`,
+      [first],
+    );
+    expect(await a.queue.enqueue('test.dead', {}, { singletonKey: 'd', expireInSeconds: 60 })).toBeNull();
+    await pg.query(`UPDATE pgboss.job SET started_on = now() - interval '61 seconds' WHERE id = $1`, [first]);
+    expect(await a.queue.enqueue('test.dead', {}, { singletonKey: 'd', expireInSeconds: 60 })).toBeTruthy();
+  });
+
   it('enqueues inside a transaction: rolled back, the job never existed', async () => {
     const ds = a.module.get(DataSource);
     await expect(
