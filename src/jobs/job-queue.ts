@@ -26,6 +26,11 @@ export interface WorkOptions {
   batchSize?: number;
   /** How often an idle worker polls, in seconds (pg-boss minimum is 0.5). */
   pollingIntervalSeconds?: number;
+  /**
+   * Independent pollers in this instance (default 1). A batch is finished before its poller
+   * fetches again, so with one poller a single slow job holds up every job behind it.
+   */
+  concurrency?: number;
 }
 
 export interface Job<T> {

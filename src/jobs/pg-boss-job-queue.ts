@@ -154,15 +154,17 @@ export class PgBossJobQueue
     }
     const register = async () => {
       await this.ensureQueue(name);
-      await this.boss.work<T>(
-        name,
-        {
-          includeMetadata: true,
-          batchSize: options.batchSize ?? 1,
-          pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
-        },
-        (jobs) => this.run(name, handler, jobs),
-      );
+      for (let i = 0; i < Math.max(1, options.concurrency ?? 1); i++) {
+        await this.boss.work<T>(
+          name,
+          {
+            includeMetadata: true,
+            batchSize: options.batchSize ?? 1,
+            pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+          },
+          (jobs) => this.run(name, handler, jobs),
+        );
+      }
       this.workers.add(name);
     };
     if (this.bootstrapped) await register();

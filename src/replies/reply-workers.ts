@@ -30,7 +30,8 @@ export class ReplyWorkers implements OnModuleInit {
         // A throw here would retry the job; deliver() settles every outcome in the row instead.
         await Promise.all(jobs.map((j) => this.delivery.deliver(j.data.replyId)));
       },
-      { batchSize: 4, pollingIntervalSeconds: 0.5 },
+      // Three pollers: a send held up by one platform (VK's deadline is 30 s) never delays the rest.
+      { batchSize: 2, pollingIntervalSeconds: 0.5, concurrency: 3 },
     );
     await this.jobs.work(SWEEP_JOB, async () => {
       await this.sweeper.sweep();

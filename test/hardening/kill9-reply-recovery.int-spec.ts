@@ -39,34 +39,39 @@ describe('kill -9 with replies in flight (child process)', () => {
           key,
         ])
       )[0].conversation_id as string;
-    // Posted at once, answered only after the process is long dead.
+    // Posted at once, answered only after the process is long dead. (Telegram's own send timeout
+    // is 15 s: that reply goes last, so it is still in flight at the kill.)
     w.vk.control.fault({
       match: { method: 'messages.send' },
       times: 1,
-      action: { type: 'commit_then_delay', ms: 50_000 },
+      action: { type: 'commit_then_delay', ms: 40_000 },
     });
     w.tg.control.addFault({
       match: { method: 'sendMessage' },
       times: 1,
-      action: { type: 'commit_then_delay', ms: 50_000 },
+      action: { type: 'commit_then_delay', ms: 30_000 },
     });
     const post = async (conversationId: string, text: string) => {
       const r = await w.app.admin.post(`/api/conversations/${conversationId}/replies`, { text });
       expect(r.status).toBe(202);
       return r.body.id as string;
     };
-    const vkReply = await post(await conv(w.vkSourceId, vkKey), 'Заказ в пути, привезут завтра.');
-    const tgReply = await post(await conv(w.tgSourceId, tgKey), 'Ваш тоже в пути.');
-    await until(
-      () =>
-        w.vk.control.outbox({ method: 'messages.send' }).length === 1 &&
-        w.tg.control.outbox({ method: 'sendMessage' }).length === 1,
-      20_000,
-      'both messages posted (answers held)',
-      w.app,
-    );
     const status = async (id: string) =>
       (await w.sql(`SELECT status FROM replies WHERE id = $1`, [id]))[0].status as string;
+    const vkReply = await post(await conv(w.vkSourceId, vkKey), 'Заказ в пути, привезут завтра.');
+    await until(
+      () => w.vk.control.outbox({ method: 'messages.send' }).length === 1,
+      20_000,
+      'the VK message posted (answer held)',
+      w.app,
+    );
+    const tgReply = await post(await conv(w.tgSourceId, tgKey), 'Ваш тоже в пути.');
+    await until(
+      () => w.tg.control.outbox({ method: 'sendMessage' }).length === 1,
+      10_000,
+      'the Telegram message posted (answer held)',
+      w.app,
+    );
     expect(await status(vkReply)).toBe('sending');
     expect(await status(tgReply)).toBe('sending');
 

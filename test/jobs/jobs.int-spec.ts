@@ -119,6 +119,27 @@ describe('jobs (pg-boss)', () => {
     expect(await a.queue.enqueue('test.dead', {}, { singletonKey: 'd', expireInSeconds: 60 })).toBeTruthy();
   });
 
+  it('with concurrency 2, a job that hangs does not hold up the next one', async () => {
+    let release!: () => void;
+    const hung = new Promise<void>((r) => (release = r));
+    const done: string[] = [];
+    await b.queue.work<{ what: string }>(
+      'test.pollers',
+      async ([job]) => {
+        if (job.data.what === 'slow') await hung;
+        done.push(job.data.what);
+      },
+      { pollingIntervalSeconds: 0.5, concurrency: 2 },
+    );
+    await a.queue.enqueue('test.pollers', { what: 'slow' });
+    await waitFor(async () => (await jobs('test.pollers')).some((j) => j.state === 'active'));
+    await a.queue.enqueue('test.pollers', { what: 'fast' });
+    await waitFor(async () => done.includes('fast'));
+    expect(done).toEqual(['fast']);
+    release();
+    await waitFor(async () => done.length === 2);
+  });
+
   it('enqueues inside a transaction: rolled back, the job never existed', async () => {
     const ds = a.module.get(DataSource);
     await expect(
