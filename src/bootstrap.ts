@@ -17,7 +17,9 @@ import { Metrics } from './observability/metrics.service';
 import { setupOpenApi } from './observability/openapi';
 import { cookieIsSecure } from './auth/session-cookie';
 import { InboxEventsHub } from './realtime/inbox-events.hub';
+import { DatabaseErrorFilter } from './security/database-error.filter';
 import { jsonBodies, securityHeaders } from './security/http-hardening';
+import { InputSafetyPipe } from './security/input-safety.pipe';
 
 export interface RunningApp {
   app: INestApplication;
@@ -96,7 +98,13 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig) {
   if (!role.servesHttp) app.use(workerOnlyOperations);
   app.use(cookieParser());
   app.use(jsonBodies());
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  // InputSafetyPipe first: NUL, lone surrogates and null-where-not-nullable never reach validation
+  app.useGlobalPipes(
+    new InputSafetyPipe(),
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+  );
+  // the safety net under validation: a PostgreSQL data error from bad input is a 400, not a 500
+  app.useGlobalFilters(new DatabaseErrorFilter(app.getHttpAdapter()));
   if (role.servesHttp) setupOpenApi(app);
 }
 

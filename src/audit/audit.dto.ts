@@ -39,7 +39,7 @@ export class AuditQuery {
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
-  @Matches(/^[1-9]\d{0,18}$/, { message: 'cursor is not valid' })
+  @Matches(/^[1-9]\d{0,17}$/, { message: 'cursor is not valid' }) // within bigint, whatever is sent
   cursor?: string;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })

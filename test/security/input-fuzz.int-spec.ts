@@ -1,188 +1,399 @@
 import { randomUUID } from 'node:crypto';
-import { ADMIN, Client } from '../auth/client';
+import { DataSource } from 'typeorm';
+import { signWebhook } from '../../src/connectors/webhook/signature';
+import { notNullableOptionals } from '../../src/security/input-safety.pipe';
+import { ADMIN, Client, randomIp, userWithRole } from '../auth/client';
+import { nestRouteMetadata } from '../auth/routes';
 import { startTestApp, TestApp } from '../support/app';
+import {
+  BAD_IDS,
+  BAD_QUERY_VALUES,
+  BASELINES,
+  BODY_CLASSES,
+  Fixtures,
+  reachableRoles,
+  realParam,
+  Role,
+  WHOLE_BODIES,
+} from './fuzz-support';
 import { controllerHandlers, dtoProperties, HandlerInfo } from './handlers';
 
 /**
- * Garbage everywhere, as an admin (the role that reaches every route): bad path params, hostile
- * query strings, wrongly typed bodies. Every answer must be a 4xx (or a harmless 2xx for reads),
- * never a 500, and no answer may carry a stack, SQL or a driver message. Writes are only ever
- * sent bodies that validation must refuse (each carries an unknown property), or ids that do not
- * exist, so no data changes.
+ * The hostile world's walk over every route of the running app (enumerated from the Nest router
+ * and checked against the OpenAPI document, so a new route is walked without anyone listing it),
+ * as every role that gets past the guard: NUL and lone surrogates, deep nesting and huge key
+ * counts, null on every optional field, wrong types, over-long strings, bad e-mails, bad ids in
+ * paths and queries, broken whole bodies. One property at a time is made hostile in an otherwise
+ * valid body, on real rows, so the input reaches the services and the database.
+ *
+ * Every answer must be a 4xx (or a harmless 2xx), never a 5xx, and must not carry a stack, SQL or
+ * a driver message. Classes nothing may store (NUL, surrogates, nesting, key counts, null where
+ * the document does not say nullable) must be refused outright.
  */
-const BAD_IDS = [
-  'not-a-uuid',
-  '-1',
-  '0',
-  '1e309',
-  '9'.repeat(40),
-  '-'.repeat(36),
-  'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz',
-  "1'%3B--",
-  '%00',
-  '%E0%A4%A',
-  'a'.repeat(2000),
-];
-const BAD_VALUES: unknown[] = [
-  [],
-  {},
-  ['a', 'b'],
-  { $gt: '' },
-  1e308,
-  -1,
-  0.5,
-  null,
-  true,
-  '',
-  'not-a-uuid',
-  '-'.repeat(36),
-  '2024-13-45T99:99:99Z',
-  '+275760-09-13T00:00:00.001Z',
-  'x'.repeat(20_001),
-];
-const BAD_QUERY_VALUES = [
-  '-1',
-  '0',
-  '1e309',
-  '99999999999999999999',
-  'NaN',
-  '',
-  'a'.repeat(3000),
-  '-'.repeat(36),
-  'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz',
-  '2024-13-45',
-];
-/** Cursors a client could forge: each decodes as JSON, none is one the server issued. */
-const FORGED_CURSORS = [
-  ['1', 1, randomUUID()],
-  ['tomorrow 1', 1, randomUUID()],
-  ['2024-01-01T00:00:00Z', 1e300, randomUUID()],
-  [null, 2 ** 31, randomUUID()],
-  [null, 0, '-'.repeat(36)],
-  ['2024-01-01T00:00:00Z', 0, 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz'],
-  ['+275760-09-13T00:00:00Z', 0, randomUUID()],
-].map((c) => Buffer.from(JSON.stringify(c)).toString('base64url'));
-const WHOLE_BODIES = ['[]', '[{}]', '"text"', 'null', '123', '{bad json', '{"a":', '{"__proto__":{"x":1}}'];
-/** Writes that take no body DTO and act on the session itself: never probed. */
+
+/** The long walks: thousands of requests each, on a machine other test files share. */
+const WALK_TIMEOUT_MS = 300_000;
+/** Writes that end the caller's session or start heavy work: not walked. */
 const NEVER_PROBED = new Set(['POST /api/auth/logout', 'POST /api/analysis/retrain']);
+/** Writes that change the caller's own credentials: sent as a throwaway user of the same role. */
+const SELF_CREDENTIALS = new Set(['POST /api/auth/password']);
 const LEAKS =
-  /QueryFailedError|TypeORMError|\bat \S+ \(|node_modules|\/src\/|SELECT |INSERT |UPDATE |syntax for type|violates|relation "/i;
+  /QueryFailedError|TypeORMError|\bat \S+ \(|node_modules|\/src\/|SELECT |INSERT |UPDATE |syntax for type|violates|relation "|URIError|RangeError/i;
 
-describe('hostile input on every route: 4xx, never 500, nothing internal in answers', () => {
+interface Sent {
+  role: Role;
+  method: string;
+  path: string;
+  body?: string | Buffer;
+  label: string;
+  headers?: Record<string, string>;
+}
+
+describe('hostile input on every route, as every role: 4xx, never 5xx, nothing internal', () => {
   let t: TestApp;
-  let admin: Client;
-  let handlers: HandlerInfo[];
+  let fx: Fixtures;
+  let handlers: Array<HandlerInfo & { key: string; roles: Role[] }>;
+  const clients = {} as Record<Role, Client>;
+  const passwords = new Map<Client, string>();
   const problems: string[] = [];
-  let requests = 0;
+  const stats = { requests: 0, fiveHundreds: 0, byClass: {} as Record<string, number> };
 
-  const check = async (method: string, path: string, body?: string, label = '') => {
-    requests++;
+  const send = async ({ role, method, path, body, label, headers: extra }: Sent, client = clients[role]) => {
+    stats.requests++;
+    const cls = label.split(':')[0];
+    stats.byClass[cls] = (stats.byClass[cls] ?? 0) + 1;
     const headers: Record<string, string> = {
-      cookie: `otklik_session=${admin.cookie}`,
-      'x-csrf-token': admin.csrf!,
-      'x-forwarded-for': admin.ip,
+      // anonymous: a fresh address each time, so the login throttle never hides a deeper answer
+      'x-forwarded-for': role === 'anonymous' ? randomIp() : client.ip,
     };
+    if (client.cookie) headers.cookie = `otklik_session=${client.cookie}`;
+    if (client.csrf) headers['x-csrf-token'] = client.csrf;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    Object.assign(headers, extra);
     const res = await fetch(t.url + path, {
       method,
       headers,
       body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(20_000),
     });
     // a live event stream (GET /api/events) never ends: its status is the answer
     const streaming = res.headers.get('content-type')?.startsWith('text/event-stream');
     const text = streaming ? (await res.body?.cancel(), '') : await res.text();
-    if (res.status >= 500 || LEAKS.test(text)) {
-      problems.push(`${method} ${path.slice(0, 120)} ${label} -> ${res.status} ${text.slice(0, 200)}`);
+    const where = `${role} ${method} ${path.slice(0, 100)} [${label.slice(0, 80)}]`;
+    if (res.status >= 500) {
+      stats.fiveHundreds++;
+      problems.push(`${where} -> ${res.status} ${text.slice(0, 160)}`);
+    } else if (LEAKS.test(text)) {
+      problems.push(`${where} leaks: ${text.slice(0, 200)}`);
     }
-    return res.status;
+    return { status: res.status, text };
   };
-  const fill = (path: string, value: string) => path.replace(/:(\w+)/g, () => value);
+  const fillReal = (path: string) =>
+    path.replace(/:(\w+)/g, (_, p: string) => realParam(fx, path, p) ?? randomUUID());
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = new Client(t.url);
+    const admin = new Client(t.url);
     expect((await admin.login(ADMIN.email, ADMIN.password)).status).toBe(200);
-    handlers = controllerHandlers(t.app).filter((h) => !NEVER_PROBED.has(`${h.method} ${h.path}`));
+    clients.admin = admin;
+    clients.agent = (await userWithRole(t.url, admin, 'agent')).client;
+    clients.analyst = (await userWithRole(t.url, admin, 'analyst')).client;
+    clients.anonymous = new Client(t.url);
+    fx = await createFixtures(t, admin);
+
+    const meta = nestRouteMetadata(t.app);
+    handlers = controllerHandlers(t.app)
+      .map((h) => ({ ...h, key: `${h.method} ${h.path}` }))
+      .filter((h) => !NEVER_PROBED.has(h.key))
+      .map((h) => ({ ...h, roles: reachableRoles(meta.get(h.key)) }));
+  }, 120_000);
+  afterAll(async () => {
+    console.log(
+      `input fuzz: ${stats.requests} requests over ${handlers?.length} routes, ` +
+        `${stats.fiveHundreds} answered 5xx; by class ${JSON.stringify(stats.byClass)}`,
+    );
+    await t?.stop();
   });
-  afterAll(() => t?.stop());
   afterEach(() => {
     const found = problems.splice(0);
     expect(found).toEqual([]);
   });
 
-  it('finds the handlers and their DTOs (so the walk is not vacuous)', () => {
-    expect(handlers.length).toBeGreaterThan(30);
-    const conv = handlers.find((h) => h.method === 'GET' && h.path === '/api/conversations');
+  it('walks every operation of the API document, with its DTOs (the walk is not vacuous)', async () => {
+    const doc = (await (await fetch(`${t.url}/api/docs-json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    const walked = new Set([...handlers.map((h) => h.key), ...NEVER_PROBED]);
+    expect(documented.filter((k) => !walked.has(k))).toEqual([]);
+    expect(documented.length).toBeGreaterThan(40);
+    expect(handlers.filter((h) => h.body).length).toBeGreaterThan(15);
+    const conv = handlers.find((h) => h.key === 'GET /api/conversations');
     expect(conv?.query && dtoProperties(conv.query)).toEqual(expect.arrayContaining(['cursor', 'limit']));
-    expect(handlers.filter((h) => h.body).length).toBeGreaterThan(10);
+    // the baselines are valid as they are (else the walk would stop at validation)
+    for (const h of handlers.filter((x) => x.body && BASELINES[x.key])) {
+      if (h.key === 'POST /api/auth/login') continue; // a wrong password by design (401)
+      const role = h.roles[0];
+      const r = await send({
+        role,
+        method: h.method,
+        path: fillReal(h.path),
+        body: JSON.stringify(BASELINES[h.key](fx)),
+        label: 'baseline',
+      });
+      // 409: valid, but the row's state refuses it (e.g. marking a failed reply delivered)
+      const passedValidation = r.status < 300 || r.status === 409;
+      expect([h.key, passedValidation ? 'valid' : r.text]).toEqual([h.key, 'valid']);
+    }
   });
 
-  it('bad path params: 400 or 404 on every route, reads and writes', async () => {
+  it('bad ids in every path parameter: 400 or 404, never 5xx', async () => {
     for (const h of handlers.filter((x) => x.takesParams)) {
-      for (const bad of BAD_IDS) {
-        // a write with a bad id is refused before the handler runs (its pipe), whatever the body
-        const status = await check(h.method, fill(h.path, bad), h.method === 'GET' ? undefined : '{}');
-        if (status < 400) problems.push(`${h.method} ${h.path} with id ${bad} -> ${status}`);
+      for (const role of h.roles) {
+        for (const bad of BAD_IDS) {
+          const path = h.path.replace(/:(\w+)/g, bad);
+          const body = h.method === 'GET' || h.method === 'DELETE' ? undefined : '{}';
+          const r = await send({ role, method: h.method, path, body, label: `bad id:${bad}` });
+          if (r.status < 400) problems.push(`${role} ${h.key} with id ${bad} -> ${r.status}`);
+        }
+        // a well-formed id that does not exist: reads and bodiless writes answer 404
+        if (h.method === 'GET' || !h.body) {
+          const path = h.path.replace(/:(\w+)/g, () => randomUUID());
+          await send({ role, method: h.method, path, label: 'unknown id' });
+        }
       }
-      // a well-formed id that does not exist: reads and no-body writes answer 404, never 500
-      if (h.method === 'GET' || !h.body)
-        await check(h.method, fill(h.path, randomUUID()), undefined, 'random id');
     }
   });
 
-  it('hostile query strings on every read', async () => {
-    const reads = handlers.filter((h) => h.method === 'GET');
-    for (const h of reads) {
-      const path = fill(h.path, randomUUID());
-      const props = h.query ? dtoProperties(h.query) : ['limit', 'cursor', 'offset'];
-      for (const p of props) {
-        for (const v of BAD_QUERY_VALUES) await check('GET', `${path}?${p}=${encodeURIComponent(v)}`);
-        await check('GET', `${path}?${p}=a&${p}=b`, undefined, 'array');
-        await check('GET', `${path}?${p}[x]=1`, undefined, 'object');
+  it(
+    'hostile query strings on every read',
+    async () => {
+      for (const h of handlers.filter((x) => x.method === 'GET')) {
+        const path = fillReal(h.path);
+        const props = h.query ? dtoProperties(h.query) : ['limit', 'cursor', 'offset', 'q'];
+        for (const role of h.roles) {
+          for (const p of props) {
+            for (const v of BAD_QUERY_VALUES) {
+              const r = await send({
+                role,
+                method: 'GET',
+                path: `${path}?${p}=${v}`,
+                label: `query:${p}=${v}`,
+              });
+              if (/%00/.test(v) && h.query && r.status !== 400)
+                problems.push(`${role} ${h.key}?${p}=${v} -> ${r.status} (expected 400)`);
+            }
+            await send({ role, method: 'GET', path: `${path}?${p}=a&${p}=b`, label: 'query:array' });
+            await send({ role, method: 'GET', path: `${path}?${p}[x]=1`, label: 'query:object' });
+          }
+          await send({
+            role,
+            method: 'GET',
+            path: `${path}?${'k=1&'.repeat(2000)}`,
+            label: 'query:many keys',
+          });
+        }
       }
-      if (props.includes('cursor'))
-        for (const c of FORGED_CURSORS) await check('GET', `${path}?cursor=${c}`, undefined, 'forged cursor');
-    }
-    expect(requests).toBeGreaterThan(100);
-  });
+    },
+    WALK_TIMEOUT_MS,
+  );
 
-  it('wrongly typed bodies on every write that takes one: refused by validation', async () => {
-    for (const h of handlers.filter((x) => x.body)) {
-      const path = fill(h.path, h.path.startsWith('/api/items/') ? '1' : randomUUID());
-      for (const p of dtoProperties(h.body!)) {
-        for (const v of BAD_VALUES) {
-          // the unknown property guarantees a 400 even if this value happened to be acceptable
-          const status = await check(
-            h.method,
-            path,
-            JSON.stringify({ [p]: v, __fuzz__: 1 }),
-            `${p}=${JSON.stringify(v)?.slice(0, 20)}`,
+  it(
+    'every hostile class in every property of every body, as every role',
+    async () => {
+      for (const h of handlers.filter((x) => x.body)) {
+        const props = dtoProperties(h.body!);
+        const nonNullable = new Set(notNullableOptionals(h.body!));
+        for (const role of h.roles) {
+          const client = SELF_CREDENTIALS.has(h.key) ? await throwaway(role) : clients[role];
+          for (const p of props) {
+            for (const cls of BODY_CLASSES) {
+              for (const v of cls.values) {
+                const base = baseline(h, client);
+                const body = JSON.stringify({ ...base, [p]: v });
+                const label = `${cls.name}:${p}=${JSON.stringify(v)?.slice(0, 30)}`;
+                const path = fillReal(h.path);
+                const r = await send({ role, method: h.method, path, body, label }, client);
+                const mustRefuse = cls.alwaysRefused || (cls.name === 'null' && nonNullable.has(p));
+                if (mustRefuse && (r.status < 400 || r.status >= 500 || r.status === 404))
+                  problems.push(
+                    `${role} ${h.key} [${label}] -> ${r.status} (must be refused) ${r.text.slice(0, 100)}`,
+                  );
+                if (mustRefuse && r.status === 400 && !usefulMessage(r.text))
+                  problems.push(
+                    `${role} ${h.key} [${label}] -> 400 without a message: ${r.text.slice(0, 100)}`,
+                  );
+              }
+            }
+          }
+          // an unknown property beside a valid body: refused by the whitelist
+          const r = await send(
+            {
+              role,
+              method: h.method,
+              path: fillReal(h.path),
+              body: JSON.stringify({ ...baseline(h, client), __fuzz__: 1 }),
+              label: 'unknown property',
+            },
+            client,
           );
-          // 413: the over-long string makes the body larger than the route takes
-          if (status !== 400 && status !== 413)
-            problems.push(
-              `${h.method} ${h.path} {${p}: ${JSON.stringify(v)?.slice(0, 20)}} -> ${status} (expected 400)`,
-            );
+          if (r.status !== 400) problems.push(`${role} ${h.key} with an unknown property -> ${r.status}`);
         }
       }
-      for (const body of WHOLE_BODIES) {
-        const status = await check(h.method, path, body, `body ${body}`);
-        if (status !== 400 && status !== 404)
-          problems.push(`${h.method} ${h.path} body ${body} -> ${status}`);
+    },
+    WALK_TIMEOUT_MS,
+  );
+
+  it('broken whole bodies on every write', async () => {
+    for (const h of handlers.filter((x) => x.method !== 'GET')) {
+      const path = fillReal(h.path);
+      for (const role of h.roles) {
+        for (const [name, body] of WHOLE_BODIES) {
+          const r = await send({ role, method: h.method, path, body, label: `whole body:${name}` });
+          // a route without a body DTO may ignore its body; one with a DTO must refuse these
+          if (h.body && r.status < 400) problems.push(`${role} ${h.key} whole body ${name} -> ${r.status}`);
+        }
       }
     }
   });
 
-  it('garbage to the public webhook routes: 4xx, never 500', async () => {
-    for (const h of handlers.filter((x) => /\/(ingest|webhooks)\//.test(x.path))) {
-      for (const id of [randomUUID(), 'not-a-uuid']) {
-        for (const body of [...WHOLE_BODIES, '{}', JSON.stringify({ items: [{}] })]) {
-          const status = await check('POST', fill(h.path, id), body);
-          if (status < 400) problems.push(`${h.path} ${body} -> ${status}`);
+  it('signed webhook batches with every hostile class in every item field: never 5xx', async () => {
+    const path = `/api/ingest/${fx.source}`;
+    const item = {
+      id: 'fz-1',
+      author: { id: 'fz-author', name: 'Анна' },
+      text: 'Привет',
+      createdAt: new Date().toISOString(),
+    };
+    const fields: Array<[string, (v: unknown) => unknown]> = [
+      ['id', (v) => ({ ...item, id: v })],
+      ['text', (v) => ({ ...item, text: v })],
+      ['author.id', (v) => ({ ...item, author: { ...item.author, id: v } })],
+      ['author.name', (v) => ({ ...item, author: { ...item.author, name: v } })],
+      ['threadId', (v) => ({ ...item, threadId: v })],
+      ['createdAt', (v) => ({ ...item, createdAt: v })],
+    ];
+    let n = 0;
+    for (const [field, put] of fields) {
+      for (const cls of BODY_CLASSES) {
+        for (const v of cls.values) {
+          // a fresh item id each time (an id already stored would only be a duplicate)
+          const hostile = put(v) as Record<string, unknown>;
+          const body = JSON.stringify({
+            items: [field === 'id' ? hostile : { ...hostile, id: `fz-${++n}` }],
+          });
+          await send({
+            role: 'anonymous',
+            method: 'POST',
+            path,
+            body,
+            label: `webhook ${cls.name}:${field}`,
+            headers: { 'x-otklik-signature': signWebhook(fx.sourceSecret, body) },
+          });
         }
       }
     }
   });
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  /** The baseline body for a route as this client (its own password where the route needs it). */
+  function baseline(h: { key: string }, client: Client): Record<string, unknown> {
+    if (SELF_CREDENTIALS.has(h.key))
+      return { currentPassword: passwords.get(client), newPassword: 'another-long-password-2' };
+    return BASELINES[h.key]?.(fx) ?? {};
+  }
+
+  async function throwaway(role: Role): Promise<Client> {
+    if (role === 'anonymous') return clients.anonymous;
+    const u = await userWithRole(t.url, clients.admin, role);
+    passwords.set(u.client, u.password);
+    return u.client;
+  }
 });
+
+function usefulMessage(text: string): boolean {
+  try {
+    const m = (JSON.parse(text) as { message?: unknown }).message;
+    const s = Array.isArray(m) ? m.join(' ') : String(m ?? '');
+    return s.length >= 8;
+  } catch {
+    return false;
+  }
+}
+
+/** Real rows for every resource a route can name, created through the API where it can be. */
+async function createFixtures(t: TestApp, admin: Client): Promise<Fixtures> {
+  const ok = async (p: Promise<{ status: number; body: any }>, what: string) => {
+    const r = await p;
+    if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  const sourceSecret = 'fuzz-webhook-secret-0123456789';
+  const source = (
+    await ok(
+      admin.post('/api/sources', {
+        platform: 'webhook',
+        name: 'Fuzz site',
+        credentials: { secret: sourceSecret },
+      }),
+      'source',
+    )
+  ).id as string;
+  const batch = JSON.stringify({
+    items: ['a', 'b'].map((who, i) => ({
+      id: `fixture-${i}`,
+      author: { id: `customer-${who}`, name: `Клиент ${who}` },
+      text: 'Не приходит заказ',
+      createdAt: new Date(Date.now() - 60_000).toISOString(),
+    })),
+  });
+  const ingested = await fetch(`${t.url}/api/ingest/${source}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-otklik-signature': signWebhook(sourceSecret, batch) },
+    body: batch,
+  });
+  if (ingested.status !== 200) throw new Error(`ingest: ${ingested.status} ${await ingested.text()}`);
+  const ds = t.app.get(DataSource);
+  const [row] = await ds.query(
+    `SELECT i.id::text AS item, i.conversation_id AS conversation FROM items i WHERE i.source_id = $1 ORDER BY i.id LIMIT 1`,
+    [source],
+  );
+  const contacts = (await ds.query(`SELECT id FROM contacts ORDER BY created_at LIMIT 2`)).map(
+    (r: any) => r.id,
+  );
+  const team = (await ok(admin.post('/api/teams', { name: 'Fuzz team' }), 'team')).id;
+  const victim = await userWithRole(t.url, admin, 'agent');
+  const loginTarget = await userWithRole(t.url, admin, 'agent');
+  const template = (
+    await ok(admin.post('/api/templates', { name: 'Fuzz template', body: 'Здравствуйте' }), 'template')
+  ).id;
+  const policy = (
+    await ok(
+      admin.post('/api/sla-policies', { name: 'Fuzz policy', sourceId: source, firstResponseMinutes: 60 }),
+      'policy',
+    )
+  ).id;
+  const reply = (
+    await ok(
+      admin.post(`/api/conversations/${row.conversation}/replies`, { text: 'Сейчас проверим' }),
+      'reply',
+    )
+  ).id;
+  return {
+    loginTarget: loginTarget.email,
+    source,
+    sourceSecret,
+    conversation: row.conversation,
+    item: row.item,
+    contacts,
+    team,
+    victim: victim.id,
+    template,
+    policy,
+    reply,
+  };
+}
