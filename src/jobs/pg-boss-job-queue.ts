@@ -14,6 +14,7 @@ import { RuntimeRole } from '../config/runtime-role';
 import { DATABASE_URL } from '../database/database.module';
 import { Metrics } from '../observability/metrics.service';
 import { EnqueueOptions, Job, JobQueue, WorkOptions } from './job-queue';
+import { pgBossDatabase, PgBossDatabase } from './pg-boss-db';
 import { PGBOSS_SCHEMA, pgBossSchemaVersion } from './pgboss-schema';
 
 /** Where a queue's jobs go after their last retry. */
@@ -46,6 +47,7 @@ export class PgBossJobQueue
 {
   private readonly log = new Logger('Jobs');
   private readonly boss: PgBoss;
+  private readonly database: PgBossDatabase;
   private starting?: Promise<void>;
   private bootstrapped = false;
   private stopping = false;
@@ -64,11 +66,11 @@ export class PgBossJobQueue
     metrics: Metrics,
   ) {
     super();
+    // Our own pool for pg-boss: its unawaited job completions must not crash us (pg-boss-db.ts).
+    this.database = pgBossDatabase(databaseUrl, PGBOSS_SCHEMA, this.log);
     this.boss = new PgBoss({
-      connectionString: databaseUrl,
+      db: this.database.db,
       schema: PGBOSS_SCHEMA,
-      application_name: 'otklik-jobs',
-      max: 4,
       migrate: false, // the schema is ours: migrations/…-PgBoss.ts
       schedule: false, // schedules are @nestjs/schedule ticks that enqueue (job-schedule.ts)
       supervise: role.runsWorkers, // expiry/archiving maintenance, once per interval across workers
@@ -121,6 +123,7 @@ export class PgBossJobQueue
     this.stopping = true;
     const timeout = Math.max(1000, Math.floor((this.config.SHUTDOWN_TIMEOUT_MS * 2) / 3));
     await this.boss.stop({ graceful: true, wait: true, timeout });
+    await this.database.close();
   }
 
   override async enqueue<T extends object>(
@@ -262,9 +265,12 @@ export class PgBossJobQueue
       await handler(jobs.map(({ id, name: queue, data }) => ({ id, name: queue, data })));
       // Completed before the handler returns to pg-boss (whose own completion is fire-and-forget),
       // so a graceful stop never closes the pool under an unrecorded completion.
-      await this.boss.complete(
+      // (ids, data, options): the typings lack this overload, pg-boss has it.
+      await (this.boss.complete as (...a: unknown[]) => Promise<void>)(
         name,
         jobs.map((j) => j.id),
+        null,
+        { db: this.database.strict },
       );
       this.completed.inc({ queue: name }, jobs.length);
     } catch (err) {
