@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   // CommonJS helpers for Jest (transforms) run in Node.
   {
-    files: ['test/**/*.js'],
+    files: ['test/**/*.js', 'bench/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

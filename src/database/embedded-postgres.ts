@@ -30,10 +30,12 @@ export function freePort(): Promise<number> {
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void = () => undefined,
+  opts: { port?: number } = {},
 ): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dataDir, 'pg');
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
-  const port = await freePort();
+  // A fixed port lets a stopped server come back at the same URL (the chaos run restarts it).
+  const port = opts.port ?? (await freePort());
   const password = 'otklik-local';
   // Loaded lazily: the package is ESM (Node 20.19+ can require it), and most runs never need it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
