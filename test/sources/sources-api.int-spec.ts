@@ -107,7 +107,13 @@ describe('sources admin API, generic webhook, contact linking', () => {
     });
     const first = await post(sourceId, body);
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ received: 2, inserted: 2, edited: 0, duplicates: 0 });
+    expect(await first.json()).toEqual({
+      received: 2,
+      inserted: 2,
+      edited: 0,
+      duplicates: 0,
+      quarantined: 0,
+    });
     const replay = await post(sourceId, body);
     expect(await replay.json()).toMatchObject({ inserted: 0, duplicates: 2 });
     expect(await query(`SELECT external_id FROM items WHERE source_id = $1 ORDER BY 1`, [sourceId])).toEqual([
