@@ -37,7 +37,7 @@ describe('SIGTERM on the real app with the embedded database', () => {
     expect(rows).toHaveLength(1);
     expect(await stop(second.child)).toBe(0);
     expect(postgresPids(dataDir)).toEqual([]);
-  }, 90000);
+  }, 300000);
 });
 
 async function startApp(
@@ -62,7 +62,7 @@ async function startApp(
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const until = Date.now() + 40000;
+  const until = Date.now() + 120000;
   for (;;) {
     const m = out.match(/ready at http:\/\/localhost:(\d+)/);
     if (m) {
