@@ -28,7 +28,7 @@ describe('retrain in a worker thread', () => {
     const t0 = performance.now();
     const outcome = await t.app
       .get(RetrainService)
-      .run({ limit: 1000, epochs: 6, withPublic: false, version: 'an-test-thread', force: true });
+      .run({ limit: 1000, epochs: 6, version: 'an-test-thread', force: true });
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(tick);
     console.log(

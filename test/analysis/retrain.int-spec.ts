@@ -20,8 +20,8 @@ const SHIPPED = JSON.parse(
   fs.readFileSync(path.join(__dirname, '../../src/analysis/models/active.json'), 'utf8'),
 ).version as string;
 
-/** A small, fast recipe: 1000 rows of train.jsonl, no public corpora, a few epochs. */
-const SMALL: RetrainRunOptions = { limit: 1000, epochs: 6, withPublic: false };
+/** A small, fast recipe: 1000 rows of train.jsonl, a few epochs (warm-started from the shipped model). */
+const SMALL: RetrainRunOptions = { limit: 1000, epochs: 6 };
 
 /** Learning from the team: corrections in, a retrained and versioned model out, promoted only if no worse. */
 describe('analysis retrain', () => {
@@ -84,6 +84,7 @@ describe('analysis retrain', () => {
       corrections: posts.length,
       public_sentiment: 0,
     });
+    expect(outcome.metrics.prior).toBe(SHIPPED);
     expect(outcome.promote).toBe(true);
 
     const [row] = await versions();
@@ -133,7 +134,7 @@ describe('analysis retrain', () => {
     const outcome = await t.app.get(RetrainService).run({
       limit: 400,
       epochs: 3,
-      withPublic: false,
+      warmStart: false,
       devset: [],
       version: 'an-test-worse',
       inspectCandidate: worse,

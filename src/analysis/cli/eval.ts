@@ -5,14 +5,13 @@
  *   the deadline trade-off curve (sales miss rate vs deadline accuracy over the sales-miss cost).
  * --own-only: train on own data only (the file is never seen) and score the file.
  * --public: sentiment (and complaint) accuracy and macro-F1 on the public corpora's test splits.
- * --no-public: train without the licence-compatible public corpora (--cv, --own-only).
+ * --no-public: train without the licence-compatible public corpora' train splits (--cv, --own-only).
  */
 import * as path from 'node:path';
 import { Analyzer } from '../analyzer';
 import { evaluate, hasLabels, type EvalReport, type SliceReport, type TradeoffPoint } from '../eval/evaluate';
 import { readJsonl } from '../training/dataset';
-import { crossValidate, evalDir, ownOnly, publicChecks } from '../training/experiments';
-import { ownTrainInput } from '../training/own-data';
+import { crossValidate, devTrainInput, evalDir, ownOnly, publicChecks } from '../training/experiments';
 import { parseArgs } from './args';
 
 function main(): void {
@@ -32,7 +31,7 @@ function main(): void {
   }
   if (args.cv !== undefined) {
     const k = Number(args.cv === true ? 5 : args.cv);
-    const cv = crossValidate(ownTrainInput({ withPublic: args['no-public'] !== true }), posts, k);
+    const cv = crossValidate(devTrainInput({ withPublic: args['no-public'] !== true }), posts, k);
     const out = { mode: `cv${k}`, ...cv.pooled, foldMean: cv.foldMean, tradeoff: { curve: cv.curve, tuned: cv.tuned } }; // prettier-ignore
     if (json) process.stdout.write(JSON.stringify(out) + '\n');
     else {
@@ -48,7 +47,7 @@ function main(): void {
   let report: EvalReport;
   let title: string;
   if (args['own-only'] === true) {
-    report = ownOnly(ownTrainInput({ withPublic: args['no-public'] !== true }), posts);
+    report = ownOnly(devTrainInput({ withPublic: args['no-public'] !== true }), posts);
     title = `model trained on own data only, scored on ${path.basename(file)}`;
   } else {
     report = evaluate(Analyzer.load(typeof args.models === 'string' ? args.models : undefined), posts);

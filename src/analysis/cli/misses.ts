@@ -2,13 +2,12 @@
 import * as path from 'node:path';
 import { Analyzer } from '../analyzer';
 import { foldsOf, readJsonl } from '../training/dataset';
-import { evalDir } from '../training/experiments';
-import { ownTrainInput } from '../training/own-data';
+import { devTrainInput, evalDir } from '../training/experiments';
 import { trainBundle } from '../training/trainer';
 
 const only = process.argv[2];
 const dev = readJsonl(path.join(evalDir(), 'devset.jsonl'));
-const own = ownTrainInput();
+const own = devTrainInput();
 const fold = foldsOf(dev.length, 5);
 for (let f = 0; f < 5; f++) {
   const a = new Analyzer(

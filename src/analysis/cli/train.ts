@@ -1,6 +1,7 @@
 /**
  * npm run train [-- --no-devset] [--no-public] [--force] [--cv 5]
- * Trains on own data (train.jsonl + licence-compatible public sentiment corpora) + the dev set +
+ * Trains on own data (train.jsonl + the train splits of the licence-compatible public sentiment
+ * corpora, read from ../shared/eval/public and never copied into the repository) + the dev set +
  * team corrections from the DB (when DATABASE_URL is set), measures the honest figures (CV with
  * dev-set folds, own-data-only, public test splits), writes a versioned candidate, and promotes it
  * to models/active.json only if it scores no worse than the active model.
@@ -11,8 +12,7 @@ import { Analyzer } from '../analyzer';
 import { bundleToJson, readBundle, writeBundle } from '../model/bundle';
 import { readJsonl } from '../training/dataset';
 import { loadCorrections } from '../training/corrections';
-import { crossValidate, evalDir, ownOnly, publicChecks } from '../training/experiments';
-import { ownTrainInput } from '../training/own-data';
+import { crossValidate, devTrainInput, evalDir, ownOnly, publicChecks } from '../training/experiments';
 import { trainBundle } from '../training/trainer';
 import { parseArgs } from './args';
 import { costMatrix, type CostMatrix } from '../../sla/deadline-decision';
@@ -29,7 +29,7 @@ function headline(m: Record<string, unknown> | undefined): number | undefined {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const t0 = Date.now();
-  const own = ownTrainInput({ withPublic: args['no-public'] !== true });
+  const own = devTrainInput({ withPublic: args['no-public'] !== true });
   const devFile = path.join(evalDir(), 'devset.jsonl');
   const dev = fs.existsSync(devFile) ? readJsonl(devFile) : [];
   const corrections = process.env.DATABASE_URL ? await loadCorrections(process.env.DATABASE_URL).catch((e: Error) => {

@@ -12,6 +12,12 @@ export interface TrainOptions {
   seed: number;
   /** per-class loss weights (e.g. to favour recall of sales questions) */
   classWeights?: number[];
+  /**
+   * Warm start: training begins at these weights, and L2 pulls towards them rather than towards
+   * zero (`l2 × (w − prior)`), so what the prior learned from data not seen now (features this
+   * data never has keep its weights exactly) is kept unless this data says otherwise.
+   */
+  prior?: { w: Float32Array; bias: Float64Array };
 }
 export const DEFAULT_TRAIN: TrainOptions = { epochs: 12, learningRate: 0.3, l2: 1e-6, seed: 7 };
 
@@ -71,7 +77,13 @@ export class LogReg {
     opts: TrainOptions = DEFAULT_TRAIN,
   ): LogReg {
     const C = classes.length;
-    const model = new LogReg(classes, dim);
+    const prior = opts.prior;
+    if (prior && (prior.w.length !== dim * C || prior.bias.length !== C))
+      throw new Error('prior weights do not match dim × classes');
+    const model = prior
+      ? new LogReg(classes, dim, Float32Array.from(prior.w), Float64Array.from(prior.bias))
+      : new LogReg(classes, dim);
+    const w0 = prior?.w;
     const g2 = new Float32Array(dim * C).fill(1e-2);
     const bg2 = new Float64Array(C).fill(1e-2);
     const rand = mulberry32(opts.seed);
@@ -99,7 +111,7 @@ export class LogReg {
           if (grad === 0) continue;
           for (let j = 0; j < x.idx.length; j++) {
             const k = x.idx[j] * C + c;
-            const gk = grad * x.val[j] + opts.l2 * model.w[k];
+            const gk = grad * x.val[j] + opts.l2 * (w0 ? model.w[k] - w0[k] : model.w[k]);
             g2[k] += gk * gk;
             model.w[k] -= (opts.learningRate * gk) / Math.sqrt(g2[k]);
           }

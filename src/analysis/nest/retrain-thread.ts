@@ -1,20 +1,21 @@
 /**
  * The retrain off the event loop: `retrain` (seconds of CPU: three models trained and scored)
  * runs in a worker thread (node:worker_threads), so ingest, jobs and HTTP on this instance keep
- * running meanwhile. The thread reads the shipped training data itself; only the corrections go
+ * running meanwhile. The thread reads the shipped training data and model itself; only the corrections go
  * in and the outcome (with the model artifact) comes back, as structured-clone copies.
  */
 
 import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { LabeledPost } from '../analysis.types';
-import { ownTrainInput } from '../training/own-data';
+import { ownTrainInput, shippedModel } from '../training/own-data';
 import { retrain, type RetrainOptions, type RetrainOutcome } from './retrain';
 
 export interface RetrainThreadInput {
   corrections: LabeledPost[];
   devset: LabeledPost[];
-  withPublic: boolean;
+  /** start from the shipped model (read in the thread, like the training data) */
+  warmStart: boolean;
   /** everything but inspectCandidate (a function cannot cross threads) */
   options: Omit<RetrainOptions, 'inspectCandidate'>;
 }
@@ -48,8 +49,9 @@ export function retrainInThread(input: RetrainThreadInput): Promise<RetrainOutco
 }
 
 function runHere(input: RetrainThreadInput): RetrainOutcome {
-  const own = ownTrainInput({ withPublic: input.withPublic });
-  return retrain({ own, corrections: input.corrections, devset: input.devset }, input.options);
+  const own = ownTrainInput();
+  const prior = input.warmStart ? shippedModel() : undefined;
+  return retrain({ own, prior, corrections: input.corrections, devset: input.devset }, input.options);
 }
 
 if (!isMainThread && parentPort && (workerData as { corrections?: unknown })?.corrections) {

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { LabeledPost } from '../analysis.types';
 import { loadCorrections } from '../training/corrections';
-import { ownTrainInput } from '../training/own-data';
+import { ownTrainInput, shippedModel } from '../training/own-data';
 import { newVersion } from '../training/trainer';
 import { ActiveModel } from './active-model';
 import { ModelVersionsRepository } from './model-versions.repository';
@@ -10,17 +10,18 @@ import { retrain, type RetrainOptions, type RetrainOutcome } from './retrain';
 import { retrainInThread } from './retrain-thread';
 
 export interface RetrainRunOptions extends RetrainOptions {
-  /** Include the shipped licence-compatible public sentiment corpora (default true). */
-  withPublic?: boolean;
+  /** Warm-start from the shipped model (default true; false: a cold start on train.jsonl, tests). */
+  warmStart?: boolean;
   /**
    * An extra labelled set to evaluate on (tests). None by default: the running app reads only
-   * what ships in the build (train.jsonl, data/public), never ../shared/eval.
+   * what ships in the build (train.jsonl, models/active.json), never ../shared/eval.
    */
   devset?: LabeledPost[];
 }
 
 /**
- * Learning from the team: retrain on the shipped training data + corrections, evaluate, record the version
+ * Learning from the team: retrain on the shipped training data + corrections, warm-started from
+ * the shipped model (which carries what was learned from data that does not ship), evaluate, record the version
  * (promoting it only when no worse), and switch this instance to it at once (others within
  * MODEL_CHECK_MS).
  */
@@ -44,19 +45,24 @@ export class RetrainService {
   async run(opts: RetrainRunOptions = {}): Promise<RetrainOutcome> {
     const t0 = Date.now();
     const corrections = await loadCorrections(this.versions.databaseUrl());
-    const { inspectCandidate, withPublic, devset, ...options } = opts;
+    const { inspectCandidate, warmStart, devset, ...options } = opts;
     options.version = opts.version ?? `${newVersion()}-${randomBytes(2).toString('hex')}`;
     // Training takes seconds of CPU: a worker thread keeps this instance's event loop free. Only a
     // test's inspectCandidate hook (a function, which cannot cross threads) trains in-process.
     const outcome = inspectCandidate
       ? retrain(
-          { own: ownTrainInput({ withPublic: withPublic !== false }), corrections, devset: devset ?? [] },
+          {
+            own: ownTrainInput(),
+            prior: warmStart === false ? undefined : shippedModel(),
+            corrections,
+            devset: devset ?? [],
+          },
           { ...options, inspectCandidate },
         )
       : await retrainInThread({
           corrections,
           devset: devset ?? [],
-          withPublic: withPublic !== false,
+          warmStart: warmStart !== false,
           options,
         });
     await this.versions.record({

@@ -8,18 +8,25 @@
  * split — the reference without the new corrections, the candidate with them — and scored on
  * rows neither saw: a held-out fold of train.jsonl and the dev set. Only a candidate that scores
  * no worse (see `refusal`) is shipped, retrained on everything.
+ *
+ * Warm start: every model here starts from the prior (the shipped model) and is regularised
+ * towards it, so what it learned from data that does not ship (the public sentiment corpora, the
+ * dev set) carries over through its weights. The prior saw all of train.jsonl, the held-out fold
+ * too; reference and candidate share that, so their comparison stays fair.
  */
 import type { LabeledPost } from '../analysis.types';
 import { Analyzer } from '../analyzer';
 import { evaluate, type EvalReport } from '../eval/evaluate';
 import { r4 } from '../eval/metrics';
-import { bundleToJson, type ModelBundleJson } from '../model/bundle';
+import { bundleToJson, type ModelBundle, type ModelBundleJson } from '../model/bundle';
 import { foldsOf } from '../training/dataset';
 import { newVersion, trainBundle, type TrainInput } from '../training/trainer';
 
 export interface RetrainData {
-  /** train.jsonl (+ public sentiment-only sentences) */
+  /** train.jsonl (developer measurements may add sentiment-only sentences) */
   own: TrainInput;
+  /** the model every trained model starts from and is regularised towards (the shipped one); none: a cold start */
+  prior?: ModelBundle;
   /** the latest team correction per item and field, as labelled posts */
   corrections: LabeledPost[];
   /** an extra labelled set (evaluated, and trained on for the shipped model); empty in the running app */
@@ -63,6 +70,8 @@ export interface RetrainOutcome {
   metrics: {
     evaluation: Record<string, { candidate: SetScore; reference: SetScore }>;
     sources: Record<string, number>;
+    /** the version of the model this one was warm-started from (null: a cold start) */
+    prior: string | null;
     recipe: string;
   };
   trainedOn: number;
@@ -122,6 +131,7 @@ export function retrain(data: RetrainData, opts: RetrainOptions = {}): RetrainOu
     posts,
     epochs: opts.epochs ?? data.own.epochs,
     version: v,
+    prior: data.prior,
   });
 
   const reference = new Analyzer(trainBundle(recipe(train, `${version}-reference`)));
@@ -149,7 +159,10 @@ export function retrain(data: RetrainData, opts: RetrainOptions = {}): RetrainOu
   const metrics = {
     evaluation,
     sources,
-    recipe: 'candidate = train split + corrections vs reference = train split; scored on held-out rows',
+    prior: data.prior?.version ?? null,
+    recipe:
+      (data.prior ? `warm start from ${data.prior.version}; ` : '') +
+      'candidate = train split + corrections vs reference = train split; scored on held-out rows',
   };
   const shippedPosts = [...base, ...withDev, ...data.corrections];
   const trainedOn = shippedPosts.length + sources.public_sentiment;

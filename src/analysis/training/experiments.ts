@@ -1,7 +1,7 @@
 /** Honest figures: cross-validation with dev-set folds added to training, own-data-only, public test splits. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Analysis, LabeledPost } from '../analysis.types';
+import type { Analysis, LabeledPost, SentimentLabel } from '../analysis.types';
 import { Analyzer } from '../analyzer';
 import {
   evaluate,
@@ -15,7 +15,7 @@ import {
 import { DEFAULT_COSTS, type CostMatrix } from '../../sla/deadline-decision';
 import { classReport, r4 } from '../eval/metrics';
 import { foldsOf, readPublicCsv, toSentiment } from './dataset';
-import { TRAINABLE_PUBLIC } from './own-data';
+import { ownTrainInput } from './own-data';
 import { trainBundle, type TrainInput } from './trainer';
 
 /**
@@ -24,6 +24,37 @@ import { trainBundle, type TrainInput } from './trainer';
  */
 export function evalDir(): string {
   return process.env.OTKLIK_EVAL_DIR ?? path.resolve(process.cwd(), '..', 'shared', 'eval');
+}
+
+/**
+ * Public corpora whose licences allow training shipped models (../shared/eval/README.md). Only
+ * developer tools read them, from the eval directory: they are never copied into the repository,
+ * and what the shipped model learned from them reaches the runtime retrain through its weights.
+ */
+export const TRAINABLE_PUBLIC = ['ru_opensentimentcorpus.csv', 'en_uci_amazon_yelp.csv'];
+
+/** The `train` splits of the trainable public corpora in `dir`; none (with a warning) when absent. */
+export function publicSentimentTrain(
+  dir = path.join(evalDir(), 'public'),
+): Array<{ text: string; sentiment: SentimentLabel }> {
+  const out: Array<{ text: string; sentiment: SentimentLabel }> = [];
+  for (const f of TRAINABLE_PUBLIC) {
+    const file = path.join(dir, f);
+    if (!fs.existsSync(file)) {
+      console.warn(`public corpus ${file} not found: training without it`);
+      continue;
+    }
+    for (const r of readPublicCsv(file)) {
+      const s = toSentiment(r.label);
+      if (r.split === 'train' && s) out.push({ text: r.text, sentiment: s });
+    }
+  }
+  return out;
+}
+
+/** The developer tools' training data: train.jsonl plus the public train splits when present. */
+export function devTrainInput(opts: { withPublic?: boolean } = {}): TrainInput {
+  return { ...ownTrainInput(), sentimentOnly: opts.withPublic === false ? [] : publicSentimentTrain() };
 }
 
 export interface CvResult {
@@ -91,7 +122,7 @@ export interface PublicScore {
   n: number;
   wink: number;
   winkMacroF1: number;
-  /** whether its licence lets us train on its train split (shipped in data/public, TRAINABLE_PUBLIC) */
+  /** whether its licence lets us train on its train split (TRAINABLE_PUBLIC) */
   trainable: boolean;
 }
 
@@ -137,7 +168,7 @@ export function publicChecks(analyzer: Analyzer, dir = evalDir()): Record<string
       n: rows.length,
       wink: w.accuracy,
       winkMacroF1: w.macroF1,
-      trainable: TRAINABLE_PUBLIC.includes(f.replace(/\.csv$/, '.train.csv')),
+      trainable: TRAINABLE_PUBLIC.includes(f),
     };
   }
   return out;

@@ -1,38 +1,23 @@
 /**
- * The training data that ships with Otklik (in the repository and in the build, see nest-cli.json
- * assets): train.jsonl plus the train splits of the licence-compatible public sentiment corpora
- * (data/public/NOTICE.md). Nothing here reads outside the application directory, so the retrain
- * job works the same from src (ts-node) and from dist.
+ * What the runtime retrain learns from, all of it in the repository and in the build (nest-cli.json
+ * assets), read relative to this code so the job runs the same from src (ts-node) and from dist:
+ * train.jsonl (written for Otklik) and the shipped model (models/active.json), the prior that the
+ * retrain starts from. The public corpora are never shipped: what the shipped model learned from
+ * them (at development time, `npm run train`) reaches the retrain through its weights.
  */
 import * as path from 'node:path';
-import type { SentimentLabel } from '../analysis.types';
-import { readJsonl, readPublicCsv, toSentiment } from './dataset';
+import { readBundle, type ModelBundle } from '../model/bundle';
+import { readJsonl } from './dataset';
 import type { TrainInput } from './trainer';
 
-const DATA_DIR = path.join(__dirname, '..', 'data');
-export const TRAIN_FILE = path.join(DATA_DIR, 'train.jsonl');
-export const PUBLIC_TRAIN_DIR = path.join(DATA_DIR, 'public');
+export const TRAIN_FILE = path.join(__dirname, '..', 'data', 'train.jsonl');
+export const SHIPPED_MODEL_FILE = path.join(__dirname, '..', 'models', 'active.json');
 
-/** Public corpora whose licences allow training shipped models; only their `train` split is shipped. */
-export const TRAINABLE_PUBLIC = ['ru_opensentimentcorpus.train.csv', 'en_uci_amazon_yelp.train.csv'];
-
-export function ownTrainInput(opts: { withPublic?: boolean } = {}): TrainInput {
-  return {
-    posts: readJsonl(TRAIN_FILE),
-    sentimentOnly: opts.withPublic === false ? [] : publicSentimentTrain(),
-  };
+export function ownTrainInput(): TrainInput {
+  return { posts: readJsonl(TRAIN_FILE) };
 }
 
-/** The shipped public sentences; a missing file is an error (a broken build), not less data. */
-export function publicSentimentTrain(
-  dir = PUBLIC_TRAIN_DIR,
-): Array<{ text: string; sentiment: SentimentLabel }> {
-  const out: Array<{ text: string; sentiment: SentimentLabel }> = [];
-  for (const f of TRAINABLE_PUBLIC) {
-    for (const r of readPublicCsv(path.join(dir, f))) {
-      const s = toSentiment(r.label);
-      if (r.split === 'train' && s) out.push({ text: r.text, sentiment: s });
-    }
-  }
-  return out;
+/** The shipped model; a missing file is an error (a broken build), not a cold start. */
+export function shippedModel(file = SHIPPED_MODEL_FILE): ModelBundle {
+  return readBundle(file);
 }

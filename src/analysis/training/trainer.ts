@@ -24,11 +24,22 @@ export interface TrainInput {
   intentBias?: number[];
   /** the deadline cost matrix to ship with the model (tuned by cross-validation) */
   deadlineCosts?: CostMatrix;
+  /**
+   * Warm start from this model (its feature settings too), regularised towards its weights: how
+   * the runtime retrain keeps what the shipped model learned from data that does not ship.
+   */
+  prior?: ModelBundle;
+  /** L2 strength (towards the prior when there is one, else towards zero) */
+  l2?: number;
+  learningRate?: number;
 }
 
 export const DEFAULT_INTENT_BIAS: number[] = process.env.OTKLIK_INTENT_BIAS
   ? process.env.OTKLIK_INTENT_BIAS.split(',').map(Number)
   : [0, 0, 0, 0, 0, 0]; // sales recall is the deadline decision's job now (src/sla/deadline-decision.ts)
+
+/** L2 towards the prior's weights in a warm start (measured: bench/retrain-prior.bench.ts). */
+export const PRIOR_L2 = 0.1;
 
 export function featurize(text: string, platform: string | undefined, cfg: FeatureConfig): SparseVector {
   return extractFeatures(prepare(text), { text, platform }, cfg).x;
@@ -41,7 +52,10 @@ export function newVersion(): string {
 }
 
 export function trainBundle(input: TrainInput): ModelBundle {
-  const cfg = input.features ?? DEFAULT_FEATURES;
+  const prior = input.prior;
+  if (prior && input.features && JSON.stringify(input.features) !== JSON.stringify(prior.features))
+    throw new Error('a warm start keeps the prior model feature settings');
+  const cfg = prior?.features ?? input.features ?? DEFAULT_FEATURES;
   const dim = featureDim(cfg);
   const epochs = input.epochs ?? 12;
   const sx: SparseVector[] = [];
@@ -63,11 +77,13 @@ export function trainBundle(input: TrainInput): ModelBundle {
     sx.push(featurize(s.text, undefined, cfg));
     sy.push(SENTIMENT_LABELS.indexOf(s.sentiment));
   }
+  const learningRate = input.learningRate ?? 0.3;
+  const l2 = input.l2 ?? (prior ? PRIOR_L2 : 1e-6);
   const sentiment = LogReg.train([...SENTIMENT_LABELS], dim, sx, sy, {
-    epochs, learningRate: 0.3, l2: 1e-6, seed: 7, classWeights: balance(sy, SENTIMENT_LABELS.length),
+    epochs, learningRate, l2, seed: 7, classWeights: balance(sy, SENTIMENT_LABELS.length), prior: prior?.sentiment,
   }); // prettier-ignore
   const intent = LogReg.train([...INTENT_LABELS], dim, ix, iy, {
-    epochs, learningRate: 0.3, l2: 1e-6, seed: 11, classWeights: balance(iy, INTENT_LABELS.length),
+    epochs, learningRate, l2, seed: 11, classWeights: balance(iy, INTENT_LABELS.length), prior: prior?.intent,
   }); // prettier-ignore
   return {
     version: input.version ?? newVersion(),
