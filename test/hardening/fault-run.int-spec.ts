@@ -66,7 +66,7 @@ describe(`the app under ${RATE * 100} % faults of every kind (child process)`, (
   beforeAll(async () => {
     // Periodic reconciliation too: it is the path that used to crash.
     w = await startChildWorld({ vkSettings: { reconcileIntervalMs: 5000 } });
-  }, 90_000);
+  }, 180_000);
   afterAll(() => w?.close());
 
   it(

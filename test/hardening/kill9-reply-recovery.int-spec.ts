@@ -17,7 +17,7 @@ describe('kill -9 with replies in flight (child process)', () => {
   beforeAll(async () => {
     // A VK call may take up to 60 s here, so the held answer keeps the send in flight.
     w = await startChildWorld({ vkSettings: { apiTimeoutMs: 60_000, callDeadlineMs: 90_000 } });
-  }, 90_000);
+  }, 180_000);
   afterAll(() => w?.close());
 
   it(`settles both within ${SETTLE_LIMIT_S} s of the restart: VK delivered once, Telegram unknown (one message)`, async () => {

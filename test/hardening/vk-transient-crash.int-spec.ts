@@ -86,5 +86,5 @@ describe('a transient VK error during reconciliation (child process)', () => {
     expect(
       metricValue(await childMetrics(app), 'otklik_unhandled_rejections_total', '{kind="connector"}'),
     ).toBe(0);
-  }, 90_000);
+  }, 200_000);
 });

@@ -62,7 +62,7 @@ export async function spawnApp(databaseUrl: string, env: Record<string, string> 
       resolve(app.exit);
     }),
   );
-  const until = Date.now() + 60_000;
+  const until = Date.now() + 120_000; // a cold ts-node start on a loaded machine takes 30-50 s
   for (;;) {
     const m = out.match(/ready at http:\/\/localhost:(\d+)/);
     if (m) {
