@@ -1,0 +1,214 @@
+/**
+ * The seasonal baseline for a count in a sliding window (plain TypeScript).
+ *
+ * The window [now − W, now) is compared with the same window shifted back by whole weeks (hour of
+ * week: the daily and the weekly cycle at once). While a source's history is too short for that,
+ * it falls back to the same window on previous days (the daily cycle only), and for a brand-new
+ * source to the windows just before (no cycle at all). Fallback modes are judged more strictly by
+ * the detectors, because their expectation is rougher.
+ *
+ * Today's level: whole days run busier or quieter than usual. The windows of the last two hours
+ * (before the current one) are compared with their own seasonal expectation, and the current
+ * expectation is scaled by that ratio (shrunk towards 1 and capped), so a quiet day does not hide
+ * a spike and a busy day does not fake one.
+ */
+import { mean, median, sampleVariance } from './stats';
+
+export type BaselineMode = 'weekly' | 'daily' | 'recent';
+export type RefKind = 'current' | BaselineMode;
+
+export interface RefWindow {
+  kind: RefKind;
+  /** weeks / days back for weekly and daily; 0 for current and recent */
+  back: number;
+  /** windows before `now` (0: the window that ends at `now`, shifted `back` weeks or days) */
+  lag: number;
+  from: Date;
+  to: Date;
+}
+
+export interface WindowCount {
+  total: number;
+  negative: number;
+}
+
+export interface BaselineOptions {
+  windowMinutes: number;
+  /** Weeks of hour-of-week history to compare with (the seasonal baseline). */
+  baselineWeeks: number;
+}
+
+/** Fewest covered reference windows for each mode. */
+export const MIN_REFS: Record<BaselineMode, number> = { weekly: 2, daily: 3, recent: 2 };
+export const DAILY_REFS = 6;
+export const RECENT_REFS = 4;
+/** Windows before the current one that measure today's level. */
+export const LEVEL_WINDOWS = 4;
+/** Items of pseudo-count pulling today's level towards 1 (little data: little correction). */
+const LEVEL_PRIOR = 40;
+const LEVEL_MIN = 0.6;
+const LEVEL_MAX = 1.6;
+/**
+ * Prior overdispersion (variance = μ + μ²/r): real days differ more than Poisson says. Rougher
+ * modes assume more spread. The refs' own sample variance counts too, pooled with the prior.
+ */
+const PRIOR_R: Record<BaselineMode, number> = { weekly: 20, daily: 10, recent: 6 };
+/** How many windows' worth of weight the prior spread has against the refs' sample variance. */
+const PRIOR_WEIGHT = 4;
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const WEEK = 7 * DAY;
+
+/** The current window and every reference window a baseline may use. */
+export function referenceWindows(now: Date, o: BaselineOptions): RefWindow[] {
+  const w = o.windowMinutes * MINUTE;
+  const t = now.getTime();
+  const at = (kind: RefKind, back: number, lag: number, shift: number): RefWindow => ({
+    kind,
+    back,
+    lag,
+    from: new Date(t - shift - (lag + 1) * w),
+    to: new Date(t - shift - lag * w),
+  });
+  const out: RefWindow[] = [at('current', 0, 0, 0)];
+  for (let j = 1; j <= Math.max(RECENT_REFS, LEVEL_WINDOWS); j++) out.push(at('recent', 0, j, 0));
+  for (let lag = 0; lag <= LEVEL_WINDOWS; lag++) {
+    for (let k = 1; k <= o.baselineWeeks; k++) out.push(at('weekly', k, lag, k * WEEK));
+    for (let d = 1; d <= DAILY_REFS; d++) out.push(at('daily', d, lag, d * DAY));
+  }
+  return out;
+}
+
+export interface Baseline {
+  mode: BaselineMode;
+  refs: number;
+  /** expected negatives in the window */
+  mean: number;
+  /** variance of the observed count around `mean` (spread plus the baseline's own error) */
+  variance: number;
+  /** expected items of any sentiment (for the share) */
+  totalMean: number;
+  /** today's level against the seasonal expectation (1 = as usual) */
+  level: number;
+}
+
+interface ModeRefs {
+  /** lag → covered reference counts */
+  byLag: Map<number, WindowCount[]>;
+}
+
+/**
+ * The baseline from the counts of `windows` (aligned by index); reference windows that start
+ * before `historyStart` are not covered (zero there means "no data", not "quiet").
+ * Null when no mode has enough covered windows.
+ */
+export function baselineFrom(
+  windows: readonly RefWindow[],
+  counts: readonly WindowCount[],
+  historyStart: Date | null,
+): Baseline | null {
+  if (!historyStart) return null;
+  const start = historyStart.getTime();
+  const recent = new Map<number, WindowCount>();
+  const refs: Record<BaselineMode, ModeRefs> = {
+    weekly: { byLag: new Map() },
+    daily: { byLag: new Map() },
+    recent: { byLag: new Map() },
+  };
+  windows.forEach((w, i) => {
+    const c = counts[i] ?? { total: 0, negative: 0 };
+    if (w.kind === 'recent') recent.set(w.lag, c);
+    if (w.kind === 'current' || w.from.getTime() < start) return;
+    const kind: BaselineMode = w.kind;
+    // Recent windows are references for lag 0 (no cycle: the windows just before are the expectation).
+    const lag = kind === 'recent' ? 0 : w.lag;
+    if (kind === 'recent' && w.lag > RECENT_REFS) return;
+    const list = refs[kind].byLag.get(lag) ?? [];
+    list.push(c);
+    refs[kind].byLag.set(lag, list);
+  });
+  for (const mode of ['weekly', 'daily', 'recent'] as const) {
+    const now = refs[mode].byLag.get(0) ?? [];
+    if (now.length < MIN_REFS[mode]) continue;
+    const level = mode === 'recent' ? 1 : todaysLevel(refs[mode], recent, start, windows);
+    const neg = capOutliers(now.map((r) => r.negative));
+    const m = mean(neg) * level;
+    // The refs' own spread (scaled to today's level), pooled with the prior.
+    const prior = m + (m * m) / PRIOR_R[mode];
+    const n = neg.length;
+    const sampled = sampleVariance(neg) * level * level;
+    const spread = Math.max(prior, (PRIOR_WEIGHT * prior + (n - 1) * sampled) / (PRIOR_WEIGHT + n - 1));
+    return {
+      mode,
+      refs: n,
+      mean: m,
+      variance: spread * (1 + 1 / n),
+      totalMean: mean(capOutliers(now.map((r) => r.total))) * level,
+      level,
+    };
+  }
+  return null;
+}
+
+/**
+ * Observed items in the windows before the current one against what their own references
+ * expected (all sentiments: volume, not mood), shrunk towards 1 and capped.
+ */
+function todaysLevel(
+  refs: ModeRefs,
+  recent: ReadonlyMap<number, WindowCount>,
+  historyStart: number,
+  windows: readonly RefWindow[],
+): number {
+  let observed = 0;
+  let expected = 0;
+  for (let lag = 1; lag <= LEVEL_WINDOWS; lag++) {
+    const seen = recent.get(lag);
+    const ref = refs.byLag.get(lag);
+    if (!seen || !ref || ref.length < 2) continue;
+    // Only windows inside the history (a new source's first hours are not "a quiet day").
+    const w = windows.find((x) => x.kind === 'recent' && x.lag === lag);
+    if (!w || w.from.getTime() < historyStart) continue;
+    observed += seen.total;
+    expected += mean(capOutliers(ref.map((r) => r.total)));
+  }
+  const level = (observed + LEVEL_PRIOR) / (expected + LEVEL_PRIOR);
+  return Math.min(LEVEL_MAX, Math.max(LEVEL_MIN, level));
+}
+
+/**
+ * A past storm in one reference window must not teach the baseline that storms are normal:
+ * values far above the median are capped (a Poisson-aware bound, so small counts are left alone).
+ */
+export function capOutliers(xs: readonly number[]): number[] {
+  if (xs.length < 3) return [...xs];
+  const m = median(xs);
+  const cap = Math.max(3 * m, m + 3 * Math.sqrt(m) + 3);
+  return xs.map((x) => Math.min(x, cap));
+}
+
+/** Sum of baselines (sources inside a platform or overall): means and variances add up. */
+export function addBaselines(parts: readonly Baseline[]): Baseline | null {
+  if (parts.length === 0) return null;
+  const rank: Record<BaselineMode, number> = { weekly: 0, daily: 1, recent: 2 };
+  let m = 0;
+  let v = 0;
+  let t = 0;
+  for (const b of parts) {
+    m += b.mean;
+    v += b.variance;
+    t += b.totalMean;
+  }
+  // An aggregate is as rough as its roughest part that matters (a fifth of the expectation or
+  // more): a new, small source does not make the whole company's baseline a fallback.
+  let mode: BaselineMode = 'weekly';
+  let refs = Infinity;
+  for (const b of parts) {
+    if (m > 0 && b.mean < 0.2 * m) continue;
+    if (rank[b.mode] > rank[mode]) mode = b.mode;
+    refs = Math.min(refs, b.refs);
+  }
+  const level = t > 0 ? parts.reduce((a, b) => a + b.level * b.totalMean, 0) / t : 1;
+  return { mode, refs: Number.isFinite(refs) ? refs : 0, mean: m, variance: v, totalMean: t, level };
+}

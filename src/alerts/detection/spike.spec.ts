@@ -1,0 +1,242 @@
+import { referenceWindows } from './baseline';
+import { MemoryEpisodeBook } from './episodes';
+import { DEFAULT_SPIKE_PARAMS, planSpikes, readScopes, SpikeParams } from './spike';
+import { ORDINARY_TRAFFIC, ordinaryTraffic, SimSource, simulate, withSpike } from './synthetic';
+
+const WEEK = 7 * 1440;
+const DAY = 1440;
+const params: SpikeParams = { ...DEFAULT_SPIKE_PARAMS };
+const W = params.windowMinutes;
+const COOLDOWN = 60;
+
+const fires = (events: ReturnType<typeof simulate>) => events.filter((e) => e.action === 'fire');
+const clears = (events: ReturnType<typeof simulate>) => events.filter((e) => e.action === 'clear');
+
+describe('negative-spike detection on synthetic traffic', () => {
+  // 8 weeks of ordinary traffic (daily and weekly cycle, day and hour wobble, Poisson counts):
+  // weeks 1–4 are history, weeks 5–8 are judged.
+  const ordinary = ordinaryTraffic(8, ORDINARY_TRAFFIC, 7);
+  const vk = (series = ordinary): SimSource[] => [{ id: 'vk1', platform: 'vk', series }];
+
+  it('raises no alert across four ordinary weeks', () => {
+    const events = simulate(vk(), {
+      params,
+      cooldownMinutes: COOLDOWN,
+      fromMinute: 4 * WEEK,
+      toMinute: 8 * WEEK - 1,
+      stepMinutes: 2,
+    });
+    expect(fires(events)).toEqual([]);
+  });
+
+  it('raises no alert while history is short (daily and recent fallbacks) on ordinary days', () => {
+    const events = simulate(vk(), {
+      params,
+      cooldownMinutes: COOLDOWN,
+      fromMinute: 2 * 60,
+      toMinute: 2 * WEEK,
+      stepMinutes: 2,
+    });
+    expect(fires(events).map((e) => `${e.minute} ${e.reading?.baseline.mode}`)).toEqual([]);
+  });
+
+  describe('a 3× spike of two hours on a Wednesday afternoon', () => {
+    const start = 5 * WEEK + 2 * DAY + 14 * 60 + 10;
+    const spiked = withSpike(ordinary, { startMinute: start, minutes: 120, factor: 3 });
+    const events = simulate(vk(spiked), {
+      params,
+      cooldownMinutes: COOLDOWN,
+      fromMinute: start - 6 * 60,
+      toMinute: start + 8 * 60,
+    });
+
+    it('alerts within one window of the start', () => {
+      const [first] = fires(events);
+      expect(first).toBeDefined();
+      expect(first.minute).toBeGreaterThan(start);
+      expect(first.minute - start).toBeLessThanOrEqual(W);
+      expect(first.reading!.ratio).toBeGreaterThanOrEqual(2);
+      expect(first.reading!.baseline.mode).toBe('weekly');
+    });
+
+    it('alerts once per spike, not once per window', () => {
+      expect(fires(events)).toHaveLength(1);
+    });
+
+    it('gives the all-clear after it subsides, and only then', () => {
+      const c = clears(events);
+      expect(c).toHaveLength(1);
+      expect(c[0].minute).toBeGreaterThan(fires(events)[0].minute);
+      // the sliding window has to drain: not before the spike is mostly out of it
+      expect(c[0].minute).toBeGreaterThan(start + 120);
+      expect(c[0].minute).toBeLessThanOrEqual(start + 120 + 2 * W);
+    });
+  });
+
+  it('respects the cooldown after an all-clear: a second spike soon after is not a new alert', () => {
+    const start = 5 * WEEK + 1 * DAY + 11 * 60;
+    let s = withSpike(ordinary, { startMinute: start, minutes: 90, factor: 4 }, 1);
+    // The first clears about one window after it ends; the second starts right after that.
+    s = withSpike(s, { startMinute: start + 90 + W + 15, minutes: 60, factor: 4 }, 2);
+    const run = (cooldownMinutes: number) =>
+      simulate(vk(s), { params, cooldownMinutes, fromMinute: start - 60, toMinute: start + 8 * 60 });
+    const long = run(6 * 60);
+    expect(fires(long)).toHaveLength(1);
+    const short = run(5);
+    expect(fires(short)).toHaveLength(2);
+  });
+
+  it('ignores a handful of angry comments at night (minimum volume)', () => {
+    const night = 5 * WEEK + 3 * DAY + 3 * 60;
+    const s = { ...ordinary, negative: ordinary.negative.slice(), total: ordinary.total.slice() };
+    for (let m = night; m < night + 4; m++) {
+      s.negative[m] += 1;
+      s.total[m] += 1;
+    }
+    const events = simulate(vk(s), {
+      params,
+      cooldownMinutes: COOLDOWN,
+      fromMinute: night - 60,
+      toMinute: night + 120,
+    });
+    expect(fires(events)).toEqual([]);
+  });
+
+  it('ignores a busy hour whose mood is as usual (the negative share did not rise)', () => {
+    const start = 5 * WEEK + 1 * DAY + 15 * 60;
+    const s = { ...ordinary, negative: ordinary.negative.slice(), total: ordinary.total.slice() };
+    // a viral post: three times the traffic for an hour, a quarter of it negative as always
+    for (let m = start; m < start + 60; m++) {
+      const extraNeg = Math.round(2 * s.negative[m]);
+      s.negative[m] += extraNeg;
+      s.total[m] += 2 * s.total[m];
+    }
+    const events = simulate(vk(s), {
+      params,
+      cooldownMinutes: COOLDOWN,
+      fromMinute: start - 60,
+      toMinute: start + 180,
+    });
+    expect(fires(events)).toEqual([]);
+  });
+});
+
+describe('one alert per spike across sources, platforms and overall', () => {
+  const a = ordinaryTraffic(6, { ...ORDINARY_TRAFFIC, peakPerHour: 80 }, 21);
+  const b = ordinaryTraffic(6, { ...ORDINARY_TRAFFIC, peakPerHour: 60 }, 22);
+  const c = ordinaryTraffic(6, { ...ORDINARY_TRAFFIC, peakPerHour: 100 }, 23);
+  const start = 5 * WEEK + 2 * DAY + 13 * 60;
+  const run = (sources: SimSource[]) =>
+    simulate(sources, {
+      params,
+      cooldownMinutes: COOLDOWN,
+      fromMinute: start - 120,
+      toMinute: start + 5 * 60,
+    });
+
+  it('a storm on one VK community: one alert, for that source', () => {
+    const events = run([
+      { id: 'vk-a', platform: 'vk', series: withSpike(a, { startMinute: start, minutes: 120, factor: 4 }) },
+      { id: 'vk-b', platform: 'vk', series: b },
+      { id: 'tg-c', platform: 'telegram', series: c },
+    ]);
+    expect(fires(events).map((e) => e.scope)).toEqual(['source:vk-a']);
+  });
+
+  it('a storm across both VK communities: one alert, for the VK platform, naming both', () => {
+    const events = run([
+      {
+        id: 'vk-a',
+        platform: 'vk',
+        series: withSpike(a, { startMinute: start, minutes: 120, factor: 4 }, 5),
+      },
+      {
+        id: 'vk-b',
+        platform: 'vk',
+        series: withSpike(b, { startMinute: start, minutes: 120, factor: 4 }, 6),
+      },
+      { id: 'tg-c', platform: 'telegram', series: c },
+    ]);
+    const f = fires(events);
+    expect(f.map((e) => e.scope)).toEqual(['platform:vk']);
+    expect(
+      f[0]
+        .reading!.parts.slice(0, 2)
+        .map((p) => p.scope)
+        .sort(),
+    ).toEqual(['source:vk-a', 'source:vk-b']);
+  });
+
+  it('connecting a busy new source is not a spike of the whole company', () => {
+    const newcomer = ordinaryTraffic(6, { ...ORDINARY_TRAFFIC, peakPerHour: 300 }, 24);
+    const events = run([
+      { id: 'vk-a', platform: 'vk', series: a },
+      { id: 'tg-c', platform: 'telegram', series: c },
+      // history begins ten minutes before the judged range: the source was just connected
+      { id: 'tg-new', platform: 'telegram', series: newcomer, historyStartMinute: start - 130 },
+    ]);
+    expect(fires(events)).toEqual([]);
+  });
+});
+
+describe('planSpikes', () => {
+  it('clears an open scope that has no reading any more (e.g. its source was disabled)', () => {
+    const book = new MemoryEpisodeBook();
+    book.apply('source:gone', 'fire', new Date('2030-01-01T10:00:00Z'));
+    const now = new Date('2030-01-01T12:00:00Z');
+    const plan = planSpikes([], book, now, { cooldownMinutes: 60, windowMinutes: 60 });
+    expect(plan.clear).toEqual([{ scope: 'source:gone' }]);
+  });
+
+  it('has no baseline (and so no alert) for a source with under two windows of history', () => {
+    const now = new Date('2030-01-01T12:00:00Z');
+    const windows = referenceWindows(now, params);
+    const readings = readScopes(
+      windows,
+      [
+        {
+          sourceId: 's',
+          platform: 'vk',
+          historyStart: new Date(now.getTime() - 90 * 60_000),
+          counts: windows.map((w) =>
+            w.kind === 'current' ? { total: 100, negative: 90 } : { total: 5, negative: 1 },
+          ),
+        },
+      ],
+      params,
+    );
+    expect(readings).toEqual([]);
+  });
+});
+
+describe('a brand-new source (only the windows just before to compare with)', () => {
+  it('still hears a storm: the share of negatives jumps, not just the count', () => {
+    const s = ordinaryTraffic(1, { ...ORDINARY_TRAFFIC, peakPerHour: 90 }, 31);
+    const storm = 2 * DAY + 15 * 60; // Wednesday 15:00, five hours after the source was connected
+    const stormy = withSpike(s, { startMinute: storm, minutes: 20, factor: 12 }, 3);
+    const events = simulate(
+      [{ id: 'new', platform: 'vk', series: stormy, historyStartMinute: storm - 5 * 60 }],
+      {
+        params,
+        cooldownMinutes: COOLDOWN,
+        fromMinute: storm - 60,
+        toMinute: storm + 120,
+      },
+    );
+    const f = fires(events);
+    expect(f).toHaveLength(1);
+    expect(f[0].reading!.baseline.mode).toBe('recent');
+    expect(f[0].minute - storm).toBeLessThanOrEqual(20);
+  });
+
+  it('does not call the morning rush a storm (same share, more traffic)', () => {
+    const s = ordinaryTraffic(1, { ...ORDINARY_TRAFFIC, peakPerHour: 240 }, 32);
+    const events = simulate([{ id: 'new', platform: 'vk', series: s, historyStartMinute: DAY + 2 * 60 }], {
+      params,
+      cooldownMinutes: COOLDOWN,
+      fromMinute: DAY + 4 * 60,
+      toMinute: DAY + 14 * 60,
+    });
+    expect(fires(events)).toEqual([]);
+  });
+});
