@@ -1,0 +1,230 @@
+/**
+ * Complaint-term surge (plain TypeScript): a word or a two-word phrase ("не работает", "списали")
+ * that suddenly shows up in many more items than usual. Items are tokenised and stemmed with the
+ * analysis tokenizer (so "списали"/"списала" and translit "ne rabotaet" count as one term); each
+ * term counts once per item, and only when several people use it.
+ */
+import { prepare } from '../../analysis/text/tokenize';
+import { decideEpisode, EpisodeBook, Signal } from './episodes';
+import { ALPHA, CALM_P, Sensitivity } from './spike';
+import { mean, sampleVariance, upperTail } from './stats';
+
+export interface TermParams {
+  windowMinutes: number;
+  /** fewest items with the term in the window (watched terms: two fewer, at least 3) */
+  minCount: number;
+  /** fewest different authors using it */
+  minAuthors: number;
+  /** count ≥ this × the usual count */
+  minRatio: number;
+  sensitivity: Sensitivity;
+  /** phrases of one or two words to watch closely (any surging term is found without them) */
+  watch: string[];
+  /** also find terms nobody listed */
+  discover: boolean;
+  /** at most this many new term alerts per evaluation */
+  maxAlertsPerRun: number;
+  clearRatio: number;
+}
+
+export const DEFAULT_TERM_PARAMS: TermParams = {
+  windowMinutes: 60,
+  minCount: 6,
+  minAuthors: 4,
+  minRatio: 3,
+  sensitivity: 'medium',
+  watch: ['не работает', 'списали', 'нет интернета', 'не могу', 'верните деньги', 'not working', 'refund'],
+  discover: true,
+  maxAlertsPerRun: 2,
+  clearRatio: 1.5,
+};
+
+/** Terms are bursty (one thread repeats them): a heavy prior spread. */
+const TERM_PRIOR_R = 3;
+const TERM_MIN_EXPECTED = 0.5;
+/** Two terms that mostly share their items are one story (e.g. "интернет" and "нет интернета"). */
+const SAME_STORY = 0.6;
+
+const STOP = new Set(
+  (
+    'и в во не на я что он она оно они мы вы ты с со как а то все всё так его ее её но да к ко у же ' +
+    'вот от меня мне было был была были быть бы по только там тут где уже ещё еще или ни нет ли если ' +
+    'до из за для при про под над об о это этот эта эти тот та те то чем чего кто кого ему ей им их ' +
+    'вас нас вам нам себя себе свой своя свои мой моя мои ваш ваша ваши наш наша наши когда потом ' +
+    'очень может можно надо нужно будет есть раз просто даже сейчас опять снова уж вообще тоже ' +
+    'the a an and or but to of in on at for with is are was were be been it this that these those ' +
+    'i you he she we they my your our their me us them not no so as if by from again just very can'
+  ).split(/\s+/),
+);
+const NEGATORS = new Set(['не', 'нет', 'ни', 'not', 'no', "don't", "can't", 'never']);
+
+export interface TermItem {
+  text: string;
+  author: string;
+}
+
+/** key (stems) → surface form, for every term in one item */
+export function itemTerms(text: string): Map<string, string> {
+  const p = prepare(text);
+  const out = new Map<string, string>();
+  const n = p.stems.length;
+  for (let i = 0; i < n; i++) {
+    const s = p.stems[i];
+    if (!STOP.has(p.words[i]) && p.words[i].length >= 3 && !/^\d+$/.test(s)) out.set(s, p.words[i]);
+    if (i + 1 < n) {
+      const a = p.words[i];
+      const b = p.words[i + 1];
+      const bothStop = STOP.has(a) && STOP.has(b);
+      // "не работает" is a phrase; "и в" is not; a negation + word is worth the stop word
+      const keep = !bothStop && (NEGATORS.has(a) ? !STOP.has(b) : !STOP.has(a) && !STOP.has(b));
+      if (keep && b.length >= 2) out.set(`${s} ${p.stems[i + 1]}`, `${a} ${b}`);
+    }
+  }
+  return out;
+}
+
+/** The key a watched phrase is counted under (its stems), or null when it is not 1–2 words. */
+export function termKey(phrase: string): string | null {
+  const p = prepare(phrase);
+  if (p.stems.length < 1 || p.stems.length > 2) return null;
+  return p.stems.join(' ');
+}
+
+interface Tally {
+  count: number;
+  authors: Set<string>;
+  items: Set<number>;
+  surfaces: Map<string, number>;
+}
+
+function tally(items: readonly TermItem[]): Map<string, Tally> {
+  const out = new Map<string, Tally>();
+  items.forEach((it, idx) => {
+    for (const [key, surface] of itemTerms(it.text)) {
+      let t = out.get(key);
+      if (!t) out.set(key, (t = { count: 0, authors: new Set(), items: new Set(), surfaces: new Map() }));
+      t.count++;
+      t.authors.add(it.author);
+      t.items.add(idx);
+      t.surfaces.set(surface, (t.surfaces.get(surface) ?? 0) + 1);
+    }
+  });
+  return out;
+}
+
+export interface TermReading {
+  /** scope of the episode: `term:<stems>` */
+  scope: string;
+  key: string;
+  /** what people wrote most often */
+  label: string;
+  watched: boolean;
+  count: number;
+  authors: number;
+  expected: number;
+  ratio: number;
+  pValue: number;
+  signal: Signal;
+  /** indexes into the current items that mention it */
+  items: number[];
+  /** other surging terms about the same items */
+  related: string[];
+}
+
+export const termScope = (key: string) => `term:${key}`;
+
+/**
+ * Readings for the terms of the current window against the reference windows (same length, same
+ * mode of baseline the spike detector chose; at least two). Terms absent now are not read; an open
+ * term episode without a reading is calm.
+ */
+export function readTerms(
+  current: readonly TermItem[],
+  refs: readonly (readonly TermItem[])[],
+  p: TermParams,
+  fallback: boolean,
+): TermReading[] {
+  if (refs.length < 2) return [];
+  const now = tally(current);
+  const before = refs.map(tally);
+  const watched = new Set(p.watch.map(termKey).filter((k): k is string => !!k));
+  const alpha = ALPHA[p.sensitivity] * (fallback ? 0.3 : 1);
+  const out: TermReading[] = [];
+  for (const [key, t] of now) {
+    const isWatched = watched.has(key);
+    if (!isWatched && !p.discover) continue;
+    const counts = before.map((b) => b.get(key)?.count ?? 0);
+    const m = mean(counts);
+    const expected = Math.max(m, TERM_MIN_EXPECTED);
+    const prior = expected + (expected * expected) / TERM_PRIOR_R;
+    const variance = Math.max(prior, sampleVariance(counts)) * (1 + 1 / counts.length);
+    const pValue = upperTail(t.count, expected, variance);
+    const ratio = t.count / expected;
+    const minCount = isWatched ? Math.max(3, p.minCount - 2) : p.minCount;
+    const active =
+      t.count >= minCount && t.authors.size >= p.minAuthors && ratio >= p.minRatio && pValue <= alpha;
+    const calm = ratio <= p.clearRatio || pValue > CALM_P;
+    out.push({
+      scope: termScope(key),
+      key,
+      label: [...t.surfaces.entries()].sort((a, b) => b[1] - a[1])[0][0],
+      watched: isWatched,
+      count: t.count,
+      authors: t.authors.size,
+      expected,
+      ratio,
+      pValue,
+      signal: active ? 'active' : calm ? 'calm' : 'neutral',
+      items: [...t.items],
+      related: [],
+    });
+  }
+  return out;
+}
+
+/**
+ * Which term episodes fire and clear. Surging terms that mostly share their items with a stronger
+ * one (or with a term already open) are folded into it as related terms; at most
+ * `maxAlertsPerRun` fire at once, phrases before single words, watched before discovered.
+ */
+export function planTerms(
+  readings: readonly TermReading[],
+  book: EpisodeBook,
+  now: Date,
+  timing: { cooldownMinutes: number; windowMinutes: number; maxAlertsPerRun: number },
+): { fire: TermReading[]; clear: { scope: string; reading?: TermReading }[] } {
+  const t = { cooldownMs: timing.cooldownMinutes * 60_000, minOpenMs: timing.windowMinutes * 60_000 };
+  const byScope = new Map(readings.map((r) => [r.scope, r]));
+  const clear: { scope: string; reading?: TermReading }[] = [];
+  for (const scope of book.open.keys()) {
+    const r = byScope.get(scope);
+    const signal: Signal = r ? r.signal : 'calm';
+    if (decideEpisode(scope, signal, book, now, t) === 'clear') clear.push({ scope, reading: r });
+  }
+  const clearing = new Set(clear.map((c) => c.scope));
+  const taken: TermReading[] = readings.filter((r) => book.open.has(r.scope) && !clearing.has(r.scope));
+  const candidates = readings
+    .filter((r) => decideEpisode(r.scope, r.signal, book, now, t) === 'fire')
+    .sort(
+      (a, b) =>
+        Number(b.watched) - Number(a.watched) ||
+        b.key.split(' ').length - a.key.split(' ').length ||
+        b.count - a.count ||
+        a.key.localeCompare(b.key),
+    );
+  const fire: TermReading[] = [];
+  for (const c of candidates) {
+    const mine = new Set(c.items);
+    const same = [...taken, ...fire].find((o) => {
+      const shared = o.items.filter((i) => mine.has(i)).length;
+      return shared >= SAME_STORY * Math.min(mine.size, o.items.length);
+    });
+    if (same) {
+      if (fire.includes(same)) same.related.push(c.label);
+      continue;
+    }
+    if (fire.length >= timing.maxAlertsPerRun) break;
+    fire.push({ ...c, related: [] });
+  }
+  return { fire, clear };
+}
