@@ -24,6 +24,7 @@ import { DemoModule } from './demo/demo.module';
 import { SlaModule } from './sla/sla.module';
 import { AnalysisModule } from './analysis/nest/analysis.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { AlertsModule } from './alerts/alerts.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -66,6 +67,7 @@ export class AppModule {
         SlaModule,
         AnalysisModule,
         RealtimeModule,
+        AlertsModule,
       ],
     };
   }

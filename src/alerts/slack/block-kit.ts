@@ -127,6 +127,11 @@ function sampleBlocks(s: AlertSample, openWord: string): (KnownBlock | Block)[] 
 
 const stripMrkdwn = (s: string) => s.replace(/\*/g, '');
 
+/** The alert's one-line title (the header without its icon), as the alert list shows it. */
+export function alertTitle(a: RenderableAlert): string {
+  return trim(headline(a).title, LIMITS.headerText);
+}
+
 function headline(a: RenderableAlert): { title: string; fields: string[]; note?: string } {
   const L = a.language;
   const w = words(L);

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ItemRow } from './alert-signals.repository';
+
+export interface SlaEventCounts {
+  breached: number;
+  dueSoon: number;
+}
+
+/**
+ * Reads the SLA module's record (sla_events, the conversations' clocks) for SLA alerts. Read-only,
+ * SQL of its own: the SLA lifecycle code is not this module's to touch.
+ */
+@Injectable()
+export class AlertSlaRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Events raised in [from, to): breaches and "due soon" warnings of the chosen kinds. */
+  async counts(from: Date, to: Date, kinds: string[], sourceId: string | null): Promise<SlaEventCounts> {
+    const rows: { kind: string; n: number }[] = await this.db.query(
+      `SELECT e.kind, count(*)::int AS n
+         FROM sla_events e JOIN conversations c ON c.id = e.conversation_id
+        WHERE e.created_at >= $1 AND e.created_at < $2 AND e.kind = ANY($3::text[])
+          AND ($4::uuid IS NULL OR c.source_id = $4)
+        GROUP BY 1`,
+      [from, to, kinds, sourceId],
+    );
+    const n = (k: string) => rows.find((r) => r.kind === k)?.n ?? 0;
+    return { breached: n('breach'), dueSoon: n('warning_80') + n('warning_50') };
+  }
+
+  /**
+   * Breaches raised in [from, to) whose conversation is still unanswered on the same deadline
+   * (not answered, not reopened with a new clock, not resolved).
+   */
+  async stillUnanswered(from: Date, to: Date, sourceId: string | null): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT c.id FROM sla_events e JOIN conversations c ON c.id = e.conversation_id
+        WHERE e.kind = 'breach' AND e.created_at >= $1 AND e.created_at < $2
+          AND c.first_response_at IS NULL AND c.due_at = e.due_at AND c.status <> 'resolved'
+          AND ($3::uuid IS NULL OR c.source_id = $3)
+        ORDER BY e.created_at, c.id`,
+      [from, to, sourceId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Conversations behind the events of [from, to), breaches first (for samples). */
+  async eventConversations(
+    from: Date,
+    to: Date,
+    kinds: string[],
+    sourceId: string | null,
+    limit = 3,
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT c.id FROM sla_events e JOIN conversations c ON c.id = e.conversation_id
+        WHERE e.created_at >= $1 AND e.created_at < $2 AND e.kind = ANY($3::text[])
+          AND ($4::uuid IS NULL OR c.source_id = $4)
+        GROUP BY c.id
+        ORDER BY bool_or(e.kind = 'breach') DESC, min(e.due_at)
+        LIMIT $5`,
+      [from, to, kinds, sourceId, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The last customer message of each conversation (what the sample shows). */
+  lastCustomerItems(conversationIds: string[]): Promise<ItemRow[]> {
+    if (!conversationIds.length) return Promise.resolve([]);
+    return this.db.query(
+      `SELECT DISTINCT ON (it.conversation_id)
+              it.id::text AS id, it.source_id AS "sourceId", it.platform, it.external_id AS "externalId",
+              it.conversation_id AS "conversationId", it.text,
+              COALESCE(NULLIF(it.author_name, ''), ct.display_name, '') AS author,
+              COALESCE(it.author_external_id, it.id::text) AS "authorKey", it.created_at_platform AS at,
+              COALESCE(it.raw->'chat'->>'username', it.raw->'sender_chat'->>'username') AS "chatUsername"
+         FROM items it LEFT JOIN contacts ct ON ct.id = it.contact_id
+        WHERE it.conversation_id = ANY($1::uuid[]) AND it.direction = 'inbound'
+        ORDER BY it.conversation_id, it.created_at_platform DESC`,
+      [conversationIds],
+    );
+  }
+}

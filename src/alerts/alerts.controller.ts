@@ -1,0 +1,33 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { AlertsService } from './alerts.service';
+import { AlertDetailDto, AlertListDto, AlertViewDto, ListAlertsQuery } from './dto/alerts.dto';
+
+/** Every alert with its state (everyone signed in may read; admins resend). */
+@ApiTags('alerts')
+@Controller('api/alerts')
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: AlertListDto })
+  list(@Query() q: ListAlertsQuery) {
+    return this.alerts.list(q);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: AlertDetailDto })
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.alerts.get(id);
+  }
+
+  /** A failed or unknown message: send it (again). */
+  @Post(':id/resend')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AlertViewDto })
+  resend(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user?: SessionUser) {
+    return this.alerts.resend(id, user?.id ?? null);
+  }
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import type { SpikeDetails } from '../alert.types';
+import type { AlertRuleRow } from '../alert-rules.repository';
+import { AlertSignalsRepository, SourceInfo } from '../alert-signals.repository';
+import { AlertsRepository } from '../alerts.repository';
+import { referenceWindows, WindowCount } from '../detection/baseline';
+import { planSpikes, readScopes, ScopeReading, SourceSeries } from '../detection/spike';
+import { withDefaults } from '../rule-params';
+import {
+  bookFrom,
+  ClearDraft,
+  Evaluation,
+  FireDraft,
+  minutesBetween,
+  overallLabel,
+  platformLabel,
+  toSample,
+} from './evaluation';
+
+/** Negative spikes per source, platform and overall (detection/spike.ts on the rule's data). */
+@Injectable()
+export class SpikeEvaluator {
+  constructor(
+    private readonly signals: AlertSignalsRepository,
+    private readonly alerts: AlertsRepository,
+  ) {}
+
+  async evaluate(rule: AlertRuleRow, now: Date): Promise<Evaluation> {
+    const p = withDefaults('negative_spike', rule.params);
+    const sources = await this.signals.sources(rule.sourceId);
+    const windows = referenceWindows(now, p);
+    const rows = sources.length ? await this.signals.windowCounts(windows, rule.sourceId) : [];
+    const counts = new Map<string, WindowCount[]>(
+      sources.map((s) => [s.id, windows.map(() => ({ total: 0, negative: 0 }))]),
+    );
+    for (const r of rows) {
+      const list = counts.get(r.sourceId);
+      if (list) list[r.i] = { total: r.total, negative: r.negative };
+    }
+    const series: SourceSeries[] = sources.map((s) => ({
+      sourceId: s.id,
+      platform: s.platform,
+      historyStart: s.historyStart ? new Date(s.historyStart) : null,
+      counts: counts.get(s.id)!,
+    }));
+    const readings = readScopes(windows, series, p);
+    const open = await this.alerts.openEpisodes(rule.id);
+    const clears = await this.alerts.recentClears(
+      rule.id,
+      new Date(now.getTime() - rule.cooldownMinutes * 60_000),
+    );
+    const book = bookFrom(open, clears);
+    const plan = planSpikes(readings, book, now, {
+      cooldownMinutes: rule.cooldownMinutes,
+      windowMinutes: p.windowMinutes,
+    });
+
+    const byId = new Map(sources.map((s) => [s.id, s]));
+    const from = windows[0].from;
+    const fire: FireDraft[] = [];
+    for (const r of plan.fire) {
+      const ids = this.sourcesOf(r.scope, sources);
+      const samples = (await this.signals.negativeSamples(ids, from, now)).map(toSample);
+      fire.push({
+        kind: 'negative_spike',
+        scope: r.scope,
+        episodic: true,
+        channel: 'main',
+        details: this.details(r, rule, byId, from, now, p.windowMinutes),
+        samples,
+      });
+    }
+    const clear: ClearDraft[] = plan.clear.map((c) => ({
+      alert: book.alerts.get(c.scope)!,
+      clear: {
+        durationMinutes: minutesBetween(new Date(book.alerts.get(c.scope)!.firedAt), now),
+        ...(c.reading ? { observed: c.reading.observed.negative, expected: round1(c.reading.expected) } : {}),
+      },
+    }));
+    return { fire, clear };
+  }
+
+  private sourcesOf(scope: string, sources: SourceInfo[]): string[] {
+    if (scope.startsWith('source:')) return [scope.slice('source:'.length)];
+    if (scope.startsWith('platform:')) {
+      const p = scope.slice('platform:'.length);
+      return sources.filter((s) => s.platform === p).map((s) => s.id);
+    }
+    return sources.map((s) => s.id);
+  }
+
+  private details(
+    r: ScopeReading,
+    rule: AlertRuleRow,
+    byId: Map<string, SourceInfo>,
+    from: Date,
+    to: Date,
+    windowMinutes: number,
+  ): SpikeDetails {
+    const lang = rule.language;
+    const label = (scope: string) => {
+      if (scope.startsWith('source:')) return byId.get(scope.slice(7))?.name ?? scope;
+      if (scope.startsWith('platform:')) return platformLabel(scope.slice(9), lang);
+      return overallLabel(lang);
+    };
+    const sourceId = r.scope.startsWith('source:') ? r.scope.slice(7) : undefined;
+    const platform = r.scope.startsWith('platform:') ? r.scope.slice(9) : undefined;
+    return {
+      kind: 'negative_spike',
+      scope: r.scope,
+      scopeLabel: label(r.scope),
+      windowMinutes,
+      observed: r.observed.negative,
+      total: r.observed.total,
+      expected: round1(r.expected),
+      ratio: round1(r.ratio),
+      share: r.share === null ? null : round3(r.share),
+      baselineShare: r.baselineShare === null ? null : round3(r.baselineShare),
+      pValue: r.pValue,
+      baselineMode: r.baseline.mode,
+      parts: r.parts
+        .filter((x) => x.observed > 0)
+        .slice(0, 5)
+        .map((x) => ({ label: label(x.scope), observed: x.observed, expected: round1(x.expected) })),
+      filter: {
+        view: 'inbox',
+        sentiment: 'negative',
+        ...(sourceId ? { sourceId } : {}),
+        ...(platform ? { platform } : {}),
+        from: from.toISOString(),
+        to: to.toISOString(),
+      },
+    };
+  }
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
