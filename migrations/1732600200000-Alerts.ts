@@ -52,6 +52,7 @@ export class Alerts1732600200000 implements MigrationInterface {
       resolved_at timestamptz,
       next_attempt_at timestamptz NOT NULL DEFAULT now(),
       attempts int NOT NULL DEFAULT 0,
+      attempts_base int NOT NULL DEFAULT 0,
       claimed_at timestamptz,
       sent_at timestamptz,
       last_error text,

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
@@ -32,7 +33,8 @@ export const SLACK_SENDER = Symbol('SLACK_SENDER');
 @Injectable()
 export class AlertDeliveryService {
   private readonly log = new Logger('Alerts');
-  private readonly worker = `${hostname()}:${process.pid}`;
+  /** Names this instance in attempt rows (several instances may share a process in tests). */
+  private readonly worker = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private readonly outcomes;
   readonly policy: AlertRetryPolicy;
 
@@ -108,7 +110,7 @@ export class AlertDeliveryService {
       return this.settle(claimed, { outcome: 'logged', state: 'logged' });
     }
     const outcome = await this.sender.send(url, this.message(claimed, rule));
-    const next = decideAfterSend(outcome, claimed.attempts, this.policy);
+    const next = decideAfterSend(outcome, claimed.attempts - claimed.attemptsBase, this.policy);
     const httpStatus = 'status' in outcome ? (outcome.status ?? null) : null;
     if (next.state === 'fired') {
       const at = new Date(Date.now() + next.retryInMs);

@@ -7,6 +7,12 @@ import { AlertRow, AlertsRepository } from './alerts.repository';
 import { quietUntil } from './detection/quiet-hours';
 import { ClearDraft, FireDraft, titleOf } from './evaluators/evaluation';
 
+/** Messages go now (wall-clock time, whatever moment was evaluated), or when quiet hours end. */
+function deliveryTime(rule: AlertRuleRow): Date {
+  const wall = new Date();
+  return quietUntil(wall, rule.quietHours, rule.timeZone) ?? wall;
+}
+
 /**
  * Records alerts and all-clears, each with its delivery job in the same transaction (a recorded
  * alert always has a job; the sweep re-queues one that got lost anyway). Quiet hours only delay
@@ -30,7 +36,7 @@ export class AlertRecorder {
   }
 
   async fire(rule: AlertRuleRow, draft: FireDraft, now: Date): Promise<AlertRow | null> {
-    const deliverAt = quietUntil(now, rule.quietHours, rule.timeZone) ?? now;
+    const deliverAt = deliveryTime(rule);
     const row = await this.alerts.transaction(async (m) => {
       // Episodes are numbered per scope: two evaluators racing compute the same key, one insert wins.
       const dedupeKey =
@@ -74,7 +80,7 @@ export class AlertRecorder {
    * is just marked resolved.
    */
   async clear(rule: AlertRuleRow, c: ClearDraft, now: Date): Promise<AlertRow | null> {
-    const deliverAt = quietUntil(now, rule.quietHours, rule.timeZone) ?? now;
+    const deliverAt = deliveryTime(rule);
     const parent = c.alert;
     const row = await this.alerts.transaction(async (m) => {
       const before = await this.alerts.resolve(m, parent.id, now);

@@ -42,12 +42,15 @@ export class AlertRulesController {
 
   @Patch(':id')
   @ApiOkResponse({ type: AlertRuleViewDto })
-  update(
+  async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateAlertRuleDto,
     @CurrentUser() user?: SessionUser,
   ) {
-    return this.rules.update(id, dto, user?.id ?? null);
+    const view = await this.rules.update(id, dto, user?.id ?? null);
+    // Messages held for the old quiet hours go when the new ones allow.
+    if (dto.quietHours !== undefined || dto.timeZone !== undefined) await this.alerts.rescheduleHeld(id);
+    return view;
   }
 
   /** The rule goes; the alerts it raised stay on record. */

@@ -31,6 +31,8 @@ export interface AlertRow {
   resolvedAt: Date | null;
   nextAttemptAt: Date;
   attempts: number;
+  /** attempts before the last resend by a person (the retry budget starts again there) */
+  attemptsBase: number;
   claimedAt: Date | null;
   sentAt: Date | null;
   lastError: string | null;
@@ -72,7 +74,7 @@ export interface ClaimedAlert extends AlertRow {
 
 const COLUMNS = `a.id, a.rule_id AS "ruleId", a.kind, a.message_type AS "messageType", a.parent_id AS "parentId",
   a.scope, a.dedupe_key AS "dedupeKey", a.channel, a.language, a.state, a.title, a.details, a.clear, a.samples,
-  a.fired_at AS "firedAt", a.resolved_at AS "resolvedAt", a.next_attempt_at AS "nextAttemptAt", a.attempts,
+  a.fired_at AS "firedAt", a.resolved_at AS "resolvedAt", a.next_attempt_at AS "nextAttemptAt", a.attempts, a.attempts_base AS "attemptsBase",
   a.claimed_at AS "claimedAt", a.sent_at AS "sentAt", a.last_error AS "lastError", a.updated_at AS "updatedAt"`;
 
 export interface AlertListFilter {
@@ -318,7 +320,8 @@ export class AlertsRepository {
   async requeue(id: string): Promise<AlertRow | null> {
     const rows = rowsOf(
       await this.db.query(
-        `UPDATE alerts a SET state = 'fired', next_attempt_at = now(), attempts = 0, last_error = NULL, updated_at = now()
+        `UPDATE alerts a SET state = 'fired', next_attempt_at = now(), attempts_base = a.attempts, last_error = NULL,
+                updated_at = now()
           WHERE a.id = $1 AND a.state IN ('failed', 'unknown') AND a.resolved_at IS NULL
           RETURNING ${COLUMNS}`,
         [id],

@@ -72,3 +72,28 @@ export async function insertStorm(
 }
 
 export const minutes = (n: number) => n * 60_000;
+
+let reachSeq = 0;
+/** A negative post many people reacted to (VK counters in its raw payload). */
+export async function insertHighReachItem(
+  pg: Pool,
+  sourceId: string,
+  likes = 120,
+  at = new Date(),
+): Promise<string> {
+  const n = ++reachSeq;
+  const { rows } = await pg.query(
+    `INSERT INTO items (source_id, platform, kind, external_id, text, created_at_platform, author_external_id, author_name,
+                        sentiment_label, sentiment_score, intent, raw)
+     SELECT $1, s.platform, 'post', 'wall_post:-42_' || $2, 'Худший провайдер в городе, третий день без связи', $3,
+            'loud' || $2, 'Громкий клиент ' || $2, 'negative', -0.95, 'complaint', $4::jsonb
+       FROM sources s WHERE s.id = $1 RETURNING id::text`,
+    [
+      sourceId,
+      1000 + n,
+      at,
+      JSON.stringify({ likes: { count: likes }, comments: { count: 12 }, reposts: { count: 4 } }),
+    ],
+  );
+  return rows[0].id;
+}

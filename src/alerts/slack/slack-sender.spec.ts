@@ -58,4 +58,9 @@ describe('SlackSender against a local receiver', () => {
     expect(out).toMatchObject({ kind: 'retry', error: 'no connection (ECONNREFUSED)' });
     expect(JSON.stringify(out)).not.toContain('very-secret-token');
   });
+
+  it("a port fetch refuses (the Fetch standard's bad ports): refused for good", async () => {
+    const out = await new SlackSender(1000).send(`http://127.0.0.1:9${SECRET_PATH}`, message as any);
+    expect(out).toEqual({ kind: 'failed', error: 'the webhook address uses a port that fetch refuses' });
+  });
 });

@@ -64,6 +64,8 @@ const keepCause: FetchFunction = async (input, init) => {
     portable.name = (err as { name?: string })?.name ?? 'Error';
     const code = errorCode(err);
     if (code) (portable as { code?: string }).code = code;
+    const cause = (err as { cause?: { message?: unknown } })?.cause;
+    if (cause?.message) portable.cause = { message: String(cause.message) };
     throw portable;
   }
 };
@@ -80,6 +82,9 @@ export function classifySlackError(err: unknown): SendOutcome {
   }
   const original = e?.code === ErrorCode.RequestError ? e.original : err;
   const code = errorCode(original);
+  // fetch refuses some ports outright (the "bad ports" of the Fetch standard): never connects.
+  if (causeMessages(original).includes('bad port'))
+    return { kind: 'failed', error: 'the webhook address uses a port that fetch refuses' };
   if (code && NOT_CONNECTED.has(code)) return { kind: 'retry', error: `no connection (${code})` };
   if (isTimeout(original))
     return { kind: 'unknown', error: 'no answer in time (the message may have arrived)' };
@@ -100,6 +105,12 @@ function errorCode(err: unknown): string | undefined {
     if (typeof e.code === 'string' && !e.code.startsWith('slack_')) return e.code;
   }
   return undefined;
+}
+
+function causeMessages(err: unknown): string[] {
+  const out: string[] = [];
+  for (let e: any = err, depth = 0; e && depth < 4; e = e.cause, depth++) out.push(String(e.message ?? ''));
+  return out;
 }
 
 function isTimeout(err: unknown): boolean {
