@@ -1,9 +1,12 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '*.js', '*.mjs'] },
+  {
+    ignores: ['dist/**', 'web/dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'test-artifacts/**', '*.js', '*.mjs'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,8 +32,33 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  // Test-only ES modules (the DOM shim) run in Node.
-  { files: ['src/**/*.mjs', 'test/**/*.mjs'], languageOptions: { globals: globals.node } },
-  // The inbox UI: plain ES modules in the browser.
-  { files: ['web/**/*.js'], languageOptions: { sourceType: 'module', globals: globals.browser } },
+  // The web app (React, in the browser). Customer text is rendered as text only: no way to hand
+  // React or the DOM a string of HTML.
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text as text: dangerouslySetInnerHTML is forbidden in Otklik.',
+        },
+        {
+          selector: "Property[key.name='dangerouslySetInnerHTML']",
+          message: 'Render text as text: dangerouslySetInnerHTML is forbidden in Otklik.',
+        },
+        {
+          selector: "MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML|srcdoc)$/]",
+          message: 'HTML sinks are forbidden: build nodes with React (or textContent).',
+        },
+        {
+          selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]",
+          message: 'document.write is forbidden.',
+        },
+      ],
+    },
+  },
 );

@@ -3,9 +3,10 @@ import { RuntimeRole } from '../config/runtime-role';
 import { findWebRoot, webStaticMiddleware } from './web-static';
 
 /**
- * Serves the inbox UI (web/) at `/` and `/assets/*`. It is plain Express static middleware,
- * which runs before Nest's router and outside the global auth guard: the files hold no data,
- * and every API call they make is checked by the guard as usual.
+ * Serves the web app (web/dist, built by `npm run build`) at `/`: the built assets at
+ * `/assets/*` and the app's shell for every page a browser navigates to (client routes). Plain
+ * Express static middleware, which runs before Nest's router and outside the global auth guard:
+ * the files hold no data, and every API call they make is checked by the guard as usual.
  */
 @Module({})
 export class WebModule implements NestModule {
@@ -17,7 +18,7 @@ export class WebModule implements NestModule {
     if (!this.role.servesHttp) return; // workers answer only /health and /metrics
     const root = findWebRoot();
     if (!root) {
-      this.logger.warn('web/index.html not found; the inbox UI is not served');
+      this.logger.warn('web/dist/index.html not found (run `npm run build`); the web app is not served');
       return;
     }
     consumer.apply(webStaticMiddleware(root)).forRoutes({ path: '{*path}', method: RequestMethod.GET });

@@ -5,12 +5,15 @@ import { DataSource } from 'typeorm';
 import { databaseOptions } from '../../src/database/database.options';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { withDatabase } from './urls';
+import { ensureWebBuilt } from './web-build';
 
 /**
  * Once per Jest run: find PostgreSQL (DATABASE_URL, else the embedded server), build a migrated
  * template database, and tell the workers its name. Each test file clones it (see database.ts).
+ * Builds the web app first when web/dist is missing or stale.
  */
 export default async function globalSetup() {
+  ensureWebBuilt(); // the app serves web/dist, as `npm start` does
   let url = process.env.DATABASE_URL;
   if (!url) {
     const db = await startEmbeddedPostgres(process.env.OTKLIK_TEST_DATA_DIR ?? './.data/test');

@@ -1,10 +1,12 @@
-import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { measureBundle } from '../../bench/bundle-size.bench';
 import { startTestApp, TestApp } from '../support/app';
 import { ADMIN, login, seedConversation, withDb } from '../inbox/support';
+
+const DIST = join(__dirname, '../../web/dist');
+const HTML = { accept: 'text/html,application/xhtml+xml' };
 
 /** A raw request: the path and headers reach the server exactly as written (fetch normalises `..`). */
 function rawGet(
@@ -25,7 +27,14 @@ function rawGet(
   });
 }
 
-describe('web UI static files', () => {
+/** The entry script the built shell loads. */
+function entryScript(html: string): string {
+  const m = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"><\/script>/.exec(html);
+  if (!m) throw new Error(`no entry script in ${html}`);
+  return m[1];
+}
+
+describe('the web app (web/dist) served by WebModule', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
@@ -34,75 +43,91 @@ describe('web UI static files', () => {
     await t?.stop();
   });
 
-  it('serves the inbox shell at / without a session, with a strict CSP', async () => {
+  it('serves the shell at / without a session, with a strict CSP and no inline code at all', async () => {
     const res = await fetch(`${t.url}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('set-cookie')).toBeNull();
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
     const html = await res.text();
-    expect(html).toContain('<div id="app"');
-    expect(html).toContain('src="/assets/app.js"');
+    expect(html).toContain('<div id="app"></div>');
+    // every script is a file; no inline script, style element or style attribute
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, inner] of scripts) {
+      expect(attrs).toMatch(/src="\/assets\//);
+      expect(inner.trim()).toBe('');
+    }
+    expect(html).not.toMatch(/<style|\sstyle=|\son[a-z]+=/i);
+    expect(html).toBe(readFileSync(join(DIST, 'index.html'), 'utf8'));
   });
 
-  it('serves the modules with a JavaScript content type and the stylesheet as CSS', async () => {
-    const js = await fetch(`${t.url}/assets/app.js`);
+  it('answers client routes with the shell (a reload keeps the page), never the API or probes', async () => {
+    for (const path of [
+      '/inbox',
+      '/inbox/6a3c1f0e-0d7b-4a64-9a55-3d9c1b7c2f10?status=open&who=mine',
+      '/admin/sources',
+      '/profile',
+    ]) {
+      const r = await fetch(`${t.url}${path}`, { headers: HTML });
+      expect([path, r.status]).toEqual([path, 200]);
+      expect(await r.text()).toContain('<div id="app"></div>');
+    }
+    const api = await fetch(`${t.url}/api/conversations`, { headers: HTML });
+    expect(api.status).toBe(401);
+    expect(api.headers.get('content-type')).toMatch(/json/);
+    expect((await fetch(`${t.url}/api/nope`, { headers: HTML })).status).toBe(404);
+    expect((await fetch(`${t.url}/metrics`, { headers: HTML })).status).toBe(401);
+    expect(await (await fetch(`${t.url}/health/live`, { headers: HTML })).json()).toEqual({ status: 'ok' });
+    // a script asking for a page that is not there gets no HTML
+    expect((await fetch(`${t.url}/inbox`, { headers: { accept: 'application/json' } })).status).toBe(404);
+  });
+
+  it('serves the hashed assets with their types and a year of caching; revalidates the shell', async () => {
+    const html = await (await fetch(`${t.url}/`)).text();
+    const js = await fetch(`${t.url}${entryScript(html)}`);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toMatch(/^(text|application)\/javascript/);
-    expect(await js.text()).toMatch(/\bimport\b/);
-    for (const mod of [
-      'h.js',
-      'api.js',
-      'i18n.js',
-      'urgency.js',
-      'inbox.js',
-      'conversation.js',
-      'login.js',
-    ]) {
-      const r = await fetch(`${t.url}/assets/${mod}`);
-      expect([mod, r.status]).toEqual([mod, 200]);
-      expect(r.headers.get('content-type')).toMatch(/javascript/);
-    }
-    const css = await fetch(`${t.url}/assets/app.css`);
-    expect(css.status).toBe(200);
-    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
-  });
-
-  it('revalidates instead of re-downloading: If-None-Match gets a 304', async () => {
-    const first = await fetch(`${t.url}/assets/app.js`);
-    const etag = first.headers.get('etag');
-    expect(first.headers.get('cache-control')).toBe('no-cache');
+    expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const css = /href="(\/assets\/[^"]+\.css)"/.exec(html)![1];
+    const sheet = await fetch(`${t.url}${css}`);
+    expect(sheet.headers.get('content-type')).toMatch(/^text\/css/);
+    const etag = (await fetch(`${t.url}/`)).headers.get('etag');
     expect(etag).toBeTruthy();
     // raw request: fetch adds `cache-control: no-cache` to conditional requests, which forbids a 304
-    const again = await rawGet(t.url, '/assets/app.js', { 'if-none-match': etag! });
-    expect(again.status).toBe(304);
+    expect((await rawGet(t.url, '/', { 'if-none-match': etag! })).status).toBe(304);
   });
 
-  it('keeps the API, health and metrics where they were: /api still needs a session', async () => {
-    expect((await fetch(`${t.url}/api/conversations`)).status).toBe(401);
-    expect((await fetch(`${t.url}/api/auth/me`)).status).toBe(401);
-    expect((await fetch(`${t.url}/metrics`)).status).toBe(401);
-    const live = await fetch(`${t.url}/health/live`);
-    expect(live.status).toBe(200);
-    expect(await live.json()).toEqual({ status: 'ok' });
-  });
-
-  it('serves nothing else from the disk: no traversal, no other web/ files, no writes', async () => {
+  it('serves nothing else from the disk: no traversal, no source or config files, no writes', async () => {
     for (const path of [
-      '/assets/../package.json',
-      '/assets/%2e%2e/package.json',
+      '/assets/../index.html',
       '/assets/%2e%2e/%2e%2e/package.json',
+      '/assets/%2e%2e/.vite/manifest.json',
+      '/.vite/manifest.json',
+      '/src/main.tsx',
+      '/package.json',
     ]) {
       const r = await rawGet(t.url, path);
       expect([path, r.status]).not.toEqual([path, 200]);
       expect(r.body).not.toContain('"dependencies"');
+      expect(r.body).not.toContain('isEntry');
     }
-    expect((await fetch(`${t.url}/package.json`)).status).toBe(404);
     expect((await fetch(`${t.url}/assets/nope.js`)).status).toBe(404);
     expect((await fetch(`${t.url}/`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('keeps the inbox route under its JavaScript budget, the admin screens in a lazy chunk', () => {
+    const r = measureBundle(DIST);
+    console.log(`inbox route JavaScript: ${(r.inboxJsGzip / 1024).toFixed(1)} kB gzipped (budget 250 kB)`);
+    expect(r.inboxJsGzip).toBeLessThanOrEqual(250 * 1024);
+    const admin = r.lazy.find((l) => /AdminPage/.test(l.file));
+    expect(admin).toBeDefined();
+    expect(r.inboxFiles).not.toContain(admin!.file);
   });
 
   it('the queue and conversation responses carry every field the UI reads', async () => {
@@ -144,55 +169,5 @@ describe('web UI static files', () => {
     });
     expect(signIn.status).toBe(200);
     expect(await signIn.json()).toHaveProperty('csrfToken');
-  });
-
-  it('the real UI against the real API: sign in through the form, see the queue, open it, reply', async () => {
-    const f = await withDb(t, (c) =>
-      seedConversation(c, {
-        platform: 'vk',
-        text: 'Где мой заказ? <b>срочно</b>',
-        dueAt: new Date(Date.now() - 60_000),
-      }),
-    );
-    const mod = (p: string) => JSON.stringify(pathToFileURL(join(__dirname, '../..', p)).href);
-    const script = `
-      const { installHttpFetch, tick, shim } = await import(${mod('src/web/dom-shim.mjs')});
-      installHttpFetch(${JSON.stringify(t.url)});
-      await import(${mod('web/assets/app.js')});
-      const until = async (fn) => { for (let i = 0; i < 100; i++) { const v = fn(); if (v) return v; await tick(30); } throw new Error('timed out'); };
-      const form = await until(() => shim.app.querySelector('form'));
-      const [email, password] = form.querySelectorAll('input');
-      email.value = ${JSON.stringify(ADMIN.email)}; password.value = ${JSON.stringify(ADMIN.password)};
-      form.dispatch('submit');
-      const row = await until(() => shim.app.querySelector('.queue-row[data-id="${f.conversationId}"]'));
-      const rowInfo = { urgency: row.getAttribute('data-urgency'), preview: row.querySelector('.preview').textContent };
-      row.click();
-      const text = await until(() => shim.app.querySelector('.msg-in .msg-text'));
-      const textarea = shim.app.querySelector('.compose-text');
-      textarea.value = 'Здравствуйте! Проверяем заказ.';
-      textarea.dispatch('keydown', { key: 'Enter', ctrlKey: true });
-      const reply = await until(() => shim.app.querySelector('.msg-out[data-reply]'));
-      console.log(JSON.stringify({ rowInfo, itemText: text.textContent, reply: reply.textContent,
-        statuses: shim.requests.filter((q) => q.method !== 'GET').map((q) => q.method + ' ' + q.path) }));
-      process.exit(0);
-    `;
-    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
-      timeout: 20_000,
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
-    const r = JSON.parse(stdout.trim().split('\n').pop()!);
-    expect(r.rowInfo).toEqual({ urgency: 'breached', preview: 'Где мой заказ? <b>срочно</b>' });
-    expect(r.itemText).toBe('Где мой заказ? <b>срочно</b>');
-    expect(r.reply).toContain('Здравствуйте! Проверяем заказ.');
-    expect(r.statuses).toEqual([
-      'POST /api/auth/login',
-      `POST /api/conversations/${f.conversationId}/replies`,
-    ]);
-    const stored = await withDb(t, (c) =>
-      c.query(`SELECT text, author_id IS NOT NULL AS "hasAuthor" FROM replies WHERE conversation_id = $1`, [
-        f.conversationId,
-      ]),
-    );
-    expect(stored.rows).toEqual([{ text: 'Здравствуйте! Проверяем заказ.', hasAuthor: true }]);
   });
 });

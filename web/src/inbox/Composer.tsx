@@ -1,0 +1,202 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, newIdempotencyKey, post, type Conversation, type Template } from '../api/client';
+import { keys, useTemplates } from '../api/queries';
+import { currentLanguage } from '../i18n';
+import { errorText } from '../ui/errors';
+import { useToast } from '../ui/toasts';
+import { authorOf } from './filters';
+
+export type ComposeMode = 'reply' | 'note';
+type StatusAfter = 'pending' | 'resolved' | 'open';
+
+/** Drafts survive switching between conversations (memory only; never stored on disk). */
+const drafts = new Map<string, string>();
+
+/** Fills {name} / {{name}} in a template with the customer's first name. */
+export function fillTemplate(body: string, vars: Record<string, string>): string {
+  return body.replace(/\{\{?\s*(\w+)\s*\}?\}/g, (m, k: string) => (vars[k] ? vars[k] : m));
+}
+
+/** Templates for this conversation: its intent or none, the user's language first, then by name. */
+export function templatesFor(list: readonly Template[], intent: string | null, lang: string): Template[] {
+  return list
+    .filter((x) => !x.intent || !intent || x.intent === intent)
+    .sort((a, b) => Number(b.locale === lang) - Number(a.locale === lang) || a.name.localeCompare(b.name));
+}
+
+export interface ComposerHandle {
+  focus(mode?: ComposeMode): void;
+}
+
+/**
+ * The reply box and the note box. Ctrl+Enter (⌘+Enter) sends. A reply carries an
+ * Idempotency-Key that stays the same until the server accepts it, so a retry after a network
+ * error or a double click never sends twice; changing the text makes it a new reply.
+ */
+export const Composer = forwardRef<
+  ComposerHandle,
+  { conversation: Conversation; onSent?: (mode: ComposeMode) => void }
+>(function Composer({ conversation, onSent }, ref) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const qc = useQueryClient();
+  const templates = useTemplates();
+  const [mode, setMode] = useState<ComposeMode>('reply');
+  const [text, setText] = useState(() => drafts.get(`reply:${conversation.id}`) ?? '');
+  const [after, setAfter] = useState<StatusAfter>('pending');
+  const [busy, setBusy] = useState(false);
+  const replyKey = useRef<string | null>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const draftKey = `${mode}:${conversation.id}`;
+
+  // another conversation or mode: its own draft (and a new reply key)
+  useEffect(() => {
+    setText(drafts.get(draftKey) ?? '');
+    replyKey.current = null;
+  }, [draftKey]);
+
+  useImperativeHandle(ref, () => ({
+    focus(m) {
+      if (m && m !== mode) setMode(m);
+      setTimeout(() => area.current?.focus(), 0);
+    },
+  }));
+
+  const fitting = templatesFor(templates.data ?? [], conversation.intent, currentLanguage());
+
+  function insertTemplate(id: string) {
+    const tpl = templates.data?.find((x) => x.id === id);
+    if (!tpl) return;
+    const name = authorOf(conversation).split(/\s+/)[0]?.replace(/^@/, '') ?? '';
+    const filled = fillTemplate(tpl.body, { name, customer: name });
+    const el = area.current;
+    const s = el?.selectionStart ?? text.length;
+    const e = el?.selectionEnd ?? text.length;
+    const next = text.slice(0, s) + filled + text.slice(e);
+    change(next);
+    setTimeout(() => {
+      el?.focus();
+      el?.setSelectionRange(s + filled.length, s + filled.length);
+    }, 0);
+  }
+
+  function change(v: string) {
+    setText(v);
+    drafts.set(draftKey, v);
+    replyKey.current = null; // a changed text is a new reply
+  }
+
+  async function submit() {
+    if (!text.trim() || busy) return;
+    setBusy(true);
+    try {
+      if (mode === 'reply') {
+        replyKey.current ??= newIdempotencyKey();
+        await post(
+          `/api/conversations/${conversation.id}/replies`,
+          { text, statusAfter: after },
+          { headers: { 'Idempotency-Key': replyKey.current } },
+        );
+        replyKey.current = null;
+        toast(t('compose.queued'));
+      } else {
+        await post(`/api/conversations/${conversation.id}/notes`, { text });
+        toast(t('compose.noteSaved'));
+      }
+      drafts.delete(draftKey);
+      setText('');
+      void qc.invalidateQueries({ queryKey: keys.conversation(conversation.id) });
+      onSent?.(mode);
+    } catch (err) {
+      toast(errorText(err, { 409: t('conv.conflict') }), 'error');
+      if (err instanceof ApiError && err.status === 409)
+        void qc.invalidateQueries({ queryKey: keys.conversation(conversation.id) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className={`composer${mode === 'note' ? ' note-mode' : ''}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="compose-tabs" role="tablist">
+        {(['reply', 'note'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            role="tab"
+            aria-selected={mode === m}
+            className={`tab${mode === m ? ' active' : ''}`}
+            aria-keyshortcuts={m === 'reply' ? 'r' : 'n'}
+            onClick={() => {
+              setMode(m);
+              setTimeout(() => area.current?.focus(), 0);
+            }}
+          >
+            {t(m === 'reply' ? 'compose.reply' : 'compose.note')}
+          </button>
+        ))}
+      </div>
+      <label className="sr-only" htmlFor="compose-text">
+        {t(mode === 'reply' ? 'compose.reply' : 'compose.note')}
+      </label>
+      <textarea
+        id="compose-text"
+        ref={area}
+        className="compose-text"
+        rows={4}
+        maxLength={4096}
+        value={text}
+        placeholder={t(mode === 'reply' ? 'compose.replyPlaceholder' : 'compose.notePlaceholder')}
+        onChange={(e) => change(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      />
+      <div className="compose-controls">
+        {mode === 'reply' ? (
+          <>
+            <select
+              className="template-picker"
+              aria-label={t('compose.template')}
+              value=""
+              onChange={(e) => insertTemplate(e.target.value)}
+            >
+              <option value="">{fitting.length ? t('compose.template') : t('compose.noTemplates')}</option>
+              {fitting.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.shortcut ? `/${x.shortcut} · ` : ''}
+                  {x.name}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={t('compose.after')}
+              title={t('compose.after')}
+              value={after}
+              onChange={(e) => setAfter(e.target.value as StatusAfter)}
+            >
+              <option value="pending">{t('compose.afterPending')}</option>
+              <option value="resolved">{t('compose.afterResolved')}</option>
+              <option value="open">{t('compose.afterOpen')}</option>
+            </select>
+          </>
+        ) : null}
+        <span className="muted small grow hide-narrow">{t('compose.hint')}</span>
+        <button type="submit" className="btn btn-primary" disabled={busy || !text.trim()}>
+          {busy ? t('compose.sending') : t(mode === 'reply' ? 'compose.send' : 'compose.addNote')}
+        </button>
+      </div>
+    </form>
+  );
+});

@@ -1,0 +1,156 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { QUEUE_MAX, QUEUE_PAGE, useQueue, useUsers, type QueueFilter } from '../api/queries';
+import { useLiveState } from '../app/live-context';
+import { useSession } from '../app/session';
+import { isTyping } from '../app/Shell';
+import { ConversationView, type ConversationActions } from './ConversationView';
+import { filterFrom, matchesSearch, neighbour, rememberFilter } from './filters';
+import { Queue } from './Queue';
+
+/**
+ * The inbox: the queue and the open conversation. Everything is in the URL
+ * (/inbox/<conversation>?status=open&who=mine&q=…), so a view is linkable and survives a reload.
+ * Keys: j/k move, Enter opens, r reply, n note, e resolve, a assign to me, / search, Esc back.
+ */
+export function InboxPage() {
+  const { t } = useTranslation();
+  const { conversationId } = useParams();
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const { me } = useSession();
+  const live = useLiveState() === 'live';
+  const filter = filterFrom(params);
+  const search = params.get('q') ?? '';
+  const [limit, setLimit] = useState(QUEUE_PAGE);
+  // the row j/k point at: set under one open conversation, it follows the next one opened
+  const [cursor, setCursor] = useState<{ id: string; under: string | undefined }>();
+  const cursorId = cursor && cursor.under === conversationId ? cursor.id : conversationId;
+  const setCursorId = (id: string) => setCursor({ id, under: conversationId });
+  const searchRef = useRef<HTMLInputElement>(null);
+  const actions = useRef<ConversationActions | null>(null);
+  const queue = useQueue(filter, limit, live);
+  const users = useUsers(me.role === 'admin');
+
+  const userNames = useMemo(() => {
+    const m = new Map<string, string>([[me.id, me.name]]);
+    for (const u of users.data ?? []) m.set(u.id, u.name || u.email);
+    return m;
+  }, [users.data, me.id, me.name]);
+
+  const all = queue.data?.conversations;
+  const rows = useMemo(() => (all ?? []).filter((c) => matchesSearch(c, search)), [all, search]);
+  const ids = rows.map((r) => r.id);
+
+  const setFilter = (change: Partial<QueueFilter>) => {
+    const next = { ...filter, ...change };
+    rememberFilter(next);
+    setLimit(QUEUE_PAGE);
+    const p = new URLSearchParams(params);
+    p.set('status', next.status);
+    p.set('who', next.who);
+    setParams(p);
+  };
+  const setSearch = (q: string) => {
+    const p = new URLSearchParams(params);
+    if (q) p.set('q', q);
+    else p.delete('q');
+    setParams(p, { replace: true });
+  };
+  const open = (id: string) => navigate({ pathname: `/inbox/${id}`, search: params.toString() });
+
+  // keys (ignored while typing, and with modifiers)
+  const latest = useRef({ ids, cursorId, conversationId, open, setCursorId });
+  useLayoutEffect(() => {
+    latest.current = { ids, cursorId, conversationId, open, setCursorId };
+  });
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.defaultPrevented) return;
+      if (document.querySelector('dialog[open]')) return;
+      const typing = isTyping(ev);
+      const s = latest.current;
+      if (ev.key === 'Escape' && !typing && s.conversationId) {
+        navigate({ pathname: '/inbox', search: params.toString() });
+        return;
+      }
+      if (typing) return;
+      const focusRow = (id: string | undefined) => {
+        if (!id) return;
+        s.setCursorId(id);
+        setTimeout(
+          () => document.querySelector<HTMLElement>(`.queue-row[data-id="${CSS.escape(id)}"]`)?.focus(),
+          0,
+        );
+      };
+      switch (ev.key) {
+        case 'j':
+        case 'k':
+          ev.preventDefault();
+          focusRow(neighbour(s.ids, s.cursorId ?? s.conversationId, ev.key === 'j' ? 1 : -1));
+          break;
+        case 'Enter':
+          if ((ev.target as HTMLElement)?.closest?.('.queue-row, a, button')) return; // they handle it
+          if (s.cursorId) {
+            ev.preventDefault();
+            s.open(s.cursorId);
+          }
+          break;
+        case '/':
+          ev.preventDefault();
+          searchRef.current?.focus();
+          break;
+        case 'r':
+        case 'n':
+          if (!s.conversationId) return;
+          ev.preventDefault();
+          actions.current?.compose(ev.key === 'r' ? 'reply' : 'note');
+          break;
+        case 'e':
+          if (!s.conversationId) return;
+          ev.preventDefault();
+          actions.current?.resolve();
+          break;
+        case 'a':
+          if (!s.conversationId) return;
+          ev.preventDefault();
+          actions.current?.assignToMe();
+          break;
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [navigate, params]);
+
+  return (
+    <div className={`workspace${conversationId ? ' has-conversation' : ''}`}>
+      <Queue
+        filter={filter}
+        onFilter={setFilter}
+        rows={rows}
+        total={all?.length ?? 0}
+        hasMore={!!queue.data?.nextCursor}
+        limit={limit}
+        onLoadMore={() => setLimit((l) => Math.min(QUEUE_MAX, l + QUEUE_PAGE))}
+        error={queue.error}
+        loading={queue.isPending}
+        selectedId={conversationId}
+        cursorId={cursorId}
+        onOpen={open}
+        onCursor={setCursorId}
+        search={search}
+        onSearch={setSearch}
+        userNames={userNames}
+        searchRef={searchRef}
+      />
+      {conversationId ? (
+        <ConversationView id={conversationId} userNames={userNames} actionsRef={actions} />
+      ) : (
+        <section className="conversation conversation-empty">
+          <p className="placeholder muted">{t('conv.pick')}</p>
+        </section>
+      )}
+    </div>
+  );
+}

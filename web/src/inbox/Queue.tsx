@@ -1,0 +1,204 @@
+import { memo, useEffect, useRef, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueueRow } from '../api/client';
+import { QUEUE_MAX, STATUSES, WHO, type QueueFilter } from '../api/queries';
+import { useSession } from '../app/session';
+import { formatTime } from '../lib/time';
+import { Countdown } from '../ui/Countdown';
+import { IntentBadge, PlatformChip, SentimentBadge } from '../ui/badges';
+import { useNow } from '../ui/now';
+import { errorText } from '../ui/errors';
+import { authorOf, previewOf } from './filters';
+import { urgency } from './urgency';
+
+export interface QueueProps {
+  filter: QueueFilter;
+  onFilter(f: Partial<QueueFilter>): void;
+  rows: QueueRow[];
+  total: number;
+  hasMore: boolean;
+  limit: number;
+  onLoadMore(): void;
+  error: unknown;
+  loading: boolean;
+  selectedId?: string;
+  cursorId?: string;
+  onOpen(id: string): void;
+  onCursor(id: string): void;
+  search: string;
+  onSearch(q: string): void;
+  userNames: Map<string, string>;
+  searchRef: RefObject<HTMLInputElement | null>;
+}
+
+/**
+ * The left column: status tabs, Mine/Unassigned/All, the search box and the queue, most urgent
+ * first (the server orders by due time, then priority). Rows are keyed by id, so a refetch
+ * updates them in place.
+ */
+export function Queue({ searchRef, ...p }: QueueProps) {
+  const { t } = useTranslation();
+  const list = useRef<HTMLUListElement>(null);
+
+  // keep the cursor row visible when j/k move it
+  useEffect(() => {
+    if (!p.cursorId) return;
+    const el = list.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(p.cursorId)}"]`);
+    el?.scrollIntoView?.({ block: 'nearest' });
+  }, [p.cursorId]);
+
+  return (
+    <aside className="queue" aria-label={t('queue.label')}>
+      <div className="queue-head">
+        <div className="tabs" role="tablist" aria-label={t('queue.tabs')}>
+          {STATUSES.map((s) => (
+            <button
+              key={s}
+              type="button"
+              role="tab"
+              aria-selected={p.filter.status === s}
+              className={`tab${p.filter.status === s ? ' active' : ''}`}
+              onClick={() => p.onFilter({ status: s })}
+            >
+              {t(`status.${s}`)}
+            </button>
+          ))}
+        </div>
+        <div className="segmented" role="group" aria-label={t('who.label')}>
+          {WHO.map((w) => (
+            <button
+              key={w}
+              type="button"
+              aria-pressed={p.filter.who === w}
+              className={`seg${p.filter.who === w ? ' active' : ''}`}
+              onClick={() => p.onFilter({ who: w })}
+            >
+              {t(`who.${w}`)}
+            </button>
+          ))}
+        </div>
+        <label className="search">
+          <span className="sr-only">{t('queue.search')}</span>
+          <input
+            ref={searchRef}
+            type="search"
+            value={p.search}
+            placeholder={t('queue.searchPlaceholder')}
+            aria-keyshortcuts="/"
+            onChange={(e) => p.onSearch(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                p.onSearch('');
+                e.currentTarget.blur();
+              }
+            }}
+          />
+        </label>
+      </div>
+      <ul ref={list} className="queue-list" role="listbox" aria-label={t(`status.${p.filter.status}`)}>
+        {p.rows.length === 0 ? (
+          <li className="queue-empty muted" role="presentation">
+            {p.error
+              ? errorText(p.error)
+              : p.loading
+                ? t('app.loading')
+                : p.search
+                  ? t('queue.nothingFound')
+                  : t('queue.empty')}
+          </li>
+        ) : (
+          p.rows.map((c) => (
+            <Row
+              key={c.id}
+              c={c}
+              selected={c.id === p.selectedId}
+              cursor={c.id === (p.cursorId ?? p.selectedId ?? p.rows[0]?.id)}
+              onOpen={p.onOpen}
+              onCursor={p.onCursor}
+              userNames={p.userNames}
+            />
+          ))
+        )}
+      </ul>
+      <div className="queue-footer muted small">
+        {p.error && p.rows.length > 0 ? (
+          <span className="offline" role="alert">
+            {errorText(p.error)}
+          </span>
+        ) : (
+          <span>
+            {t('queue.count', { count: p.total })}
+            {p.hasMore ? ` · ${t('queue.more')}` : ''}
+          </span>
+        )}
+        {p.hasMore && p.limit < QUEUE_MAX ? (
+          <button type="button" className="btn btn-ghost btn-small" onClick={p.onLoadMore}>
+            {t('queue.loadMore')}
+          </button>
+        ) : null}
+      </div>
+    </aside>
+  );
+}
+
+const Row = memo(function Row({
+  c,
+  selected,
+  cursor,
+  onOpen,
+  onCursor,
+  userNames,
+}: {
+  c: QueueRow;
+  selected: boolean;
+  cursor: boolean;
+  onOpen(id: string): void;
+  onCursor(id: string): void;
+  userNames: Map<string, string>;
+}) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const now = useNow();
+  const mine = !!c.assigneeId && c.assigneeId === me.id;
+  const taken = !!c.assigneeId && !mine;
+  const preview = previewOf(c);
+  return (
+    <li
+      className={`queue-row${selected ? ' selected' : ''}`}
+      role="option"
+      aria-selected={selected}
+      tabIndex={cursor ? 0 : -1}
+      data-id={c.id}
+      data-urgency={urgency(c, now).level}
+      onClick={() => onOpen(c.id)}
+      onFocus={() => onCursor(c.id)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onOpen(c.id);
+        }
+      }}
+    >
+      <div className="row-top">
+        <PlatformChip platform={c.platform} />
+        <span className="author">{authorOf(c)}</span>
+        <Countdown c={c} />
+      </div>
+      <div className="preview">
+        {preview ? (c.lastDirection === 'outbound' ? t('queue.ourReply') : '') + preview : t('queue.noText')}
+      </div>
+      <div className="row-meta">
+        <IntentBadge intent={c.intent} />
+        <SentimentBadge sentiment={c.sentimentLabel} />
+        {mine ? <span className="badge assignee-me">{t('queue.you')}</span> : null}
+        {taken ? (
+          <span className="badge assignee-other">{userNames.get(c.assigneeId!) ?? t('queue.taken')}</span>
+        ) : null}
+        {c.status === 'snoozed' && c.snoozedUntil ? (
+          <span className="badge">{t('queue.until', { time: formatTime(c.snoozedUntil) })}</span>
+        ) : null}
+        <span className="time muted">{formatTime(c.lastMessageAt)}</span>
+      </div>
+    </li>
+  );
+});
