@@ -1,5 +1,117 @@
 // Generated from the server's OpenAPI document by `npm run api:types`; do not edit.
 export interface paths {
+    "/api/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AlertRulesController_list"];
+        put?: never;
+        post: operations["AlertRulesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alert-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AlertRulesController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["AlertRulesController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["AlertRulesController_update"];
+        trace?: never;
+    };
+    "/api/alert-rules/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AlertRulesController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alert-rules/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AlertRulesController_defaults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AlertsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AlertsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AlertsController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analysis/labels": {
         parameters: {
             query?: never;
@@ -680,6 +792,151 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        AlertDetailDto: {
+            /** @description its all-clear message, if any */
+            allClear?: Record<string, never> | null;
+            attempts: number;
+            /** @enum {string} */
+            channel: "main" | "lead";
+            clear: {
+                [key: string]: unknown;
+            } | null;
+            deliveries: components["schemas"]["DeliveryAttemptDto"][];
+            /** @description the numbers (kind-specific) */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            firedAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "negative_spike" | "term_surge" | "high_reach" | "sla" | "source_health" | "sla_escalation";
+            /** @enum {string} */
+            language: "ru" | "en";
+            lastError: Record<string, never> | null;
+            /** @description the filtered view in Otklik (the Slack button) */
+            link: string;
+            /** @description the Slack message as it is (or would be) sent: { text, blocks } in Block Kit */
+            message: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description when the message is (next) due; later than firedAt in quiet hours
+             */
+            nextAttemptAt: string;
+            /** @description all-clear: the alert it clears */
+            parentId: Record<string, never> | null;
+            resolvedAt: Record<string, never> | null;
+            ruleId: Record<string, never> | null;
+            ruleName: Record<string, never> | null;
+            samples: components["schemas"]["AlertSampleDto"][];
+            /** @description overall, platform:<p>, source:<id>, term:<stems>, item:<id>, sla, source-health:<id> */
+            scope: string;
+            sentAt: Record<string, never> | null;
+            /**
+             * @description fired (recorded, message waiting), sending, sent, logged (no webhook: log only), failed, unknown (a worker stopped mid-send: may have arrived), resolved (the condition is over)
+             * @enum {string}
+             */
+            state: "fired" | "sending" | "sent" | "logged" | "failed" | "unknown" | "resolved";
+            title: string;
+            /** @enum {string} */
+            type: "alert" | "all_clear";
+        };
+        AlertListDto: {
+            alerts: components["schemas"]["AlertViewDto"][];
+            /** @description cursor of the next page */
+            next: Record<string, never> | null;
+        };
+        AlertRuleViewDto: {
+            cooldownMinutes: number;
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            id: string;
+            /** @enum {string} */
+            kind: "negative_spike" | "term_surge" | "high_reach" | "sla" | "source_health";
+            /** @enum {string} */
+            language: "ru" | "en";
+            leadWebhook: {
+                configured?: boolean;
+            };
+            name: string;
+            /** @description every threshold, defaults filled in */
+            params: {
+                [key: string]: unknown;
+            };
+            quietHours: {
+                from?: string;
+                to?: string;
+            } | null;
+            sourceId: Record<string, never> | null;
+            timeZone: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description the address itself is never returned */
+            webhook: {
+                configured?: boolean;
+                usesDefault?: boolean;
+            };
+        };
+        AlertSampleDto: {
+            at?: string;
+            author: string;
+            conversationId?: Record<string, never> | null;
+            itemId?: string;
+            platform: string;
+            /** @description what the customer wrote (trimmed); render as text */
+            text: string;
+            /** @description the item on its platform */
+            url?: Record<string, never> | null;
+        };
+        AlertViewDto: {
+            /** @description its all-clear message, if any */
+            allClear?: Record<string, never> | null;
+            attempts: number;
+            /** @enum {string} */
+            channel: "main" | "lead";
+            clear: {
+                [key: string]: unknown;
+            } | null;
+            /** @description the numbers (kind-specific) */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            firedAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "negative_spike" | "term_surge" | "high_reach" | "sla" | "source_health" | "sla_escalation";
+            /** @enum {string} */
+            language: "ru" | "en";
+            lastError: Record<string, never> | null;
+            /** @description the filtered view in Otklik (the Slack button) */
+            link: string;
+            /**
+             * Format: date-time
+             * @description when the message is (next) due; later than firedAt in quiet hours
+             */
+            nextAttemptAt: string;
+            /** @description all-clear: the alert it clears */
+            parentId: Record<string, never> | null;
+            resolvedAt: Record<string, never> | null;
+            ruleId: Record<string, never> | null;
+            ruleName: Record<string, never> | null;
+            samples: components["schemas"]["AlertSampleDto"][];
+            /** @description overall, platform:<p>, source:<id>, term:<stems>, item:<id>, sla, source-health:<id> */
+            scope: string;
+            sentAt: Record<string, never> | null;
+            /**
+             * @description fired (recorded, message waiting), sending, sent, logged (no webhook: log only), failed, unknown (a worker stopped mid-send: may have arrived), resolved (the condition is over)
+             * @enum {string}
+             */
+            state: "fired" | "sending" | "sent" | "logged" | "failed" | "unknown" | "resolved";
+            title: string;
+            /** @enum {string} */
+            type: "alert" | "all_clear";
+        };
         AnalysisWhyView: {
             /** @description why the intent label, strongest first */
             intent: components["schemas"]["WhyFeatureView"][];
@@ -792,6 +1049,39 @@ export interface components {
             intent: string | null;
             itemId: string;
             sentiment: string | null;
+        };
+        CreateAlertRuleDto: {
+            /**
+             * @description after an all-clear, the same scope stays quiet this long
+             * @default 60
+             */
+            cooldownMinutes?: number;
+            /** @default true */
+            enabled?: boolean;
+            /** @enum {string} */
+            kind: "negative_spike" | "term_surge" | "high_reach" | "sla" | "source_health";
+            /**
+             * @description language of the messages
+             * @default ru
+             * @enum {string}
+             */
+            language?: "ru" | "en";
+            /** @description SLA rules: the lead channel for escalations (default: the rule channel). Write-only, encrypted. */
+            leadWebhookUrl?: Record<string, never> | null;
+            /** @example Всплески негатива во ВКонтакте */
+            name: string;
+            /** @description Thresholds of the kind (absent keys take the defaults, see GET /api/alert-rules/defaults). negative_spike: windowMinutes, baselineWeeks, minNegatives, minRatio, minShareLift, sensitivity (low|medium|high), clearRatio, scopes (overall|platform|source). term_surge: windowMinutes, minCount, minAuthors, minRatio, sensitivity, watch (phrases of 1–2 words), discover, maxAlertsPerRun, clearRatio. high_reach: minReach, lookbackHours. sla: windowMinutes, events (warning_50|warning_80|breach), escalateAfterMinutes. source_health: silentMinutes. */
+            params?: {
+                [key: string]: unknown;
+            };
+            /** @description messages wait until these end */
+            quietHours?: components["schemas"]["QuietHoursDto"] | null;
+            /** @description only this source; null or absent: every source */
+            sourceId?: Record<string, never> | null;
+            /** @default Europe/Moscow */
+            timeZone?: string;
+            /** @description Slack incoming-webhook URL for this rule (https). Stored encrypted, never returned or logged. Absent or null: SLACK_WEBHOOK_URL; neither: the alert is only recorded and logged. */
+            webhookUrl?: Record<string, never> | null;
         };
         CreatedSourceView: {
             /** @description the community, bot or account the credentials belong to */
@@ -921,6 +1211,19 @@ export interface components {
             password: string;
             /** @enum {string} */
             role: "admin" | "agent" | "analyst";
+        };
+        DeliveryAttemptDto: {
+            attempt: number;
+            /** @enum {string} */
+            channel: "main" | "lead";
+            error: Record<string, never> | null;
+            finishedAt: Record<string, never> | null;
+            httpStatus: Record<string, never> | null;
+            /** @enum {string|null} */
+            outcome: "sent" | "logged" | "retry" | "failed" | "unknown" | null;
+            /** Format: date-time */
+            startedAt: string;
+            worker: Record<string, never> | null;
         };
         InboxEventView: {
             /** Format: date-time */
@@ -1145,6 +1448,18 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        QuietHoursDto: {
+            /**
+             * @description HH:MM in the rule time zone
+             * @example 22:00
+             */
+            from: string;
+            /**
+             * @description HH:MM; before `from` spans midnight
+             * @example 08:00
+             */
+            to: string;
+        };
         ReplayOutcomeView: {
             /** @description why the replay failed */
             error: string | null;
@@ -1361,6 +1676,22 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        TestMessageDto: {
+            /**
+             * @default main
+             * @enum {string}
+             */
+            channel?: "main" | "lead";
+            /** @description try this address instead of the saved one (e.g. before saving it); never stored */
+            webhookUrl?: string;
+        };
+        TestResultDto: {
+            delivered: boolean;
+            error?: string;
+            httpStatus?: number;
+            /** @enum {string} */
+            outcome: "sent" | "retry" | "failed" | "unknown";
+        };
         TimelineReplyView: {
             attempts: number;
             /** Format: uuid */
@@ -1383,6 +1714,23 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "sending" | "delivered" | "failed" | "unknown";
             text: string;
+        };
+        UpdateAlertRuleDto: {
+            cooldownMinutes?: number;
+            enabled?: boolean;
+            /** @enum {string} */
+            language?: "ru" | "en";
+            leadWebhookUrl?: Record<string, never> | null;
+            name?: string;
+            /** @description Thresholds of the kind (absent keys take the defaults, see GET /api/alert-rules/defaults). negative_spike: windowMinutes, baselineWeeks, minNegatives, minRatio, minShareLift, sensitivity (low|medium|high), clearRatio, scopes (overall|platform|source). term_surge: windowMinutes, minCount, minAuthors, minRatio, sensitivity, watch (phrases of 1–2 words), discover, maxAlertsPerRun, clearRatio. high_reach: minReach, lookbackHours. sla: windowMinutes, events (warning_50|warning_80|breach), escalateAfterMinutes. source_health: silentMinutes. */
+            params?: {
+                [key: string]: unknown;
+            };
+            quietHours?: components["schemas"]["QuietHoursDto"] | null;
+            sourceId?: Record<string, never> | null;
+            timeZone?: string;
+            /** @description null: use SLACK_WEBHOOK_URL */
+            webhookUrl?: Record<string, never> | null;
         };
         UpdateConversationDto: {
             /** @description a user id; null releases the conversation */
@@ -1485,6 +1833,229 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AlertRulesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleViewDto"][];
+                };
+            };
+        };
+    };
+    AlertRulesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAlertRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleViewDto"];
+                };
+            };
+        };
+    };
+    AlertRulesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleViewDto"];
+                };
+            };
+        };
+    };
+    AlertRulesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertRulesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAlertRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleViewDto"];
+                };
+            };
+        };
+    };
+    AlertRulesController_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestResultDto"];
+                };
+            };
+        };
+    };
+    AlertRulesController_defaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_list: {
+        parameters: {
+            query?: {
+                /** @description opaque cursor from the previous page (`next`) */
+                cursor?: string;
+                /** @description fired at or after (ISO time) */
+                from?: string;
+                kind?: "negative_spike" | "term_surge" | "high_reach" | "sla" | "source_health" | "sla_escalation";
+                limit?: number;
+                ruleId?: string;
+                state?: "fired" | "sending" | "sent" | "logged" | "failed" | "unknown" | "resolved";
+                /** @description fired before (ISO time) */
+                to?: string;
+                /** @description default: both */
+                type?: "alert" | "all_clear";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertListDto"];
+                };
+            };
+        };
+    };
+    AlertsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDetailDto"];
+                };
+            };
+        };
+    };
+    AlertsController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertViewDto"];
+                };
+            };
+        };
+    };
     AnalysisController_labels: {
         parameters: {
             query?: never;
