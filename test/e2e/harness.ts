@@ -179,6 +179,15 @@ export function vkMessage(w: World, fromId: number, text: string) {
   return { id: m.id, key: expect1(w, w.vkSourceId, `message:${fromId}_${m.id}`) };
 }
 
+/** A member writes in VK group chat `chatId`: the community sees `id: 0`, the key is the conversation_message_id. */
+export function vkChatMessage(w: World, chatId: number, fromId: number, text: string) {
+  const m = w.vk.control.chatMessage({ groupId: GROUP_ID, chatId, fromId, text });
+  return {
+    cmid: m.conversation_message_id,
+    key: expect1(w, w.vkSourceId, `chat_message:${m.peer_id}_${m.conversation_message_id}`),
+  };
+}
+
 export function tgMessage(w: World, from: UserInput, text: string, chatId?: number) {
   const { message, updateIds } = w.tg.control.send({
     from,
@@ -253,7 +262,7 @@ export async function assertInvariants(w: World): Promise<void> {
     .filter((o) => o.method === 'wall.createComment' || o.method === 'messages.send')
     .map((o) =>
       o.method === 'messages.send'
-        ? `dm:${o.params.peer_id}:${o.params.random_id}`
+        ? `dm:${o.params.peer_id ?? o.params.peer_ids}:${o.params.random_id}`
         : `wall:${o.params.owner_id}_${o.params.post_id}:${o.params.guid}`,
     );
   expect(vkKeys.length).toBe(new Set(vkKeys).size);

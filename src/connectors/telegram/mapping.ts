@@ -59,14 +59,30 @@ type Msg = Record<string, any>;
 export function mapUpdate(update: Record<string, any>, threads: DiscussionThreads): NormalizedItem[] {
   if (update.message) return mapMessage(update.message, threads, false);
   if (update.edited_message) return mapMessage(update.edited_message, threads, true);
-  if (update.business_message) return mapMessage(update.business_message, threads, false);
-  if (update.edited_business_message) return mapMessage(update.edited_business_message, threads, true);
+  if (update.business_message) return mapBusinessMessage(update.business_message, threads, false);
+  if (update.edited_business_message)
+    return mapBusinessMessage(update.edited_business_message, threads, true);
   if (update.channel_post) return mapChannelPost(update.channel_post, false);
   if (update.edited_channel_post) return mapChannelPost(update.edited_channel_post, true);
   return [];
 }
 
 export const messageKey = (chatId: number | string, messageId: number | string) => `${chatId}:${messageId}`;
+
+/**
+ * Telegram Business: everything said in a connected chat comes back as business_message, the
+ * brand's side included. The chat is private, so its id is the customer's: a message from anyone
+ * else is the business account's owner. A bot's answer (`sender_business_bot`: ours, already in
+ * the outbox) is dropped; what the owner typed themself is kept as the brand's message, so the
+ * conversation shows it — never as a customer item.
+ */
+function mapBusinessMessage(msg: Msg, threads: DiscussionThreads, edited: boolean): NormalizedItem[] {
+  if (msg.sender_business_bot) return [];
+  const items = mapMessage(msg, threads, edited);
+  const fromCustomer = msg.chat?.type === 'private' && msg.from?.id === msg.chat.id;
+  if (fromCustomer) return items;
+  return items.map((item) => ({ ...item, author: { ...item.author, isBrand: true } }));
+}
 
 function mapChannelPost(post: Msg, edited: boolean): NormalizedItem[] {
   const text = textOf(post);
@@ -108,7 +124,10 @@ function mapMessage(msg: Msg, threads: DiscussionThreads, edited: boolean): Norm
 
   let kind: NormalizedItem['kind'] = 'message';
   let threadExternalId = String(chatId);
-  let parentExternalId = reply ? messageKey(chatId, reply.message_id) : undefined;
+  // A topic message that answers nothing in particular "replies" to the topic's
+  // forum_topic_created service message: that is the topic, not a parent.
+  const opensTopic = reply?.forum_topic_created !== undefined;
+  let parentExternalId = reply && !opensTopic ? messageKey(chatId, reply.message_id) : undefined;
   const threadId: number | undefined = msg.message_thread_id;
   if (msg.chat.type !== 'private' && threadId !== undefined) {
     const post = threads.get(messageKey(chatId, threadId));
@@ -118,11 +137,13 @@ function mapMessage(msg: Msg, threads: DiscussionThreads, edited: boolean): Norm
       if (replyOrigin) parentExternalId = replyOrigin;
     } else if (msg.is_topic_message) {
       threadExternalId = `${chatId}:topic:${threadId}`;
-    } else {
-      // A discussion thread whose forward we never saw: still one thread per post.
+    } else if (threads.channelOf(chatId) !== undefined) {
+      // A comment thread of a known discussion group whose forward we never saw: one per post.
       kind = 'comment';
       threadExternalId = `${chatId}:thread:${threadId}`;
     }
+    // Otherwise a reply in a plain supergroup: Telegram gives every reply the message_thread_id of
+    // its chain's root (no is_topic_message). That is no separate thread: it stays in the chat.
   }
 
   const sender: Msg | undefined = msg.sender_chat;

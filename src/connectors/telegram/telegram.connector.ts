@@ -119,7 +119,13 @@ export class TelegramConnector implements Connector {
   async send(source: SourceContext, reply: OutgoingReply): Promise<SendResult> {
     const target = parseKey(reply.inReplyTo.externalId);
     const raw = (reply.inReplyTo.raw ?? {}) as Record<string, any>;
-    const inThread = raw.is_topic_message || reply.inReplyTo.kind === 'comment';
+    // message_thread_id only where Telegram has a thread to put it in: a forum topic, or the
+    // comment thread of a channel post we know. A plain supergroup reply carries the id of its
+    // chain's root, which is no thread ("message thread not found"); replying to the message keeps
+    // the answer next to it anyway.
+    const knownComment =
+      reply.inReplyTo.kind === 'comment' && !reply.inReplyTo.threadExternalId.includes(':thread:');
+    const inThread = raw.is_topic_message === true || knownComment;
     const payload: Record<string, unknown> = {
       chat_id: target.chatId,
       text: reply.text,

@@ -12,6 +12,10 @@ export const vkIds = {
   wallThread: (ownerId: number, postId: number) => `wall:${ownerId}_${postId}`,
   message: (peerId: number, messageId: number) => `message:${peerId}_${messageId}`,
   dmThread: (peerId: number) => `dm:${peerId}`,
+  /** Group chats: a community gets `id: 0` there, so messages are keyed by conversation_message_id. */
+  chatMessage: (peerId: number, conversationMessageId: number) =>
+    `chat_message:${peerId}_${conversationMessageId}`,
+  chatThread: (peerId: number) => `chat:${peerId}`,
   boardPost: (groupId: number, topicId: number, commentId: number) =>
     `board:${groupId}_${topicId}_${commentId}`,
   boardThread: (groupId: number, topicId: number) => `board_topic:${groupId}_${topicId}`,
@@ -36,10 +40,15 @@ export const vkStreams = {
   mentions: 'mentions',
 };
 
+/** Peer ids of group chats ("беседы"): 2000000000 + the chat's local id. */
+export const VK_CHAT_PEER_BASE = 2_000_000_000;
+export const isVkChatPeer = (peerId: number) => peerId > VK_CHAT_PEER_BASE;
+
 export type ParsedVkId =
   | { type: 'wall_post'; ownerId: number; postId: number }
   | { type: 'wall_comment'; ownerId: number; postId: number; commentId: number }
   | { type: 'message'; peerId: number; messageId: number }
+  | { type: 'chat_message'; peerId: number; conversationMessageId: number }
   | { type: 'board'; groupId: number; topicId: number; commentId: number }
   | { type: 'mention'; ownerId: number; postId: number }
   | { type: 'other'; prefix: string };
@@ -54,6 +63,8 @@ export function parseVkId(externalId: string): ParsedVkId {
       return { type: 'wall_comment', ownerId: n[0], postId: n[1], commentId: n[2] };
     case 'message':
       return { type: 'message', peerId: n[0], messageId: n[1] };
+    case 'chat_message':
+      return { type: 'chat_message', peerId: n[0], conversationMessageId: n[1] };
     case 'board':
       return { type: 'board', groupId: n[0], topicId: n[1], commentId: n[2] };
     case 'mention':

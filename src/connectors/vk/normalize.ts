@@ -3,7 +3,7 @@
  * from Bots Long Poll, the Callback API or reconciliation through the API.
  */
 import { NormalizedItem } from '../connector';
-import { vkIds } from './ids';
+import { isVkChatPeer, vkIds } from './ids';
 
 export interface NormalizeContext {
   groupId: number;
@@ -73,15 +73,27 @@ export function wallPostItem(ctx: NormalizeContext, p: Obj): NormalizedItem | nu
   };
 }
 
+/**
+ * Where a message stands in its dialog: the message id in a private dialog, the
+ * conversation_message_id in a group chat, where a community token gets `id: 0` for every message
+ * (vk-io #308; VKCOM/vk-api-schema #40). Watermarks and keys use it.
+ */
+export function messagePosition(peerId: number, m: Obj): number {
+  return Number(isVkChatPeer(peerId) ? (m.conversation_message_id ?? 0) : m.id);
+}
+
 export function messageItem(ctx: NormalizeContext, m: Obj): NormalizedItem | null {
   if (Number(m.out) === 1) return null; // our own replies are in the outbox already
   const peerId = Number(m.peer_id ?? m.from_id);
   const who = author(ctx, Number(m.from_id));
   if (!who) return null;
+  const chat = isVkChatPeer(peerId);
+  const position = messagePosition(peerId, m);
+  if (!(position > 0)) return null; // no key to store it under (never seen from VK 5.199)
   return {
-    externalId: vkIds.message(peerId, Number(m.id)),
+    externalId: chat ? vkIds.chatMessage(peerId, position) : vkIds.message(peerId, position),
     kind: 'message',
-    threadExternalId: vkIds.dmThread(peerId),
+    threadExternalId: chat ? vkIds.chatThread(peerId) : vkIds.dmThread(peerId),
     author: who,
     text: String(m.text ?? ''),
     createdAt: at(m.date),

@@ -7,7 +7,14 @@
 import { FetchResult, NormalizedItem } from '../connector';
 import { ChainCall, VkClient } from './client';
 import { vkStreams } from './ids';
-import { boardItem, messageItem, NormalizeContext, wallCommentItem, wallPostItem } from './normalize';
+import {
+  boardItem,
+  messageItem,
+  messagePosition,
+  NormalizeContext,
+  wallCommentItem,
+  wallPostItem,
+} from './normalize';
 import { VkSettings } from './settings';
 
 export interface ReconcileInput {
@@ -292,7 +299,9 @@ async function reconcileDialogs(
     for (const { conversation, last_message: last } of page.items) {
       const peerId = Number(conversation.peer.id);
       const from = watermark(vkStreams.peer(peerId));
-      if (last && last.id > from && (from > 0 || last.date >= since)) stale.push({ peerId, from });
+      // A private dialog's watermark is a message id; a group chat's a conversation_message_id.
+      const at = last ? messagePosition(peerId, last) : 0;
+      if (last && at > from && (from > 0 || last.date >= since)) stale.push({ peerId, from });
       else older = true; // conversations come newest first: the rest are older still
     }
     if (page.items.length < 200 || older) break;
@@ -311,13 +320,14 @@ async function reconcileDialogs(
     results.forEach((result, i) => {
       if (!result.ok) return;
       const p = pending[i];
-      const fresh = result.value.items.filter((m) => m.id > p.from && (p.from > 0 || m.date >= since));
+      const at = (m: Obj) => messagePosition(p.peerId, m);
+      const fresh = result.value.items.filter((m) => at(m) > p.from && (p.from > 0 || m.date >= since));
       for (const m of fresh) {
         const item = messageItem(ctx, m);
         if (item) items.push(item);
       }
       const stream = vkStreams.peer(p.peerId);
-      const max = Math.max(watermark(stream), ...fresh.map((m) => m.id as number));
+      const max = Math.max(watermark(stream), ...fresh.map(at));
       if (max > p.from) cursors[stream] = max;
       if (fresh.length === result.value.items.length && result.value.items.length >= 200)
         next.push({ ...p, offset: p.offset + 200 });

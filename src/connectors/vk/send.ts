@@ -5,7 +5,7 @@
  */
 import { ConnectorError, OutgoingReply, SendResult } from '../connector';
 import { VkClient } from './client';
-import { deriveGuid, deriveRandomId, parseVkId, vkIds } from './ids';
+import { deriveGuid, deriveRandomId, isVkChatPeer, parseVkId, vkIds } from './ids';
 
 export interface SendClients {
   groupId: number;
@@ -41,7 +41,12 @@ export async function sendVkReply(clients: SendClients, reply: OutgoingReply): P
       );
       return { platformMessageId: vkIds.wallComment(target.ownerId, target.postId, Number(res.comment_id)) };
     }
+    case 'chat_message':
+      return sendToChat(need(clients.group, 'messages'), reply, target.peerId, target.conversationMessageId);
     case 'message': {
+      // A key stored before group chats were keyed by conversation_message_id (`message:<chat>_0`).
+      if (isVkChatPeer(target.peerId))
+        return sendToChat(need(clients.group, 'messages'), reply, target.peerId, undefined);
       const id = await need(clients.group, 'messages').call<number>('messages.send', {
         peer_id: target.peerId,
         random_id: deriveRandomId(reply.replyId),
@@ -65,4 +70,41 @@ export async function sendVkReply(clients: SendClients, reply: OutgoingReply): P
         `Replies to ${reply.inReplyTo.kind} items are not supported on VK yet`,
       );
   }
+}
+
+/**
+ * A reply into a group chat. A community gets message id 0 there, so the send goes with `peer_ids`,
+ * whose answer carries the conversation_message_id (vk-io #378), and it quotes the customer's
+ * message by conversation_message_id (`forward` with `is_reply`, as vk-io's own reply() does).
+ */
+async function sendToChat(
+  client: VkClient,
+  reply: OutgoingReply,
+  peerId: number,
+  conversationMessageId: number | undefined,
+): Promise<SendResult> {
+  const answer = await client.call<unknown>('messages.send', {
+    peer_ids: peerId,
+    random_id: deriveRandomId(reply.replyId),
+    message: reply.text,
+    ...(conversationMessageId
+      ? {
+          forward: JSON.stringify({
+            peer_id: peerId,
+            conversation_message_ids: [conversationMessageId],
+            is_reply: true,
+          }),
+        }
+      : {}),
+  });
+  const sent = (Array.isArray(answer) ? answer : []).find(
+    (r: { peer_id?: unknown }) => Number(r?.peer_id) === peerId,
+  ) as { conversation_message_id?: number; error?: { code?: number; description?: string } } | undefined;
+  if (sent?.error)
+    throw new ConnectorError('rejected', `messages.send: VK refused the chat message (${sent.error.code})`);
+  const cmid = Number(sent?.conversation_message_id ?? 0);
+  if (!(cmid > 0))
+    // Sent, but VK did not say where: record that much rather than a made-up key.
+    return { platformMessageId: `${vkIds.chatThread(peerId)}:random_id:${deriveRandomId(reply.replyId)}` };
+  return { platformMessageId: vkIds.chatMessage(peerId, cmid) };
 }

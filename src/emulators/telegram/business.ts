@@ -4,7 +4,9 @@ import { BotState, BusinessConnection, ChatState, TgMessage, TgUser, badRequest 
 /**
  * Telegram Business: a business account connects the bot, then its customers' private messages
  * reach the bot as `business_message` (only through an existing, enabled connection), and the bot
- * answers with `sendMessage {business_connection_id}` on the owner's behalf.
+ * answers with `sendMessage {business_connection_id}` on the owner's behalf. Everything said in a
+ * connected chat comes back as `business_message`: what the owner types (from = the owner) and
+ * the bot's own answers (from = the owner, `sender_business_bot` = the bot).
  */
 export function connectBusiness(
   state: TelegramState,
@@ -58,12 +60,32 @@ export function incomingBusinessMessage(
     text: input.text,
     business_connection_id: conn.id,
   });
+  return { message, updateIds: echo(state, conn, message) };
+}
+
+/** The owner writes in a customer's chat (from their own app). */
+export function ownerBusinessMessage(
+  state: TelegramState,
+  input: { business_connection_id: string; chat_id: number; text: string },
+): { message: TgMessage; updateIds: number[] } {
+  const conn = state.businessConnections.get(input.business_connection_id);
+  if (!conn || !conn.is_enabled) throw badRequest('business connection not found');
+  const chat = state.businessChats.get(`${conn.id}:${Number(input.chat_id)}`);
+  if (!chat) throw badRequest('chat not found');
+  const message = state.addMessage(chat, {
+    from: conn.user,
+    text: input.text,
+    business_connection_id: conn.id,
+  });
+  return { message, updateIds: echo(state, conn, message) };
+}
+
+/** Delivers a message of a connected chat to the connected bot as business_message. */
+export function echo(state: TelegramState, conn: BusinessConnection, message: TgMessage): number[] {
   const bot = state.bots.get(conn.botToken);
-  const updateIds =
-    bot && state.allows(bot, 'business_message')
-      ? [state.enqueue(bot, 'business_message', { business_message: structuredClone(message) })]
-      : [];
-  return { message, updateIds };
+  return bot && state.allows(bot, 'business_message')
+    ? [state.enqueue(bot, 'business_message', { business_message: structuredClone(message) })]
+    : [];
 }
 
 /** sendMessage with business_connection_id: the bot answers as the business account. */

@@ -15,6 +15,8 @@ export function controlRoutes(control: TelegramControl): Record<string, Route> {
     'POST react': (b) => control.react(b),
     'POST business_connection': (b) => control.connectBusiness(b),
     'POST business_message': (b) => control.businessMessage(b),
+    'POST business_owner_message': (b) => control.businessOwnerMessage(b),
+    'POST topic': (b) => control.createTopic(b),
     'POST bots': (b) => control.addBot(b),
     'POST bots/:token/privacy': (b, _q, token) => control.setPrivacy(token!, b.enabled !== false),
     'POST bots/:token/admin': (b, _q, token) => control.setAdmin(token!, b),

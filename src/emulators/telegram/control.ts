@@ -1,5 +1,5 @@
 import { FaultBook, FaultRule, FaultRuleInput } from '../shared/faults';
-import { connectBusiness, incomingBusinessMessage } from './business';
+import { connectBusiness, incomingBusinessMessage, ownerBusinessMessage } from './business';
 import { SendLimiter } from './limits';
 import { ChatInput, TelegramState } from './state';
 import { UpdateHub } from './updates';
@@ -89,14 +89,18 @@ export class TelegramControl {
       ? this.state.message(chat, input.reply_to_message_id)
       : undefined;
     if (input.reply_to_message_id && !replyTo) throw badRequest('message to be replied not found');
-    const threadId = input.message_thread_id ?? replyTo?.message_thread_id;
     const message = this.state.addMessage(chat, {
       from,
       text: input.text,
-      ...(threadId !== undefined ? { message_thread_id: threadId } : {}),
-      ...(threadId !== undefined && chat.chat.is_forum ? { is_topic_message: true } : {}),
-      ...(replyTo ? { reply_to_message: replyTo } : {}),
+      ...this.state.threadFields(chat, input.message_thread_id, replyTo),
     });
+    return { message, updateIds: this.state.publishMessage(chat, 'message', message) };
+  }
+
+  /** Someone opens a topic in a forum supergroup: a `forum_topic_created` service message. */
+  createTopic(input: { chat_id: number | string; name: string; from: UserInput }) {
+    const chat = this.state.chatState(input.chat_id);
+    const message = this.state.createTopic(chat, input.name, user(input.from));
     return { message, updateIds: this.state.publishMessage(chat, 'message', message) };
   }
 
@@ -166,6 +170,14 @@ export class TelegramControl {
   /** A customer writes to a connected business account: business_message for the bot. */
   businessMessage(input: { business_connection_id: string; from: UserInput; text: string }) {
     return incomingBusinessMessage(this.state, { ...input, from: user(input.from) });
+  }
+
+  /**
+   * The business account's owner types in a customer's chat themself: Telegram tells the bot with a
+   * business_message too (from = the owner).
+   */
+  businessOwnerMessage(input: { business_connection_id: string; chat_id: number; text: string }) {
+    return ownerBusinessMessage(this.state, input);
   }
 
   setPrivacy(token: string, enabled: boolean) {

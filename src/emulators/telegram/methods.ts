@@ -1,4 +1,4 @@
-import { resolveBusinessChat } from './business';
+import { echo, resolveBusinessChat } from './business';
 import { SendLimiter } from './limits';
 import { TelegramState } from './state';
 import { UpdateHub, parseList } from './updates';
@@ -86,30 +86,21 @@ export function createMethods(ctx: MethodContext): Record<string, MethodHandler>
           ...(replyTo ? { reply_to_message: replyTo } : {}),
         });
         state.recordOutbox(bot, 'sendMessage', chat.chat.id, p, msg);
+        echo(state, conn, msg); // the bot's own answer comes back as business_message
         return msg;
       }
       const chat = writableChat(state, bot, p.chat_id);
       const text = messageText(p);
       const replyTo = findReply(state, chat, p);
-      let threadId =
-        p.message_thread_id === undefined ? replyTo?.message_thread_id : Number(p.message_thread_id);
-      if (threadId !== undefined && !chat.messages.has(threadId)) {
-        if (p.message_thread_id !== undefined) throw badRequest('message thread not found');
-        threadId = undefined;
-      }
+      const explicit = p.message_thread_id === undefined ? undefined : Number(p.message_thread_id);
+      const thread = state.threadFields(chat, explicit, replyTo);
       limiter.take(bot.user.id, chat.chat, state.now());
       if (chat.chat.type === 'channel') {
         const { post } = state.channelPost(chat, text, bot);
         state.recordOutbox(bot, 'sendMessage', chat.chat.id, p, post);
         return post;
       }
-      const msg = state.addMessage(chat, {
-        from: bot.user,
-        text,
-        ...(threadId !== undefined ? { message_thread_id: threadId } : {}),
-        ...(threadId !== undefined && chat.chat.is_forum ? { is_topic_message: true } : {}),
-        ...(replyTo ? { reply_to_message: replyTo } : {}),
-      });
+      const msg = state.addMessage(chat, { from: bot.user, text, ...thread });
       state.recordOutbox(bot, 'sendMessage', chat.chat.id, p, msg);
       return msg;
     },

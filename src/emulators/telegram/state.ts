@@ -144,6 +144,49 @@ export class TelegramState {
     return chat.deleted.has(messageId) ? undefined : chat.messages.get(messageId);
   }
 
+  /**
+   * Telegram's thread rules for a new message in a chat (`explicit`: the message_thread_id asked
+   * for; `replyTo`: the message answered):
+   * - forum supergroup: a topic message carries `message_thread_id` = the topic (the id of its
+   *   `forum_topic_created` message) and `is_topic_message`; one that answers nothing in particular
+   *   has `reply_to_message` = the topic's `forum_topic_created` message. No thread = General.
+   * - other supergroups: a reply carries `message_thread_id` = the root of its reply chain, without
+   *   `is_topic_message` (a discussion group's comment threads are the same thing, rooted at the
+   *   automatic forward of the channel post). An explicit `message_thread_id` must name a
+   *   discussion thread; anything else is "message thread not found".
+   * - private chats, basic groups, channels: no threads.
+   */
+  threadFields(
+    chat: ChatState,
+    explicit: number | undefined,
+    replyTo: TgMessage | undefined,
+  ): Pick<TgMessage, 'message_thread_id' | 'is_topic_message' | 'reply_to_message'> {
+    const reply = replyTo ? { reply_to_message: replyTo } : {};
+    if (chat.chat.type !== 'supergroup') return reply;
+    if (chat.chat.is_forum) {
+      const topic = explicit ?? (replyTo?.is_topic_message ? replyTo.message_thread_id : undefined);
+      if (topic === undefined) return reply;
+      const opening = this.message(chat, topic);
+      if (!opening?.forum_topic_created) throw badRequest('message thread not found');
+      return { message_thread_id: topic, is_topic_message: true, reply_to_message: replyTo ?? opening };
+    }
+    if (explicit !== undefined) {
+      if (!this.message(chat, explicit)?.is_automatic_forward) throw badRequest('message thread not found');
+      return { message_thread_id: explicit, ...reply };
+    }
+    if (!replyTo) return reply;
+    return { message_thread_id: replyTo.message_thread_id ?? replyTo.message_id, ...reply };
+  }
+
+  /** A forum topic: the `forum_topic_created` service message, whose id is the topic's thread id. */
+  createTopic(chat: ChatState, name: string, from: TgUser): TgMessage {
+    if (chat.chat.type !== 'supergroup' || !chat.chat.is_forum) throw badRequest('the chat is not a forum');
+    const opening = this.addMessage(chat, { from, forum_topic_created: { name, icon_color: 7322096 } });
+    opening.message_thread_id = opening.message_id;
+    opening.is_topic_message = true;
+    return opening;
+  }
+
   /** Stores a new message in a chat (ids per chat, as in supergroups and channels). */
   addMessage(chat: ChatState, fields: Omit<TgMessage, 'message_id' | 'date' | 'chat'>): TgMessage {
     const msg: TgMessage = {

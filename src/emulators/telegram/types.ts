@@ -38,6 +38,8 @@ export interface TgMessage {
   reply_to_message?: TgMessage;
   business_connection_id?: string;
   sender_business_bot?: TgUser;
+  /** Service message opening a forum topic; its message_id is the topic's message_thread_id. */
+  forum_topic_created?: { name: string; icon_color: number };
   entities?: { type: string; offset: number; length: number }[];
 }
 

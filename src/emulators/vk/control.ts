@@ -48,7 +48,26 @@ export class VkControl {
   editComment(input: { ownerId: number; commentId: number; text: string }) {
     return this.state.editComment(input);
   }
-  message(input: { groupId: number; fromId: number; text: string; date?: number }) {
+  /** A private message, or with `chatId` / `peerId` a message in a group chat the community is in. */
+  message(input: {
+    groupId: number;
+    fromId: number;
+    text: string;
+    date?: number;
+    peerId?: number;
+    chatId?: number;
+    replyToCmid?: number;
+  }) {
+    return this.state.addIncomingMessage(input);
+  }
+  /** A member writes in group chat `chatId` (peer 2000000000 + chatId): the community sees `id: 0`. */
+  chatMessage(input: {
+    groupId: number;
+    chatId: number;
+    fromId: number;
+    text: string;
+    replyToCmid?: number;
+  }) {
     return this.state.addIncomingMessage(input);
   }
   boardPost(input: { groupId: number; topicId: number; fromId: number; text: string }) {
@@ -128,6 +147,8 @@ export function handleControlRequest(
       return control.editComment(body);
     case 'POST message':
       return control.message(body);
+    case 'POST chat_message':
+      return control.chatMessage(body);
     case 'POST board_post':
       return control.boardPost(body);
     case 'POST photo_comment':

@@ -20,6 +20,8 @@ import {
   VkTopic,
   VkUser,
   API_VERSION,
+  CHAT_PEER_BASE,
+  isChatPeer,
 } from './types';
 
 export * from './types';
@@ -260,22 +262,37 @@ export class VkState {
     const key = `${groupId}_${peerId}`;
     let conv = this.conversations.get(key);
     if (!conv) {
-      conv = { groupId, peerId, messages: [], inRead: 0, outRead: 0, allowed: false };
+      conv = { groupId, peerId, messages: [], inRead: 0, outRead: 0, allowed: false, lastSeq: 0 };
       this.conversations.set(key, conv);
     }
     return conv;
   }
 
-  /** A customer writes to the community: stores the message, allows replies, emits message_new. */
-  addIncomingMessage(input: { groupId: number; fromId: number; text: string; date?: number }): VkMessage {
-    const conv = this.conversation(input.groupId, input.fromId);
+  /**
+   * A customer writes to the community: stores the message, allows replies, emits message_new.
+   * `peerId` (≥ 2000000001) or `chatId` (local) puts it in a group chat the community is in.
+   */
+  addIncomingMessage(input: {
+    groupId: number;
+    fromId: number;
+    text: string;
+    date?: number;
+    peerId?: number;
+    chatId?: number;
+    /** Answers this message of the chat (by conversation_message_id). */
+    replyToCmid?: number;
+  }): VkMessage {
+    const peerId = input.chatId ? CHAT_PEER_BASE + input.chatId : (input.peerId ?? input.fromId);
+    const conv = this.conversation(input.groupId, peerId);
     conv.allowed = true;
+    const replyTo = input.replyToCmid ? this.byCmid(conv, input.replyToCmid) : undefined;
     const message = this.appendMessage(conv, {
       fromId: input.fromId,
       out: 0,
       text: input.text,
       randomId: 0,
       date: input.date,
+      replyTo,
     });
     this.emit(input.groupId, 'message_new', {
       message,
@@ -292,10 +309,19 @@ export class VkState {
 
   appendMessage(
     conv: VkConversation,
-    input: { fromId: number; out: 0 | 1; text: string; randomId: number; date?: number },
+    input: {
+      fromId: number;
+      out: 0 | 1;
+      text: string;
+      randomId: number;
+      date?: number;
+      replyTo?: VkMessage;
+    },
   ): VkMessage {
+    const seq = this.nextId(`msg${conv.groupId}`);
     const message: VkMessage = {
-      id: this.nextId(`msg${conv.groupId}`),
+      // A community reads group chats without message ids: every one is 0 (vk-io #308, #378).
+      id: isChatPeer(conv.peerId) && conv.groupId > 0 ? 0 : seq,
       date: input.date ?? this.unix(),
       peer_id: conv.peerId,
       from_id: input.fromId,
@@ -306,9 +332,21 @@ export class VkState {
       attachments: [],
       fwd_messages: [],
     };
+    if (input.replyTo) {
+      const { reply_message: _nested, ...replied } = input.replyTo;
+      message.reply_message = replied;
+    }
     conv.messages.push(message);
+    conv.lastSeq = seq;
     if (input.out) conv.outRead = message.id;
     return message;
+  }
+
+  byCmid(conv: VkConversation, cmid: number): VkMessage {
+    const found = conv.messages.find((m) => m.conversation_message_id === cmid);
+    if (!found)
+      throw new VkApiError(100, 'One of the parameters specified was missing or invalid: message not found');
+    return found;
   }
 
   // ---- idempotency -----------------------------------------------------------------------

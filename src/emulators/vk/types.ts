@@ -2,6 +2,10 @@
 
 export const API_VERSION = '5.199';
 
+/** Peer ids of group chats ("беседы") start here: peer_id = 2000000000 + local chat id. */
+export const CHAT_PEER_BASE = 2_000_000_000;
+export const isChatPeer = (peerId: number) => peerId > CHAT_PEER_BASE;
+
 export type TokenKind = 'user' | 'group' | 'service';
 
 export interface VkToken {
@@ -70,6 +74,7 @@ export interface VkBoardComment {
 }
 
 export interface VkMessage {
+  /** 0 in group chats for a community token: VK gives bots no message ids there (vk-io #308). */
   id: number;
   date: number;
   peer_id: number;
@@ -80,6 +85,8 @@ export interface VkMessage {
   random_id: number;
   attachments: unknown[];
   fwd_messages: unknown[];
+  /** The message this one answers (messages.send `forward` with `is_reply`). */
+  reply_message?: Omit<VkMessage, 'reply_message'>;
 }
 
 export interface VkConversation {
@@ -90,6 +97,8 @@ export interface VkConversation {
   outRead: number;
   /** The user allowed messages from the community (wrote first or subscribed). */
   allowed: boolean;
+  /** Global order of the last message (chat messages all have id 0, so ids cannot order dialogs). */
+  lastSeq: number;
 }
 
 export interface OutboxEntry {

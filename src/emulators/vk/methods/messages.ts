@@ -1,5 +1,5 @@
 /** messages.send, messages.getConversations, messages.getHistory. */
-import { VkApiError, VkConversation } from '../state';
+import { CHAT_PEER_BASE, isChatPeer, VkApiError, VkConversation, VkMessage, VkState } from '../state';
 import { CallCtx, MethodDef, clampCount, int, str } from './types';
 
 /** Dialogs are kept per sender: a community (positive group id) or a user (negative, to keep spaces apart). */
@@ -34,16 +34,23 @@ export const messageMethods: Record<string, MethodDef> = {
       if (!message)
         throw new VkApiError(100, 'One of the parameters specified was missing or invalid: message is empty');
       const { ids, many } = peerIds(ctx);
+      const forward = parseForward(str(ctx.params, 'forward'));
       const sent = ids.map((peerId) => {
         const conv = ctx.state.conversation(owner, peerId);
-        if (!conv.allowed) throw new VkApiError(901, "Can't send messages for users without permission");
+        if (!conv.allowed) {
+          if (isChatPeer(peerId)) throw new VkApiError(917, "You don't have access to this chat");
+          throw new VkApiError(901, "Can't send messages for users without permission");
+        }
         const fromId = ctx.token.kind === 'group' ? -owner : (ctx.token.userId as number);
         const msg = ctx.state.appendMessage(conv, {
           fromId,
           out: 1,
           text: message,
           randomId: Number(randomRaw),
+          replyTo: forward ? replyTarget(ctx.state, conv, forward) : undefined,
         });
+        // In a group chat a community gets message_id 0: only peer_ids answers the
+        // conversation_message_id (vk-io #378).
         return { peer_id: peerId, message_id: msg.id, conversation_message_id: msg.conversation_message_id };
       });
       const result = many ? sent : sent[0].message_id;
@@ -57,7 +64,8 @@ export const messageMethods: Record<string, MethodDef> = {
     handler(ctx) {
       const owner = ownerOf(ctx);
       const filter = str(ctx.params, 'filter') ?? 'all';
-      const unread = (c: VkConversation) => c.messages.filter((m) => !m.out && m.id > c.inRead).length;
+      const unread = (c: VkConversation) =>
+        isChatPeer(c.peerId) ? 0 : c.messages.filter((m) => !m.out && m.id > c.inRead).length;
       const all = [...ctx.state.conversations.values()]
         .filter((c) => c.groupId === owner && c.messages.length > 0)
         .filter(
@@ -69,19 +77,31 @@ export const messageMethods: Record<string, MethodDef> = {
                 ? !c.messages[c.messages.length - 1].out
                 : true),
         )
-        .sort((a, b) => b.messages[b.messages.length - 1].id - a.messages[a.messages.length - 1].id);
+        .sort((a, b) => b.lastSeq - a.lastSeq);
       const offset = int(ctx.params, 'offset', 0);
-      const items = all.slice(offset, offset + clampCount(ctx.params, 20, 200)).map((c) => ({
-        conversation: {
-          peer: { id: c.peerId, type: c.peerId > 2e9 ? 'chat' : 'user', local_id: c.peerId },
-          in_read: c.inRead,
-          out_read: c.outRead,
-          last_message_id: c.messages[c.messages.length - 1].id,
-          unread_count: unread(c),
-          can_write: c.allowed ? { allowed: true } : { allowed: false, reason: 901 },
-        },
-        last_message: c.messages[c.messages.length - 1],
-      }));
+      const items = all.slice(offset, offset + clampCount(ctx.params, 20, 200)).map((c) => {
+        const last = c.messages[c.messages.length - 1];
+        const chat = isChatPeer(c.peerId);
+        return {
+          conversation: {
+            peer: {
+              id: c.peerId,
+              type: chat ? 'chat' : 'user',
+              local_id: chat ? c.peerId - CHAT_PEER_BASE : c.peerId,
+            },
+            in_read: c.inRead,
+            out_read: c.outRead,
+            last_message_id: last.id,
+            last_conversation_message_id: last.conversation_message_id,
+            unread_count: unread(c),
+            can_write: c.allowed ? { allowed: true } : { allowed: false, reason: 901 },
+            ...(chat
+              ? { chat_settings: { title: `Chat ${c.peerId - CHAT_PEER_BASE}`, members_count: 2 } }
+              : {}),
+          },
+          last_message: last,
+        };
+      });
       return { count: all.length, unread_count: all.filter((c) => unread(c) > 0).length, items };
     },
   },
@@ -99,3 +119,50 @@ export const messageMethods: Record<string, MethodDef> = {
     },
   },
 };
+
+interface Forward {
+  peer_id?: number;
+  conversation_message_ids?: number[];
+  message_ids?: number[];
+  is_reply?: boolean;
+}
+
+/** `forward` is a JSON object (VK: peer_id, conversation_message_ids or message_ids, is_reply). */
+function parseForward(raw: string | undefined): Forward | undefined {
+  if (!raw) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new VkApiError(
+      100,
+      'One of the parameters specified was missing or invalid: forward is not a JSON',
+    );
+  }
+  if (!value || typeof value !== 'object')
+    throw new VkApiError(100, 'One of the parameters specified was missing or invalid: forward is invalid');
+  const f = value as Record<string, unknown>;
+  const list = (v: unknown) =>
+    v === undefined ? undefined : (Array.isArray(v) ? v : String(v).split(',')).map((x) => Number(x));
+  return {
+    peer_id: f.peer_id === undefined ? undefined : Number(f.peer_id),
+    conversation_message_ids: list(f.conversation_message_ids),
+    message_ids: list(f.message_ids),
+    is_reply: f.is_reply === true || f.is_reply === 1 || f.is_reply === '1',
+  };
+}
+
+function replyTarget(state: VkState, conv: VkConversation, f: Forward): VkMessage | undefined {
+  if (!f.is_reply) return undefined;
+  if (f.peer_id !== undefined && f.peer_id !== conv.peerId)
+    throw new VkApiError(100, 'One of the parameters specified was missing or invalid: forward.peer_id');
+  const cmid = f.conversation_message_ids?.[0];
+  if (cmid !== undefined) return state.byCmid(conv, cmid);
+  const id = f.message_ids?.[0];
+  if (id === undefined) return undefined;
+  // Chat messages have no ids for a community: only conversation_message_ids can point at them.
+  const found = id > 0 ? conv.messages.find((m) => m.id === id) : undefined;
+  if (!found)
+    throw new VkApiError(100, 'One of the parameters specified was missing or invalid: message not found');
+  return found;
+}
