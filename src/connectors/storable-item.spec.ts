@@ -1,5 +1,5 @@
 import type { NormalizedItem } from './connector';
-import { storableItem } from './storable-item';
+import { storableItem, storableRawJson } from './storable-item';
 
 const FFFD = '\uFFFD';
 const base: NormalizedItem = {
@@ -12,13 +12,13 @@ const base: NormalizedItem = {
   raw: { id: 7, text: 'привет 😀' },
 };
 
-describe('storableItem (the connector boundary)', () => {
-  it('returns a clean item as the same object, with its raw payload as JSON', () => {
+describe('storableItem and storableRawJson (the connector boundary)', () => {
+  it('returns a clean item as the same object, and its raw payload as the same JSON', () => {
     const r = storableItem(base);
     expect(r.item).toBe(base);
     expect(r.cleaning).toBeNull();
-    expect(r.rawJson).toBe(JSON.stringify(base.raw));
-    expect(storableItem({ ...base, raw: undefined }).rawJson).toBeNull();
+    expect(storableRawJson(base.raw, null)).toEqual({ json: JSON.stringify(base.raw), cleaning: null });
+    expect(storableRawJson(undefined, null)).toEqual({ json: null, cleaning: null });
   });
 
   it('cleans text, author fields, ids and the raw payload, recording which and how many', () => {
@@ -31,15 +31,19 @@ describe('storableItem (the connector boundary)', () => {
     const r = storableItem(dirty);
     expect(r.item.text).toBe(`a${FFFD}b${FFFD}`);
     expect(r.item.author).toEqual({ externalId: '5', name: `An${FFFD}na`, username: 'ok' });
-    expect(r.item.raw).toEqual({ text: `a${FFFD}b${FFFD}`, from: { [`first${FFFD}name`]: 'x' } });
-    expect(JSON.parse(r.rawJson!)).toEqual(r.item.raw);
-    expect(r.cleaning).toEqual({ fields: ['text', 'author.name', 'raw'], replaced: 6 });
+    expect(r.cleaning).toEqual({ fields: ['text', 'author.name'], replaced: 3 });
+    const raw = storableRawJson(r.item.raw, r.cleaning);
+    expect(JSON.parse(raw.json!)).toEqual({ text: `a${FFFD}b${FFFD}`, from: { [`first${FFFD}name`]: 'x' } });
+    expect(raw.cleaning).toEqual({ fields: ['text', 'author.name', 'raw'], replaced: 6 });
+    expect(r.cleaning).toEqual({ fields: ['text', 'author.name'], replaced: 3 }); // not mutated
     // the connector's object is left as it was (it is what a quarantine would keep)
     expect(dirty.text).toBe('a\u0000b\uD800');
+    expect((dirty.raw as any).text).toBe('a\u0000b\uD800');
     expect(storableItem({ ...base, threadExternalId: 't\uDC00' }).cleaning).toEqual({
       fields: ['threadExternalId'],
       replaced: 1,
     });
+    expect(storableRawJson({ k: '\uDBFF' }, null).cleaning).toEqual({ fields: ['raw'], replaced: 1 });
   });
 
   it('gives an item without text an empty one', () => {

@@ -10,9 +10,8 @@ export interface ItemCleaning {
 }
 
 export interface StorableItem {
+  /** The item with its strings cleaned; `raw` is cleaned as it is serialised (storableRawJson). */
   item: NormalizedItem;
-  /** The raw payload as storable JSON text (null when the connector kept none). */
-  rawJson: string | null;
   cleaning: ItemCleaning | null;
 }
 
@@ -21,9 +20,11 @@ const AUTHOR_FIELDS = ['externalId', 'name', 'username'] as const;
 
 /**
  * The connector boundary: every item a connector hands to ingest (push, pull or webhook) passes
- * here once. NUL and lone surrogates anywhere in its strings or raw payload (keys too) become
- * U+FFFD, and what changed is reported so it can be recorded on the item. An item with nothing
- * to clean comes back as the same object (no copy).
+ * here once. NUL and lone surrogates in its strings become U+FFFD, and what changed is reported
+ * so it can be recorded on the item. An item with nothing to clean comes back as the same object
+ * (no copy). Its raw payload is cleaned by storableRawJson when the row is written: the JSON is
+ * made there anyway, and a page's worth of JSON strings held from preparation to commit would
+ * only outlive the young generation and cost the garbage collector.
  */
 export function storableItem(item: NormalizedItem): StorableItem {
   const fields: string[] = [];
@@ -58,16 +59,25 @@ export function storableItem(item: NormalizedItem): StorableItem {
     if (out === item) out = { ...item };
     out.author = author;
   }
-  let rawJson: string | null = null;
-  if (item.raw !== undefined) {
-    const r = storableJsonText(item.raw);
-    rawJson = r.json ?? null;
-    if (r.replaced > 0) {
-      if (out === item) out = { ...item };
-      out.raw = r.value;
-      fields.push('raw');
-      replaced += r.replaced;
-    }
-  }
-  return { item: out, rawJson, cleaning: fields.length > 0 ? { fields, replaced } : null };
+  return { item: out, cleaning: fields.length > 0 ? { fields, replaced } : null };
+}
+
+/**
+ * The raw payload as JSON text jsonb accepts (null when the connector kept none), and the item's
+ * cleaning record completed with what was replaced in it (keys too).
+ */
+export function storableRawJson(
+  raw: unknown,
+  cleaning: ItemCleaning | null,
+): { json: string | null; cleaning: ItemCleaning | null } {
+  if (raw === undefined) return { json: null, cleaning };
+  const r = storableJsonText(raw);
+  if (r.replaced === 0) return { json: r.json ?? null, cleaning };
+  return {
+    json: r.json ?? null,
+    cleaning: {
+      fields: [...(cleaning?.fields ?? []), 'raw'],
+      replaced: (cleaning?.replaced ?? 0) + r.replaced,
+    },
+  };
 }

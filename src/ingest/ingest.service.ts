@@ -1,8 +1,9 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
+import type { Counter } from 'prom-client';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { FetchResult, NormalizedItem } from '../connectors/connector';
-import { storableItem, type ItemCleaning } from '../connectors/storable-item';
+import { storableItem, storableRawJson, type ItemCleaning } from '../connectors/storable-item';
 import {
   summariseActivity,
   type ConversationActivity,
@@ -21,6 +22,7 @@ import { ItemAnalysis, type ItemAnalysisResult } from './item-analysis';
 import { reviewReason } from '../analysis/review-flag';
 import { PolicyCache, resumePending, triageItem } from './item-triage';
 import { publishInboxEvents } from '../inbox/inbox-events';
+import { Metrics } from '../observability/metrics.service';
 import { QuarantineRepository } from '../quarantine/quarantine.repository';
 import { encodeQuarantinePayload } from '../quarantine/quarantine-payload';
 import { roundsOf, splitIntoRounds, unitsOf } from './ingest-plan';
@@ -51,8 +53,7 @@ export interface Prepared {
   original: NormalizedItem;
   /** Position in the connector's batch. */
   order: number;
-  /** The raw payload as storable JSON text. */
-  rawJson: string | null;
+  /** What cleaning replaced in the item's strings (its raw payload is cleaned in toRow). */
   cleaning: ItemCleaning | null;
   direction: 'inbound' | 'outbound';
   placement: ThreadPlacement | undefined;
@@ -97,10 +98,27 @@ export class IngestService {
   private readonly policies = new PolicyCache();
   private readonly platforms = new Map<string, string>();
 
+  /** Items stored with characters replaced, and items sent to the quarantine, by platform. */
+  private readonly cleanedTotal?: Counter<'platform'>;
+  private readonly quarantinedTotal?: Counter<'platform'>;
+
   constructor(
     private readonly ds: DataSource,
     private readonly analysis: ItemAnalysis,
-  ) {}
+    // optional only so benches and tests can build the service by hand; Nest always injects it
+    @Optional() metrics?: Metrics,
+  ) {
+    this.cleanedTotal = metrics?.counter({
+      name: 'otklik_ingest_cleaned_items_total',
+      help: 'Items whose NUL or lone surrogates were replaced with U+FFFD before storing',
+      labelNames: ['platform'],
+    });
+    this.quarantinedTotal = metrics?.counter({
+      name: 'otklik_ingest_quarantined_items_total',
+      help: 'Items the database refused, kept in the quarantine while their batch committed',
+      labelNames: ['platform'],
+    });
+  }
 
   async ingest(sourceId: string, batch: FetchResult, opts: CommitOptions = {}): Promise<IngestResult> {
     return this.commit(await this.prepare(sourceId, batch), opts);
@@ -178,6 +196,7 @@ export class IngestService {
         rows.map((r) => `${r.externalId} (${r.errorCode ?? 'invalid value'})`).join(', '),
     );
     total.quarantined = rows.length;
+    this.quarantinedTotal?.inc({ platform: p.platform }, rows.length);
     total.conversationIds = [...touched].sort();
     return total;
   }
@@ -187,7 +206,12 @@ export class IngestService {
     for (let attempt = 1; ; attempt++) {
       try {
         const contacts = await this.resolveAuthors(p);
-        return await inPgTransaction(this.ds, (c) => this.store(c, p, contacts));
+        let cleaned = 0;
+        const result = await inPgTransaction(this.ds, (c) =>
+          this.store(c, p, contacts, (n) => (cleaned = n)),
+        );
+        if (cleaned > 0) this.cleanedTotal?.inc({ platform: p.platform }, cleaned);
+        return result;
       } catch (err) {
         if (attempt >= MAX_ATTEMPTS || !isRetryableTxError(err)) throw err;
         this.logger.warn(`ingest for source ${p.sourceId} hit ${(err as { code?: string }).code}; retrying`);
@@ -224,6 +248,8 @@ export class IngestService {
     c: PoolClient,
     batch: PreparedBatch,
     contacts: Map<string, ContactRef>,
+    /** How many inserted or edited rows were cleaned (counted once the transaction commits). */
+    reportCleaned: (n: number) => void,
   ): Promise<IngestResult> {
     const { sourceId, platform, rounds, cursors, analyzedAt } = batch;
     const all = rounds.flat();
@@ -300,6 +326,7 @@ export class IngestService {
     let inserted = 0;
     let edited = 0;
     let newInbound = 0;
+    let cleaned = 0;
     const facts: StoredItemFacts[] = [];
     const touched = new Set<string>();
     for (const round of rounds) {
@@ -310,6 +337,7 @@ export class IngestService {
       const byExt = new Map(round.map((p, i) => [p.item.externalId, { p, row: rows[i] }]));
       for (const s of stored) {
         if (s.conversationId) touched.add(s.conversationId);
+        if (byExt.get(s.externalId)!.row.cleaned !== null) cleaned++;
         if (!s.inserted) {
           edited++;
           continue;
@@ -321,6 +349,7 @@ export class IngestService {
         facts.push(factOf(p, row.conversationId, contacts.get(p.item.author.externalId)));
       }
     }
+    reportCleaned(cleaned);
     const activity = summariseActivity(facts);
     await this.resumeWaitingOnCustomer(c, activity, policies);
     await this.repo.applyActivity(c, activity);
@@ -402,6 +431,7 @@ function toRow(
 ): ItemRow {
   const { item, analysis } = p;
   const t = p.triage!;
+  const raw = storableRawJson(item.raw, p.cleaning);
   return {
     externalId: item.externalId,
     kind: item.kind,
@@ -415,8 +445,8 @@ function toRow(
     text: item.text,
     createdAt: item.createdAt,
     editedAt: item.editedAt ?? null,
-    raw: p.rawJson,
-    cleaned: p.cleaning ? JSON.stringify(p.cleaning) : null,
+    raw: raw.json,
+    cleaned: raw.cleaning ? JSON.stringify(raw.cleaning) : null,
     language: analysis.language,
     sentimentScore: analysis.sentiment.score,
     sentimentLabel: analysis.sentiment.label,

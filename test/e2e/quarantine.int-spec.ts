@@ -213,6 +213,13 @@ describe('e2e quarantine: unstorable items are kept aside, visible to admins and
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ received: 2, inserted: 1, edited: 0, duplicates: 0, quarantined: 1 });
     expect((await quarantined(sourceId)).map((r) => r.external_id)).toEqual(['r-1']);
+    // Operations see it too: 1 Telegram, 2 VK (Long Poll and reconciliation), 1 webhook so far.
+    const metrics = await w.admin.get('/metrics');
+    expect(metrics.body).toMatch(/otklik_ingest_quarantined_items_total\{platform="webhook"\} 1\b/);
+    expect(metrics.body).toMatch(/otklik_ingest_quarantined_items_total\{platform="telegram"\} 1\b/);
+    // the Telegram NUL message, once stored by its replay (a quarantined item is not stored)
+    expect(metrics.body).toMatch(/otklik_ingest_cleaned_items_total\{platform="telegram"\} 1\b/);
+    expect(metrics.body).not.toMatch(/otklik_ingest_cleaned_items_total\{platform="webhook"\}/);
     const list = await w.admin.get(`/api/quarantine?sourceId=${sourceId}`);
     expect(list.body.items[0].payload.item.text).toBe('REFUSED \uD800');
   });
