@@ -150,6 +150,57 @@ describe('signed webhooks: authentication, oracles, body limits', () => {
     expect(await items()).toBe(before + 2);
   });
 
+  it('VK Callback and Telegram webhook: NUL and lone surrogates are stored cleaned, never a 5xx redelivered forever', async () => {
+    const ds = t.app.get(DataSource);
+    const vkBody = JSON.stringify({
+      type: 'message_new',
+      group_id: GROUP_ID,
+      event_id: 'ev-poison',
+      secret: 'vk-callback-secret',
+      object: {
+        message: { id: 90, from_id: 502, peer_id: 502, text: 'a\u0000b\uD800', date: 1_700_000_000 },
+      },
+    });
+    const v = await raw(`/api/webhooks/vk/${ids.vkSigned}`, vkBody);
+    expect([v.status, await v.text()]).toEqual([200, 'ok']);
+    const tgBody = JSON.stringify({
+      update_id: 90,
+      message: {
+        message_id: 90,
+        date: 1_700_000_000,
+        chat: { id: 602, type: 'private' },
+        from: { id: 602, is_bot: false, first_name: 'Ev\uDC00e' },
+        text: 'c\u0000d',
+      },
+    });
+    const g = await raw(`/api/webhooks/telegram/${ids.tgSigned}`, tgBody, {
+      'x-telegram-bot-api-secret-token': 'tg-webhook-secret',
+    });
+    expect(g.status).toBe(200);
+    const rows = await ds.query(
+      `SELECT external_id, text, author_name, cleaned FROM items WHERE source_id = ANY($1) AND external_id = ANY($2)
+        ORDER BY external_id`,
+      [
+        [ids.vkSigned, ids.tgSigned],
+        ['602:90', 'message:502_90'],
+      ],
+    );
+    expect(rows).toEqual([
+      {
+        external_id: '602:90',
+        text: 'c\uFFFDd',
+        author_name: 'Ev\uFFFDe',
+        cleaned: { fields: ['text', 'author.name', 'raw'], replaced: 4 },
+      },
+      {
+        external_id: 'message:502_90',
+        text: 'a\uFFFDb\uFFFD',
+        author_name: null,
+        cleaned: { fields: ['text', 'raw'], replaced: 4 },
+      },
+    ]);
+  });
+
   it('a disabled source answers an unsigned caller exactly like an enabled one (no oracle)', async () => {
     const body = JSON.stringify({
       items: [{ id: 'x', author: { id: 1 }, text: 'hi', createdAt: '2024-11-01T10:00:00Z' }],
