@@ -38,7 +38,12 @@ export class FirstAdminService implements OnApplicationBootstrap {
     await this.audit.record(null, 'user.first_admin_created', 'user', null, { email });
     this.logger.log(`Created the first admin, ${email}`);
     if (generated)
-      print(box([`Admin login: ${email} / ${generated}`, 'Shown once. Change it after signing in.']));
+      print(
+        box([
+          `Admin login: ${email} / ${generated}`,
+          'Shown once. Change it after signing in: Profile → Change password.',
+        ]),
+      );
     return true;
   }
 }

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '../i18n';
 import { mockNetwork, renderApp } from '../test/render';
 import { row } from '../test/fixtures';
@@ -95,5 +95,19 @@ describe('the queue', () => {
     renderApp(<InboxPage />, { path: '/inbox', route: '/inbox/:conversationId?' });
     expect(await screen.findByText(/Нет связи с сервером/)).toBeInTheDocument();
     expect(screen.queryByText(/Failed to fetch/)).toBeNull();
+  });
+
+  it('polls every 5 s while the live stream is down (no stream in this test)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { calls } = mockNetwork({
+      'GET /api/conversations': () => ({ conversations: [row()], nextCursor: null }),
+    });
+    renderApp(<InboxPage />, { path: '/inbox', route: '/inbox/:conversationId?' });
+    await screen.findAllByRole('option');
+    const queueCalls = () => calls.filter((c) => c.path.startsWith('/api/conversations?')).length;
+    expect(queueCalls()).toBe(1);
+    await vi.advanceTimersByTimeAsync(5100);
+    await waitFor(() => expect(queueCalls()).toBe(2));
+    vi.useRealTimers();
   });
 });
