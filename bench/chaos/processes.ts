@@ -155,8 +155,13 @@ export class Supervisor {
     const slot = this.slots.get(name)!;
     const deadline = Date.now() + timeoutMs;
     while (!slot.ready) {
-      if (Date.now() > deadline) {
-        throw new Error(`${name} not ready after ${timeoutMs} ms; last output:\n${slot.tail.join('\n')}`);
+      // A process that cannot start at all (a missing module, bad configuration) fails the run now.
+      const failed = this.exits.filter((e) => e.slot === name && e.cause === 'self');
+      if (Date.now() > deadline || failed.length >= 3) {
+        const tail = failed.length ? (failed[failed.length - 1].tail ?? []) : slot.tail;
+        throw new Error(
+          `${name} not ready after ${Date.now() - deadline + timeoutMs} ms (${failed.length} failed starts); last output:\n${tail.join('\n')}`,
+        );
       }
       await sleep(100);
     }
