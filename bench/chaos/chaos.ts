@@ -3,7 +3,8 @@
  *
  *   --items 10000 --replies 1000 --duration 150   load: items injected evenly over the seconds
  *   --fault-rate 0.2                               share of emulator requests faulted
- *   --kill-every 5                                 mean seconds between worker SIGKILLs (0: none)
+ *   --kill-every 5 [--kill-until S]                mean seconds between worker SIGKILLs (0: none),
+ *                                                  until S seconds into the load (default: its end)
  *   --pg-restart-at 60 --pg-down-ms 3000           PostgreSQL restart (seconds into the load; -1: none)
  *   --quiesce-timeout 600 --stall 150              waiting for quiescence afterwards
  *   --seed 8 --embedded --keep-db --log-level info --json
@@ -37,6 +38,7 @@ function args(): ChaosOptions & { json: boolean } {
     durationSec: num('duration', FULL_RUN.durationSec),
     faultRate: num('fault-rate', FULL_RUN.faultRate),
     killEverySec: num('kill-every', FULL_RUN.killEverySec),
+    killUntilSec: argv.includes('--kill-until') ? num('kill-until', 0) : undefined,
     pgRestartAtSec: num('pg-restart-at', FULL_RUN.pgRestartAtSec),
     pgDownMs: num('pg-down-ms', FULL_RUN.pgDownMs),
     quiesceTimeoutSec: num('quiesce-timeout', FULL_RUN.quiesceTimeoutSec),

@@ -8,7 +8,8 @@ export function formatReport(r: ChaosReport): string {
   const lines = [
     '',
     `Otklik chaos run ${r.runId}: ${o.items} items, ${o.replies} replies over ${o.durationSec} s; ` +
-      `${Math.round(o.faultRate * 100)} % faults; worker SIGKILL every ~${o.killEverySec} s; seed ${o.seed}`,
+      `${Math.round(o.faultRate * 100)} % faults; worker SIGKILL every ~${o.killEverySec} s` +
+      `${o.killUntilSec !== undefined ? ` for ${o.killUntilSec} s` : ''}; seed ${o.seed}`,
     `  took ${s(r.durationsMs.total)} (setup ${s(r.durationsMs.setup)}, load ${s(r.durationsMs.load)}, ` +
       `quiescence ${s(r.durationsMs.quiesce)}${r.quiescent ? '' : ', NOT quiescent'})`,
     '',

@@ -30,6 +30,8 @@ export interface ChaosOptions {
   faultRate: number;
   /** Mean pause between SIGKILLs of a worker (0: none). */
   killEverySec: number;
+  /** SIGKILLs stop this many seconds into the load phase (default: when the injection ends). */
+  killUntilSec?: number;
   /** When PostgreSQL is restarted, from the start of the load phase (negative: never). */
   pgRestartAtSec: number;
   pgDownMs: number;
@@ -195,9 +197,11 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     })();
     const killing = (async () => {
       if (!opts.killEverySec) return;
-      while (loading) {
+      const until = tLoad + (opts.killUntilSec ?? opts.durationSec) * 1000;
+      const killing = () => loading && Date.now() < until;
+      while (killing()) {
         await sleep(opts.killEverySec * 1000 * (0.5 + rng()));
-        if (!loading) break;
+        if (!killing()) break;
         const live = sup!.names().filter((n) => n.startsWith('worker') && sup!.isReady(n));
         if (!live.length) continue;
         const victim = live[Math.floor(rng() * live.length)];
