@@ -1,7 +1,7 @@
 /**
  * Issue 8, point 10: a failed reply never takes its source down. Replying to a VK photo comment
- * cannot be done (yet): the reply fails with the reason, and the source stays healthy and keeps
- * receiving. Only errors about the source's own token or access (VK 5, 27, ...) change its health.
+ * needs an administrator's user token, which this source lacks: the reply fails with the reason,
+ * and the source stays healthy and keeps receiving. Only errors about the source's own token or access (VK 5, 27, ...) change its health.
  */
 import { PushReceivers } from '../../src/sources/push-receivers.service';
 import {
@@ -64,7 +64,10 @@ describe('a failed reply and its source', () => {
     expect(w.vk.control.outbox()).toEqual([]);
     const view = await sourceView(w, w.vkSourceId);
     expect(view).toMatchObject({ status: 'healthy', lastErrorCode: null });
-    expect(reply.lastError).toMatch(/^unsupported: Replies to photo_comment items are not supported on VK/);
+    // The source has no user token of an administrator: the reason says what to add.
+    expect(reply.lastError).toMatch(
+      /^unsupported: Replying to photo comments needs a user token of a community administrator with the "photos" access right/,
+    );
     // The next scan keeps the Long Poll receiver, and new customer messages still arrive.
     await w.rescan();
     expect(running()).toContain(w.vkSourceId);

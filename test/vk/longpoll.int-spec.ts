@@ -45,7 +45,7 @@ describe('VK Bots Long Poll with reconciliation', () => {
         'message:5_1',
         `wall_post:-42_${post.id + 3}`, // ids are shared by posts and comments of one wall
         'board:42_77_1',
-        `photo_comment:-42_456_${post.id + 5}`,
+        'photo_comment:-42_456_1', // photo comment ids are their own sequence
       ].sort(),
     );
     const comment = ingest.items.get(`wall_comment:-42_${post.id}_2`)!;

@@ -36,6 +36,9 @@ export const vkStreams = {
   post: (ownerId: number, postId: number) => `post:${ownerId}_${postId}`,
   topic: (groupId: number, topicId: number) => `topic:${groupId}_${topicId}`,
   peer: (peerId: number) => `peer:${peerId}`,
+  /** Photos, videos and products: the last comment id read (reconciliation with a user token). */
+  media: (kind: 'photo' | 'video' | 'market', ownerId: number, objectId: number) =>
+    `${kind}:${ownerId}_${objectId}`,
   backfill: 'backfill',
   mentions: 'mentions',
 };
@@ -50,6 +53,12 @@ export type ParsedVkId =
   | { type: 'message'; peerId: number; messageId: number }
   | { type: 'chat_message'; peerId: number; conversationMessageId: number }
   | { type: 'board'; groupId: number; topicId: number; commentId: number }
+  | {
+      type: 'photo_comment' | 'video_comment' | 'market_comment';
+      ownerId: number;
+      objectId: number;
+      commentId: number;
+    }
   | { type: 'mention'; ownerId: number; postId: number }
   | { type: 'other'; prefix: string };
 
@@ -67,6 +76,10 @@ export function parseVkId(externalId: string): ParsedVkId {
       return { type: 'chat_message', peerId: n[0], conversationMessageId: n[1] };
     case 'board':
       return { type: 'board', groupId: n[0], topicId: n[1], commentId: n[2] };
+    case 'photo_comment':
+    case 'video_comment':
+    case 'market_comment':
+      return { type: prefix, ownerId: n[0], objectId: n[1], commentId: n[2] };
     case 'mention':
       return { type: 'mention', ownerId: n[0], postId: n[1] };
     default:

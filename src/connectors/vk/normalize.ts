@@ -156,17 +156,20 @@ export function normalizeEvent(ctx: NormalizeContext, type: string, object: Obj)
   }
 }
 
-function mediaCommentItem(ctx: NormalizeContext, type: string, c: Obj): NormalizedItem | null {
+/** A photo, video or product comment (a Long Poll / Callback object, or one read through the API). */
+export function mediaCommentItem(ctx: NormalizeContext, type: string, c: Obj): NormalizedItem | null {
   const who = author(ctx, Number(c.from_id));
   if (!who) return null;
   const id = Number(c.id);
-  let ids: { externalId: string; thread: string; kind: NormalizedItem['kind'] };
+  const reply = Number(c.reply_to_comment ?? 0);
+  let ids: { externalId: string; thread: string; kind: NormalizedItem['kind']; parent?: string };
   if (type === 'photo_comment_new') {
     const [owner, photo] = [Number(c.photo_owner_id), Number(c.photo_id)];
     ids = {
       externalId: vkIds.photoComment(owner, photo, id),
       thread: vkIds.photoThread(owner, photo),
       kind: 'photo_comment',
+      ...(reply ? { parent: vkIds.photoComment(owner, photo, reply) } : {}),
     };
   } else if (type === 'video_comment_new') {
     const [owner, video] = [Number(c.video_owner_id), Number(c.video_id)];
@@ -174,6 +177,7 @@ function mediaCommentItem(ctx: NormalizeContext, type: string, c: Obj): Normaliz
       externalId: vkIds.videoComment(owner, video, id),
       thread: vkIds.videoThread(owner, video),
       kind: 'video_comment',
+      ...(reply ? { parent: vkIds.videoComment(owner, video, reply) } : {}),
     };
   } else {
     const [owner, item] = [Number(c.market_owner_id), Number(c.item_id)];
@@ -181,11 +185,13 @@ function mediaCommentItem(ctx: NormalizeContext, type: string, c: Obj): Normaliz
       externalId: vkIds.marketComment(owner, item, id),
       thread: vkIds.marketThread(owner, item),
       kind: 'market_comment',
+      ...(reply ? { parent: vkIds.marketComment(owner, item, reply) } : {}),
     };
   }
   return {
     externalId: ids.externalId,
     kind: ids.kind,
+    ...(ids.parent ? { parentExternalId: ids.parent } : {}),
     threadExternalId: ids.thread,
     author: who,
     text: String(c.text ?? ''),

@@ -15,6 +15,7 @@ import {
   wallCommentItem,
   wallPostItem,
 } from './normalize';
+import { reconcileMedia } from './reconcile-media';
 import { VkSettings } from './settings';
 
 export interface ReconcileInput {
@@ -24,6 +25,8 @@ export interface ReconcileInput {
   reader: VkClient | null;
   /** Community token client (DMs); null skips them. */
   group: VkClient | null;
+  /** User token client (photo, video and product comments: VK serves them to user tokens only). */
+  media?: VkClient | null;
   nowMs?: number;
 }
 
@@ -78,6 +81,9 @@ export async function reconcileVk(input: ReconcileInput): Promise<FetchResult> {
   const dialogs = settle(
     !resumed && input.group ? reconcileDialogs(input.group, ctx, since, watermark, items, cursors) : false,
   );
+  const media = settle(
+    !resumed && input.media ? reconcileMedia(input.media, ctx, since, watermark, items, cursors) : false,
+  );
   let board = settle<boolean>(false);
   let comments = settle<number[]>(posts);
   let listing: Settled<number[]> = { ok: true, value: posts };
@@ -103,12 +109,13 @@ export async function reconcileVk(input: ReconcileInput): Promise<FetchResult> {
       );
   }
   // Every started read settles before fetch answers; the first failure is thrown.
-  const [read, boardRead, dialogsRead] = await Promise.all([comments, board, dialogs]);
+  const [read, boardRead, dialogsRead, mediaRead] = await Promise.all([comments, board, dialogs, media]);
   if (!listing.ok) throw listing.error;
-  for (const r of [read, boardRead, dialogsRead]) if (!r.ok) throw r.error;
+  for (const r of [read, boardRead, dialogsRead, mediaRead]) if (!r.ok) throw r.error;
   posts = (read as Ok<number[]>).value;
   rest = (boardRead as Ok<boolean>).value || rest;
   rest = (dialogsRead as Ok<boolean>).value || rest;
+  rest = (mediaRead as Ok<boolean>).value || rest;
   const hasMore = posts.length > 0 || rest;
   // Pages of one pass carry the continuation; the last one clears it.
   cursors[VK_CONTINUATION] = posts.length > 0 ? ({ since, posts, rest } satisfies Continuation) : undefined;

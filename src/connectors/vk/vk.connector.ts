@@ -3,7 +3,9 @@
  * reconciliation through the API from stored watermarks, replies as the community exactly once.
  *
  * Credentials: `groupToken` (community: Long Poll, DMs, replies), `serviceToken` or `userToken`
- * (walls and boards: community tokens can't read them), optional `callbackSecret`/`callbackConfirmation`
+ * (walls and boards: community tokens can't read them), `userToken` of a community administrator
+ * (answers to photo, video, product and board comments, and reading photo, video and product
+ * comments), optional `callbackSecret`/`callbackConfirmation`
  * (the Callback API route refuses every event unless `callbackSecret` is set).
  * Settings: see VkSettings (groupId is required).
  */
@@ -94,6 +96,7 @@ export class VkConnector implements Connector {
       cursors: source.cursors ?? {},
       reader: this.reader(source, settings),
       group: creds.groupToken ? this.client(settings, creds.groupToken, 'group') : null,
+      media: creds.userToken ? this.client(settings, creds.userToken, 'user') : null,
     });
     return (await this.namesFor(source, settings)?.enrichBatch(result)) ?? result;
   }

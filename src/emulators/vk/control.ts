@@ -4,7 +4,7 @@
  */
 import { FaultBook, FaultRule, FaultRuleInput } from '../shared/faults';
 import { LongPoll } from './longpoll';
-import { OutboxEntry, RequestLogEntry, TokenKind, VkApiError, VkState } from './state';
+import { MediaKind, OutboxEntry, RequestLogEntry, TokenKind, VkApiError, VkState } from './state';
 
 export class VkControl {
   constructor(
@@ -21,7 +21,16 @@ export class VkControl {
   community(input: { id?: number; name: string; screen_name?: string }) {
     return this.state.addCommunity(input);
   }
-  token(input: { token?: string; kind: TokenKind; groupId?: number; userId?: number; rps?: number }) {
+  /** `scope`: a user token's access rights (unset = all); `adminOf`: communities its user administers. */
+  token(input: {
+    token?: string;
+    kind: TokenKind;
+    groupId?: number;
+    userId?: number;
+    rps?: number;
+    scope?: string[];
+    adminOf?: number[];
+  }) {
     return this.state.addToken(input).token;
   }
   revokeToken(token: string): void {
@@ -73,8 +82,49 @@ export class VkControl {
   boardPost(input: { groupId: number; topicId: number; fromId: number; text: string }) {
     return this.state.addBoardComment(input);
   }
-  photoComment(input: { ownerId: number; photoId: number; fromId: number; text: string }) {
-    return this.state.addPhotoComment(input);
+  photoComment(input: {
+    ownerId: number;
+    photoId: number;
+    fromId: number;
+    text: string;
+    replyToComment?: number;
+  }) {
+    return this.mediaComment({ ...input, kind: 'photo', objectId: input.photoId });
+  }
+  videoComment(input: {
+    ownerId: number;
+    videoId: number;
+    fromId: number;
+    text: string;
+    replyToComment?: number;
+  }) {
+    return this.mediaComment({ ...input, kind: 'video', objectId: input.videoId });
+  }
+  marketComment(input: {
+    ownerId: number;
+    itemId: number;
+    fromId: number;
+    text: string;
+    replyToComment?: number;
+  }) {
+    return this.mediaComment({ ...input, kind: 'market', objectId: input.itemId });
+  }
+  /** A photo, video or product (comments create theirs on first use). */
+  media(input: { kind: MediaKind; ownerId: number; id?: number; title?: string; commentsClosed?: boolean }) {
+    const object = this.state.mediaObject(input.kind, input.ownerId, input.id, input.title);
+    if (input.commentsClosed !== undefined) object.commentsClosed = input.commentsClosed;
+    return object;
+  }
+  private mediaComment(input: {
+    kind: MediaKind;
+    ownerId: number;
+    objectId: number;
+    fromId: number;
+    text: string;
+    replyToComment?: number;
+  }) {
+    const { kind, ownerId, objectId, fromId, text, replyToComment } = input;
+    return this.state.addMediaComment({ kind, ownerId, objectId, fromId, text, replyToComment });
   }
   /** Next a_check with a current key → failed 2. */
   expireLpKeys(groupId?: number): void {
@@ -153,6 +203,12 @@ export function handleControlRequest(
       return control.boardPost(body);
     case 'POST photo_comment':
       return control.photoComment(body);
+    case 'POST video_comment':
+      return control.videoComment(body);
+    case 'POST market_comment':
+      return control.marketComment(body);
+    case 'POST media':
+      return control.media(body);
     case 'POST lp/expire-keys':
       control.expireLpKeys(groupId);
       return { ok: true };

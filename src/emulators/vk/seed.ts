@@ -13,7 +13,7 @@ export function seedVkBasics(control: VkControl, ids: Partial<typeof VK_DEMO> = 
   control.community({ id: v.groupId, name: 'Acme', screen_name: 'acme' });
   control.token({ token: v.groupToken, kind: 'group', groupId: v.groupId, rps: 20 });
   control.token({ token: v.serviceToken, kind: 'service', rps: 20 });
-  control.token({ token: v.userToken, kind: 'user', userId: 1, rps: 3 });
+  control.token({ token: v.userToken, kind: 'user', userId: 1, rps: 3, adminOf: [v.groupId] });
   control.user({ id: 1, first_name: 'Admin', last_name: 'Acme' });
   return v;
 }

@@ -14,6 +14,9 @@ import {
   VkComment,
   VkCommunity,
   VkConversation,
+  MediaKind,
+  VkMediaComment,
+  VkMediaObject,
   VkMessage,
   VkPost,
   VkToken,
@@ -39,14 +42,11 @@ export class VkState {
   comments = new Map<string, VkComment[]>();
   topics = new Map<string, VkTopic>();
   boardComments = new Map<string, VkBoardComment[]>();
-  photoComments: Array<{
-    id: number;
-    owner_id: number;
-    photo_id: number;
-    from_id: number;
-    date: number;
-    text: string;
-  }> = [];
+  /** Photos, videos and products by `${kind}:${owner}_${id}`, and their comments (ascending). */
+  media = new Map<string, VkMediaObject>();
+  mediaComments = new Map<string, VkMediaComment[]>();
+  /** Community id → the users who administer it (may comment `from_group`). */
+  admins = new Map<number, Set<number>>();
   /** Dialogs by `${groupId}_${peerId}`. */
   conversations = new Map<string, VkConversation>();
   outbox: OutboxEntry[] = [];
@@ -118,12 +118,22 @@ export class VkState {
     groupId?: number;
     userId?: number;
     rps?: number;
+    scope?: string[];
+    /** Communities whose administrator the token's user is (may comment `from_group`). */
+    adminOf?: number[];
   }): VkToken {
+    for (const g of input.adminOf ?? []) {
+      if (input.userId === undefined) throw new Error('adminOf needs a userId');
+      let set = this.admins.get(g);
+      if (!set) this.admins.set(g, (set = new Set()));
+      set.add(input.userId);
+    }
     const token: VkToken = {
       token: input.token ?? `vk1.${input.kind}.${this.randomHex(24)}`,
       kind: input.kind,
       groupId: input.groupId,
       userId: input.userId,
+      ...(input.scope ? { scope: input.scope } : {}),
       rps: input.rps ?? (input.kind === 'group' ? 20 : input.kind === 'user' ? 3 : 20),
       revoked: false,
     };
@@ -138,6 +148,15 @@ export class VkState {
       this.users.set(id, user);
     }
     return user;
+  }
+
+  /**
+   * Whether this user may act for the community (`from_group`): its administrators. A community
+   * with no administrators registered lets any user token act (older fixtures).
+   */
+  mayActFor(userId: number | undefined, groupId: number): boolean {
+    const set = this.admins.get(groupId);
+    return !set || (userId !== undefined && set.has(userId));
   }
 
   // ---- mutations that also emit Long Poll events -------------------------------------------
@@ -241,21 +260,96 @@ export class VkState {
     return comment;
   }
 
-  addPhotoComment(input: { ownerId: number; photoId: number; fromId: number; text: string }) {
-    const comment = {
-      id: this.nextId(`wall${input.ownerId}`),
-      owner_id: input.ownerId,
-      photo_id: input.photoId,
+  /** A photo, video or product of an owner (created on first use, as board topics are). */
+  mediaObject(kind: MediaKind, ownerId: number, id?: number, title?: string): VkMediaObject {
+    const objectId = id ?? this.nextId(`${kind}${ownerId}`);
+    const key = `${kind}:${ownerId}_${objectId}`;
+    let object = this.media.get(key);
+    if (!object) {
+      object = {
+        kind,
+        id: objectId,
+        owner_id: ownerId,
+        date: this.unix(),
+        title: title ?? `${kind} ${objectId}`,
+      };
+      this.media.set(key, object);
+      this.mediaComments.set(key, []);
+    }
+    return object;
+  }
+
+  findMedia(kind: MediaKind, ownerId: number, id: number): VkMediaObject | undefined {
+    return this.media.get(`${kind}:${ownerId}_${id}`);
+  }
+
+  commentsOf(object: VkMediaObject): VkMediaComment[] {
+    return this.mediaComments.get(`${object.kind}:${object.owner_id}_${object.id}`)!;
+  }
+
+  /**
+   * A comment under a photo, video or product; emits photo_comment_new / video_comment_new /
+   * market_comment_new with the fields VK's Callback objects carry.
+   */
+  addMediaComment(input: {
+    kind: MediaKind;
+    ownerId: number;
+    objectId: number;
+    fromId: number;
+    text: string;
+    replyToComment?: number;
+    date?: number;
+  }): VkMediaComment {
+    const object = this.mediaObject(input.kind, input.ownerId, input.objectId);
+    const list = this.commentsOf(object);
+    const parent = input.replyToComment ? list.find((c) => c.id === input.replyToComment) : undefined;
+    if (input.replyToComment && !parent)
+      throw new VkApiError(100, 'One of the parameters specified was missing or invalid: reply_to_comment');
+    const comment: VkMediaComment = {
+      // Comment ids are per owner and kind, apart from wall ids.
+      id: this.nextId(`${input.kind}c${input.ownerId}`),
       from_id: input.fromId,
-      date: this.unix(),
+      date: input.date ?? this.unix(),
       text: input.text,
+      parents_stack: parent ? [...parent.parents_stack, parent.id] : [],
+      ...(parent ? { reply_to_comment: parent.id, reply_to_user: parent.from_id } : {}),
     };
-    this.photoComments.push(comment);
+    list.push(comment);
     if (input.ownerId < 0) {
-      const { owner_id: _o, ...object } = comment;
-      this.emit(-input.ownerId, 'photo_comment_new', { ...object, photo_owner_id: input.ownerId });
+      const groupId = -input.ownerId;
+      if (input.kind === 'photo')
+        this.emit(groupId, 'photo_comment_new', {
+          ...comment,
+          photo_id: object.id,
+          photo_owner_id: input.ownerId,
+        });
+      else if (input.kind === 'video')
+        this.emit(groupId, 'video_comment_new', {
+          ...comment,
+          video_id: object.id,
+          video_owner_id: input.ownerId,
+        });
+      else
+        this.emit(groupId, 'market_comment_new', {
+          id: comment.id,
+          from_id: comment.from_id,
+          date: comment.date,
+          text: comment.text,
+          item_id: object.id,
+          market_owner_id: input.ownerId,
+        });
     }
     return comment;
+  }
+
+  addPhotoComment(input: { ownerId: number; photoId: number; fromId: number; text: string }) {
+    return this.addMediaComment({
+      kind: 'photo',
+      ownerId: input.ownerId,
+      objectId: input.photoId,
+      fromId: input.fromId,
+      text: input.text,
+    });
   }
 
   conversation(groupId: number, peerId: number): VkConversation {
@@ -424,7 +518,7 @@ export class VkState {
       posts: [...this.posts.values()],
       comments: [...this.comments.values()].flat(),
       boardComments: [...this.boardComments.values()].flat(),
-      photoComments: this.photoComments,
+      media: [...this.media.values()].map((m) => ({ ...m, comments: this.commentsOf(m) })),
       conversations: [...this.conversations.values()],
       outbox: this.outbox,
       lp: [...this.events.entries()].map(([groupId, list]) => ({

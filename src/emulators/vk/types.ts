@@ -13,6 +13,8 @@ export interface VkToken {
   kind: TokenKind;
   groupId?: number;
   userId?: number;
+  /** Access rights of a user token (`photos`, `video`, `market`, `wall`, `groups`, …); unset = all. */
+  scope?: string[];
   /** Requests per second allowed for this token (error 6 above it). */
   rps: number;
   revoked: boolean;
@@ -24,6 +26,30 @@ export interface VkCommunity {
   screen_name: string;
   type: 'page' | 'group';
   is_closed: 0;
+}
+
+/** The objects whose comments a community answers besides its wall: photos, videos, products. */
+export type MediaKind = 'photo' | 'video' | 'market';
+
+export interface VkMediaObject {
+  kind: MediaKind;
+  id: number;
+  owner_id: number;
+  date: number;
+  title: string;
+  /** The owner closed comments (video 801, market 1401). */
+  commentsClosed?: boolean;
+}
+
+/** A comment under a photo, video or product (VK's wall_comment object). */
+export interface VkMediaComment {
+  id: number;
+  from_id: number;
+  date: number;
+  text: string;
+  parents_stack: number[];
+  reply_to_comment?: number;
+  reply_to_user?: number;
 }
 
 export interface VkUser {

@@ -50,7 +50,10 @@ export const boardMethods: Record<string, MethodDef> = {
       const original = idemKey ? ctx.state.guidResult(idemKey) : undefined;
       if (original !== undefined) return original;
       if (!ctx.state.topics.has(`${groupId}_${topicId}`)) throw new VkApiError(100, 'topic_id is invalid');
-      const fromId = int(ctx.params, 'from_group', 0) ? -groupId : (ctx.token.userId as number);
+      const fromGroup = int(ctx.params, 'from_group', 0) === 1;
+      if (fromGroup && !ctx.state.mayActFor(ctx.token.userId, groupId))
+        throw new VkApiError(15, 'Access denied: you are not an administrator of this community');
+      const fromId = fromGroup ? -groupId : (ctx.token.userId as number);
       const comment = ctx.state.addBoardComment({ groupId, topicId, fromId, text: message });
       if (idemKey) ctx.state.rememberGuid(idemKey, comment.id);
       ctx.state.recordWrite('board.createComment', ctx.token, ctx.params, comment.id);

@@ -2,6 +2,7 @@ import { FaultAction } from '../../shared/faults';
 import { VkApiError } from '../state';
 import { boardMethods } from './board';
 import { directoryMethods } from './directory';
+import { mediaMethods } from './media';
 import { messageMethods } from './messages';
 import { CallCtx, MethodDef } from './types';
 import { wallMethods } from './wall';
@@ -11,6 +12,7 @@ export const METHODS: Record<string, MethodDef> = {
   ...wallMethods,
   ...boardMethods,
   ...messageMethods,
+  ...mediaMethods,
 };
 
 /**
@@ -47,7 +49,9 @@ export function defaultMessage(code: number): string {
     15: 'Access denied',
     29: 'Rate limit reached',
     100: 'One of the parameters specified was missing or invalid',
+    801: 'Comments for this video are closed',
     901: "Can't send messages for users without permission",
+    1401: 'Comments for this market are closed',
   };
   return messages[code] ?? `Error ${code}`;
 }
