@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
+import { allowsCustomApiUrls } from '../config/config';
 import type { AppConfig } from '../config/config.schema';
 import type { Connector } from './connector';
 import { ConnectorRegistry } from './registry';
@@ -9,7 +10,7 @@ import { WebhookConnector } from './webhook/webhook.connector';
 
 /** One line per platform. */
 const PLATFORM_CONNECTORS: ReadonlyArray<(config: AppConfig) => Connector> = [
-  () => new WebhookConnector(),
+  (config) => new WebhookConnector({ allowPrivateOutbound: allowsCustomApiUrls(config) }),
   (config) => new TelegramConnector({ apiRoot: config.TELEGRAM_API_URL }),
   () => new VkConnector(),
   () => new VkMentionsConnector(),

@@ -1,13 +1,32 @@
-import { Connector, ConnectorError, SendResult, SourceContext } from '../connector';
+import { Connector, ConnectorError, OutgoingReply, SendResult, SourceContext } from '../connector';
+import { outboundUrlProblem, postReply } from './outbound';
 
 export const MIN_SECRET_LENGTH = 16;
 
+export interface WebhookConnectorOptions {
+  /** Outbound URLs may be plain http or private addresses (ALLOW_CUSTOM_API_URLS). */
+  allowPrivateOutbound?: boolean;
+  outboundTimeoutMs?: number;
+}
+
 /**
  * The generic webhook source (site chat, forms, review sites, automation tools): items arrive at
- * `POST /api/ingest/:sourceId`, signed with `credentials.secret`. Inbound only.
+ * `POST /api/ingest/:sourceId`, signed with `credentials.secret`. With `settings.outboundUrl`,
+ * replies are POSTed there, signed with `credentials.outboundSecret` (else the same secret), the
+ * reply id as the delivery id the receiver dedupes by (outbound.ts, docs/webhook-source.md).
+ * Without it the source is inbound only, and a reply fails as `unsupported`.
  */
 export class WebhookConnector implements Connector {
   readonly platform = 'webhook';
+  /** Receivers dedupe by the reply id (the documented contract), so a lost answer may be resent. */
+  readonly idempotentSends = true;
+  private readonly allowPrivate: boolean;
+  private readonly timeoutMs: number;
+
+  constructor(options: WebhookConnectorOptions = {}) {
+    this.allowPrivate = options.allowPrivateOutbound ?? false;
+    this.timeoutMs = options.outboundTimeoutMs ?? 10_000;
+  }
 
   async verify(source: SourceContext): Promise<{ accountName: string }> {
     const secret = source.credentials?.secret;
@@ -17,10 +36,37 @@ export class WebhookConnector implements Connector {
         `credentials.secret must be at least ${MIN_SECRET_LENGTH} characters`,
       );
     }
+    const outboundSecret = source.credentials?.outboundSecret;
+    if (
+      outboundSecret !== undefined &&
+      (typeof outboundSecret !== 'string' || outboundSecret.length < MIN_SECRET_LENGTH)
+    ) {
+      throw new ConnectorError(
+        'configuration',
+        `credentials.outboundSecret must be at least ${MIN_SECRET_LENGTH} characters`,
+      );
+    }
+    const url = source.settings?.outboundUrl;
+    if (url !== undefined && url !== null && url !== '') {
+      const problem = outboundUrlProblem(url, this.allowPrivate);
+      if (problem) throw new ConnectorError('configuration', problem);
+    }
     return { accountName: typeof source.settings?.label === 'string' ? source.settings.label : 'webhook' };
   }
 
-  async send(): Promise<SendResult> {
-    throw new ConnectorError('unsupported', 'a generic webhook source cannot send replies');
+  async send(source: SourceContext, reply: OutgoingReply): Promise<SendResult> {
+    const url = source.settings?.outboundUrl;
+    if (typeof url !== 'string' || url === '')
+      throw new ConnectorError(
+        'unsupported',
+        'this webhook source has no outbound URL (settings.outboundUrl): replies cannot be sent',
+      );
+    const secret = source.credentials?.outboundSecret ?? source.credentials?.secret;
+    if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH)
+      throw new ConnectorError('configuration', 'the webhook source has no secret to sign replies with');
+    return postReply({ url, secret, sourceId: source.id }, reply, {
+      allowPrivate: this.allowPrivate,
+      timeoutMs: this.timeoutMs,
+    });
   }
 }
