@@ -73,9 +73,14 @@ export function topFeatures(
   const n = words.length;
   const owners = 2 * n + symbols.length;
   let m = 0;
-  const offer = (id: number, w: number): void => {
-    if (w <= 0.05) return;
-    if (m === CAND && w <= candW[m - 1]) return;
+  GROUPS.fill(0);
+  for (let d = 0; d < dense.length; d++)
+    if (dense[d] !== 0 && GROUP_OF[d] >= 0) GROUPS[GROUP_OF[d]] += dense[d];
+  const total = owners + GROUPS.length;
+  for (let id = 0; id < total; id++) {
+    const w = id < owners ? byOwner[id] : GROUPS[id - owners];
+    // keep the CAND largest above the noise floor, in descending order (insertion into a short list)
+    if (w <= 0.05 || (m === CAND && w <= candW[m - 1])) continue;
     let j = m < CAND ? m++ : m - 1;
     while (j > 0 && candW[j - 1] < w) {
       candW[j] = candW[j - 1];
@@ -84,12 +89,7 @@ export function topFeatures(
     }
     candW[j] = w;
     candId[j] = id;
-  };
-  for (let o = 0; o < owners; o++) offer(o, byOwner[o]);
-  GROUPS.fill(0);
-  for (let d = 0; d < dense.length; d++)
-    if (dense[d] !== 0 && GROUP_OF[d] >= 0) GROUPS[GROUP_OF[d]] += dense[d];
-  for (let g = 0; g < GROUPS.length; g++) offer(owners + g, GROUPS[g]);
+  }
   const out: WhyFeature[] = [];
   for (let c = 0; c < m && out.length < k; c++) {
     const o = candId[c];

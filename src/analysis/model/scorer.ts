@@ -134,12 +134,19 @@ export class FusedScorer {
     const ia = S_CLASSES + intent.alt;
     const wv = f.nWord > 0 ? Math.fround(1 / Math.sqrt(f.nWord)) : 0;
     const cv = f.nChar > 0 ? Math.fround(1 / Math.sqrt(f.nChar)) : 0;
+    // word features share one value and character features another: one multiplier per group
+    let ks = wv * this.scaleS;
+    let ki = wv * this.scaleI;
     const n = f.nWord + f.nChar;
     for (let j = 0; j < n; j++) {
+      if (j === f.nWord) {
+        ks = cv * this.scaleS;
+        ki = cv * this.scaleI;
+      }
       const o = idx[j] * STRIDE;
-      const v = j < f.nWord ? wv : cv;
-      byOwnerS[owner[j]] += (T[o + sw] - T[o + sa]) * v * this.scaleS;
-      byOwnerI[owner[j]] += (T[o + iw] - T[o + ia]) * v * this.scaleI;
+      const w = owner[j];
+      byOwnerS[w] += (T[o + sw] - T[o + sa]) * ks;
+      byOwnerI[w] += (T[o + iw] - T[o + ia]) * ki;
     }
     const D = this.dense;
     for (let k = 0; k < DENSE_SIZE; k++) {
