@@ -15,18 +15,24 @@ export interface SlaEventCounts {
 export class AlertSlaRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Events raised in [from, to): breaches and "due soon" warnings of the chosen kinds. */
+  /**
+   * Conversations with events raised in [from, to): breached, and due soon (a warning, and no
+   * breach on the same deadline — a late sweep raises both at once).
+   */
   async counts(from: Date, to: Date, kinds: string[], sourceId: string | null): Promise<SlaEventCounts> {
-    const rows: { kind: string; n: number }[] = await this.db.query(
-      `SELECT e.kind, count(*)::int AS n
+    const [row] = await this.db.query(
+      `SELECT count(DISTINCT e.conversation_id) FILTER (WHERE e.kind = 'breach')::int AS breached,
+              count(DISTINCT e.conversation_id) FILTER (
+                WHERE e.kind <> 'breach' AND NOT EXISTS (
+                  SELECT 1 FROM sla_events b
+                   WHERE b.conversation_id = e.conversation_id AND b.due_at = e.due_at AND b.kind = 'breach'))::int
+                AS "dueSoon"
          FROM sla_events e JOIN conversations c ON c.id = e.conversation_id
         WHERE e.created_at >= $1 AND e.created_at < $2 AND e.kind = ANY($3::text[])
-          AND ($4::uuid IS NULL OR c.source_id = $4)
-        GROUP BY 1`,
+          AND ($4::uuid IS NULL OR c.source_id = $4)`,
       [from, to, kinds, sourceId],
     );
-    const n = (k: string) => rows.find((r) => r.kind === k)?.n ?? 0;
-    return { breached: n('breach'), dueSoon: n('warning_80') + n('warning_50') };
+    return { breached: row?.breached ?? 0, dueSoon: row?.dueSoon ?? 0 };
   }
 
   /**

@@ -97,3 +97,29 @@ export async function insertHighReachItem(
   );
   return rows[0].id;
 }
+
+/** A conversation with a running SLA clock and the customer's message (as ingest and triage leave it). */
+export async function insertClock(
+  pg: Pool,
+  sourceId: string,
+  startedAt: Date,
+  dueAt: Date,
+  text: string,
+): Promise<string> {
+  const { rows } = await pg.query(
+    `INSERT INTO conversations (source_id, platform, thread_key, needs_response, sla_started_at, due_at,
+                                first_message_at, last_customer_message_at, sentiment_label)
+     SELECT $1, s.platform, 'sla-' || gen_random_uuid(), true, $2, $3, $2, $2, 'negative'
+       FROM sources s WHERE s.id = $1 RETURNING id`,
+    [sourceId, startedAt, dueAt],
+  );
+  const id = rows[0].id;
+  await pg.query(
+    `INSERT INTO items (source_id, platform, kind, external_id, conversation_id, text, created_at_platform,
+                        author_external_id, author_name, sentiment_label, intent, needs_response, deadline_at)
+     SELECT $1, s.platform, 'message', 'message:' || $2::text, $2::uuid, $3, $4, 'c-' || $2::text, 'Клиент', 'negative', 'complaint', true, $5
+       FROM sources s WHERE s.id = $1`,
+    [sourceId, id, text, startedAt, dueAt],
+  );
+  return id;
+}
