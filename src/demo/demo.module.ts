@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { SourcesModule } from '../sources/sources.module';
+import { DemoController } from './demo.controller';
 import { DemoSourcesRepository } from './demo-sources.repository';
 import { DEMO_OPTIONS, DemoOptions, DemoService } from './demo.service';
 
@@ -10,6 +11,7 @@ export class DemoModule {
     return {
       module: DemoModule,
       imports: [SourcesModule],
+      controllers: [DemoController],
       providers: [DemoSourcesRepository, DemoService, { provide: DEMO_OPTIONS, useValue: options }],
       exports: [DemoService],
     };

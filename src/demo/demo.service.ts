@@ -15,7 +15,17 @@ import { DATABASE_URL } from '../database/database.module';
 import { DEFAULT_BOT_TOKEN, startTelegramEmulator, TelegramEmulator } from '../emulators/telegram';
 import { seedVkBasics, startVkEmulator, VK_DEMO, VkEmulator } from '../emulators/vk';
 import { SourcesService } from '../sources/sources.service';
-import { DEMO_SEED, DEMO_TRICKLE, DemoLine, TG_PEOPLE, VK_PEOPLE } from './demo-script';
+import {
+  DEMO_HISTORY,
+  DEMO_HISTORY_POST,
+  DEMO_SEED,
+  DEMO_STORM,
+  DEMO_STORM_POST,
+  DEMO_TRICKLE,
+  DemoLine,
+  TG_PEOPLE,
+  VK_PEOPLE,
+} from './demo-script';
 import { DemoSourcesRepository } from './demo-sources.repository';
 import { DEMO_TEMPLATES } from './demo-templates';
 
@@ -25,7 +35,35 @@ export interface DemoOptions {
   trickleMs?: [number, number];
   /** Pause between the seed items, so they arrive as separate events. */
   seedGapMs?: number;
+  /** The storm of angry comments comes this long after the seed (0: only on request). */
+  stormAfterMs?: number;
+  /** Pause between the storm's comments. */
+  stormGapMs?: number;
+  /** Hours of backdated VK history the detector can compare with (0: none). */
+  historyHours?: number;
 }
+
+/** Storm authors: people who have not written before (VK ids), so the storm is many voices. */
+const STORM_VK_PEOPLE: [string, string][] = [
+  ['Андрей', 'Смирнов'],
+  ['Татьяна', 'Попова'],
+  ['Николай', 'Васильев'],
+  ['Елена', 'Павлова'],
+  ['Виктор', 'Семёнов'],
+  ['Юлия', 'Голубева'],
+  ['Алексей', 'Виноградов'],
+  ['Ксения', 'Богданова'],
+  ['Михаил', 'Воробьёв'],
+  ['Анна', 'Фёдорова'],
+  ['Роман', 'Михайлов'],
+  ['Дарья', 'Беляева'],
+  ['Игорь', 'Тарасов'],
+  ['Полина', 'Белова'],
+  ['Степан', 'Комаров'],
+  ['Вера', 'Орлова'],
+];
+const STORM_VK_BASE = 601;
+const STORM_TG_BASE = 9101;
 
 const TG_CHANNEL = -1001500100200;
 const TG_GROUP = -1001500100300;
@@ -49,6 +87,7 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   private tg?: TelegramEmulator;
   private readonly posts = new Map<string, { vk?: number; tg?: number }>();
   private timer?: NodeJS.Timeout;
+  private stormTimer?: NodeJS.Timeout;
   private stopped = false;
   private next = 0;
   private seen = { vk: 0, tg: 0 };
@@ -92,6 +131,10 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     for (const [id, [first, last]] of Object.entries(VK_PEOPLE)) {
       this.vk.control.user({ id: Number(id), first_name: first, last_name: last });
     }
+    STORM_VK_PEOPLE.forEach(([first, last], i) =>
+      this.vk!.control.user({ id: STORM_VK_BASE + i, first_name: first, last_name: last }),
+    );
+    this.seedHistory();
     this.tg.control.upsertChat({
       id: TG_CHANNEL,
       type: 'channel',
@@ -140,6 +183,7 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   async onApplicationShutdown() {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.stormTimer) clearTimeout(this.stormTimer);
     await Promise.allSettled([this.vk?.stop(), this.tg?.stop()]);
     // Ending the session releases the lock: the next instance to start takes the demo over.
     const lock = this.lockClient;
@@ -215,6 +259,83 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     }
     this.log.log(`seeded ${DEMO_SEED.length} items; new ones arrive every 20–40 s`);
     this.scheduleTrickle();
+    const after = this.options.stormAfterMs ?? 4 * 60_000;
+    if (after > 0) {
+      this.stormTimer = setTimeout(() => {
+        this.log.log('the demo storm begins: an outage in Заречный, angry comments pile up');
+        void this.storm().catch((err) => this.log.warn({ err }, 'demo storm failed'));
+      }, after);
+      this.stormTimer.unref();
+    }
+  }
+
+  /**
+   * Yesterday's quiet traffic on the VK wall, backdated before the source connects (its start-up
+   * backfill reads it): one comment every few minutes over `historyHours`.
+   */
+  private seedHistory() {
+    const hours = this.options.historyHours ?? 6;
+    if (!this.vk || hours <= 0) return;
+    const owner = -VK_DEMO.groupId;
+    const now = Math.floor(Date.now() / 1000);
+    const start = now - hours * 3600;
+    const post = this.vk.control.post({
+      ownerId: owner,
+      fromId: owner,
+      text: DEMO_HISTORY_POST,
+      date: start - 600,
+    });
+    const step = 5 * 60;
+    let i = 0;
+    for (let t = start; t < now - 120; t += step, i++) {
+      const line = DEMO_HISTORY[i % DEMO_HISTORY.length];
+      this.vk.control.comment({
+        ownerId: owner,
+        postId: post.id,
+        fromId: line.who,
+        text: line.text,
+        date: t,
+      });
+    }
+  }
+
+  /**
+   * A storm of angry comments after a simulated outage, spaced `stormGapMs` apart, through the
+   * real connectors; the company's outage notice comes first. Returns the number of comments.
+   */
+  async storm(): Promise<number> {
+    if (!this.running) throw new Error('the demo does not run on this instance');
+    const owner = -VK_DEMO.groupId;
+    const vk = this.registry.find('vk') ? this.vk : undefined;
+    const tg = this.registry.find('telegram') ? this.tg : undefined;
+    const post = vk?.control.post({ ownerId: owner, fromId: owner, text: DEMO_STORM_POST });
+    const gap = this.options.stormGapMs ?? 1000;
+    let n = 0;
+    for (const [i, line] of DEMO_STORM.entries()) {
+      if (this.stopped) break;
+      try {
+        if (line.vk && vk && post) {
+          vk.control.comment({
+            ownerId: owner,
+            postId: post.id,
+            fromId: STORM_VK_BASE + (i % STORM_VK_PEOPLE.length),
+            text: line.text,
+          });
+          n++;
+        } else if (!line.vk && tg) {
+          tg.control.send({
+            chat_id: TG_GROUP,
+            from: { id: STORM_TG_BASE + i, first_name: 'Абонент', language_code: 'ru' },
+            text: line.text,
+          });
+          n++;
+        }
+      } catch (err) {
+        this.log.warn({ err }, 'a storm comment was not injected');
+      }
+      await sleep(gap);
+    }
+    return n;
   }
 
   private scheduleTrickle() {

@@ -85,11 +85,11 @@ describe('exactly once with a worker killed mid-send', () => {
       .enqueue(ALERT_DELIVER_JOB, { alertId: id }, { singletonKey: `retry:${id}` });
     await new Promise((r) => setTimeout(r, 3000));
     expect(slack.requests).toHaveLength(1);
-    expect((await alertRow(id)).state).toBe('sending');
+    // (the new worker's own sweep may already have settled it, if starting it took over a lease)
+    expect(['sending', 'unknown']).toContain((await alertRow(id)).state);
 
     // The sweep (lease over) settles it: unknown, the attempt closed the same way.
-    const swept = await api.running.app.get(AlertSweepService).sweep({ leaseSeconds: 1, graceSeconds: 60 });
-    expect(swept.unknown).toBe(1);
+    await api.running.app.get(AlertSweepService).sweep({ leaseSeconds: 1, graceSeconds: 60 });
     expect(await alertRow(id)).toMatchObject({ state: 'unknown', attempts: 1 });
     expect((await alertRow(id)).last_error).toMatch(/may have arrived/);
     expect(await attempts(id)).toMatchObject([{ attempt: 1, outcome: 'unknown' }]);
