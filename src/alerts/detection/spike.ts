@@ -44,7 +44,7 @@ export const FALLBACK_ALPHA_FACTOR = 0.3;
 /** Above this tail probability the window is plainly ordinary (clears a spike). */
 export const CALM_P = 0.05;
 /** A window never "expects" fewer negatives than this (an empty night is not certainty). */
-export const MIN_EXPECTED = 1;
+export const MIN_EXPECTED = 2;
 /** The usual share is only trusted with this much history behind it (items, negatives). */
 export const SHARE_MIN_SEEN = { total: 30, negative: 5 };
 /** A parent scope is left to a child that explains this much of its excess. */
