@@ -32,11 +32,14 @@ describe('log redaction', () => {
         },
         secret: 'sec-10',
         Authorization: 'Basic auth-11',
+        // Slack incoming-webhook addresses are secrets (the path is the key)
+        rule: { webhookUrl: 'https://hooks.slack.com/services/T/B/hook-12', leadWebhookUrl: 'hook-13' },
+        SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/hook-14',
       },
       'connector sync',
     );
     const out = text();
-    for (let i = 1; i <= 11; i++) expect(out).not.toMatch(new RegExp(`-${i}\\b`));
+    for (let i = 1; i <= 14; i++) expect(out).not.toMatch(new RegExp(`-${i}\\b`));
     const record = JSON.parse(out);
     expect(record.user.email).toBe('a@b.c');
     expect(record.source.settings).toEqual({ group: 1 });

@@ -8,7 +8,7 @@
 export const REDACTED = '[Redacted]';
 
 const SECRET_KEY =
-  /passw(or)?d|passphrase|^pass$|secret|token|cookie|authori[sz]ation|credential|api[-_]?key|private[-_]?key|signature|^otp$/i;
+  /passw(or)?d|passphrase|^pass$|secret|token|cookie|authori[sz]ation|credential|api[-_]?key|private[-_]?key|signature|^otp$|webhook[-_]?url/i;
 
 const MAX_DEPTH = 12;
 
