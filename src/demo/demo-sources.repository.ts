@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { sqlOne } from '../inbox/sql';
+import { sqlOne } from '../database/sql';
 import { DemoTemplate } from './demo-templates';
 
 /** Finds the demo's own sources (marked in their settings), clears their stale cursors, seeds templates. */

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SessionUser } from '../auth/auth.decorators';
 import { CorrectAnalysisDto } from './dto/inbox.dto';
 import { publishInboxEvents } from './inbox-events';
-import { Queryable, sqlOne, sqlRows } from './sql';
+import { Queryable, sqlOne, sqlRows } from '../database/sql';
 import { AnalysisReviewRepository } from './review/analysis-review.repository';
 
 /**

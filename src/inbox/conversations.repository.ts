@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { afterCursorSql, encodeQueueCursor, QueueCursor } from './queue-cursor';
-import { Queryable, sqlOne, sqlRows } from './sql';
+import { Queryable, sqlOne, sqlRows } from '../database/sql';
 
 export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Queryable, sqlOne, sqlRows } from './sql';
+import { Queryable, sqlOne, sqlRows } from '../database/sql';
 
 const COLUMNS = `id, name, shortcut, locale, body, intent, created_by AS "createdBy",
   created_at AS "createdAt", updated_at AS "updatedAt"`;

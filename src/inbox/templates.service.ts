@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import { DataSource, EntityManager } from 'typeorm';
 import { SessionUser } from '../auth/auth.decorators';
 import { CreateTemplateDto, ListTemplatesQuery, UpdateTemplateDto } from './dto/template.dto';
-import { pgCode, PG_UNIQUE_VIOLATION } from './sql';
+import { pgCode, PG_UNIQUE_VIOLATION } from '../database/sql';
 import { TemplatesRepository } from './templates.repository';
 
 /** Canned answers: admins write them, agents pick them in the reply box. */

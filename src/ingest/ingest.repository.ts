@@ -3,7 +3,7 @@ import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ConversationActivity } from '../conversations/conversation-activity';
 import { storableJsonText } from '../common/storable-text';
-import { copyBinary, type BinaryColumn } from './pg-copy-binary';
+import { copyBinary, type BinaryColumn } from '../database/pg-copy-binary';
 
 /** One item row as ingest writes it (analysis and triage already applied). */
 export interface ItemRow {

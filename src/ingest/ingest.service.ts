@@ -27,7 +27,7 @@ import { QuarantineRepository } from '../quarantine/quarantine.repository';
 import { encodeQuarantinePayload } from '../quarantine/quarantine-payload';
 import { roundsOf, splitIntoRounds, unitsOf } from './ingest-plan';
 import { isolateFailures } from './isolate-failures';
-import { describeStorageError, inPgTransaction, isItemDataError, isRetryableTxError } from './pg';
+import { describeStorageError, inPgTransaction, isItemDataError, isRetryableTxError } from '../database/pg';
 
 export interface IngestResult {
   inserted: number;

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { SessionUser } from '../auth/auth.decorators';
 import { IngestService } from '../ingest/ingest.service';
-import { describeStorageError, isItemDataError } from '../ingest/pg';
+import { describeStorageError, isItemDataError } from '../database/pg';
 import type {
   ListQuarantineQuery,
   QuarantinedItemView,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { InboxEvent } from '../inbox/inbox-events';
-import { Queryable, sqlRows } from '../inbox/sql';
+import { Queryable, sqlRows } from '../database/sql';
 
 const COLUMNS = `e.id::text AS id, e.type, to_json(e.at) #>> '{}' AS at,
   e.conversation_ids::text[] AS "conversationIds", e.data`;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { publishInboxEvents, replyUpdated } from '../inbox/inbox-events';
-import { Queryable, sqlOne, sqlRows } from '../inbox/sql';
+import { Queryable, sqlOne, sqlRows } from '../database/sql';
 
 export type ReplyStatus = 'queued' | 'sending' | 'delivered' | 'failed' | 'unknown';
 export type StatusAfter = 'open' | 'pending' | 'resolved';

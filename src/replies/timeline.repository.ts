@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Queryable, sqlOne } from '../inbox/sql';
+import { Queryable, sqlOne } from '../database/sql';
 import { StatusAfter } from './replies.repository';
 
 /**

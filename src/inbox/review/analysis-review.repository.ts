@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Queryable, sqlOne, sqlRows } from '../sql';
+import { Queryable, sqlOne, sqlRows } from '../../database/sql';
 
 export interface ReviewedItem {
   sentiment: string | null;

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { copyBinary, type BinaryColumn } from '../../src/ingest/pg-copy-binary';
+import { copyBinary, type BinaryColumn } from '../../src/database/pg-copy-binary';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
 /** The binary COPY writer against PostgreSQL's own binary input functions. */
