@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ConversationsRepository } from './conversations.repository';
 
 export interface LinkResult {
   customerId: string;
@@ -13,7 +14,10 @@ export interface LinkResult {
  */
 @Injectable()
 export class ContactsService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly conversations: ConversationsRepository,
+  ) {}
 
   async link(contactIds: string[], actorId?: string): Promise<LinkResult> {
     const ids = [...new Set(contactIds)];
@@ -33,10 +37,7 @@ export class ContactsService {
           `UPDATE contacts SET customer_id = $1, updated_at = now() WHERE customer_id = ANY($2::uuid[])`,
           [survivor, merged],
         );
-        await m.query(
-          `UPDATE conversations SET customer_id = $1, updated_at = now() WHERE customer_id = ANY($2::uuid[])`,
-          [survivor, merged],
-        );
+        await this.conversations.moveToCustomer(m, survivor, merged);
         await m.query(
           `UPDATE customers s SET notes = NULLIF(concat_ws(E'\\n', s.notes, (SELECT string_agg(notes, E'\\n')
              FROM customers WHERE id = ANY($2::uuid[]))), ''), updated_at = now() WHERE s.id = $1`,

@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ContactsController } from './contacts.controller';
 import { ContactsService } from './contacts.service';
+import { ConversationsRepository } from './conversations.repository';
 
-/** Customers and contacts (linking); the threading rules live beside it as plain functions. */
+/**
+ * Conversations and their customers: the one repository that writes `conversations` (its rules
+ * are the pure conversation-lifecycle.ts), contact linking, and the threading and holder rules
+ * as plain functions. Imports nothing of the care domain: SLA, inbox, replies and ingest use it.
+ */
 @Module({
   controllers: [ContactsController],
-  providers: [ContactsService],
-  exports: [ContactsService],
+  providers: [ConversationsRepository, ContactsService],
+  exports: [ConversationsRepository, ContactsService],
 })
 export class ConversationsModule {}

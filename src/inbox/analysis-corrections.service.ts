@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { AuditService } from '../audit/audit.service';
 import { DataSource, EntityManager } from 'typeorm';
 import { SessionUser } from '../auth/auth.decorators';
+import { ConversationsRepository } from '../conversations/conversations.repository';
 import { CorrectAnalysisDto } from './dto/inbox.dto';
 import { publishInboxEvents } from './inbox-events';
 import { Queryable, sqlOne, sqlRows } from '../database/sql';
@@ -17,6 +18,7 @@ export class AnalysisCorrectionsService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly reviews: AnalysisReviewRepository,
+    private readonly conversations: ConversationsRepository,
   ) {}
 
   /** PATCH /api/items/:id/analysis: corrects what differs; a change counts as a review of the item. */
@@ -98,11 +100,7 @@ export class AnalysisCorrectionsService {
       [conversationId],
     );
     if (latest[0]?.id !== itemId) return;
-    await tx.query(
-      `UPDATE conversations SET intent = COALESCE($2, intent), sentiment_label = COALESCE($3, sentiment_label),
-         updated_at = now() WHERE id = $1`,
-      [conversationId, dto.intent ?? null, dto.sentiment ?? null],
-    );
+    await this.conversations.setLabels(tx, conversationId, { intent: dto.intent, sentiment: dto.sentiment });
   }
 }
 

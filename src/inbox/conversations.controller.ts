@@ -1,8 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
 import { ConversationsService } from './conversations.service';
-import { CreateNoteDto, ListConversationsQuery, UpdateConversationDto } from './dto/inbox.dto';
+import {
+  CreateNoteDto,
+  ListConversationsQuery,
+  ReassignConversationDto,
+  UpdateConversationDto,
+} from './dto/inbox.dto';
 import { ConversationDetailsView, ConversationView, NoteView, QueuePageView } from './dto/inbox.views';
 
 /** Agents and admins work the inbox; analysts read it. Customer text is returned as plain strings. */
@@ -36,6 +41,23 @@ export class ConversationsController {
     @CurrentUser() user: SessionUser,
   ) {
     return this.conversations.update(id, dto, user);
+  }
+
+  /**
+   * An admin moves a conversation away from its holder, naming whom it is taken from; audited,
+   * and the previous holder is told (a `conversation.reassigned` event). Taking one nobody holds
+   * is PATCH assigneeId.
+   */
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ type: ConversationView })
+  reassign(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReassignConversationDto,
+    @CurrentUser() user: SessionUser,
+  ) {
+    return this.conversations.reassign(id, dto, user);
   }
 
   /** Internal notes: stored and shown to the team, never sent to the platform. */

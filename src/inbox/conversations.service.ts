@@ -1,17 +1,25 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { DataSource } from 'typeorm';
 import { SessionUser } from '../auth/auth.decorators';
+import {
+  changeStatus,
+  type ConversationStatus,
+  snoozePastDeadline,
+} from '../conversations/conversation-lifecycle';
+import { ConversationsRepository, LockedConversation } from '../conversations/conversations.repository';
 import {
   actOnConversation,
   heldByAnother,
+  mayTake,
   OVERRIDE_AUDIT_ACTION,
+  REASSIGNED_AUDIT_ACTION,
   snoozeProblem,
 } from '../conversations/holder';
-import { SlaClockService } from '../sla/sla-clock.service';
-import { ConversationsRepository, ConversationStatus } from './conversations.repository';
-import { ListConversationsQuery, UpdateConversationDto } from './dto/inbox.dto';
-import { conversationUpdated, publishInboxEvents } from './inbox-events';
+import { SlaPolicyService } from '../sla/sla-policy.service';
+import { ListConversationsQuery, ReassignConversationDto, UpdateConversationDto } from './dto/inbox.dto';
+import { conversationReassigned, conversationUpdated, publishInboxEvents } from './inbox-events';
+import { InboxRepository } from './inbox.repository';
 import { decodeQueueCursor } from './queue-cursor';
 
 /** The inbox use cases: the queue, one conversation's whole story, assignment and status. */
@@ -19,9 +27,10 @@ import { decodeQueueCursor } from './queue-cursor';
 export class ConversationsService {
   constructor(
     private readonly db: DataSource,
+    private readonly inbox: InboxRepository,
     private readonly conversations: ConversationsRepository,
     private readonly audit: AuditService,
-    private readonly sla: SlaClockService,
+    private readonly policies: SlaPolicyService,
   ) {}
 
   async queue(q: ListConversationsQuery, user: SessionUser) {
@@ -36,7 +45,7 @@ export class ConversationsService {
           : q.assignee === 'unassigned'
             ? null
             : q.assignee;
-    const { rows, next } = await this.conversations.queue({
+    const { rows, next } = await this.inbox.queue({
       status,
       assigneeId,
       sourceId: q.sourceId,
@@ -48,33 +57,36 @@ export class ConversationsService {
   }
 
   async details(id: string) {
-    const conversation = await this.conversations.find(this.db, id);
+    const conversation = await this.inbox.find(this.db, id);
     if (!conversation) throw new NotFoundException('conversation not found');
     const [items, replies, notes, otherConversations] = await Promise.all([
-      this.conversations.items(id),
-      this.conversations.replies(id),
-      this.conversations.notes(id),
+      this.inbox.items(id),
+      this.inbox.replies(id),
+      this.inbox.notes(id),
       conversation.customerId
-        ? this.conversations.otherConversationsOfCustomer(conversation.customerId, id)
+        ? this.inbox.otherConversationsOfCustomer(conversation.customerId, id)
         : Promise.resolve([]),
     ]);
     return { conversation, items, replies, notes, otherConversations };
   }
 
   /**
-   * Agents take a conversation only when nobody else holds it (409 otherwise), and hand over or
-   * release only their own; admins may reassign anything. Status, snooze, team and priority are
-   * the holder's (see conversations/holder.ts): another agent gets 409, an admin's change is
-   * audited as an override. Every change is audited.
+   * Taking is first-come for everyone, admins included: assigneeId changes only a conversation
+   * nobody holds, or one's own (hand over, release); moving it away from its holder is
+   * reassign(). Status, snooze, team and priority are the holder's (see conversations/holder.ts):
+   * another agent gets 409, an admin's change is audited as an override. Status and the SLA clock
+   * follow the conversation lifecycle; a snooze past the deadline needs confirmPastDeadline.
+   * Every change is audited.
    */
   async update(id: string, dto: UpdateConversationDto, user: SessionUser) {
     const status = this.resolveStatus(dto);
+    const rules = status !== undefined ? await this.policies.clockRules() : undefined;
     await this.db.transaction(async (tx) => {
       const current = await this.conversations.lock(tx, id);
       if (!current) throw new NotFoundException('conversation not found');
 
       // Judged against who held it when the request came: the holder may hand over and set
-      // pending in one go; an admin who takes it over and resolves it still overrode someone.
+      // pending in one go.
       const changes = stateChanges(dto, status);
       if (changes) {
         const decision = actOnConversation(current.assigneeId, user);
@@ -91,75 +103,131 @@ export class ConversationsService {
         }
       }
 
-      if (dto.assigneeId !== undefined && dto.assigneeId !== current.assigneeId) {
-        if (dto.assigneeId !== null && !(await this.conversations.assignableUser(tx, dto.assigneeId))) {
-          throw new BadRequestException('assigneeId is not an active agent or admin');
-        }
-        const ok = await this.conversations.assign(tx, id, dto.assigneeId, user.id, user.role === 'admin');
-        if (!ok) {
-          throw new ConflictException({
-            statusCode: 409,
-            message: 'another agent is already working on this conversation',
-            assigneeId: current.assigneeId,
-          });
-        }
-        await this.audit.record(
-          user.id,
-          'conversation.assigned',
-          'conversation',
-          id,
-          {
-            from: current.assigneeId,
-            to: dto.assigneeId,
-          },
-          tx,
-        );
-      }
+      const assigned = dto.assigneeId !== undefined && dto.assigneeId !== current.assigneeId;
+      if (assigned) await this.take(tx, current, dto.assigneeId!, user);
 
-      if (dto.teamId && !(await this.conversations.teamExists(tx, dto.teamId))) {
+      if (dto.teamId && !(await this.inbox.teamExists(tx, dto.teamId))) {
         throw new BadRequestException('teamId does not exist');
       }
-      await this.conversations.setFields(tx, id, {
-        status,
-        teamId: dto.teamId,
-        priority: dto.priority,
-        snoozedUntil: status !== undefined && status !== 'snoozed' ? null : dto.snoozedUntil,
-      });
-      if (status !== undefined && status !== current.status) {
-        // Waiting on the customer stops the SLA clock (if the policy says so); leaving pending restarts it.
-        if (status === 'pending') await this.sla.pause(id, new Date(), tx);
-        else if (current.status === 'pending') await this.sla.resume(id, new Date(), tx);
-        await this.audit.record(
-          user.id,
-          'conversation.status_changed',
-          'conversation',
-          id,
-          {
-            from: current.status,
-            to: status,
-            ...(status === 'snoozed' ? { snoozedUntil: dto.snoozedUntil } : {}),
-          },
-          tx,
-        );
-      }
+      if (status !== undefined) await this.setStatus(tx, current, status, dto, rules!, user);
+      await this.conversations.setTeamAndPriority(tx, id, { teamId: dto.teamId, priority: dto.priority });
       const other = { teamId: dto.teamId, priority: dto.priority };
       if (other.teamId !== undefined || other.priority !== undefined) {
         await this.audit.record(user.id, 'conversation.updated', 'conversation', id, other, tx);
       }
-      const assigned = dto.assigneeId !== undefined && dto.assigneeId !== current.assigneeId;
       if (changes || assigned) {
         await publishInboxEvents(tx, [
           conversationUpdated(id, { ...changes, ...(assigned ? { assigneeId: dto.assigneeId } : {}) }),
         ]);
       }
     });
-    return this.conversations.find(this.db, id);
+    return this.inbox.find(this.db, id);
+  }
+
+  /**
+   * An admin moves a conversation away from its holder, naming whom it is taken from (409 when
+   * someone else holds it by now). Audited; the previous holder gets a `conversation.reassigned`
+   * inbox event naming them.
+   */
+  async reassign(id: string, dto: ReassignConversationDto, user: SessionUser) {
+    await this.db.transaction(async (tx) => {
+      const current = await this.conversations.lock(tx, id);
+      if (!current) throw new NotFoundException('conversation not found');
+      if (current.assigneeId !== dto.fromAssigneeId) {
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message:
+            'the conversation is not held by fromAssigneeId any more; look again before reassigning it',
+          assigneeId: current.assigneeId,
+        });
+      }
+      if (dto.assigneeId === current.assigneeId) return;
+      await this.checkAssignable(tx, dto.assigneeId);
+      await this.conversations.assign(tx, id, dto.assigneeId, current.assigneeId);
+      const move = { from: current.assigneeId, to: dto.assigneeId };
+      await this.audit.record(user.id, REASSIGNED_AUDIT_ACTION, 'conversation', id, move, tx);
+      await publishInboxEvents(tx, [
+        conversationUpdated(id, { assigneeId: dto.assigneeId }),
+        ...(move.from ? [conversationReassigned(id, move.from, move.to, user.id)] : []),
+      ]);
+    });
+    return this.inbox.find(this.db, id);
+  }
+
+  /** Take, hand over or release: only a conversation nobody else holds (409 names the holder). */
+  private async take(tx: EntityManager, current: LockedConversation, to: string | null, user: SessionUser) {
+    if (!mayTake(current.assigneeId, user)) {
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message:
+          'another agent is already working on this conversation' +
+          (user.role === 'admin' ? '; an admin may reassign it (POST /api/conversations/:id/reassign)' : ''),
+        assigneeId: current.assigneeId,
+      });
+    }
+    await this.checkAssignable(tx, to);
+    await this.conversations.assign(tx, current.id, to, current.assigneeId);
+    await this.audit.record(
+      user.id,
+      'conversation.assigned',
+      'conversation',
+      current.id,
+      { from: current.assigneeId, to },
+      tx,
+    );
+  }
+
+  private async checkAssignable(tx: EntityManager, userId: string | null) {
+    if (userId !== null && !(await this.inbox.assignableUser(tx, userId))) {
+      throw new BadRequestException('assigneeId is not an active agent or admin');
+    }
+  }
+
+  /** The lifecycle decides the clock; a snooze past the deadline waits for the agent's confirmation. */
+  private async setStatus(
+    tx: EntityManager,
+    current: LockedConversation,
+    status: ConversationStatus,
+    dto: UpdateConversationDto,
+    rules: Awaited<ReturnType<SlaPolicyService['clockRules']>>,
+    user: SessionUser,
+  ) {
+    const now = new Date();
+    const pastDeadline =
+      status === 'snoozed' ? snoozePastDeadline(current, dto.snoozedUntil!, now, rules) : null;
+    if (pastDeadline && dto.confirmPastDeadline !== true) {
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'snooze_past_deadline',
+        message: 'the answer is due before this snooze ends; send confirmPastDeadline: true to snooze anyway',
+        dueAt: pastDeadline.toISOString(),
+      });
+    }
+    const next = changeStatus(current, status, { at: now, snoozedUntil: dto.snoozedUntil }, rules);
+    await this.conversations.save(tx, [next]);
+    if (status === current.status && !pastDeadline) return;
+    await this.audit.record(
+      user.id,
+      'conversation.status_changed',
+      'conversation',
+      current.id,
+      {
+        from: current.status,
+        to: status,
+        ...(status === 'snoozed' ? { snoozedUntil: dto.snoozedUntil } : {}),
+        ...(pastDeadline ? { pastDeadline: pastDeadline.toISOString() } : {}),
+      },
+      tx,
+    );
   }
 
   async addNote(id: string, text: string, user: SessionUser) {
     return this.db.transaction(async (tx) => {
       if (!(await this.conversations.lock(tx, id))) throw new NotFoundException('conversation not found');
-      const note = await this.conversations.addNote(tx, id, user.id, text);
+      const note = await this.inbox.addNote(tx, id, user.id, text);
       await this.audit.record(user.id, 'note.created', 'conversation', id, { noteId: note!.id }, tx);
       await publishInboxEvents(tx, [
         { type: 'note.created', conversationIds: [id], data: { noteId: note!.id } },

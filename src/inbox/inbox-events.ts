@@ -24,6 +24,11 @@ export const INBOX_EVENT_TYPES = [
   'note.created',
   /** An agent corrected an item's analysis (data: itemId). */
   'item.corrected',
+  /**
+   * An admin moved a conversation away from its holder (data: previousAssigneeId, assigneeId,
+   * by): the previous holder's browser tells her.
+   */
+  'conversation.reassigned',
 ] as const;
 export type InboxEventType = (typeof INBOX_EVENT_TYPES)[number];
 
@@ -90,6 +95,19 @@ export function conversationUpdated(
     type: 'conversation.updated',
     conversationIds: typeof conversationIds === 'string' ? [conversationIds] : conversationIds,
     data: { changes },
+  };
+}
+
+export function conversationReassigned(
+  conversationId: string,
+  previousAssigneeId: string,
+  assigneeId: string | null,
+  by: string,
+): NewInboxEvent {
+  return {
+    type: 'conversation.reassigned',
+    conversationIds: [conversationId],
+    data: { previousAssigneeId, assigneeId, by },
   };
 }
 

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ConversationsModule } from '../conversations/conversations.module';
 import { SlaModule } from '../sla/sla.module';
 import { AnalysisCorrectionsService } from './analysis-corrections.service';
 import { ConversationsController } from './conversations.controller';
-import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
+import { InboxRepository } from './inbox.repository';
 import { ItemsController } from './items.controller';
 import { SnoozeWakeService } from './snooze-wake.service';
 import { AnalysisReviewController } from './review/analysis-review.controller';
@@ -15,10 +16,10 @@ import { TemplatesService } from './templates.service';
 
 /** The shared inbox: queue, conversation view, assignment, notes, templates, analysis corrections and review, snooze wake-up. */
 @Module({
-  imports: [SlaModule],
+  imports: [ConversationsModule, SlaModule],
   controllers: [ConversationsController, TemplatesController, ItemsController, AnalysisReviewController],
   providers: [
-    ConversationsRepository,
+    InboxRepository,
     ConversationsService,
     TemplatesRepository,
     TemplatesService,
@@ -27,6 +28,5 @@ import { TemplatesService } from './templates.service';
     AnalysisReviewService,
     SnoozeWakeService,
   ],
-  exports: [ConversationsRepository],
 })
 export class InboxModule {}

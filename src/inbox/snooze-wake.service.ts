@@ -4,7 +4,9 @@ import { AuditService } from '../audit/audit.service';
 import { RuntimeRole } from '../config/runtime-role';
 import { JobQueue } from '../jobs/job-queue';
 import { JobSchedule } from '../jobs/job-schedule';
-import { ConversationsRepository } from './conversations.repository';
+import { wake } from '../conversations/conversation-lifecycle';
+import { ConversationsRepository } from '../conversations/conversations.repository';
+import { SlaPolicyService } from '../sla/sla-policy.service';
 import { conversationUpdated, publishInboxEvents } from './inbox-events';
 
 export const WAKE_SNOOZED_JOB = 'inbox.wake-snoozed';
@@ -15,9 +17,7 @@ const WAKE_BATCH = 200;
  * Snoozed conversations come back to the queue when their time is up: a 30 s JobSchedule job on
  * workers (one run per slot across instances) sets them open again, audits each (no actor: the
  * system did it) and tells the live inbox (a `conversation.updated` event) in the same transaction.
- *
- * The SLA clock needs nothing here: it pauses only while a conversation is pending, and leaving
- * pending (for snoozed too) resumes it, so a snoozed conversation's clock is already running.
+ * A snooze paused the SLA clock; the wake-up resumes it from the snooze's end (see wake()).
  */
 @Injectable()
 export class SnoozeWakeService implements OnModuleInit {
@@ -26,6 +26,7 @@ export class SnoozeWakeService implements OnModuleInit {
   constructor(
     private readonly db: DataSource,
     private readonly conversations: ConversationsRepository,
+    private readonly policies: SlaPolicyService,
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
     private readonly schedule: JobSchedule,
@@ -44,9 +45,15 @@ export class SnoozeWakeService implements OnModuleInit {
    */
   async wakeDue(batchSize = WAKE_BATCH): Promise<string[]> {
     const woken: string[] = [];
+    const rules = await this.policies.clockRules();
     for (;;) {
       const batch = await this.db.transaction(async (tx) => {
-        const rows = await this.conversations.wakeSnoozed(tx, batchSize);
+        const rows = await this.conversations.lockDueSnoozed(tx, batchSize);
+        const now = new Date();
+        await this.conversations.save(
+          tx,
+          rows.map((r) => wake(r, now, rules)),
+        );
         for (const r of rows) {
           await this.audit.record(
             null,

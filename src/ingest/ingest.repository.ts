@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { ConversationActivity } from '../conversations/conversation-activity';
 import { storableJsonText } from '../common/storable-text';
 import { copyBinary, type BinaryColumn } from '../database/pg-copy-binary';
 
@@ -61,8 +60,9 @@ export interface StoredItemRef {
 }
 
 /**
- * The SQL of ingest: every statement is one multi-row round trip over unnest()ed arrays, all on
- * the caller's transaction client.
+ * The SQL of ingest (contacts, items, cursors): every statement is one multi-row round trip over
+ * unnest()ed arrays or a binary COPY, all on the caller's transaction client. Conversations are
+ * written by ConversationsRepository (src/conversations/), which owns that table.
  */
 export class IngestRepository {
   private stageBatch = 0;
@@ -170,60 +170,6 @@ export class IngestRepository {
       await c.query(`DELETE FROM customers WHERE id = ANY($1::uuid[])`, [orphans]);
     }
     return out;
-  }
-
-  /**
-   * Creates missing conversations (one per thread key) already carrying the batch's activity
-   * (a new conversation's items are all new), so only pre-existing ones need an UPDATE later.
-   * New rows go straight in with COPY under ids made here; a conversation another transaction
-   * creates meanwhile fails the unique key, and the page is retried (see isRetryableTxError).
-   * Returns every key's id and which ids were created here.
-   */
-  async ensureConversations(
-    c: PoolClient,
-    sourceId: string,
-    platform: string,
-    convs: ConversationInput[],
-    activity: Map<string, ConversationActivity>,
-  ): Promise<{ ids: Map<string, string>; created: Set<string> }> {
-    const created = new Set<string>();
-    const ids = await this.conversationIds(
-      c,
-      sourceId,
-      convs.map((x) => x.threadKey),
-    );
-    const missing = convs.filter((x) => !ids.has(x.threadKey));
-    if (missing.length === 0) return { ids, created };
-    await copyBinary(
-      c,
-      'conversations',
-      CONVERSATION_COLUMNS,
-      missing.map((x) => {
-        const id = randomUUID();
-        ids.set(x.threadKey, id);
-        created.add(id);
-        const a = activity.get(x.threadKey);
-        return [
-          id,
-          sourceId,
-          platform,
-          x.threadKey,
-          x.contactId,
-          x.customerId,
-          a?.firstAt,
-          a?.lastAt,
-          a?.lastCustomerAt,
-          a?.needsResponse ?? false,
-          a?.dueAt,
-          a?.slaPolicyId,
-          a?.slaStartAt,
-          a?.intent,
-          a?.sentimentLabel,
-          a?.priority ?? 0,
-        ];
-      }),
-    );
-    return { ids, created };
   }
 
   /** Existing conversations by thread key (no creation). */
@@ -355,108 +301,6 @@ export class IngestRepository {
     }));
   }
 
-  /**
-   * Applies new activity to conversations. A new customer message on a resolved conversation
-   * reopens it with a fresh SLA clock; otherwise a running clock keeps its earliest deadline, a
-   * conversation without a clock starts one, and an already answered one is left to replies/SLA.
-   */
-  async applyActivity(c: PoolClient, activity: ConversationActivity[]): Promise<void> {
-    if (activity.length === 0) return;
-    const col = <K extends keyof ConversationActivity>(k: K) => activity.map((a) => a[k]);
-    await c.query(
-      `UPDATE conversations c SET
-         first_message_at = LEAST(c.first_message_at, d.first_at),
-         last_message_at = GREATEST(c.last_message_at, d.last_at),
-         last_customer_message_at = GREATEST(c.last_customer_message_at, d.last_customer_at),
-         contact_id = COALESCE(c.contact_id, d.contact_id),
-         customer_id = COALESCE(c.customer_id, d.customer_id),
-         sentiment_label = COALESCE(d.sentiment_label, c.sentiment_label),
-         status = CASE WHEN ${REOPEN} THEN 'open'::conversation_status ELSE c.status END,
-         resolved_at = CASE WHEN ${REOPEN} THEN NULL ELSE c.resolved_at END,
-         needs_response = CASE WHEN ${REOPEN} THEN d.needs ELSE c.needs_response OR d.needs END,
-         intent = CASE WHEN ${REOPEN} OR d.needs OR c.intent IS NULL THEN COALESCE(d.intent, c.intent)
-                       ELSE c.intent END,
-         priority = CASE WHEN ${REOPEN} THEN d.priority ELSE GREATEST(c.priority, d.priority) END,
-         sla_started_at = CASE
-           WHEN ${REOPEN} THEN d.sla_start
-           WHEN ${NO_CLOCK} THEN COALESCE(d.sla_start, c.sla_started_at)
-           ELSE c.sla_started_at END,
-         due_at = CASE
-           WHEN ${REOPEN} THEN d.due_at
-           WHEN c.first_response_at IS NULL THEN LEAST(c.due_at, d.due_at)
-           ELSE c.due_at END,
-         sla_policy_id = CASE
-           WHEN ${REOPEN} THEN d.policy_id
-           WHEN c.first_response_at IS NULL AND d.due_at IS NOT NULL AND (c.due_at IS NULL OR d.due_at < c.due_at)
-             THEN d.policy_id
-           ELSE c.sla_policy_id END,
-         first_response_at = CASE WHEN ${REOPEN} THEN NULL ELSE c.first_response_at END,
-         first_response_seconds = CASE WHEN ${REOPEN} THEN NULL ELSE c.first_response_seconds END,
-         sla_breached_at = CASE WHEN ${REOPEN} THEN NULL ELSE c.sla_breached_at END,
-         sla_warned_50_at = CASE WHEN ${REOPEN} THEN NULL ELSE c.sla_warned_50_at END,
-         sla_warned_80_at = CASE WHEN ${REOPEN} THEN NULL ELSE c.sla_warned_80_at END,
-         sla_paused_at = CASE WHEN ${REOPEN} THEN NULL ELSE c.sla_paused_at END,
-         sla_paused_ms = CASE WHEN ${REOPEN} THEN 0 ELSE c.sla_paused_ms END,
-         updated_at = now()
-       FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[], $5::uuid[], $6::uuid[],
-                   $7::boolean[], $8::timestamptz[], $9::uuid[], $10::timestamptz[], $11::text[], $12::text[],
-                   $13::int[])
-         AS d(id, first_at, last_at, last_customer_at, contact_id, customer_id, needs, due_at, policy_id,
-              sla_start, intent, sentiment_label, priority)
-       WHERE c.id = d.id`,
-      [
-        col('conversationId'),
-        col('firstAt'),
-        col('lastAt'),
-        col('lastCustomerAt'),
-        col('contactId'),
-        col('customerId'),
-        col('needsResponse'),
-        col('dueAt'),
-        col('slaPolicyId'),
-        col('slaStartAt'),
-        col('intent'),
-        col('sentimentLabel'),
-        col('priority'),
-      ],
-    );
-  }
-
-  /**
-   * Conversations waiting on the customer (pending) among `ids`, locked, with their SLA clock:
-   * a new customer message brings them back to the queue and resumes a paused clock.
-   */
-  async lockPending(c: PoolClient, ids: string[]): Promise<PendingConversation[]> {
-    if (ids.length === 0) return [];
-    const r = await c.query<PendingConversation>(
-      `SELECT id, sla_policy_id AS "slaPolicyId", COALESCE(sla_started_at, first_message_at, created_at) AS "startedAt",
-              due_at AS "dueAt", sla_paused_at AS "pausedAt", sla_paused_ms::float8 AS "pausedMs"
-         FROM conversations WHERE id = ANY($1::uuid[]) AND status = 'pending' ORDER BY id FOR UPDATE`,
-      [ids],
-    );
-    return r.rows;
-  }
-
-  /** Back to open; a paused clock gets its moved deadline and accumulated pause. */
-  async reopenPending(c: PoolClient, rows: ResumedClock[]): Promise<void> {
-    if (rows.length === 0) return;
-    await c.query(
-      `UPDATE conversations c SET status = 'open', snoozed_until = NULL,
-         due_at = CASE WHEN u.resumed THEN u.due_at ELSE c.due_at END,
-         sla_paused_at = CASE WHEN u.resumed THEN NULL ELSE c.sla_paused_at END,
-         sla_paused_ms = CASE WHEN u.resumed THEN u.paused_ms ELSE c.sla_paused_ms END,
-         updated_at = now()
-       FROM unnest($1::uuid[], $2::boolean[], $3::timestamptz[], $4::bigint[]) AS u(id, resumed, due_at, paused_ms)
-       WHERE c.id = u.id`,
-      [
-        rows.map((x) => x.id),
-        rows.map((x) => x.resumed),
-        rows.map((x) => x.dueAt),
-        rows.map((x) => x.pausedMs),
-      ],
-    );
-  }
-
   /** Saves the batch's cursors; called inside the same transaction as the items they cover. */
   async saveCursors(c: PoolClient, sourceId: string, cursors: Record<string, unknown>): Promise<void> {
     // `__` keys are transient hints between the pages of one pass (e.g. VK's continuation).
@@ -479,23 +323,6 @@ export class IngestRepository {
   }
 }
 
-export interface PendingConversation {
-  id: string;
-  slaPolicyId: string | null;
-  startedAt: Date;
-  dueAt: Date | null;
-  pausedAt: Date | null;
-  pausedMs: number;
-}
-
-export interface ResumedClock {
-  id: string;
-  /** false: no paused clock, only the status changes. */
-  resumed: boolean;
-  dueAt: Date | null;
-  pausedMs: number;
-}
-
 export interface SlaPolicyRow {
   id: string;
   source_id: string | null;
@@ -505,26 +332,6 @@ export interface SlaPolicyRow {
   pause_while_pending: boolean;
   enabled: boolean;
 }
-
-/** What ingest writes into a new conversation, in COPY order (see ensureConversations). */
-const CONVERSATION_COLUMNS: BinaryColumn[] = [
-  { name: 'id', type: 'uuid' },
-  { name: 'source_id', type: 'uuid' },
-  { name: 'platform', type: 'text' },
-  { name: 'thread_key', type: 'text' },
-  { name: 'contact_id', type: 'uuid' },
-  { name: 'customer_id', type: 'uuid' },
-  { name: 'first_message_at', type: 'timestamptz' },
-  { name: 'last_message_at', type: 'timestamptz' },
-  { name: 'last_customer_message_at', type: 'timestamptz' },
-  { name: 'needs_response', type: 'bool' },
-  { name: 'due_at', type: 'timestamptz' },
-  { name: 'sla_policy_id', type: 'uuid' },
-  { name: 'sla_started_at', type: 'timestamptz' },
-  { name: 'intent', type: 'text' },
-  { name: 'sentiment_label', type: 'text' },
-  { name: 'priority', type: 'int2' },
-];
 
 /** An item's own columns, in the order of itemRowValues (source_id and platform come first). */
 const ITEM_ROW_COLUMNS: BinaryColumn[] = [
@@ -601,8 +408,3 @@ const STAGE_COLUMNS: BinaryColumn[] = [
   { name: 'ord', type: 'int4' },
   ...ITEM_ROW_COLUMNS,
 ];
-
-/** A new customer message on a resolved conversation. */
-const REOPEN = `(c.status = 'resolved' AND d.last_customer_at IS NOT NULL)`;
-/** No SLA clock has run yet in this conversation. */
-const NO_CLOCK = `(c.due_at IS NULL AND c.first_response_at IS NULL)`;

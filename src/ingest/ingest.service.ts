@@ -1,4 +1,5 @@
 import { Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Counter } from 'prom-client';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
@@ -9,7 +10,10 @@ import {
   type ConversationActivity,
   type StoredItemFacts,
 } from '../conversations/conversation-activity';
+import { applyActivity, openConversation } from '../conversations/conversation-lifecycle';
+import { ConversationsRepository } from '../conversations/conversations.repository';
 import { directionOf, placeInThread, type ThreadPlacement } from '../conversations/threading';
+import { clockRulesOf } from '../sla/clock-rules';
 import type { SlaPolicyRule, TriageResult } from '../sla/triage';
 import {
   IngestRepository,
@@ -20,7 +24,7 @@ import {
 } from './ingest.repository';
 import { ItemAnalysis, type ItemAnalysisResult } from './item-analysis';
 import { reviewReason } from '../analysis/review-flag';
-import { PolicyCache, resumePending, triageItem } from './item-triage';
+import { PolicyCache, triageItem } from './item-triage';
 import { publishInboxEvents } from '../inbox/inbox-events';
 import { Metrics } from '../observability/metrics.service';
 import { QuarantineRepository } from '../quarantine/quarantine.repository';
@@ -94,6 +98,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class IngestService {
   private readonly logger = new Logger(IngestService.name);
   private readonly repo = new IngestRepository();
+  private readonly conversations = new ConversationsRepository();
   private readonly quarantine = new QuarantineRepository();
   private readonly policies = new PolicyCache();
   private readonly platforms = new Map<string, string>();
@@ -300,7 +305,7 @@ export class IngestService {
     }
     const preActivity = new Map(summariseActivity(preFacts).map((a) => [a.conversationId, a]));
     const sortedConvs = [...convKeys.values()].sort((a, b) => (a.threadKey < b.threadKey ? -1 : 1));
-    const { ids: convIds, created } = await this.repo.ensureConversations(
+    const { ids: convIds, created } = await this.ensureConversations(
       c,
       sourceId,
       platform,
@@ -355,9 +360,7 @@ export class IngestService {
       }
     }
     reportCleaned(cleaned);
-    const activity = summariseActivity(facts);
-    await this.resumeWaitingOnCustomer(c, activity, policies);
-    await this.repo.applyActivity(c, activity);
+    await this.applyActivity(c, summariseActivity(facts), policies);
     await this.repo.saveCursors(c, sourceId, cursors);
     const conversationIds = [...touched].sort();
     await publishInboxEvents(c, [
@@ -366,17 +369,56 @@ export class IngestService {
     return { inserted, edited, duplicates: total - inserted - edited, quarantined: 0, conversationIds };
   }
 
-  /** A customer message on a pending conversation puts it back in the queue, its clock running. */
-  private async resumeWaitingOnCustomer(
+  /**
+   * Creates the missing conversations (one per thread key) already carrying the batch's activity
+   * (a new conversation's items are all new), so only existing ones are updated later. Returns
+   * every key's id and which ids were created here.
+   */
+  private async ensureConversations(
+    c: PoolClient,
+    sourceId: string,
+    platform: string,
+    convs: ConversationInput[],
+    activity: Map<string, ConversationActivity>,
+  ): Promise<{ ids: Map<string, string>; created: Set<string> }> {
+    const ids = await this.repo.conversationIds(
+      c,
+      sourceId,
+      convs.map((x) => x.threadKey),
+    );
+    const missing = convs.filter((x) => !ids.has(x.threadKey));
+    const created = new Set<string>();
+    const rows = missing.map((x) => {
+      const id = randomUUID();
+      ids.set(x.threadKey, id);
+      created.add(id);
+      const state = openConversation(id, activity.get(x.threadKey));
+      return {
+        threadKey: x.threadKey,
+        state: { ...state, contactId: x.contactId, customerId: x.customerId },
+      };
+    });
+    await this.conversations.insertNew(c, sourceId, platform, rows);
+    return { ids, created };
+  }
+
+  /**
+   * New items on existing conversations: the lifecycle decides each one's next state (a customer
+   * message reopens it, starts or resumes its clock), written back in one statement.
+   */
+  private async applyActivity(
     c: PoolClient,
     activity: ConversationActivity[],
     policies: readonly SlaPolicyRule[],
   ): Promise<void> {
-    const wrote = new Map<string, Date>();
-    for (const a of activity) if (a.lastCustomerAt) wrote.set(a.conversationId, a.lastCustomerAt);
-    if (wrote.size === 0) return;
-    const pending = await this.repo.lockPending(c, [...wrote.keys()]);
-    await this.repo.reopenPending(c, resumePending(pending, wrote, policies));
+    if (activity.length === 0) return;
+    const byId = new Map(activity.map((a) => [a.conversationId, a]));
+    const rules = clockRulesOf(new Map(policies.filter((p) => p.id).map((p) => [p.id!, p])));
+    const locked = await this.conversations.lockMany(c, [...byId.keys()]);
+    await this.conversations.save(
+      c,
+      locked.map((s) => applyActivity(s, byId.get(s.id)!, rules)),
+    );
   }
 
   /** A source's platform never changes, so it is cached (and its existence checked once). */

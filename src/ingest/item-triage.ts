@@ -1,10 +1,9 @@
-import { workingClockFor, type CalendarSpec } from '../sla/calendar';
-import { resumeClock } from '../sla/sla-clock';
+import type { CalendarSpec } from '../sla/calendar';
 import { isCareIntent } from '../sla/sla.types';
 import type { CostMatrix } from '../sla/deadline-decision';
 import { DEFAULT_POLICIES, triage, type SlaPolicyRule, type TriageResult } from '../sla/triage';
 import type { ItemAnalysisResult } from './item-analysis';
-import type { PendingConversation, ResumedClock, SlaPolicyRow } from './ingest.repository';
+import type { SlaPolicyRow } from './ingest.repository';
 
 /**
  * Triage of analysed items against the SLA policies (the SLA module's pure rules). Outbound items
@@ -60,39 +59,4 @@ export class PolicyCache {
   invalidate() {
     this.rules = undefined;
   }
-}
-
-/**
- * A customer wrote on conversations that waited on them (pending): each goes back to open, and a
- * paused clock resumes at the message's time (never before the pause began), its deadline moved
- * by the working time spent paused under the clock's own policy calendar.
- */
-export function resumePending(
-  pending: readonly PendingConversation[],
-  customerWroteAt: ReadonlyMap<string, Date>,
-  policies: readonly SlaPolicyRule[],
-): ResumedClock[] {
-  return pending.map((p): ResumedClock => {
-    const wrote = customerWroteAt.get(p.id);
-    if (!p.pausedAt || !p.dueAt || !wrote) {
-      return { id: p.id, resumed: false, dueAt: p.dueAt, pausedMs: Number(p.pausedMs) };
-    }
-    const policy = p.slaPolicyId ? policies.find((r) => r.id === p.slaPolicyId) : undefined;
-    const at = wrote > p.pausedAt ? wrote : p.pausedAt;
-    const next = resumeClock(
-      {
-        startedAt: p.startedAt,
-        dueAt: p.dueAt,
-        pausedAt: p.pausedAt,
-        pausedWorkingMs: Number(p.pausedMs),
-        warned50At: null,
-        warned80At: null,
-        breachedAt: null,
-        firstResponseAt: null,
-      },
-      at,
-      workingClockFor(policy?.calendar),
-    );
-    return { id: p.id, resumed: true, dueAt: next.dueAt, pausedMs: Math.round(next.pausedWorkingMs) };
-  });
 }

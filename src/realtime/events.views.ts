@@ -21,7 +21,8 @@ export class InboxEventView {
   @Json({
     description:
       'items.stored: inserted, edited, newInbound; conversation.updated: changes; ' +
-      'reply.updated: replyId, status; note.created: noteId; item.corrected: itemId',
+      'reply.updated: replyId, status; note.created: noteId; item.corrected: itemId; ' +
+      'conversation.reassigned: previousAssigneeId, assigneeId, by',
   })
   data!: Record<string, unknown>;
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ConversationsModule } from '../conversations/conversations.module';
+import { SlaModule } from '../sla/sla.module';
 import { SourcesModule } from '../sources/sources.module';
 import { RepliesController } from './replies.controller';
 import { RepliesRepository } from './replies.repository';
@@ -14,7 +16,7 @@ import { TimelineRepository } from './timeline.repository';
  * recovered by a sweep, settled by a person when the outcome is unknown.
  */
 @Module({
-  imports: [SourcesModule],
+  imports: [SourcesModule, ConversationsModule, SlaModule],
   controllers: [RepliesController],
   providers: [
     RepliesRepository,

@@ -42,14 +42,6 @@ export class RepliesRepository {
     return sqlOne(db, `SELECT ${REPLY_COLUMNS} FROM replies r WHERE r.id = $1`, [id]);
   }
 
-  lockConversation(db: Queryable, id: string) {
-    return sqlOne<{ id: string; sourceId: string; assigneeId: string | null }>(
-      db,
-      `SELECT id, source_id AS "sourceId", assignee_id AS "assigneeId" FROM conversations WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
-  }
-
   /** Who holds the conversation now (null: nobody), for actions that need no lock. */
   async conversationHolder(db: Queryable, id: string): Promise<string | null> {
     const row = await sqlOne<{ assigneeId: string | null }>(
@@ -107,13 +99,6 @@ export class RepliesRepository {
       r.idempotencyKey,
     ]);
     return { row: row!, created: !!inserted };
-  }
-
-  takeUnassigned(db: Queryable, conversationId: string, userId: string) {
-    return db.query(
-      `UPDATE conversations SET assignee_id = $2, updated_at = now() WHERE id = $1 AND assignee_id IS NULL`,
-      [conversationId, userId],
-    );
   }
 
   /** Exactly one worker gets the row: the others find it no longer queued. */

@@ -9,6 +9,7 @@ import {
   OVERRIDE_AUDIT_ACTION,
   type HolderDecision,
 } from '../conversations/holder';
+import { ConversationsRepository } from '../conversations/conversations.repository';
 import { JobQueue } from '../jobs/job-queue';
 import { conversationUpdated, publishInboxEvents, replyUpdated } from '../inbox/inbox-events';
 import { CreateReplyDto, MarkDeliveredDto } from './dto/reply.dto';
@@ -24,6 +25,7 @@ export class RepliesService {
   constructor(
     private readonly db: DataSource,
     private readonly replies: RepliesRepository,
+    private readonly conversations: ConversationsRepository,
     private readonly delivery: ReplyDeliveryService,
     private readonly jobs: JobQueue,
     private readonly audit: AuditService,
@@ -36,7 +38,7 @@ export class RepliesService {
    */
   async create(conversationId: string, dto: CreateReplyDto, user: SessionUser, clientKey?: string) {
     const { row } = await this.db.transaction(async (tx) => {
-      const conv = await this.replies.lockConversation(tx, conversationId);
+      const conv = await this.conversations.lock(tx, conversationId);
       if (!conv) throw new NotFoundException('conversation not found');
       const decision = actOnConversation(conv.assigneeId, user);
       if (decision === 'refused') throw new ConflictException(heldByAnother(conv.assigneeId));
@@ -60,7 +62,7 @@ export class RepliesService {
       if (!result.created) return result;
       await this.overridden(decision, user, conversationId, conv.assigneeId, 'reply.create', id, tx);
       if (!conv.assigneeId) {
-        await this.replies.takeUnassigned(tx, conversationId, user.id);
+        await this.conversations.assign(tx, conversationId, user.id, null);
         await this.audit.record(
           user.id,
           'conversation.assigned',
@@ -103,7 +105,7 @@ export class RepliesService {
     await this.db.transaction(async (tx) => {
       const row = await this.replies.find(tx, id);
       if (!row) throw new NotFoundException('reply not found');
-      const conv = await this.replies.lockConversation(tx, row.conversationId);
+      const conv = await this.conversations.lock(tx, row.conversationId);
       const decision = actOnConversation(conv?.assigneeId ?? null, user);
       if (decision === 'refused') throw new ConflictException(heldByAnother(conv!.assigneeId));
       if (!(await this.replies.resend(tx, id))) {

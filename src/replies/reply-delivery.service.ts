@@ -1,16 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Connector, ConnectorError, OutgoingReply, SendResult, SourceContext } from '../connectors/connector';
+import { recordAnswer } from '../conversations/conversation-lifecycle';
+import { ConversationsRepository } from '../conversations/conversations.repository';
 import { conversationUpdated, publishInboxEvents } from '../inbox/inbox-events';
 import { JobQueue } from '../jobs/job-queue';
+import { SlaPolicyService } from '../sla/sla-policy.service';
 import {
   decideAfterSendError,
   DEFAULT_RETRY_POLICY,
   describeError,
   LEASE_HEARTBEAT_MS,
 } from './delivery-policy';
-import { ClaimedReply, RepliesRepository, ReplyStatus } from './replies.repository';
+import { ClaimedReply, RepliesRepository, ReplyStatus, StatusAfter } from './replies.repository';
 import { ReplyChannels } from './reply-channels';
 import { TimelineRepository } from './timeline.repository';
 
@@ -54,6 +57,8 @@ export class ReplyDeliveryService {
     private readonly db: DataSource,
     private readonly replies: RepliesRepository,
     private readonly timeline: TimelineRepository,
+    private readonly conversations: ConversationsRepository,
+    private readonly policies: SlaPolicyService,
     private readonly channels: ReplyChannels,
     private readonly jobs: JobQueue,
     private readonly audit: AuditService,
@@ -121,13 +126,7 @@ export class ReplyDeliveryService {
         platformMessageId ?? `reply:${replyId}`,
         done.deliveredAt,
       );
-      const { firstResponse } = await this.timeline.recordResponse(
-        tx,
-        done.conversationId,
-        reply!.createdAt,
-        done.deliveredAt,
-        done.statusAfter,
-      );
+      const { firstResponse } = await this.recordAnswer(tx, done, reply!.createdAt);
       await this.audit.record(
         actorId,
         actorId ? 'reply.marked_delivered' : 'reply.delivered',
@@ -142,6 +141,32 @@ export class ReplyDeliveryService {
       ]);
       return true;
     });
+  }
+
+  /** The conversation learns it was answered (first response, the clock stopped: see recordAnswer). */
+  private async recordAnswer(
+    tx: EntityManager,
+    done: { conversationId: string; deliveredAt: Date; statusAfter: StatusAfter | null },
+    replyCreatedAt: Date,
+  ): Promise<{ firstResponse: boolean }> {
+    const rules = await this.policies.clockRules();
+    const conv = await this.conversations.lock(tx, done.conversationId);
+    if (!conv) return { firstResponse: false };
+    const firstInboundAt =
+      conv.sla.startedAt || conv.firstMessageAt ? null : await this.conversations.firstInboundAt(tx, conv.id);
+    const { state, firstResponse } = recordAnswer(
+      conv,
+      {
+        replyCreatedAt,
+        deliveredAt: done.deliveredAt,
+        at: new Date(),
+        statusAfter: done.statusAfter,
+        firstInboundAt,
+      },
+      rules,
+    );
+    await this.conversations.save(tx, [state]);
+    return { firstResponse };
   }
 
   private async afterError(reply: ClaimedReply, err: unknown): Promise<ReplyStatus> {

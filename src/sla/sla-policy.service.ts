@@ -3,8 +3,9 @@ import { QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { conversationUpdated, publishInboxEvents } from '../inbox/inbox-events';
 import { workingClockFor } from './calendar';
-import { changeTarget } from './sla-clock';
-import { SlaClockRepository } from './sla-clock.repository';
+import { clockRulesOf, type ClockRules } from './clock-rules';
+import { retarget } from '../conversations/conversation-lifecycle';
+import { ConversationsRepository } from '../conversations/conversations.repository';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { SlaPolicyRepository } from './sla-policy.repository';
 import { SlaPolicyRule } from './triage';
@@ -38,7 +39,7 @@ export class SlaPolicyService {
 
   constructor(
     private readonly policies: SlaPolicyRepository,
-    private readonly clocks: SlaClockRepository,
+    private readonly conversations: ConversationsRepository,
     @Optional() private readonly audit?: AuditService,
   ) {}
 
@@ -94,15 +95,13 @@ export class SlaPolicyService {
           // Policy change mid-flight: same start, new target, working time already used stays used.
           const now = new Date();
           const clock = workingClockFor(saved.calendar);
-          for (const c of await this.clocks.lockRunningForPolicy(m, id)) {
-            await this.clocks.saveClock(
-              m,
-              c.conversationId,
-              changeTarget(c.state, saved.firstResponseMinutes, now, clock),
-            );
-            recomputed++;
-            moved.push(c.conversationId);
-          }
+          const running = await this.conversations.lockClocksOfPolicy(m, id);
+          await this.conversations.save(
+            m,
+            running.map((c) => retarget(c, saved.firstResponseMinutes, now, clock)),
+          );
+          recomputed = running.length;
+          moved.push(...running.map((c) => c.id));
           // the live inbox: these deadlines moved
           await publishInboxEvents(m, [conversationUpdated(moved, { dueAt: 'recomputed' })]);
         }
@@ -131,6 +130,11 @@ export class SlaPolicyService {
   /** Every rule by id, disabled ones included: a running clock keeps its policy's calendar. */
   async rulesById(): Promise<ReadonlyMap<string, SlaPolicyRule>> {
     return (await this.load()).byId;
+  }
+
+  /** What a conversation's clock needs from its policy (the conversation lifecycle's rules). */
+  async clockRules(): Promise<ClockRules> {
+    return clockRulesOf(await this.rulesById());
   }
 
   invalidate(): void {

@@ -149,10 +149,11 @@ describe('acting on a conversation someone else holds', () => {
       ).status,
     ).toBe(400);
     expect((await state(f.conversationId)).status).toBe('open');
+    // (29 days is past the answer's deadline: the agent confirms it, see lifecycle.int-spec.ts)
     const ok: any = await holder.json(
       'PATCH',
       path,
-      { snoozedUntil: new Date(Date.now() + 29 * 86_400_000).toISOString() },
+      { snoozedUntil: new Date(Date.now() + 29 * 86_400_000).toISOString(), confirmPastDeadline: true },
       200,
     );
     expect(ok.status).toBe('snoozed');

@@ -103,8 +103,12 @@ describe('inbox API', () => {
     expect((await loser.request('PATCH', path, { assigneeId: null })).status).toBe(409);
     const handed: any = await winner.json('PATCH', path, { assigneeId: loser.user.id }, 200);
     expect(handed.assigneeId).toBe(loser.user.id);
-    // Admins may reassign anything.
-    expect((await admin.json('PATCH', path, { assigneeId: null }, 200)).assigneeId).toBeNull();
+    // Admins take it from its holder only by an explicit reassignment naming her.
+    expect((await admin.request('PATCH', path, { assigneeId: null })).status).toBe(409);
+    expect(
+      (await admin.json('POST', `${path}/reassign`, { assigneeId: null, fromAssigneeId: loser.user.id }, 200))
+        .assigneeId,
+    ).toBeNull();
     const mine: any = await loser.json('GET', '/api/conversations?assignee=unassigned', undefined, 200);
     expect(mine.conversations.map((c: any) => c.id)).toContain(f.conversationId);
   });

@@ -1,5 +1,6 @@
+import { changeStatus } from '../../src/conversations/conversation-lifecycle';
+import { ConversationsRepository } from '../../src/conversations/conversations.repository';
 import { SlaClockRepository } from '../../src/sla/sla-clock.repository';
-import { SlaClockService } from '../../src/sla/sla-clock.service';
 import { SlaPolicyRepository } from '../../src/sla/sla-policy.repository';
 import { SlaPolicyService } from '../../src/sla/sla-policy.service';
 import { SlaSweepService } from '../../src/sla/sla-sweep.service';
@@ -20,7 +21,8 @@ describe('Ingest and the SLA clock', () => {
   let office: string; // a source whose admin set a business-hours policy
   let always: string; // a source on the seeded 24/7 defaults
   let officePolicy: string;
-  let clocks: SlaClockService;
+  /** What the inbox does when an agent sets a conversation pending at `at`. */
+  let setPending: (id: string, at: Date) => Promise<void>;
   let sweep: SlaSweepService;
 
   beforeAll(async () => {
@@ -33,10 +35,16 @@ describe('Ingest and the SLA clock', () => {
        VALUES ('Office hours', $1, NULL, 180, $2) RETURNING id`,
       [office, OFFICE],
     );
-    const repo = new SlaClockRepository(h.ds);
-    const policies = new SlaPolicyService(new SlaPolicyRepository(h.ds), repo);
-    clocks = new SlaClockService(repo, policies);
-    sweep = new SlaSweepService(repo, policies);
+    const conversations = new ConversationsRepository();
+    const policies = new SlaPolicyService(new SlaPolicyRepository(h.ds), conversations);
+    sweep = new SlaSweepService(new SlaClockRepository(h.ds, conversations), policies);
+    setPending = async (id, at) => {
+      const rules = await policies.clockRules();
+      await h.ds.transaction(async (m) => {
+        const s = await conversations.lock(m, id);
+        await conversations.save(m, [changeStatus(s!, 'pending', { at }, rules)]);
+      });
+    };
   });
   afterAll(() => h.stop());
 
@@ -118,8 +126,7 @@ describe('Ingest and the SLA clock', () => {
       cursors: {},
     });
     const c = await conv(always, 'dm:300');
-    await h.ds.query(`UPDATE conversations SET status = 'pending' WHERE id = $1`, [c.id]);
-    expect(await clocks.pause(c.id, new Date('2030-03-01T10:30:00Z'))).toBe(true);
+    await setPending(c.id, new Date('2030-03-01T10:30:00Z'));
 
     // The customer answers at 11:45: 75 minutes paused, the deadline moves to 14:15.
     await h.ingest.ingest(always, {
@@ -141,8 +148,7 @@ describe('Ingest and the SLA clock', () => {
     });
     const c = await conv(office, 'dm:400');
     expect(iso(c.due_at)).toBe('2030-03-04T07:00:00.000Z');
-    await h.ds.query(`UPDATE conversations SET status = 'pending' WHERE id = $1`, [c.id]);
-    expect(await clocks.pause(c.id, new Date('2030-03-01T14:00:00Z'))).toBe(true);
+    await setPending(c.id, new Date('2030-03-01T14:00:00Z'));
 
     // The customer writes Monday 09:30: the paused working time is Fri 17:00-18:00 and Mon 09:00-09:30.
     await h.ingest.ingest(office, {
@@ -163,8 +169,7 @@ describe('Ingest and the SLA clock', () => {
       cursors: {},
     });
     const c = await conv(always, 'dm:500');
-    await h.ds.query(`UPDATE conversations SET status = 'pending' WHERE id = $1`, [c.id]);
-    await clocks.pause(c.id, new Date('2030-03-02T10:10:00Z'));
+    await setPending(c.id, new Date('2030-03-02T10:10:00Z'));
     await h.ingest.ingest(always, {
       items: [
         dm('500', {

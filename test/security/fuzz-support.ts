@@ -230,6 +230,7 @@ export const BASELINES: Record<string, (fx: Fixtures) => Record<string, unknown>
   'PATCH /api/sources/:id': () => ({ name: unique('Source renamed') }),
   'POST /api/contacts/link': (fx) => ({ contactIds: fx.contacts }),
   'PATCH /api/conversations/:id': () => ({ priority: 5 }),
+  'POST /api/conversations/:id/reassign': () => ({ assigneeId: null, fromAssigneeId: null }),
   'POST /api/conversations/:id/notes': () => ({ text: 'a note' }),
   'POST /api/conversations/:id/replies': () => ({ text: 'a reply' }),
   'POST /api/replies/:id/mark-delivered': () => ({ platformMessageId: 'm-1' }),

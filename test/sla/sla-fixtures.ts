@@ -8,7 +8,8 @@ export async function insertSource(ds: DataSource, name = 'VK community'): Promi
 
 export interface ClockRow {
   startedAt: Date | string;
-  dueAt: Date | string;
+  /** null: no clock (answered, or never started) */
+  dueAt: Date | string | null;
   policyId?: string | null;
   pausedAt?: Date | null;
   pausedMs?: number;

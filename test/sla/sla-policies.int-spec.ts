@@ -8,7 +8,7 @@ import { AuditModule } from '../../src/audit/audit.module';
 import { ROLES_KEY } from '../../src/auth/auth.decorators';
 import { databaseOptions } from '../../src/database/database.options';
 import { DeadlineService } from '../../src/sla/deadline.service';
-import { SlaClockRepository } from '../../src/sla/sla-clock.repository';
+import { ConversationsRepository } from '../../src/conversations/conversations.repository';
 import { SlaPoliciesController } from '../../src/sla/sla-policies.controller';
 import { SlaPolicyRepository } from '../../src/sla/sla-policy.repository';
 import { SlaPolicyService } from '../../src/sla/sla-policy.service';
@@ -43,7 +43,7 @@ describe('SLA policies: admin API and deadlines from the database', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [TypeOrmModule.forRoot(databaseOptions(db.url, 4)), AuditModule],
       controllers: [SlaPoliciesController],
-      providers: [SlaPolicyRepository, SlaClockRepository, SlaPolicyService, DeadlineService],
+      providers: [SlaPolicyRepository, ConversationsRepository, SlaPolicyService, DeadlineService],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
@@ -165,9 +165,10 @@ describe('SLA policies: admin API and deadlines from the database', () => {
       dueAt: new Date(started.getTime() + 60 * 60_000),
       policyId: sales,
     });
+    // answered: our reply stopped its clock (no deadline left to move)
     const answered = await insertConversation(ds, vk, {
       startedAt: started,
-      dueAt: new Date(started.getTime() + 60 * 60_000),
+      dueAt: null,
       policyId: sales,
       firstResponseAt: new Date(),
     });
@@ -181,7 +182,7 @@ describe('SLA policies: admin API and deadlines from the database', () => {
     const due = async (id: string) =>
       (await ds.query(`SELECT due_at FROM conversations WHERE id = $1`, [id]))[0].due_at;
     expect(await due(running)).toEqual(new Date(started.getTime() + 30 * 60_000));
-    expect(await due(answered)).toEqual(new Date(started.getTime() + 60 * 60_000));
+    expect(await due(answered)).toBeNull();
 
     // New items see the new target at once; a rename alone leaves clocks alone.
     const wrote = new Date('2030-03-05T10:00:00Z');

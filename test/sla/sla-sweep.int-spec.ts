@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from '../../src/database/database.options';
+import { changeStatus, type ConversationStatus } from '../../src/conversations/conversation-lifecycle';
+import { ConversationsRepository, RUNNING_CLOCK } from '../../src/conversations/conversations.repository';
 import { SlaClockRepository } from '../../src/sla/sla-clock.repository';
-import { SlaClockService } from '../../src/sla/sla-clock.service';
 import { SlaPolicyRepository } from '../../src/sla/sla-policy.repository';
 import { SlaPolicyService } from '../../src/sla/sla-policy.service';
 import { SlaSweepService } from '../../src/sla/sla-sweep.service';
@@ -11,12 +12,20 @@ import { insertConversation, insertManyConversations, insertSource, seededPolicy
 
 /** One "instance": its own pool and services, as a worker process would have. */
 function instance(ds: DataSource) {
-  const clocks = new SlaClockRepository(ds);
-  const policies = new SlaPolicyService(new SlaPolicyRepository(ds), clocks);
+  const conversations = new ConversationsRepository();
+  const clocks = new SlaClockRepository(ds, conversations);
+  const policies = new SlaPolicyService(new SlaPolicyRepository(ds), conversations);
   return {
     sweep: new SlaSweepService(clocks, policies),
-    clock: new SlaClockService(clocks, policies),
     policies,
+    /** What the inbox does on a status change: the lifecycle pauses or resumes the clock. */
+    setStatus: async (id: string, to: ConversationStatus, at: Date) => {
+      const rules = await policies.clockRules();
+      await ds.transaction(async (m) => {
+        const s = await conversations.lock(m, id);
+        await conversations.save(m, [changeStatus(s!, to, { at }, rules)]);
+      });
+    },
   };
 }
 
@@ -102,12 +111,23 @@ describe('SLA sweep on PostgreSQL', () => {
     expect(unstamped).toBe(0);
   });
 
-  it('skips answered and paused clocks, and handles microsecond deadlines', async () => {
+  it('skips answered, paused, snoozed and resolved clocks, and handles microsecond deadlines', async () => {
     const { sweep } = instance(ds);
+    // our answer stops a clock by clearing its deadline
     const answered = await insertConversation(ds, sourceId, {
       startedAt: t('2032-01-01T10:00:00Z'),
-      dueAt: t('2032-01-01T11:00:00Z'),
+      dueAt: null,
       firstResponseAt: t('2032-01-01T10:05:00Z'),
+    });
+    const snoozed = await insertConversation(ds, sourceId, {
+      startedAt: t('2032-01-01T10:00:00Z'),
+      dueAt: t('2032-01-01T11:00:00Z'),
+      status: 'snoozed',
+    });
+    const resolved = await insertConversation(ds, sourceId, {
+      startedAt: t('2032-01-01T10:00:00Z'),
+      dueAt: t('2032-01-01T11:00:00Z'),
+      status: 'resolved',
     });
     const paused = await insertConversation(ds, sourceId, {
       startedAt: t('2032-01-01T10:00:00Z'),
@@ -121,6 +141,8 @@ describe('SLA sweep on PostgreSQL', () => {
     const r = await sweep.sweep(t('2032-01-01T12:00:00Z'), 1);
     expect(await events(answered)).toEqual([]);
     expect(await events(paused)).toEqual([]);
+    expect(await events(snoozed)).toEqual([]);
+    expect(await events(resolved)).toEqual([]);
     expect(r.raised.filter((e) => e.conversationId === micro).map((e) => e.kind)).toEqual([
       'warning_50',
       'warning_80',
@@ -164,18 +186,18 @@ describe('SLA sweep on PostgreSQL', () => {
   });
 
   it('pause stops the clock and resume moves the deadline by the paused time', async () => {
-    const { sweep, clock } = instance(ds);
+    const { sweep, setStatus } = instance(ds);
     const id = await insertConversation(ds, sourceId, {
       startedAt: t('2034-01-01T10:00:00Z'),
       dueAt: t('2034-01-01T11:00:00Z'),
       policyId: await seededPolicyId(ds, 'sales_question'),
     });
-    expect(await clock.pause(id, t('2034-01-01T10:10:00Z'))).toBe(true);
-    expect(await clock.pause(id, t('2034-01-01T10:20:00Z'))).toBe(false);
+    await setStatus(id, 'pending', t('2034-01-01T10:10:00Z'));
+    expect((await conversation(id)).pausedAt).toEqual(t('2034-01-01T10:10:00Z'));
     expect(
       (await sweep.sweep(t('2034-01-01T12:00:00Z'))).raised.filter((e) => e.conversationId === id),
     ).toEqual([]);
-    expect(await clock.resume(id, t('2034-01-01T12:10:00Z'))).toEqual(t('2034-01-01T13:00:00Z'));
+    await setStatus(id, 'open', t('2034-01-01T12:10:00Z'));
     const row = await conversation(id);
     expect(row.pausedAt).toBeNull();
     expect(Number(row.pausedMs)).toBe(2 * 3600_000);
@@ -214,8 +236,7 @@ describe('SLA sweep on PostgreSQL', () => {
       await qr.query(`SET enable_seqscan = off`);
       const plan = await qr.query(
         `EXPLAIN SELECT c.id FROM conversations c
-          WHERE c.due_at IS NOT NULL AND c.first_response_at IS NULL AND c.sla_breached_at IS NULL
-            AND c.sla_paused_at IS NULL AND (c.sla_warned_80_at IS NULL OR c.due_at <= now())
+          WHERE ${RUNNING_CLOCK} AND (c.sla_warned_80_at IS NULL OR c.due_at <= now())
           ORDER BY c.due_at, c.id LIMIT 500`,
       );
       expect(plan.map((r: any) => r['QUERY PLAN']).join('\n')).toMatch(/conversations_sla_sweep_idx/);

@@ -1,6 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsDate,
   IsIn,
   IsInt,
@@ -91,6 +92,35 @@ export class UpdateConversationDto {
   @Type(() => Date)
   @IsDate()
   snoozedUntil?: Date | null;
+
+  @ApiPropertyOptional({
+    description:
+      'snooze even though the answer is due before the snooze ends (without it such a snooze is a 409 with code snooze_past_deadline and the dueAt)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmPastDeadline?: boolean;
+}
+
+/** An admin moves a conversation away from its holder (POST /api/conversations/:id/reassign). */
+export class ReassignConversationDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the new holder (an active agent or admin); null leaves it unassigned',
+  })
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  assigneeId!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'whom it is taken from, as the admin saw it; 409 when someone else holds it by now',
+  })
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  fromAssigneeId!: string | null;
 }
 
 export class CreateNoteDto {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { afterCursorSql, encodeQueueCursor, QueueCursor } from './queue-cursor';
+import type { ConversationStatus } from '../conversations/conversation-lifecycle';
 import { Queryable, sqlOne, sqlRows } from '../database/sql';
-
-export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
+import { afterCursorSql, encodeQueueCursor, QueueCursor } from './queue-cursor';
 
 export interface QueueFilter {
   status?: ConversationStatus;
@@ -41,9 +40,12 @@ const LAST_ITEM = `
     WHERE i.conversation_id = c.id ORDER BY i.created_at_platform DESC, i.id DESC LIMIT 1
   ) last ON true`;
 
-/** SQL for reading and changing conversations; the inbox services hold the rules. */
+/**
+ * The inbox's read model: the queue, one conversation's whole story, and notes. Conversations
+ * themselves are written only by ConversationsRepository (src/conversations/).
+ */
 @Injectable()
-export class ConversationsRepository {
+export class InboxRepository {
   constructor(private readonly db: DataSource) {}
 
   async queue(f: QueueFilter): Promise<{ rows: Record<string, any>[]; next: string | null }> {
@@ -85,18 +87,6 @@ export class ConversationsRepository {
 
   async find(db: Queryable, id: string): Promise<Record<string, any> | undefined> {
     return sqlOne(db, `SELECT ${CONVERSATION_COLUMNS} ${FROM_CONVERSATIONS} WHERE c.id = $1`, [id]);
-  }
-
-  /** Locks the row for a state change; the caller is inside a transaction. */
-  async lock(
-    db: Queryable,
-    id: string,
-  ): Promise<{ id: string; status: ConversationStatus; assigneeId: string | null } | undefined> {
-    return sqlOne(
-      db,
-      `SELECT id, status, assignee_id AS "assigneeId" FROM conversations WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
   }
 
   /** The timeline, oldest first (the newest `limit` items when the conversation is long). */
@@ -168,72 +158,6 @@ export class ConversationsRepository {
 
   async teamExists(db: Queryable, teamId: string): Promise<boolean> {
     return !!(await sqlOne(db, `SELECT 1 FROM teams WHERE id = $1`, [teamId]));
-  }
-
-  /**
-   * Sets the assignee only if nobody else holds the conversation (or `force`, for admins).
-   * Returns false when another agent got there first.
-   */
-  async assign(
-    db: Queryable,
-    id: string,
-    assigneeId: string | null,
-    actorId: string,
-    force: boolean,
-  ): Promise<boolean> {
-    const rows = await sqlRows(
-      db,
-      `UPDATE conversations SET assignee_id = $2, updated_at = now()
-       WHERE id = $1 AND ($4 OR assignee_id IS NULL OR assignee_id = $3) RETURNING id`,
-      [id, assigneeId, actorId, force],
-    );
-    return rows.length === 1;
-  }
-
-  async setFields(
-    db: Queryable,
-    id: string,
-    fields: {
-      status?: ConversationStatus;
-      teamId?: string | null;
-      priority?: number;
-      snoozedUntil?: Date | null;
-    },
-  ): Promise<void> {
-    const sets: string[] = [];
-    const params: unknown[] = [id];
-    const set = (column: string, value: unknown, cast = '') => {
-      params.push(value);
-      sets.push(`${column} = $${params.length}${cast}`);
-    };
-    if (fields.status !== undefined) {
-      set('status', fields.status, '::conversation_status');
-      sets.push(fields.status === 'resolved' ? 'resolved_at = now()' : 'resolved_at = NULL');
-    }
-    if (fields.teamId !== undefined) set('team_id', fields.teamId, '::uuid');
-    if (fields.priority !== undefined) set('priority', fields.priority);
-    if (fields.snoozedUntil !== undefined) set('snoozed_until', fields.snoozedUntil);
-    if (!sets.length) return;
-    await db.query(`UPDATE conversations SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
-  }
-
-  /**
-   * Opens up to `limit` snoozed conversations whose wake-up time has passed, earliest first. Rows an
-   * agent is changing right now are skipped (SKIP LOCKED) and wake on the next pass if still due.
-   */
-  async wakeSnoozed(db: Queryable, limit: number): Promise<{ id: string; snoozedUntil: Date }[]> {
-    return sqlRows(
-      db,
-      `WITH due AS (
-         SELECT id, snoozed_until FROM conversations
-         WHERE status = 'snoozed' AND snoozed_until <= now()
-         ORDER BY snoozed_until LIMIT $1
-         FOR UPDATE SKIP LOCKED)
-       UPDATE conversations c SET status = 'open', snoozed_until = NULL, updated_at = now()
-       FROM due WHERE c.id = due.id
-       RETURNING c.id, due.snoozed_until AS "snoozedUntil"`,
-      [limit],
-    );
   }
 
   async addNote(db: Queryable, conversationId: string, authorId: string, text: string) {

@@ -1,0 +1,315 @@
+import { Injectable } from '@nestjs/common';
+import type { ClientBase } from 'pg';
+import { copyBinary, type BinaryColumn } from '../database/pg-copy-binary';
+import { Queryable, sqlOne, sqlRows } from '../database/sql';
+import { type ConversationState, countingClock, runningClock } from './conversation-lifecycle';
+
+/** A conversation row locked for a change: the lifecycle's state plus who holds it. */
+export interface LockedConversation extends ConversationState {
+  sourceId: string;
+  assigneeId: string | null;
+}
+
+/** A new conversation as ingest creates it (see openConversation). */
+export interface NewConversation {
+  threadKey: string;
+  state: ConversationState;
+}
+
+export interface SlaStamp {
+  conversationId: string;
+  kind: 'warning_50' | 'warning_80' | 'breach';
+  /** The deadline the event was raised for (the row's own due_at). */
+  dueAt: Date;
+}
+
+const STATE_COLUMNS = `
+  c.id, c.source_id AS "sourceId", c.assignee_id AS "assigneeId", c.status,
+  c.snoozed_until AS "snoozedUntil", c.resolved_at AS "resolvedAt", c.needs_response AS "needsResponse",
+  c.intent, c.sentiment_label AS "sentimentLabel", c.priority, c.contact_id AS "contactId",
+  c.customer_id AS "customerId", c.first_message_at AS "firstMessageAt", c.last_message_at AS "lastMessageAt",
+  c.last_customer_message_at AS "lastCustomerMessageAt", c.first_response_at AS "firstResponseAt",
+  c.first_response_seconds AS "firstResponseSeconds", c.sla_policy_id AS "policyId",
+  c.sla_started_at AS "startedAt", c.due_at AS "dueAt", c.sla_paused_at AS "pausedAt",
+  c.sla_paused_ms AS "pausedMs", c.sla_warned_50_at AS "warned50At", c.sla_warned_80_at AS "warned80At",
+  c.sla_breached_at AS "breachedAt"`;
+
+/**
+ * Every write to `conversations` (issue 10: one owner). The rules that decide a conversation's
+ * status and SLA clock are in conversation-lifecycle.ts; this class locks rows, hands their state
+ * to the callers that apply those rules, and writes the result back. The inbox reads its queue
+ * elsewhere (InboxRepository); ingest creates new conversations here by binary COPY.
+ *
+ * Every method takes the caller's transaction (a TypeORM EntityManager or ingest's pg client).
+ */
+@Injectable()
+export class ConversationsRepository {
+  /** Locks rows without reading them (id order), for writers that change only their own columns. */
+  async lockIds(db: Queryable, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await db.query(`SELECT id FROM conversations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+  }
+
+  /** Locks one conversation for a change (undefined: it does not exist). */
+  async lock(db: Queryable, id: string): Promise<LockedConversation | undefined> {
+    const row = await sqlOne(db, `SELECT ${STATE_COLUMNS} FROM conversations c WHERE c.id = $1 FOR UPDATE`, [
+      id,
+    ]);
+    return row ? toState(row) : undefined;
+  }
+
+  /** Locks conversations in id order (concurrent writers queue instead of deadlocking). */
+  async lockMany(db: Queryable, ids: readonly string[]): Promise<LockedConversation[]> {
+    if (ids.length === 0) return [];
+    const rows = await sqlRows(
+      db,
+      `SELECT ${STATE_COLUMNS} FROM conversations c WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE`,
+      [ids],
+    );
+    return rows.map(toState);
+  }
+
+  /** The first customer item's time (for a first response on a conversation without a start). */
+  async firstInboundAt(db: Queryable, id: string): Promise<Date | null> {
+    const row = await sqlOne<{ at: Date | null }>(
+      db,
+      `SELECT min(created_at_platform) AS at FROM items WHERE conversation_id = $1 AND direction = 'inbound'`,
+      [id],
+    );
+    return row?.at ?? null;
+  }
+
+  /**
+   * Snoozed conversations whose wake-up time has passed, earliest first, locked. Rows an agent is
+   * changing right now are skipped (SKIP LOCKED) and wake on the next pass if still due.
+   */
+  async lockDueSnoozed(db: Queryable, limit: number): Promise<LockedConversation[]> {
+    const rows = await sqlRows(
+      db,
+      `SELECT ${STATE_COLUMNS} FROM conversations c
+        WHERE c.status = 'snoozed' AND c.snoozed_until <= now()
+        ORDER BY c.snoozed_until LIMIT $1
+        FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map(toState);
+  }
+
+  /** The conversations whose clock a policy set and that still has a deadline (for a policy change). */
+  async lockClocksOfPolicy(db: Queryable, policyId: string): Promise<LockedConversation[]> {
+    const rows = await sqlRows(
+      db,
+      `SELECT ${STATE_COLUMNS} FROM conversations c
+        WHERE c.sla_policy_id = $1 AND c.due_at IS NOT NULL ORDER BY c.id FOR UPDATE`,
+      [policyId],
+    );
+    return rows.map(toState);
+  }
+
+  /** Writes the lifecycle's decisions back (rows locked by the caller); one statement for all. */
+  async save(db: Queryable, states: readonly ConversationState[]): Promise<void> {
+    if (states.length === 0) return;
+    const col = <T>(f: (s: ConversationState) => T) => states.map(f);
+    await db.query(
+      `UPDATE conversations c SET
+         status = u.status::conversation_status, snoozed_until = u.snoozed_until, resolved_at = u.resolved_at,
+         needs_response = u.needs_response, intent = u.intent, sentiment_label = u.sentiment_label,
+         priority = u.priority, contact_id = u.contact_id, customer_id = u.customer_id,
+         first_message_at = u.first_message_at, last_message_at = u.last_message_at,
+         last_customer_message_at = u.last_customer_message_at, first_response_at = u.first_response_at,
+         first_response_seconds = u.first_response_seconds, sla_policy_id = u.sla_policy_id,
+         sla_started_at = u.sla_started_at, due_at = u.due_at, sla_paused_at = u.sla_paused_at,
+         sla_paused_ms = u.sla_paused_ms, sla_warned_50_at = u.sla_warned_50_at,
+         sla_warned_80_at = u.sla_warned_80_at, sla_breached_at = u.sla_breached_at, updated_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::boolean[], $6::text[],
+                   $7::text[], $8::int[], $9::uuid[], $10::uuid[], $11::timestamptz[], $12::timestamptz[],
+                   $13::timestamptz[], $14::timestamptz[], $15::int[], $16::uuid[], $17::timestamptz[],
+                   $18::timestamptz[], $19::timestamptz[], $20::bigint[], $21::timestamptz[],
+                   $22::timestamptz[], $23::timestamptz[])
+         AS u(id, status, snoozed_until, resolved_at, needs_response, intent, sentiment_label, priority,
+              contact_id, customer_id, first_message_at, last_message_at, last_customer_message_at,
+              first_response_at, first_response_seconds, sla_policy_id, sla_started_at, due_at,
+              sla_paused_at, sla_paused_ms, sla_warned_50_at, sla_warned_80_at, sla_breached_at)
+       WHERE c.id = u.id`,
+      [
+        col((s) => s.id),
+        col((s) => s.status),
+        col((s) => s.snoozedUntil),
+        col((s) => s.resolvedAt),
+        col((s) => s.needsResponse),
+        col((s) => s.intent),
+        col((s) => s.sentimentLabel),
+        col((s) => s.priority),
+        col((s) => s.contactId),
+        col((s) => s.customerId),
+        col((s) => s.firstMessageAt),
+        col((s) => s.lastMessageAt),
+        col((s) => s.lastCustomerMessageAt),
+        col((s) => s.firstResponseAt),
+        col((s) => s.firstResponseSeconds),
+        col((s) => s.sla.policyId),
+        col((s) => s.sla.startedAt),
+        col((s) => s.sla.dueAt),
+        col((s) => s.sla.pausedAt),
+        col((s) => Math.round(s.sla.pausedMs)),
+        col((s) => s.sla.warned50At),
+        col((s) => s.sla.warned80At),
+        col((s) => s.sla.breachedAt),
+      ],
+    );
+  }
+
+  /**
+   * Ingest's new conversations, by binary COPY under ids made by the caller (openConversation
+   * decided their state). A conversation another transaction creates meanwhile fails the unique
+   * key, and ingest retries the page (see isRetryableTxError).
+   */
+  async insertNew(c: ClientBase, sourceId: string, platform: string, rows: readonly NewConversation[]) {
+    if (rows.length === 0) return;
+    await copyBinary(
+      c,
+      'conversations',
+      NEW_CONVERSATION_COLUMNS,
+      rows.map(({ threadKey, state: s }) => {
+        // COPY writes only what a conversation ingest opens can differ in; the rest is the default.
+        if (s.status !== 'open' || s.firstResponseAt || s.sla.pausedAt || s.sla.warned50At)
+          throw new Error('insertNew takes conversations as openConversation makes them');
+        return [
+          s.id,
+          sourceId,
+          platform,
+          threadKey,
+          s.contactId,
+          s.customerId,
+          s.firstMessageAt,
+          s.lastMessageAt,
+          s.lastCustomerMessageAt,
+          s.needsResponse,
+          s.sla.dueAt,
+          s.sla.policyId,
+          s.sla.startedAt,
+          s.intent,
+          s.sentimentLabel,
+          s.priority,
+        ];
+      }),
+    );
+  }
+
+  /**
+   * Sets the holder only if it still is `expected` (null: nobody); returns false when someone
+   * else changed it first. Every assignment goes through here, so a take never overwrites a holder.
+   */
+  async assign(db: Queryable, id: string, to: string | null, expected: string | null): Promise<boolean> {
+    const rows = await sqlRows(
+      db,
+      `UPDATE conversations SET assignee_id = $2, updated_at = now()
+        WHERE id = $1 AND assignee_id IS NOT DISTINCT FROM $3::uuid RETURNING id`,
+      [id, to, expected],
+    );
+    return rows.length === 1;
+  }
+
+  /** Team and priority: the holder's to change, no lifecycle rule involved. */
+  async setTeamAndPriority(db: Queryable, id: string, f: { teamId?: string | null; priority?: number }) {
+    if (f.teamId === undefined && f.priority === undefined) return;
+    await db.query(
+      `UPDATE conversations SET team_id = CASE WHEN $2 THEN $3::uuid ELSE team_id END,
+         priority = COALESCE($4::smallint, priority), updated_at = now() WHERE id = $1`,
+      [id, f.teamId !== undefined, f.teamId ?? null, f.priority ?? null],
+    );
+  }
+
+  /** The queue filters by intent and shows sentiment: a correction of the newest customer item follows. */
+  async setLabels(db: Queryable, id: string, labels: { intent?: string; sentiment?: string }): Promise<void> {
+    await db.query(
+      `UPDATE conversations SET intent = COALESCE($2, intent), sentiment_label = COALESCE($3, sentiment_label),
+         updated_at = now() WHERE id = $1`,
+      [id, labels.intent ?? null, labels.sentiment ?? null],
+    );
+  }
+
+  /** Contacts linked into one customer: their conversations move to the surviving customer. */
+  async moveToCustomer(db: Queryable, survivor: string, merged: readonly string[]): Promise<void> {
+    await db.query(
+      `UPDATE conversations SET customer_id = $1, updated_at = now() WHERE customer_id = ANY($2::uuid[])`,
+      [survivor, merged],
+    );
+  }
+
+  /**
+   * Stamps the warnings and breaches the sweep raised, only on clocks still running for that same
+   * deadline (a reply, pause, resolve or reopen since the sweep read them wins).
+   */
+  async stampSlaEvents(db: Queryable, events: readonly SlaStamp[], at: Date): Promise<void> {
+    if (events.length === 0) return;
+    await db.query(
+      `UPDATE conversations c SET
+         sla_warned_50_at = CASE WHEN 'warning_50' = ANY(l.kinds) THEN COALESCE(c.sla_warned_50_at, $4) ELSE c.sla_warned_50_at END,
+         sla_warned_80_at = CASE WHEN 'warning_80' = ANY(l.kinds) THEN COALESCE(c.sla_warned_80_at, $4) ELSE c.sla_warned_80_at END,
+         sla_breached_at = CASE WHEN 'breach' = ANY(l.kinds) THEN COALESCE(c.sla_breached_at, $4) ELSE c.sla_breached_at END
+       FROM (SELECT conversation_id, due_at, array_agg(kind) AS kinds
+               FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS e(conversation_id, kind, due_at)
+              GROUP BY 1, 2) l
+       WHERE c.id = l.conversation_id AND date_trunc('milliseconds', c.due_at) = l.due_at AND ${COUNTING_CLOCK}`,
+      [events.map((e) => e.conversationId), events.map((e) => e.kind), events.map((e) => e.dueAt), at],
+    );
+  }
+}
+
+/** The sweep's predicate with the table alias `c` (see runningClock). */
+export const RUNNING_CLOCK = runningClock('c');
+/** A clock that counts, alias `c` (see countingClock): what an SLA event may still be raised on. */
+export const COUNTING_CLOCK = countingClock('c');
+
+/** What ingest writes into a new conversation, in COPY order (see insertNew). */
+const NEW_CONVERSATION_COLUMNS: BinaryColumn[] = [
+  { name: 'id', type: 'uuid' },
+  { name: 'source_id', type: 'uuid' },
+  { name: 'platform', type: 'text' },
+  { name: 'thread_key', type: 'text' },
+  { name: 'contact_id', type: 'uuid' },
+  { name: 'customer_id', type: 'uuid' },
+  { name: 'first_message_at', type: 'timestamptz' },
+  { name: 'last_message_at', type: 'timestamptz' },
+  { name: 'last_customer_message_at', type: 'timestamptz' },
+  { name: 'needs_response', type: 'bool' },
+  { name: 'due_at', type: 'timestamptz' },
+  { name: 'sla_policy_id', type: 'uuid' },
+  { name: 'sla_started_at', type: 'timestamptz' },
+  { name: 'intent', type: 'text' },
+  { name: 'sentiment_label', type: 'text' },
+  { name: 'priority', type: 'int2' },
+];
+
+function toState(r: Record<string, any>): LockedConversation {
+  return {
+    id: r.id,
+    sourceId: r.sourceId,
+    assigneeId: r.assigneeId,
+    status: r.status,
+    snoozedUntil: r.snoozedUntil,
+    resolvedAt: r.resolvedAt,
+    needsResponse: r.needsResponse,
+    intent: r.intent,
+    sentimentLabel: r.sentimentLabel,
+    priority: Number(r.priority),
+    contactId: r.contactId,
+    customerId: r.customerId,
+    firstMessageAt: r.firstMessageAt,
+    lastMessageAt: r.lastMessageAt,
+    lastCustomerMessageAt: r.lastCustomerMessageAt,
+    firstResponseAt: r.firstResponseAt,
+    firstResponseSeconds: r.firstResponseSeconds,
+    sla: {
+      policyId: r.policyId,
+      startedAt: r.startedAt,
+      dueAt: r.dueAt,
+      pausedAt: r.pausedAt,
+      pausedMs: Number(r.pausedMs),
+      warned50At: r.warned50At,
+      warned80At: r.warned80At,
+      breachedAt: r.breachedAt,
+    },
+  };
+}
