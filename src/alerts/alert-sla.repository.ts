@@ -37,13 +37,15 @@ export class AlertSlaRepository {
 
   /**
    * Breaches raised in [from, to) whose conversation is still unanswered on the same deadline
-   * (not answered, not reopened with a new clock, not resolved).
+   * (not answered, not reopened with a new clock, not resolved). An answer or resolving clears the
+   * deadline (see src/conversations/conversation-lifecycle.ts), so the same due_at is the test; a
+   * follow-up's clock may run after a first response.
    */
   async stillUnanswered(from: Date, to: Date, sourceId: string | null): Promise<string[]> {
     const rows: { id: string }[] = await this.db.query(
       `SELECT c.id FROM sla_events e JOIN conversations c ON c.id = e.conversation_id
         WHERE e.kind = 'breach' AND e.created_at >= $1 AND e.created_at < $2
-          AND c.first_response_at IS NULL AND c.due_at = e.due_at AND c.status <> 'resolved'
+          AND c.due_at = e.due_at AND c.status <> 'resolved'
           AND ($3::uuid IS NULL OR c.source_id = $3)
         ORDER BY e.created_at, c.id`,
       [from, to, sourceId],

@@ -320,6 +320,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConversationsController_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{id}/replies": {
         parameters: {
             query?: never;
@@ -1245,14 +1261,14 @@ export interface components {
             /** Format: date-time */
             at: string;
             conversationIds: string[];
-            /** @description items.stored: inserted, edited, newInbound; conversation.updated: changes; reply.updated: replyId, status; note.created: noteId; item.corrected: itemId */
+            /** @description items.stored: inserted, edited, newInbound; conversation.updated: changes; reply.updated: replyId, status; note.created: noteId; item.corrected: itemId; conversation.reassigned: previousAssigneeId, assigneeId, by */
             data: {
                 [key: string]: unknown;
             };
             /** @description a bigint as a string; send it back as Last-Event-ID */
             id: string;
             /** @enum {string} */
-            type: "items.stored" | "conversation.updated" | "reply.updated" | "note.created" | "item.corrected";
+            type: "items.stored" | "conversation.updated" | "reply.updated" | "note.created" | "item.corrected" | "conversation.reassigned";
         };
         ItemCleaningView: {
             /** @description e.g. text, author.name, raw */
@@ -1475,6 +1491,12 @@ export interface components {
              * @example 08:00
              */
             to: string;
+        };
+        ReassignConversationDto: {
+            /** @description the new holder (an active agent or admin); null leaves it unassigned */
+            assigneeId: string | null;
+            /** @description whom it is taken from, as the admin saw it; 409 when someone else holds it by now */
+            fromAssigneeId: string | null;
         };
         ReplayOutcomeView: {
             /** @description why the replay failed */
@@ -1751,6 +1773,8 @@ export interface components {
         UpdateConversationDto: {
             /** @description a user id; null releases the conversation */
             assigneeId?: string | null;
+            /** @description snooze even though the answer is due before the snooze ends (without it such a snooze is a 409 with code snooze_past_deadline and the dueAt) */
+            confirmPastDeadline?: boolean;
             priority?: number;
             /** Format: date-time */
             snoozedUntil?: string | null;
@@ -2400,6 +2424,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NoteView"];
+                };
+            };
+        };
+    };
+    ConversationsController_reassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignConversationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
                 };
             };
         };

@@ -64,6 +64,7 @@ export const en = {
     unassigned: 'Unassigned',
     conflict: 'Another agent is already handling this conversation',
     status: 'Status',
+    snoozePastDeadline: 'The answer is due by {{due}}, before the snooze ends. Snooze anyway?',
     snoozeFor: 'Snooze',
     snooze1h: 'for 1 hour',
     snooze4h: 'for 4 hours',

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TimelineReply } from '../api/client';
 import { details, LABELS, row } from '../test/fixtures';
 import { AGENT, mockNetwork, renderApp } from '../test/render';
@@ -85,6 +85,62 @@ describe('the conversation', () => {
     await waitFor(() =>
       expect(calls.filter((x) => x.method === 'PATCH').at(-1)?.body).toEqual({ status: 'resolved' }),
     );
+  });
+
+  it('an admin takes a held conversation by an explicit reassignment naming its holder', async () => {
+    const admin = { ...AGENT, id: '22222222-2222-4222-8222-222222222222', role: 'admin' as const };
+    const c = row({ assigneeId: AGENT.id });
+    const d = details(c);
+    const { calls } = mockNetwork({
+      'GET /api/conversations': () => ({ conversations: [c], nextCursor: null }),
+      [`GET /api/conversations/${c.id}`]: () => d,
+      'GET /api/analysis/labels': () => LABELS,
+      'GET /api/templates': () => [],
+      [`POST /api/conversations/${c.id}/reassign`]: () => ({ ...d.conversation, assigneeId: admin.id }),
+    });
+    renderApp(<InboxPage />, { path: `/inbox/${c.id}`, route: '/inbox/:conversationId?', me: admin });
+    await userEvent.click(await screen.findByRole('button', { name: 'Забрать себе' }));
+    await waitFor(() =>
+      expect(calls.find((x) => x.path === `/api/conversations/${c.id}/reassign`)?.body).toEqual({
+        assigneeId: admin.id,
+        fromAssigneeId: AGENT.id,
+      }),
+    );
+    expect(calls.some((x) => x.method === 'PATCH')).toBe(false);
+  });
+
+  it('asks before snoozing past the deadline, and sends the confirmation only when the agent agrees', async () => {
+    const { c, calls } = setup();
+    const dueAt = new Date(Date.now() + 20 * 60_000).toISOString();
+    let answered = 0;
+    mockNetwork({
+      'GET /api/conversations': () => ({ conversations: [c], nextCursor: null }),
+      [`GET /api/conversations/${c.id}`]: () => details(c),
+      'GET /api/analysis/labels': () => LABELS,
+      'GET /api/templates': () => [],
+      [`PATCH /api/conversations/${c.id}`]: (call) => {
+        calls.push(call);
+        if ((call.body as { confirmPastDeadline?: boolean }).confirmPastDeadline)
+          return { ...c, status: 'snoozed' };
+        answered++;
+        return { status: 409, body: { statusCode: 409, code: 'snooze_past_deadline', dueAt } };
+      },
+    });
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    const snooze = await screen.findByRole('combobox', { name: 'Отложить' });
+    await userEvent.selectOptions(snooze, '4h');
+    await waitFor(() => expect(confirm).toHaveBeenCalledTimes(1));
+    expect(calls.filter((x) => x.method === 'PATCH')).toHaveLength(1); // declined: nothing more sent
+    await userEvent.selectOptions(snooze, '4h');
+    await waitFor(() => expect(confirm).toHaveBeenCalledTimes(2));
+    await waitFor(() =>
+      expect(calls.filter((x) => x.method === 'PATCH').at(-1)?.body).toMatchObject({
+        status: 'snoozed',
+        confirmPastDeadline: true,
+      }),
+    );
+    expect(answered).toBe(2);
+    confirm.mockRestore();
   });
 
   it('corrects the analysis with the labels the server gives', async () => {

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { patch, post, type Conversation, type ConversationDetails } from '../api/client';
+import { ApiError, patch, post, type Conversation, type ConversationDetails } from '../api/client';
 import { keys, useConversation } from '../api/queries';
 import { useLiveState } from '../app/live-context';
 import { canWrite, useSession } from '../app/session';
@@ -94,14 +94,25 @@ function Loaded({
     void qc.invalidateQueries({ queryKey: keys.queues });
   };
 
-  async function change(body: Record<string, unknown>) {
+  async function change(body: Record<string, unknown>, reassign = false) {
     try {
-      const updated = await patch<Conversation>(`/api/conversations/${c.id}`, body);
+      // taking it from its holder is an admin's explicit reassignment, naming whom it is taken from
+      const updated = reassign
+        ? await post<Conversation>(`/api/conversations/${c.id}/reassign`, {
+            ...body,
+            fromAssigneeId: c.assigneeId,
+          })
+        : await patch<Conversation>(`/api/conversations/${c.id}`, body);
       qc.setQueryData<ConversationDetails>(keys.conversation(c.id), (old) =>
         old ? { ...old, conversation: updated } : old,
       );
     } catch (err) {
-      toast(errorText(err, { 409: t('conv.conflict') }), 'error');
+      // a snooze that ends after the answer is due happens only when the agent confirms it
+      if (err instanceof ApiError && err.code === 'snooze_past_deadline') {
+        const due = (err.body as { dueAt?: string }).dueAt;
+        if (due && window.confirm(t('conv.snoozePastDeadline', { due: formatFull(due) })))
+          return change({ ...body, confirmPastDeadline: true });
+      } else toast(errorText(err, { 409: t('conv.conflict') }), 'error');
     }
     refresh();
   }
@@ -213,7 +224,13 @@ function StatusBadge({ status }: { status: string }) {
   return <span className="badge">{label('statusOne', status)}</span>;
 }
 
-function Assign({ c, onChange }: { c: Conversation; onChange(b: Record<string, unknown>): Promise<void> }) {
+function Assign({
+  c,
+  onChange,
+}: {
+  c: Conversation;
+  onChange(b: Record<string, unknown>, reassign?: boolean): Promise<void>;
+}) {
   const { t } = useTranslation();
   const { me } = useSession();
   if (!c.assigneeId)
@@ -235,7 +252,11 @@ function Assign({ c, onChange }: { c: Conversation; onChange(b: Record<string, u
     );
   if (me.role === 'admin')
     return (
-      <button type="button" className="btn btn-small" onClick={() => void onChange({ assigneeId: me.id })}>
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => void onChange({ assigneeId: me.id }, true)}
+      >
         {t('conv.takeOver')}
       </button>
     );
