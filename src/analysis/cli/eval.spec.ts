@@ -73,4 +73,36 @@ describe('eval CLI', () => {
     expect(lines[0].intent.label).toBeDefined();
     expect(lines[0].modelVersion).toBeDefined();
   }, 30000);
+
+  it('--cv prints the deadline trade-off curve and the tuned sales-miss cost', () => {
+    const file = path.join(dir, 'cv.jsonl');
+    const mk = (id: string, text: string, intent: string, sentiment: string, deadline: number | null) => ({
+      id, lang: 'ru', text, intent, sentiment, needs_response: deadline !== null, deadline_minutes: deadline,
+    }); // prettier-ignore
+    fs.writeFileSync(
+      file,
+      [
+        mk('1', 'Сколько стоит подписка на год?', 'sales_question', 'neutral', 60),
+        mk('2', 'Рассрочка на ноутбук есть?', 'sales_question', 'neutral', 60),
+        mk('3', 'Как поменять пароль в приложении?', 'support_question', 'neutral', 180),
+        mk('4', 'Где мой заказ 5512?', 'support_question', 'neutral', 180),
+        mk('5', 'Третий день нет интернета, верните деньги', 'complaint', 'negative', 180),
+        mk('6', 'Спасибо, всё привезли вовремя!', 'praise', 'positive', 180),
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    const out = JSON.parse(runEval(['--data', file, '--cv', '2', '--json', '--no-public']));
+    expect(out.mode).toBe('cv2');
+    const curve = out.tradeoff.curve as Array<Record<string, number>>;
+    expect(curve.length).toBeGreaterThan(5);
+    for (const p of curve) {
+      expect(p.salesMissRate).toBeGreaterThanOrEqual(0);
+      expect(p.deadlineAccuracy).toBeLessThanOrEqual(1);
+    }
+    // a dearer missed sale never misses more sales questions
+    for (let i = 1; i < curve.length; i++)
+      expect(curve[i].salesMissRate).toBeLessThanOrEqual(curve[i - 1].salesMissRate);
+    expect(curve.map((p) => p.salesMissCost)).toContain(out.tradeoff.tuned.salesMissCost);
+  }, 120000);
 });
