@@ -5,8 +5,9 @@
  *
  *   1. the events are rows in `inbox_events` (bigserial id, kept for a while so a browser that
  *      lost its stream can resume from its Last-Event-ID);
- *   2. NOTIFY `inbox` carries their ids, comma-separated; PostgreSQL delivers it on commit only,
- *      so a rolled-back change announces nothing and a listener always finds the rows.
+ *   2. NOTIFY `inbox` carries the events themselves as a JSON array when they fit (PostgreSQL
+ *      caps a payload at 8000 bytes), else their ids, comma-separated, for the listener to read;
+ *      it is delivered on commit only, so a rolled-back change announces nothing.
  *
  * Every API instance LISTENs once (src/realtime/) and streams the events to its browsers.
  * Events carry ids and small facts, never customer text: the browser refetches what it shows.
@@ -54,6 +55,8 @@ export interface SqlRunner {
 
 /** Ids per NOTIFY: PostgreSQL caps a payload at 8000 bytes; a bigint id is ≤ 20 characters. */
 const IDS_PER_NOTIFY = 350;
+/** A payload up to this many bytes carries the events themselves. */
+const INLINE_MAX_BYTES = 7900;
 
 /**
  * Stores the events and queues NOTIFY `inbox` with their ids, in the caller's transaction (call
@@ -70,8 +73,15 @@ export async function publishInboxEvents(db: SqlRunner, events: readonly NewInbo
          SELECT e->>'type', ARRAY(SELECT jsonb_array_elements_text(e->'conversationIds'))::uuid[],
                 COALESCE(e->'data', '{}'::jsonb)
            FROM jsonb_array_elements($1::jsonb) AS e
-         RETURNING id)
-       SELECT pg_notify('${INBOX_CHANNEL}', string_agg(id::text, ',' ORDER BY id)) FROM ins`,
+         RETURNING id, type, at, conversation_ids, data),
+       agg AS (
+         SELECT json_agg(json_build_object('id', id::text, 'type', type, 'at', at,
+                  'conversationIds', conversation_ids, 'data', data) ORDER BY id)::text AS events,
+                string_agg(id::text, ',' ORDER BY id) AS ids
+           FROM ins)
+       SELECT pg_notify('${INBOX_CHANNEL}',
+                CASE WHEN octet_length(events) <= ${INLINE_MAX_BYTES} THEN events ELSE ids END)
+         FROM agg`,
       [
         JSON.stringify(
           chunk.map((e) => ({ type: e.type, conversationIds: e.conversationIds, data: e.data ?? {} })),
@@ -81,10 +91,20 @@ export async function publishInboxEvents(db: SqlRunner, events: readonly NewInbo
   }
 }
 
-/** The event ids in a NOTIFY `inbox` payload (anything else in it is ignored). */
-export function parseInboxNotification(payload: string | undefined): string[] {
-  if (!payload) return [];
-  return payload.split(',').filter((id) => /^[1-9]\d{0,18}$/.test(id));
+/** A NOTIFY `inbox` payload: the events themselves, or the ids of events to read. */
+export function parseInboxNotification(payload: string | undefined): { events: InboxEvent[]; ids: string[] } {
+  if (!payload) return { events: [], ids: [] };
+  if (payload.startsWith('[')) {
+    try {
+      const events = (JSON.parse(payload) as InboxEvent[]).filter(
+        (e) => typeof e?.id === 'string' && /^[1-9]\d{0,18}$/.test(e.id),
+      );
+      return { events, ids: [] };
+    } catch {
+      return { events: [], ids: [] };
+    }
+  }
+  return { events: [], ids: payload.split(',').filter((id) => /^[1-9]\d{0,18}$/.test(id)) };
 }
 
 export function conversationUpdated(

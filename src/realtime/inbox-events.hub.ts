@@ -21,8 +21,9 @@ export const HEARTBEAT_MS = 15_000;
 
 /**
  * One LISTEN connection per API instance (ROLE=all|api) on channels `inbox` and `session_ended`.
- * A notification carries event ids; the hub reads those rows (a burst is coalesced into one
- * query) and hands each event to every connected browser on this instance, in commit order.
+ * A notification carries the events (or, when they do not fit, their ids: the hub reads those
+ * rows on the same connection, a burst in one query) and the hub hands each event to every
+ * connected browser on this instance, in commit order.
  * Workers and other API instances publish through PostgreSQL, so every browser on every
  * instance sees every event. A lost connection is re-opened and the gap filled from the table.
  */
@@ -35,8 +36,10 @@ export class InboxEventsHub implements OnModuleInit, OnApplicationShutdown {
   private connecting?: Promise<void>;
   private closed = false;
   private attempt = 0;
-  private pending: string[] = [];
-  private flushing?: Promise<void>;
+  /** Notifications in arrival (commit) order: events to deliver, or ids to read first. */
+  private pending: ({ events: InboxEvent[] } | { ids: string[] })[] = [];
+  /** True while flush() runs (set and cleared synchronously, so no notification is stranded). */
+  private draining = false;
   /** Insert time of the newest event delivered: where a catch-up after a lost connection starts. */
   private lastAt?: Date;
   private heartbeat?: NodeJS.Timeout;
@@ -106,7 +109,7 @@ export class InboxEventsHub implements OnModuleInit, OnApplicationShutdown {
         this.scheduleReconnect();
       };
       c.on('notification', (n) => {
-        if (n.channel === INBOX_CHANNEL) this.enqueue(parseInboxNotification(n.payload));
+        if (n.channel === INBOX_CHANNEL) this.enqueue(parseInboxNotification(n.payload), c);
         else if (n.channel === SESSION_ENDED_CHANNEL) void this.checkSessions().catch(() => undefined);
       });
       c.on('error', (err) => lost(err.message));
@@ -152,20 +155,41 @@ export class InboxEventsHub implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  private enqueue(ids: string[]): void {
-    for (const id of ids) if (!this.seen.has(id)) this.pending.push(id);
-    this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
+  private enqueue(n: { events: InboxEvent[]; ids: string[] }, c: Client): void {
+    const ids = n.ids.filter((id) => !this.seen.has(id));
+    if (ids.length > 0) this.pending.push({ ids });
+    else if (n.events.length > 0) this.pending.push({ events: n.events });
+    else return;
+    if (!this.draining) void this.flush(c);
   }
 
-  /** Reads the announced rows, a burst at a time, and delivers them in id (commit) order. */
-  private async flush(): Promise<void> {
-    while (this.pending.length > 0) {
-      const ids = this.pending.splice(0, 1000);
-      try {
-        this.deliver(await this.events.byIds(ids));
-      } catch (err) {
-        this.log.warn(`could not read inbox events: ${(err as Error).message}`);
+  /**
+   * Delivers in arrival order: inline events at once, announced ids after reading their rows
+   * (consecutive ones in one query, on the LISTEN connection: no wait for a pool connection).
+   */
+  private async flush(c: Client): Promise<void> {
+    // no await between here and the loop's end when everything is inline: `draining` is
+    // cleared synchronously, so a notification that arrives next starts a new flush
+    this.draining = true;
+    try {
+      while (this.pending.length > 0) {
+        const head = this.pending[0]!;
+        if ('events' in head) {
+          this.pending.shift();
+          this.deliver(head.events);
+          continue;
+        }
+        const ids: string[] = [];
+        while (this.pending.length > 0 && 'ids' in this.pending[0]! && ids.length < 1000)
+          ids.push(...(this.pending.shift() as { ids: string[] }).ids);
+        try {
+          this.deliver(this.client === c ? await this.events.byIdsOn(c, ids) : await this.events.byIds(ids));
+        } catch (err) {
+          this.log.warn(`could not read inbox events: ${(err as Error).message}`);
+        }
       }
+    } finally {
+      this.draining = false;
     }
   }
 

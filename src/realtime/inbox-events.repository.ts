@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { InboxEvent } from '../inbox/inbox-events';
 import { Queryable, sqlRows } from '../database/sql';
@@ -29,6 +30,15 @@ export class InboxEventsRepository {
       `SELECT ${COLUMNS} FROM inbox_events e WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`,
       [ids],
     );
+  }
+
+  /** The same read on a given pg connection (the hub's LISTEN connection). */
+  async byIdsOn(c: Pick<Client, 'query'>, ids: readonly string[]): Promise<InboxEvent[]> {
+    const r = await c.query<InboxEvent>(
+      `SELECT ${COLUMNS} FROM inbox_events e WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`,
+      [ids],
+    );
+    return r.rows;
   }
 
   /**

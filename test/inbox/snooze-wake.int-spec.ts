@@ -1,6 +1,7 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Client } from 'pg';
 import { createApp, RunningApp } from '../../src/bootstrap';
+import { parseInboxNotification } from '../../src/inbox/inbox-events';
 import { SnoozeWakeService, WAKE_SNOOZED_JOB } from '../../src/inbox/snooze-wake.service';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { PgBossJobQueue } from '../../src/jobs/pg-boss-job-queue';
@@ -64,7 +65,12 @@ describe('snoozed conversations wake up', () => {
     sql<{ type: string; conversationIds: string[] }>(
       `SELECT type, conversation_ids::text[] AS "conversationIds" FROM inbox_events
         WHERE id = ANY($1::bigint[]) AND data->'changes'->>'status' = 'open' ORDER BY id`,
-      [notified.flatMap((p) => p.split(','))],
+      [
+        notified.flatMap((p) => {
+          const n = parseInboxNotification(p);
+          return [...n.ids, ...n.events.map((e) => e.id)];
+        }),
+      ],
     );
   const notifiedIds = async () => (await notifiedEvents()).flatMap((e) => e.conversationIds);
 

@@ -1,3 +1,4 @@
+import { parseInboxNotification } from '../../src/inbox/inbox-events';
 import { Client } from 'pg';
 import { comment, dm, IngestHarness, openIngestHarness } from './harness';
 
@@ -232,20 +233,26 @@ describe('IngestService', () => {
     expect(conv.due_at.toISOString()).toBe('2024-11-04T23:00:00.000Z');
   });
 
-  it('publishes an items.stored inbox event in its transaction; NOTIFY inbox carries its id', async () => {
+  it('publishes an items.stored inbox event in its transaction; NOTIFY inbox carries it', async () => {
     const listener = new Client({ connectionString: h.db.url });
     await listener.connect();
     try {
       const got = new Promise<string>((resolve) => listener.on('notification', (n) => resolve(n.payload!)));
       await listener.query('LISTEN inbox');
       const res = await h.ingest.ingest(source, { items: [dm('900')], cursors: {} });
-      const ids = (await got).split(',');
-      expect(ids).toHaveLength(1);
-      const [event] = await h.ds.query(
+      const { events, ids } = parseInboxNotification(await got);
+      expect(ids).toEqual([]); // small enough to travel in the payload itself
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        type: 'items.stored',
+        conversationIds: res.conversationIds,
+        data: { inserted: 1, edited: 0, newInbound: 1 },
+      });
+      const [stored] = await h.ds.query(
         `SELECT type, conversation_ids::text[] AS "conversationIds", data FROM inbox_events WHERE id = $1`,
-        [ids[0]],
+        [events[0].id],
       );
-      expect(event).toEqual({
+      expect(stored).toEqual({
         type: 'items.stored',
         conversationIds: res.conversationIds,
         data: { inserted: 1, edited: 0, newInbound: 1 },

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Client as Pg } from 'pg';
 import { createApp, RunningApp } from '../../src/bootstrap';
 import { startVkEmulator, VkEmulator } from '../../src/emulators/vk';
+import { conversationUpdated, publishInboxEvents } from '../../src/inbox/inbox-events';
 import { InboxEventsHub } from '../../src/realtime/inbox-events.hub';
 import { InboxEventsRepository } from '../../src/realtime/inbox-events.repository';
 import { ADMIN, Client, userWithRole } from '../auth/client';
@@ -209,6 +211,28 @@ describe('GET /api/events: two API instances and a worker', () => {
       'a live event after the replay',
     );
   }, 90_000);
+
+  it('an event too big for the NOTIFY payload is read by id and still streamed; a rolled-back one never is', async () => {
+    const s = await open(b.url, cookieOf(agent));
+    const many = Array.from({ length: 300 }, () => randomUUID());
+    const pg = new Pg({ connectionString: db.url });
+    await pg.connect();
+    try {
+      await pg.query('BEGIN');
+      await publishInboxEvents(pg, [
+        conversationUpdated([randomUUID()], { status: 'resolved', marker: 'rolled back' }),
+      ]);
+      await pg.query('ROLLBACK');
+      await pg.query('BEGIN');
+      await publishInboxEvents(pg, [conversationUpdated(many, { status: 'resolved' })]);
+      await pg.query('COMMIT');
+    } finally {
+      await pg.end();
+    }
+    await s.waitFor(() => s.events().some((e) => e.conversationIds.length === 300), 10_000, 'the big event');
+    expect(s.events().find((e) => e.conversationIds.length === 300)!.conversationIds).toEqual(many);
+    expect(JSON.stringify(s.events())).not.toContain('rolled back');
+  });
 
   it('a new EventSource can resume with ?lastEventId=; an unknown id gets `event: reset`', async () => {
     const [first] = await allEventIds();
