@@ -53,6 +53,8 @@ export interface TermDetails {
   kind: 'term_surge';
   term: string;
   related: string[];
+  /** stems of the related terms: they do not alert on their own while this one is open */
+  relatedKeys?: string[];
   windowMinutes: number;
   count: number;
   authors: number;

@@ -111,6 +111,32 @@ describe('alerts to Slack, end to end', () => {
       expect(blockKitProblems(detail.message)).toEqual([]);
     });
 
+    it('the rising complaint "не работает" gets its own alert (term surge), with the same story\'s words folded in', async () => {
+      const id = await rule({
+        name: 'Terms',
+        kind: 'term_surge',
+        sourceId,
+        language: 'ru',
+        webhookUrl: slack.url('terms'),
+      });
+      await w.evaluate(t0, ['term_surge']);
+      await until(() => slack.accepted('terms').length >= 1, 'the term message');
+      await w.evaluate(new Date(t0.getTime() + minutes(2)), ['term_surge']);
+      await settle();
+      const got = slack.accepted('terms');
+      expect(got).toHaveLength(1);
+      expect(blockKitProblems(got[0].body)).toEqual([]);
+      expect(got[0].body.blocks[0].text.text).toBe('📈 Растёт жалоба: «не работает»');
+      const [alert] = await alertsOf(id);
+      expect(alert.details).toMatchObject({ term: 'не работает' });
+      // the storm's other rising words ride along in the same message, not alerts of their own
+      expect(alert.details.relatedKeys.some((k: string) => k.startsWith('издева'))).toBe(true);
+      expect(alert.details.count).toBeGreaterThanOrEqual(10);
+      expect(alert.samples).toHaveLength(3);
+      for (const s of alert.samples) expect(s.text.toLowerCase()).toContain('не работает');
+      await w.admin.patch(`/api/alert-rules/${id}`, { enabled: false });
+    });
+
     it('gives the all-clear when it subsides (a second message), and the alert is resolved', async () => {
       const runs = await w.evaluate(new Date(t0.getTime() + minutes(120)), ['negative_spike']);
       expect(runs.find((r) => r.ruleId === spikeRule)?.cleared).toHaveLength(1);

@@ -35,7 +35,7 @@ export const DEFAULT_TERM_PARAMS: TermParams = {
   sensitivity: 'medium',
   watch: ['не работает', 'списали', 'нет интернета', 'не могу', 'верните деньги', 'not working', 'refund'],
   discover: true,
-  maxAlertsPerRun: 2,
+  maxAlertsPerRun: 1,
   clearRatio: 1.5,
 };
 
@@ -127,8 +127,9 @@ export interface TermReading {
   signal: Signal;
   /** indexes into the current items that mention it */
   items: number[];
-  /** other surging terms about the same items */
+  /** other rising terms told in the same message (their labels and keys) */
   related: string[];
+  relatedKeys: string[];
 }
 
 export const termScope = (key: string) => `term:${key}`;
@@ -177,21 +178,25 @@ export function readTerms(
       signal: active ? 'active' : calm ? 'calm' : 'neutral',
       items: [...t.items],
       related: [],
+      relatedKeys: [],
     });
   }
   return out;
 }
 
 /**
- * Which term episodes fire and clear. Surging terms that mostly share their items with a stronger
- * one (or with a term already open) are folded into it as related terms; at most
- * `maxAlertsPerRun` fire at once, phrases before single words, watched before discovered.
+ * Which term episodes fire and clear. One storm makes several words rise at once, so they make
+ * one message: at most `maxAlertsPerRun` terms fire (watched before discovered, phrases before
+ * single words, then by count) and every other rising term joins the first of them as "along
+ * with" (`related`, `relatedKeys`). Terms already told — open, or named in an open alert
+ * (`covered`) — wait for that episode to end.
  */
 export function planTerms(
   readings: readonly TermReading[],
   book: EpisodeBook,
   now: Date,
   timing: { cooldownMinutes: number; windowMinutes: number; maxAlertsPerRun: number },
+  covered: ReadonlySet<string> = new Set(),
 ): { fire: TermReading[]; clear: { scope: string; reading?: TermReading }[] } {
   const t = { cooldownMs: timing.cooldownMinutes * 60_000, minOpenMs: timing.windowMinutes * 60_000 };
   const byScope = new Map(readings.map((r) => [r.scope, r]));
@@ -204,7 +209,7 @@ export function planTerms(
   const clearing = new Set(clear.map((c) => c.scope));
   const taken: TermReading[] = readings.filter((r) => book.open.has(r.scope) && !clearing.has(r.scope));
   const candidates = readings
-    .filter((r) => decideEpisode(r.scope, r.signal, book, now, t) === 'fire')
+    .filter((r) => !covered.has(r.scope) && decideEpisode(r.scope, r.signal, book, now, t) === 'fire')
     .sort(
       (a, b) =>
         Number(b.watched) - Number(a.watched) ||
@@ -213,18 +218,17 @@ export function planTerms(
         a.key.localeCompare(b.key),
     );
   const fire: TermReading[] = [];
+  const sameStory = (a: Set<number>, b: TermReading) =>
+    b.items.filter((i) => a.has(i)).length >= SAME_STORY * Math.min(a.size, b.items.length);
   for (const c of candidates) {
     const mine = new Set(c.items);
-    const same = [...taken, ...fire].find((o) => {
-      const shared = o.items.filter((i) => mine.has(i)).length;
-      return shared >= SAME_STORY * Math.min(mine.size, o.items.length);
-    });
-    if (same) {
-      if (fire.includes(same)) same.related.push(c.label);
-      continue;
-    }
-    if (fire.length >= timing.maxAlertsPerRun) break;
-    fire.push({ ...c, related: [] });
+    if (taken.some((o) => sameStory(mine, o))) continue; // an open alert already tells this story
+    const host =
+      fire.find((o) => sameStory(mine, o)) ?? (fire.length >= timing.maxAlertsPerRun ? fire[0] : undefined);
+    if (host) {
+      host.related.push(c.label);
+      host.relatedKeys.push(c.key);
+    } else fire.push({ ...c, related: [], relatedKeys: [] });
   }
   return { fire, clear };
 }

@@ -3,7 +3,7 @@ import type { AlertRuleRow } from '../alert-rules.repository';
 import { AlertSignalsRepository, ItemRow } from '../alert-signals.repository';
 import { AlertsRepository } from '../alerts.repository';
 import { MIN_REFS, RECENT_REFS, referenceWindows, RefWindow } from '../detection/baseline';
-import { planTerms, readTerms } from '../detection/terms';
+import { planTerms, readTerms, termScope } from '../detection/terms';
 import { withDefaults } from '../rule-params';
 import { bookFrom, Evaluation, FireDraft, minutesBetween, toSample } from './evaluation';
 
@@ -41,11 +41,23 @@ export class TermsEvaluator {
       const asTerms = (list: ItemRow[]) => list.map((i) => ({ text: i.text, author: i.authorKey }));
       readings = readTerms(asTerms(current), before.map(asTerms), p, refs.mode !== 'weekly');
     }
-    const plan = planTerms(readings, book, now, {
-      cooldownMinutes: rule.cooldownMinutes,
-      windowMinutes: p.windowMinutes,
-      maxAlertsPerRun: p.maxAlertsPerRun,
-    });
+    // Terms named in an open alert's "along with" are told already.
+    const covered = new Set(
+      open.flatMap((a) =>
+        (a.details.kind === 'term_surge' ? (a.details.relatedKeys ?? []) : []).map(termScope),
+      ),
+    );
+    const plan = planTerms(
+      readings,
+      book,
+      now,
+      {
+        cooldownMinutes: rule.cooldownMinutes,
+        windowMinutes: p.windowMinutes,
+        maxAlertsPerRun: p.maxAlertsPerRun,
+      },
+      covered,
+    );
     const fire: FireDraft[] = plan.fire.map((r) => ({
       kind: 'term_surge',
       scope: r.scope,
@@ -54,7 +66,8 @@ export class TermsEvaluator {
       details: {
         kind: 'term_surge',
         term: r.label,
-        related: r.related,
+        related: r.related.slice(0, 8),
+        relatedKeys: r.relatedKeys,
         windowMinutes: p.windowMinutes,
         count: r.count,
         authors: r.authors,
