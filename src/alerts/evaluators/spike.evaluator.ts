@@ -29,7 +29,19 @@ export class SpikeEvaluator {
     const p = withDefaults('negative_spike', rule.params);
     const sources = await this.signals.sources(rule.sourceId);
     const windows = referenceWindows(now, p);
-    const rows = sources.length ? await this.signals.windowCounts(windows, rule.sourceId) : [];
+    // Past days are only read when some source lacks two weeks of history (it saves half the scan).
+    const needDaily = sources.some(
+      (s) =>
+        !s.historyStart || new Date(s.historyStart).getTime() > now.getTime() - (2 * 7 * 24 + 6) * 3600_000,
+    );
+    const wanted = windows.map((w, i) => ({ w, i })).filter(({ w }) => needDaily || w.kind !== 'daily');
+    const fetched = sources.length
+      ? await this.signals.windowCounts(
+          wanted.map((x) => x.w),
+          rule.sourceId,
+        )
+      : [];
+    const rows = fetched.map((r) => ({ ...r, i: wanted[r.i].i }));
     const counts = new Map<string, WindowCount[]>(
       sources.map((s) => [s.id, windows.map(() => ({ total: 0, negative: 0 }))]),
     );
