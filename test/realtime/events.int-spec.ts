@@ -173,8 +173,9 @@ describe('GET /api/events: two API instances and a worker', () => {
     expect(assigned?.conversationIds).toEqual([conv]);
 
     // every event written since the streams opened reached both, once, in id order
-    await new Promise((r) => setTimeout(r, 300));
     const written = (await allEventIds()).filter((id) => !before.has(id));
+    for (const st of [onA, onB])
+      await st.waitFor(() => ids(st).length >= written.length, 10_000, 'every written event');
     expect(ids(onA)).toEqual(written);
     expect(ids(onB)).toEqual(written);
     // events hold ids and counts, never customer text
