@@ -29,6 +29,9 @@ import { startRemoteVk, type BacklogSeed, type RemoteVk } from './support/vk-emu
 import { copyBuffer } from '../src/database/pg-copy';
 import * as pgCopyBinary from '../src/database/pg-copy-binary';
 import { IngestRepository } from '../src/ingest/ingest.repository';
+import { ConversationsRepository } from '../src/conversations/conversations.repository';
+import { SlaPolicyRepository } from '../src/sla/sla-policy.repository';
+import { SlaPolicyService } from '../src/sla/sla-policy.service';
 import { VkClient } from '../src/connectors/vk/client';
 import { postgresCpuSeconds, StageTimer } from './support/stage-timer';
 
@@ -137,7 +140,9 @@ async function main() {
       const vk = new VkConnector();
       const registry = new ConnectorRegistry([vk]);
       const sources = new SourcesService(new SourcesRepository(db.ds), registry, box, new ApiUrlPolicy(true));
-      const ingest = new IngestService(db.ds, analysis);
+      const conversations = new ConversationsRepository();
+      const policies = new SlaPolicyService(new SlaPolicyRepository(db.ds), conversations);
+      const ingest = new IngestService(db.ds, analysis, policies, new IngestRepository(), conversations);
       const sync = new SyncService(sources, registry, ingest);
       const source = await sources.create({
         platform: 'vk',

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ConversationsModule } from '../conversations/conversations.module';
+import { SlaModule } from '../sla/sla.module';
 import { SourcesModule } from '../sources/sources.module';
 import { InboundWebhooksController } from './inbound-webhooks.controller';
+import { IngestRepository } from './ingest.repository';
 import { IngestService } from './ingest.service';
 
 /**
@@ -8,9 +11,9 @@ import { IngestService } from './ingest.service';
  * ItemAnalysis (the active model) comes from the global AnalysisModule.
  */
 @Module({
-  imports: [SourcesModule],
+  imports: [SourcesModule, ConversationsModule, SlaModule],
   controllers: [InboundWebhooksController],
-  providers: [IngestService],
+  providers: [IngestRepository, IngestService],
   exports: [IngestService],
 })
 export class IngestModule {}

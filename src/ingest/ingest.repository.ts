@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -64,6 +65,7 @@ export interface StoredItemRef {
  * unnest()ed arrays or a binary COPY, all on the caller's transaction client. Conversations are
  * written by ConversationsRepository (src/conversations/), which owns that table.
  */
+@Injectable()
 export class IngestRepository {
   private stageBatch = 0;
 
@@ -313,24 +315,6 @@ export class IngestRepository {
       [sourceId, streams, streams.map((s) => storableJsonText(cursors[s]).json)],
     );
   }
-
-  async slaPolicies(c: PoolClient): Promise<SlaPolicyRow[]> {
-    const r = await c.query<SlaPolicyRow>(
-      `SELECT id, source_id, intent, first_response_minutes, calendar, pause_while_pending, enabled
-       FROM sla_policies WHERE enabled`,
-    );
-    return r.rows;
-  }
-}
-
-export interface SlaPolicyRow {
-  id: string;
-  source_id: string | null;
-  intent: string | null;
-  first_response_minutes: number;
-  calendar: unknown;
-  pause_while_pending: boolean;
-  enabled: boolean;
 }
 
 /** An item's own columns, in the order of itemRowValues (source_id and platform come first). */

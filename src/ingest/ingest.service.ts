@@ -13,8 +13,10 @@ import {
 import { applyActivity, openConversation } from '../conversations/conversation-lifecycle';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { directionOf, placeInThread, type ThreadPlacement } from '../conversations/threading';
-import { clockRulesOf } from '../sla/clock-rules';
-import type { SlaPolicyRule, TriageResult } from '../sla/triage';
+import type { ClockRules } from '../sla/clock-rules';
+import { triageItem } from '../sla/item-triage';
+import { SlaPolicyService } from '../sla/sla-policy.service';
+import type { TriageResult } from '../sla/triage';
 import {
   IngestRepository,
   type ContactInput,
@@ -24,7 +26,6 @@ import {
 } from './ingest.repository';
 import { ItemAnalysis, type ItemAnalysisResult } from './item-analysis';
 import { reviewReason } from '../analysis/review-flag';
-import { PolicyCache, triageItem } from './item-triage';
 import { publishInboxEvents } from '../inbox/inbox-events';
 import { Metrics } from '../observability/metrics.service';
 import { QuarantineRepository } from '../quarantine/quarantine.repository';
@@ -97,10 +98,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class IngestService {
   private readonly logger = new Logger(IngestService.name);
-  private readonly repo = new IngestRepository();
-  private readonly conversations = new ConversationsRepository();
   private readonly quarantine = new QuarantineRepository();
-  private readonly policies = new PolicyCache();
   private readonly platforms = new Map<string, string>();
 
   /** Items stored with characters replaced, and items sent to the quarantine, by platform. */
@@ -110,6 +108,9 @@ export class IngestService {
   constructor(
     private readonly ds: DataSource,
     private readonly analysis: ItemAnalysis,
+    private readonly policies: SlaPolicyService,
+    private readonly repo: IngestRepository,
+    private readonly conversations: ConversationsRepository,
     // optional only so benches and tests can build the service by hand; Nest always injects it
     @Optional() metrics?: Metrics,
   ) {
@@ -268,7 +269,8 @@ export class IngestService {
       await this.repo.saveCursors(c, sourceId, cursors);
       return { inserted: 0, edited: 0, duplicates: 0, quarantined: 0, conversationIds: [] };
     }
-    const policies = await this.policies.get(() => this.repo.slaPolicies(c));
+    // The one cached rule set (SlaPolicyService): a policy edited anywhere reaches the next batch.
+    const [policies, clockRules] = await Promise.all([this.policies.rules(), this.policies.clockRules()]);
     for (const p of all) {
       p.triage = triageItem(
         p.analysis,
@@ -360,7 +362,7 @@ export class IngestService {
       }
     }
     reportCleaned(cleaned);
-    await this.applyActivity(c, summariseActivity(facts), policies);
+    await this.applyActivity(c, summariseActivity(facts), clockRules);
     await this.repo.saveCursors(c, sourceId, cursors);
     const conversationIds = [...touched].sort();
     await publishInboxEvents(c, [
@@ -409,11 +411,10 @@ export class IngestService {
   private async applyActivity(
     c: PoolClient,
     activity: ConversationActivity[],
-    policies: readonly SlaPolicyRule[],
+    rules: ClockRules,
   ): Promise<void> {
     if (activity.length === 0) return;
     const byId = new Map(activity.map((a) => [a.conversationId, a]));
-    const rules = clockRulesOf(new Map(policies.filter((p) => p.id).map((p) => [p.id!, p])));
     const locked = await this.conversations.lockMany(c, [...byId.keys()]);
     await this.conversations.save(
       c,

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SlaPolicyEntity } from './sla-policy.entity';
 
+/** The channel every instance hears a policy change on (see SlaPolicyService). */
+export const SLA_POLICIES_CHANNEL = 'sla_policies';
+
 /** sla_policies I/O. */
 @Injectable()
 export class SlaPolicyRepository {
@@ -32,6 +35,14 @@ export class SlaPolicyRepository {
 
   save(policy: SlaPolicyEntity, manager?: EntityManager): Promise<SlaPolicyEntity> {
     return this.repo(manager).save(policy);
+  }
+
+  /**
+   * Tells every instance the policies changed: NOTIFY in the caller's transaction, delivered on
+   * commit (a rolled-back change announces nothing).
+   */
+  async announceChange(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_notify('${SLA_POLICIES_CHANNEL}', '')`);
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -1,4 +1,11 @@
-import { ConflictException, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
+import {
+  ConflictException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { conversationUpdated, publishInboxEvents } from '../inbox/inbox-events';
@@ -7,12 +14,17 @@ import { clockRulesOf, type ClockRules } from './clock-rules';
 import { retarget } from '../conversations/conversation-lifecycle';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { SlaPolicyEntity } from './sla-policy.entity';
-import { SlaPolicyRepository } from './sla-policy.repository';
+import { PgNotifications } from '../database/pg-notifications';
+import { SLA_POLICIES_CHANNEL, SlaPolicyRepository } from './sla-policy.repository';
+import { isCareIntent } from './sla.types';
 import { SlaPolicyRule } from './triage';
 import { CreateSlaPolicyDto, UpdateSlaPolicyDto } from './dto/sla-policy.dto';
 
-/** Other instances pick up a change within this long; this one sees its own changes at once. */
-const CACHE_TTL_MS = 30_000;
+/**
+ * A change reaches this instance at once and the others by NOTIFY within milliseconds; the
+ * cache also expires after this long, in case a notification was lost with its connection.
+ */
+const CACHE_TTL_MS = 60_000;
 
 interface LoadedRules {
   rules: SlaPolicyRule[];
@@ -27,11 +39,14 @@ export interface SlaPolicyChange {
 }
 
 /**
- * SLA policies: the admin use cases and the cached rule set triage and the sweep read. A change
- * of target or calendar recomputes the running clocks the policy set, from their original start.
+ * SLA policies: the admin use cases, and the one cached rule set everything reads (ingest's
+ * triage, the sweep, the conversation lifecycle's clock rules). A change invalidates the cache
+ * here and, by NOTIFY sla_policies in its transaction, on every other instance (the very next
+ * ingested item sees it). A change of target or calendar recomputes the running clocks the
+ * policy set, from their original start.
  */
 @Injectable()
-export class SlaPolicyService {
+export class SlaPolicyService implements OnModuleInit {
   private readonly logger = new Logger(SlaPolicyService.name);
   private cache: LoadedRules | null = null;
   private loading: Promise<LoadedRules> | null = null;
@@ -41,7 +56,16 @@ export class SlaPolicyService {
     private readonly policies: SlaPolicyRepository,
     private readonly conversations: ConversationsRepository,
     @Optional() private readonly audit?: AuditService,
+    // optional so tests and benches can build it by hand; Nest always injects it
+    @Optional() private readonly notifications?: PgNotifications,
   ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.notifications?.listen(SLA_POLICIES_CHANNEL, {
+      notified: () => this.invalidate(),
+      missed: () => this.invalidate(),
+    });
+  }
 
   list(): Promise<SlaPolicyEntity[]> {
     return this.policies.list();
@@ -69,6 +93,7 @@ export class SlaPolicyService {
           m,
         );
         await this.audit?.record(actorId, 'sla_policy.create', 'sla_policy', p.id, { after: snapshot(p) }, m);
+        await this.policies.announceChange(m);
         return p;
       })
       .catch(translateDbError);
@@ -113,6 +138,7 @@ export class SlaPolicyService {
           { before, after: snapshot(saved), recomputedClocks: recomputed },
           m,
         );
+        await this.policies.announceChange(m);
         return { policy: saved, recomputedClocks: recomputed };
       })
       .catch(translateDbError);
@@ -170,11 +196,12 @@ export class SlaPolicyService {
   }
 }
 
+/** The one mapper from a stored policy to the rule triage and the clock use. */
 export function toRule(p: SlaPolicyEntity): SlaPolicyRule {
   return {
     id: p.id,
     sourceId: p.sourceId,
-    intent: p.intent,
+    intent: p.intent && isCareIntent(p.intent) ? p.intent : null,
     firstResponseMinutes: p.firstResponseMinutes,
     calendar: p.calendar,
     pauseWhilePending: p.pauseWhilePending,

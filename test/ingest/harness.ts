@@ -3,7 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { NormalizedItem } from '../../src/connectors/connector';
 import { databaseOptions } from '../../src/database/database.options';
+import { ConversationsRepository } from '../../src/conversations/conversations.repository';
+import { IngestRepository } from '../../src/ingest/ingest.repository';
 import { IngestService } from '../../src/ingest/ingest.service';
+import { SlaPolicyRepository } from '../../src/sla/sla-policy.repository';
+import { SlaPolicyService } from '../../src/sla/sla-policy.service';
 import { ItemAnalysis, NeutralItemAnalysis } from '../../src/ingest/item-analysis';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
@@ -13,6 +17,13 @@ export interface IngestHarness {
   ingest: IngestService;
   createSource(platform?: string, settings?: object): Promise<string>;
   stop(): Promise<void>;
+}
+
+/** The real IngestService with its collaborators, built by hand as Nest would inject them. */
+export function ingestService(ds: DataSource, analysis: ItemAnalysis): IngestService {
+  const conversations = new ConversationsRepository();
+  const policies = new SlaPolicyService(new SlaPolicyRepository(ds), conversations);
+  return new IngestService(ds, analysis, policies, new IngestRepository(), conversations);
 }
 
 /** A migrated database, a TypeORM data source on it and the real IngestService. */
@@ -25,7 +36,7 @@ export async function openIngestHarness(
   return {
     db,
     ds,
-    ingest: new IngestService(ds, analysis),
+    ingest: ingestService(ds, analysis),
     async createSource(platform = 'vk', settings = {}) {
       const id = randomUUID();
       await ds.query(`INSERT INTO sources (id, platform, name, settings) VALUES ($1, $2, $3, $4)`, [

@@ -7,7 +7,8 @@ import { DataSource } from 'typeorm';
 import { AuditModule } from '../../src/audit/audit.module';
 import { ROLES_KEY } from '../../src/auth/auth.decorators';
 import { databaseOptions } from '../../src/database/database.options';
-import { DeadlineService } from '../../src/sla/deadline.service';
+import { triageItem } from '../../src/sla/item-triage';
+import { computeDeadline } from '../../src/sla/triage';
 import { ConversationsRepository } from '../../src/conversations/conversations.repository';
 import { SlaPoliciesController } from '../../src/sla/sla-policies.controller';
 import { SlaPolicyRepository } from '../../src/sla/sla-policy.repository';
@@ -33,7 +34,10 @@ describe('SLA policies: admin API and deadlines from the database', () => {
   let db: TestDatabase;
   let app: INestApplication;
   let ds: DataSource;
-  let deadlines: DeadlineService;
+  let policies: SlaPolicyService;
+  /** The deadline triage gives an item, from the policies as the service has them now. */
+  const deadlineFor = async (input: Parameters<typeof computeDeadline>[0]) =>
+    computeDeadline(input, await policies.rules());
   let vk: string;
   let tg: string;
 
@@ -43,13 +47,13 @@ describe('SLA policies: admin API and deadlines from the database', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [TypeOrmModule.forRoot(databaseOptions(db.url, 4)), AuditModule],
       controllers: [SlaPoliciesController],
-      providers: [SlaPolicyRepository, ConversationsRepository, SlaPolicyService, DeadlineService],
+      providers: [SlaPolicyRepository, ConversationsRepository, SlaPolicyService],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
     await app.init();
     ds = app.get(DataSource);
-    deadlines = app.get(DeadlineService);
+    policies = app.get(SlaPolicyService);
     vk = await insertSource(ds, 'VK');
     tg = await insertSource(ds, 'Telegram');
   });
@@ -71,13 +75,13 @@ describe('SLA policies: admin API and deadlines from the database', () => {
       ['sales_question', 60, null],
     ]);
     const wrote = new Date('2030-03-01T10:00:00Z');
-    expect(await deadlines.deadlineFor({ createdAt: wrote, intent: 'sales_question', sourceId: vk })).toEqual(
+    expect(await deadlineFor({ createdAt: wrote, intent: 'sales_question', sourceId: vk })).toEqual(
       new Date('2030-03-01T11:00:00Z'),
     );
-    expect(await deadlines.deadlineFor({ createdAt: wrote, intent: 'praise', sourceId: vk })).toEqual(
+    expect(await deadlineFor({ createdAt: wrote, intent: 'praise', sourceId: vk })).toEqual(
       new Date('2030-03-01T13:00:00Z'),
     );
-    expect(await deadlines.deadlineFor({ createdAt: wrote, intent: 'spam', sourceId: vk })).toBeNull();
+    expect(await deadlineFor({ createdAt: wrote, intent: 'spam', sourceId: vk })).toBeNull();
   });
 
   it('rejects bad input with reasons an admin can act on', async () => {
@@ -120,16 +124,17 @@ describe('SLA policies: admin API and deadlines from the database', () => {
 
     // Friday 17:30 Moscow: 30 min on Friday, 90 on Monday.
     const friday = new Date('2030-03-01T14:30:00Z');
-    expect(await deadlines.deadlineFor({ createdAt: friday, intent: 'complaint', sourceId: vk })).toEqual(
+    expect(await deadlineFor({ createdAt: friday, intent: 'complaint', sourceId: vk })).toEqual(
       new Date('2030-03-04T07:30:00Z'),
     );
     // Other sources and intents keep the defaults.
-    expect(await deadlines.deadlineFor({ createdAt: friday, intent: 'complaint', sourceId: tg })).toEqual(
+    expect(await deadlineFor({ createdAt: friday, intent: 'complaint', sourceId: tg })).toEqual(
       new Date('2030-03-01T17:30:00Z'),
     );
-    const t = await deadlines.triage(
+    const t = triageItem(
       { intent: { label: 'complaint' }, sentiment: { label: 'negative', score: -0.7 } },
-      { createdAt: friday, sourceId: vk },
+      { createdAt: friday, direction: 'inbound', sourceId: vk },
+      await policies.rules(),
     );
     expect(t).toMatchObject({ needsResponse: true, slaPolicyId: res.body.id });
 
@@ -141,9 +146,9 @@ describe('SLA policies: admin API and deadlines from the database', () => {
       .post('/api/sla-policies')
       .send({ name: 'Telegram, everything', sourceId: tg, firstResponseMinutes: 30 })
       .expect(201);
-    expect(
-      await deadlines.deadlineFor({ createdAt: friday, intent: 'sales_question', sourceId: tg }),
-    ).toEqual(new Date('2030-03-01T15:00:00Z'));
+    expect(await deadlineFor({ createdAt: friday, intent: 'sales_question', sourceId: tg })).toEqual(
+      new Date('2030-03-01T15:00:00Z'),
+    );
   });
 
   it('refuses a second enabled policy for the same scope, and an unknown source', async () => {
@@ -186,9 +191,9 @@ describe('SLA policies: admin API and deadlines from the database', () => {
 
     // New items see the new target at once; a rename alone leaves clocks alone.
     const wrote = new Date('2030-03-05T10:00:00Z');
-    expect(
-      await deadlines.deadlineFor({ createdAt: wrote, intent: 'sales_question', sourceId: null }),
-    ).toEqual(new Date('2030-03-05T10:30:00Z'));
+    expect(await deadlineFor({ createdAt: wrote, intent: 'sales_question', sourceId: null })).toEqual(
+      new Date('2030-03-05T10:30:00Z'),
+    );
     const renamed = await http().patch(`/api/sla-policies/${sales}`).send({ name: 'Sales' }).expect(200);
     expect(renamed.body.recomputedClocks).toBe(0);
   });
@@ -198,9 +203,9 @@ describe('SLA policies: admin API and deadlines from the database', () => {
     const tgAll = list.find((p: any) => p.sourceId === tg);
     await http().patch(`/api/sla-policies/${tgAll.id}`).send({ enabled: false }).expect(200);
     const wrote = new Date('2030-03-05T10:00:00Z');
-    expect(
-      await deadlines.deadlineFor({ createdAt: wrote, intent: 'support_question', sourceId: tg }),
-    ).toEqual(new Date('2030-03-05T13:00:00Z'));
+    expect(await deadlineFor({ createdAt: wrote, intent: 'support_question', sourceId: tg })).toEqual(
+      new Date('2030-03-05T13:00:00Z'),
+    );
     await http().get(`/api/sla-policies/${tgAll.id}`).expect(200);
     await http().get('/api/sla-policies/00000000-0000-4000-8000-000000000000').expect(404);
   });
