@@ -56,7 +56,12 @@ describe('SLA and source-health alerts', () => {
     // The real sweep raises the events, stamped three minutes ago (a closed window by now).
     const sweep = await w.app!.app.get(SlaSweepService).sweep(at(-3));
     expect(sweep.raised.filter((e) => e.kind === 'breach')).toHaveLength(2);
-    await pg.query(`UPDATE conversations SET first_response_at = $2 WHERE id = $1`, [answered, at(-2)]);
+    // what a delivered answer does (recordAnswer in src/conversations/conversation-lifecycle.ts):
+    // the first response is stamped, the clock stops and the conversation waits on the customer
+    await pg.query(
+      `UPDATE conversations SET first_response_at = $2, due_at = NULL, status = 'pending' WHERE id = $1`,
+      [answered, at(-2)],
+    );
 
     const runs = await evaluate(new Date(), 'sla');
     const mine = runs.find((r) => r.ruleId === rule.body.id)!;
