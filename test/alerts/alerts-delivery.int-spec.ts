@@ -94,7 +94,10 @@ describe('alerts to Slack, end to end', () => {
         msg.blocks.filter((b: any) => b.type === 'section' && b.text?.type === 'plain_text'),
       ).toHaveLength(3);
 
-      const list = await alertsOf(spikeRule);
+      const list = await until(async () => {
+        const l = await alertsOf(spikeRule);
+        return l[0]?.state === 'sent' ? l : null;
+      }, 'recorded as sent');
       expect(list).toHaveLength(1);
       expect(list[0]).toMatchObject({
         kind: 'negative_spike',

@@ -102,6 +102,7 @@ describe('exactly once with a worker killed mid-send', () => {
     // A person decides it did not arrive: it goes again, once.
     expect((await admin.post(`/api/alerts/${id}/resend`)).status).toBe(200);
     await until(() => slack.accepted('kill').length === 2, 'the resend');
+    await until(async () => (await alertRow(id)).state === 'sent', 'the resend recorded');
     expect(await alertRow(id)).toMatchObject({ state: 'sent', attempts: 2 });
     expect(child!.output()).not.toMatch(/s3cr3t/);
   });

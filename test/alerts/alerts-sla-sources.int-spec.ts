@@ -39,6 +39,7 @@ describe('SLA and source-health alerts', () => {
     const rule = await w.admin.post('/api/alert-rules', {
       name: 'SLA',
       kind: 'sla',
+      enabled: false, // until the scene is set (the scheduled evaluation runs every minute)
       language: 'ru',
       params: { windowMinutes: 1, escalateAfterMinutes: 1 },
       webhookUrl: slack.url('care'),
@@ -63,9 +64,8 @@ describe('SLA and source-health alerts', () => {
       [answered, at(-2)],
     );
 
-    const runs = await evaluate(new Date(), 'sla');
-    const mine = runs.find((r) => r.ruleId === rule.body.id)!;
-    expect(mine.fired).toHaveLength(2); // the window's message and the escalation
+    await w.admin.patch(`/api/alert-rules/${rule.body.id}`, { enabled: true });
+    await evaluate(new Date(), 'sla');
     await until(
       () => slack.accepted('care').length === 1 && slack.accepted('lead').length === 1,
       'both messages',
@@ -83,7 +83,10 @@ describe('SLA and source-health alerts', () => {
     // Evaluated again (another worker, the next minute): nothing new.
     const again = await evaluate(new Date(), 'sla');
     expect(again.find((r) => r.ruleId === rule.body.id)!.fired).toEqual([]);
-    const list = await alertsOf(rule.body.id);
+    const list = await until(async () => {
+      const l = await alertsOf(rule.body.id);
+      return l.length === 2 && l.every((a) => a.state === 'sent') ? l : null;
+    }, 'both recorded as sent');
     expect(list.map((a) => [a.kind, a.channel, a.state]).sort()).toEqual([
       ['sla', 'main', 'sent'],
       ['sla_escalation', 'lead', 'sent'],
@@ -119,10 +122,13 @@ describe('SLA and source-health alerts', () => {
     expect(blockKitProblems(msg)).toEqual([]);
     expect(msg.blocks[0].text.text).toBe('⚠️ A source needs attention: Acme во ВКонтакте');
     expect(JSON.stringify(msg)).toContain('VK error 5');
-    const [alert] = await alertsOf(rule.body.id);
+    // (the receiver has the message a moment before the worker records it)
+    const [alert] = await until(async () => {
+      const list = await alertsOf(rule.body.id);
+      return list[0]?.state === 'sent' ? list : null;
+    }, 'recorded as sent');
     expect(alert).toMatchObject({
       kind: 'source_health',
-      state: 'sent',
       scope: `source-health:${w.vkSourceId}`,
     });
     expect(alert.link).toContain(`/sources?sourceId=${w.vkSourceId}`);
@@ -138,7 +144,10 @@ describe('SLA and source-health alerts', () => {
     expect(slack.accepted('health')[1].body.blocks[0].text.text).toBe(
       '✅ The source is fine again: Acme во ВКонтакте',
     );
-    expect((await alertsOf(rule.body.id)).find((a) => a.type === 'alert').state).toBe('resolved');
+    await until(
+      async () => (await alertsOf(rule.body.id)).find((a) => a.type === 'alert')?.state === 'resolved',
+      'the alert resolved',
+    );
   });
 
   it('a source that stops receiving (no item, no successful call) for the set time alerts too', async () => {
