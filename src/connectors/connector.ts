@@ -109,6 +109,40 @@ export interface ReceiveHooks {
   onStopped?(error: ConnectorError): void;
 }
 
+/** A request pushed to a source's webhook URL (by the platform, or a client of the generic webhook). */
+export interface WebhookRequest {
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The exact bytes received (signatures are computed over them); undefined when the body was not JSON. */
+  rawBody: Buffer | undefined;
+  /** The body as parsed JSON. */
+  body: unknown;
+}
+
+/** An HTTP answer in the platform's own terms (VK wants the text `ok`, Telegram `{"ok":true}`). */
+export interface WebhookAnswer {
+  status: number;
+  /** A string is sent as text/plain, anything else as JSON. */
+  body: string | object;
+}
+
+/** What ingest did with an accepted webhook batch, for answers that report it. */
+export interface StoredWebhookBatch {
+  inserted: number;
+  edited: number;
+  duplicates: number;
+  quarantined: number;
+}
+
+/** What a connector made of a webhook request. */
+export type WebhookOutcome =
+  /** Not authentic or not understood: answered as it is; nothing is stored. */
+  | { accepted: false; answer: WebhookAnswer }
+  /**
+   * Authentic: `batch` (items and cursors) is stored in one transaction, then `answer` is sent;
+   * when storing fails the answer is a 5xx instead, so the platform redelivers.
+   */
+  | { accepted: true; batch: FetchResult; answer(stored: StoredWebhookBatch): WebhookAnswer };
+
 export interface Connector {
   readonly platform: string;
   /** How people call the platform in messages ("VK error 5"); default: the platform id. */
@@ -130,6 +164,13 @@ export interface Connector {
   fetch?(source: SourceContext): Promise<FetchResult>;
   /** Push mode: start receiving (long poll); returns a stop function. */
   receive?(source: SourceContext, emit: Emit, hooks?: ReceiveHooks): Promise<() => Promise<void>>;
+  /**
+   * Push mode over HTTP: the request a platform POSTed to `/api/webhooks/<platform>/<sourceId>`
+   * (the generic webhook also at `/api/ingest/<sourceId>`). Checks the request's signature or
+   * secret before anything else; one receiver (src/sources/webhook-receiver.controller.ts) stores
+   * what it accepts and sends the answer.
+   */
+  webhook?(source: SourceContext, request: WebhookRequest): WebhookOutcome;
   /** Sends a reply exactly once, using an idempotency key derived from `reply.replyId`. */
   send(source: SourceContext, reply: OutgoingReply): Promise<SendResult>;
 }

@@ -41,7 +41,7 @@ export const BODY_RULES: readonly BodyRule[] = [
   },
   // one VK Callback event or one Telegram update each: far below this
   {
-    routes: 'POST /api/webhooks/{vk,telegram}/:sourceId',
+    routes: 'POST /api/webhooks/:platform/:sourceId',
     path: /^\/api\/webhooks\//,
     limit: 256 * KB,
     maxDepth: 32,

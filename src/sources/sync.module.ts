@@ -3,10 +3,15 @@ import { IngestModule } from '../ingest/ingest.module';
 import { PushReceivers } from './push-receivers.service';
 import { SourcesModule } from './sources.module';
 import { SyncService } from './sync.service';
+import { WebhookReceiverController } from './webhook-receiver.controller';
 
-/** Pull schedule + workers and push receivers; both do nothing on ROLE=api. */
+/**
+ * How items reach ingest: the pull schedule and workers and the push receivers (both do nothing
+ * on ROLE=api), and the webhook receiver (HTTP, every role that serves it).
+ */
 @Module({
   imports: [SourcesModule, IngestModule],
+  controllers: [WebhookReceiverController],
   providers: [SyncService, PushReceivers],
   exports: [SyncService, PushReceivers],
 })

@@ -8,10 +8,13 @@ import {
   ReceiveHooks,
   SendResult,
   SourceContext,
+  WebhookOutcome,
+  WebhookRequest,
 } from '../connector';
 import { toConnectorError } from './errors';
 import { DiscussionThreads, messageKey } from './mapping';
 import { TelegramPoller } from './poller';
+import { handleTelegramWebhook } from './webhook';
 
 /** What Otklik ingests; reactions and member updates carry no customer text. */
 export const DEFAULT_ALLOWED_UPDATES = [
@@ -116,6 +119,24 @@ export class TelegramConnector implements Connector {
    * `unknown_outcome` for a person to decide. Only 429 (nothing was posted) is retried, after
    * `retry_after`.
    */
+  /**
+   * Webhook mode: Telegram POSTs one Update with the source's secret token header. What the
+   * discussion-thread memory learnt is stored with the items; the answer is `{"ok":true}`.
+   */
+  webhook(source: SourceContext, request: WebhookRequest): WebhookOutcome {
+    const r = handleTelegramWebhook(request.headers, request.body, {
+      secretToken: source.credentials.webhookSecret,
+      threads: new DiscussionThreads(source.cursors.discussionThreads),
+    });
+    if (r.status !== 200)
+      return { accepted: false, answer: { status: r.status, body: { ok: false, description: r.error } } };
+    return {
+      accepted: true,
+      batch: { items: r.items, cursors: r.cursors ?? {} },
+      answer: () => ({ status: 200, body: { ok: true } }),
+    };
+  }
+
   async send(source: SourceContext, reply: OutgoingReply): Promise<SendResult> {
     const target = parseKey(reply.inReplyTo.externalId);
     const raw = (reply.inReplyTo.raw ?? {}) as Record<string, any>;

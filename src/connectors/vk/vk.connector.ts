@@ -18,7 +18,10 @@ import {
   OutgoingReply,
   SendResult,
   SourceContext,
+  WebhookOutcome,
+  WebhookRequest,
 } from '../connector';
+import { handleVkCallback } from './callback';
 import { VkClient } from './client';
 import { ReceiveHooks, runLongPoll } from './longpoll';
 import { VkNames } from './names';
@@ -47,6 +50,22 @@ export class VkConnector implements Connector {
       this.clients.set(key, client);
     }
     return client;
+  }
+
+  /**
+   * Callback API: VK POSTs one event with the source's secret; the confirmation request gets the
+   * confirmation code, every accepted event the text `ok` (VK retries anything else).
+   */
+  webhook(source: SourceContext, request: WebhookRequest): WebhookOutcome {
+    const r = handleVkCallback(request.body, {
+      secret: source.credentials.callbackSecret,
+      confirmation: source.credentials.callbackConfirmation,
+      groupId: Number(source.settings.groupId) || undefined,
+      includeBrand: source.settings.includeBrand === true,
+    });
+    const answer = { status: r.status, body: r.body };
+    if (r.status !== 200) return { accepted: false, answer };
+    return { accepted: true, batch: { items: r.items, cursors: {} }, answer: () => answer };
   }
 
   async verify(source: SourceContext): Promise<{ accountName: string }> {

@@ -1,5 +1,15 @@
-import { Connector, ConnectorError, OutgoingReply, SendResult, SourceContext } from '../connector';
+import {
+  Connector,
+  ConnectorError,
+  OutgoingReply,
+  SendResult,
+  SourceContext,
+  WebhookOutcome,
+  WebhookRequest,
+} from '../connector';
 import { outboundUrlProblem, postReply } from './outbound';
+import { parseWebhookPayload } from './payload';
+import { checkWebhookSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
 
 export const MIN_SECRET_LENGTH = 16;
 
@@ -26,6 +36,40 @@ export class WebhookConnector implements Connector {
   constructor(options: WebhookConnectorOptions = {}) {
     this.allowPrivate = options.allowPrivateOutbound ?? false;
     this.timeoutMs = options.outboundTimeoutMs ?? 10_000;
+  }
+
+  /**
+   * Items signed with `credentials.secret` (X-Otklik-Signature over the raw body, optionally with
+   * X-Otklik-Timestamp); the answer counts what was stored (docs/webhook-source.md).
+   */
+  webhook(source: SourceContext, request: WebhookRequest): WebhookOutcome {
+    const secret = source.credentials.secret;
+    if (typeof secret !== 'string' || !secret) return refuse(401, 'source has no signing secret');
+    if (!request.rawBody) return refuse(400, 'send the items as Content-Type: application/json');
+    const check = checkWebhookSignature(
+      secret,
+      request.rawBody,
+      header(request.headers, SIGNATURE_HEADER),
+      header(request.headers, TIMESTAMP_HEADER),
+    );
+    if (!check.ok) return refuse(401, check.reason);
+    const payload = parseWebhookPayload(request.body);
+    if (!payload.ok) return refuse(400, payload.error);
+    const received = payload.items.length;
+    return {
+      accepted: true,
+      batch: { items: payload.items, cursors: {} },
+      answer: (stored) => ({
+        status: 200,
+        body: {
+          received,
+          inserted: stored.inserted,
+          edited: stored.edited,
+          duplicates: stored.duplicates,
+          quarantined: stored.quarantined,
+        },
+      }),
+    };
   }
 
   async verify(source: SourceContext): Promise<{ accountName: string }> {
@@ -69,4 +113,15 @@ export class WebhookConnector implements Connector {
       timeoutMs: this.timeoutMs,
     });
   }
+}
+
+/** A refusal in the shape every other 4xx of the API has. */
+function refuse(status: 400 | 401, message: string): WebhookOutcome {
+  const error = status === 400 ? 'Bad Request' : 'Unauthorized';
+  return { accepted: false, answer: { status, body: { statusCode: status, message, error } } };
+}
+
+function header(headers: WebhookRequest['headers'], name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
 }

@@ -393,7 +393,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["InboundWebhooksController_generic"];
+        post: operations["WebhookReceiverController_generic"];
         delete?: never;
         options?: never;
         head?: never;
@@ -736,7 +736,7 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
-    "/api/webhooks/telegram/{sourceId}": {
+    "/api/webhooks/{platform}/{sourceId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -745,23 +745,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["InboundWebhooksController_telegram"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/webhooks/vk/{sourceId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["InboundWebhooksController_vk"];
+        post: operations["WebhookReceiverController_platform"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2533,7 +2517,7 @@ export interface operations {
             };
         };
     };
-    InboundWebhooksController_generic: {
+    WebhookReceiverController_generic: {
         parameters: {
             query?: never;
             header?: never;
@@ -3235,37 +3219,19 @@ export interface operations {
             };
         };
     };
-    InboundWebhooksController_telegram: {
+    WebhookReceiverController_platform: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                platform: string;
                 sourceId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    InboundWebhooksController_vk: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                sourceId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
