@@ -9,6 +9,11 @@
  * One warm-up run (JIT, caches) is reported apart and left out of the medians.
  *
  *   npx ts-node --transpile-only bench/ingest-catchup.bench.ts [--comments 50000] [--runs 3] [--warmup 1] [--json]
+ *     [--rollups on|off|ab]
+ *
+ * `--rollups off` disables the report rollup triggers (src/reports) in each run's database, to
+ * measure what their maintenance costs; `ab` alternates on and off run by run (`--runs` each) and
+ * prints the throughput ratio off/on of the medians.
  *
  * Targets: ≥ 5,000 items/s end to end, ≥ 0.25 × COPY, ≤ 0.1 API calls per item.
  */
@@ -34,6 +39,7 @@ import { SlaPolicyRepository } from '../src/sla/sla-policy.repository';
 import { SlaPolicyService } from '../src/sla/sla-policy.service';
 import { VkClient } from '../src/connectors/vk/client';
 import { postgresCpuSeconds, StageTimer } from './support/stage-timer';
+import { DatabaseCpu } from './support/db-cpu';
 
 const GROUP_ID = 42;
 const arg = (name: string, d: number) => {
@@ -51,6 +57,20 @@ const WARMUP = arg('warmup', 1);
 const STAGES = process.argv.includes('--stages');
 /** Diagnostic: the emulator on this process's event loop (how the bench ran before). */
 const IN_PROCESS = process.argv.includes('--in-process');
+const ROLLUPS = (() => {
+  const i = process.argv.indexOf('--rollups');
+  const v = i > 0 ? process.argv[i + 1] : 'on';
+  if (!['on', 'off', 'ab'].includes(v)) throw new Error('--rollups takes on, off or ab');
+  return v as 'on' | 'off' | 'ab';
+})();
+/** The report rollup triggers (migrations/1732600500000-Reports.ts) and their tables. */
+const REPORT_TRIGGERS: [string, string][] = [
+  ['items', 'report_items_inserted'],
+  ['items', 'report_items_updated'],
+  ['conversations', 'report_conversations_updated'],
+  ['conversation_tags', 'report_tags_added'],
+  ['conversation_tags', 'report_tags_removed'],
+];
 const timer = new StageTimer();
 if (STAGES) {
   timer.wrap(VkClient.prototype, 'call', 'vk.call');
@@ -135,8 +155,13 @@ async function main() {
     if (STAGES) timer.wrap(Object.getPrototypeOf(analysis), 'analyzeBatch', 'analysis');
     const results: any[] = [];
     const warmup: any[] = [];
-    for (let run = 0; run < WARMUP + RUNS; run++) {
+    const total = WARMUP + (ROLLUPS === 'ab' ? 2 * RUNS : RUNS);
+    for (let run = 0; run < total; run++) {
+      const rollups = ROLLUPS === 'ab' ? (run - WARMUP) % 2 === 0 : ROLLUPS === 'on';
       const db = await createBenchDb(10);
+      if (!rollups)
+        for (const [table, trigger] of REPORT_TRIGGERS)
+          await db.ds.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
       const vk = new VkConnector();
       const registry = new ConnectorRegistry([vk]);
       const sources = new SourcesService(new SourcesRepository(db.ds), registry, box, new ApiUrlPolicy(true));
@@ -158,6 +183,9 @@ async function main() {
         credentials: { groupToken, serviceToken },
       });
       await emu.clearRequests();
+      const dbCpu = new DatabaseCpu(db.url, new URL(db.url).pathname.slice(1));
+      await dbCpu.start();
+      const node0 = process.cpuUsage();
       timer.start();
       const cpu0 = process.cpuUsage();
       const pg0 = STAGES ? postgresCpuSeconds() : 0;
@@ -171,6 +199,9 @@ async function main() {
         if (!r.hasMore) break; // the job read everything there was
       }
       const seconds = (performance.now() - t0) / 1000;
+      const nodeCpu = process.cpuUsage(node0);
+      const nodeCpuSeconds = (nodeCpu.user + nodeCpu.system) / 1e6;
+      const dbCpuSeconds = await dbCpu.stop();
       if (STAGES) {
         const cpu = process.cpuUsage(cpu0);
         console.log(
@@ -220,11 +251,16 @@ async function main() {
       await db.drop();
 
       (run < WARMUP ? warmup : results).push({
+        rollups,
         comments: COMMENTS,
         inserted,
         ...check,
         seconds: round(seconds),
         itemsPerSecond: Math.round(inserted / seconds),
+        /** CPU of this process and of our database's backends: load on the machine hardly moves them */
+        nodeCpuSeconds: round(nodeCpuSeconds),
+        dbCpuSeconds: round(dbCpuSeconds),
+        itemsPerCpuSecond: Math.round(inserted / (nodeCpuSeconds + dbCpuSeconds)),
         apiCalls,
         apiCallsPerItem: round(apiCalls / inserted, 5),
         copyRows: rows.length,
@@ -233,10 +269,25 @@ async function main() {
         ratioToCopy: round(inserted / seconds / (rows.length / copySeconds)),
       });
     }
-    const median = (k: string) => {
-      const v = results.map((r: any) => r[k]).sort((a: number, b: number) => a - b);
+    const median = (k: string, rows: any[] = results) => {
+      const v = rows.map((r: any) => r[k]).sort((a: number, b: number) => a - b);
       return v[Math.floor(v.length / 2)];
     };
+    const on = results.filter((r) => r.rollups);
+    const off = results.filter((r) => !r.rollups);
+    const rollupCost =
+      ROLLUPS === 'ab'
+        ? {
+            itemsPerSecondOn: median('itemsPerSecond', on),
+            itemsPerSecondOff: median('itemsPerSecond', off),
+            /** throughput with maintenance / without (target ≥ 0.85) */
+            ratio: round(median('itemsPerSecond', on) / median('itemsPerSecond', off)),
+            dbCpuSecondsOn: median('dbCpuSeconds', on),
+            dbCpuSecondsOff: median('dbCpuSeconds', off),
+            /** items per CPU second (Node + our database backends), on / off: the cost without the machine's noise */
+            cpuRatio: round(median('itemsPerCpuSecond', on) / median('itemsPerCpuSecond', off)),
+          }
+        : undefined;
     const summary = {
       bench: 'ingest-catchup',
       runs: results,
@@ -247,19 +298,21 @@ async function main() {
         copyItemsPerSecond: median('copyItemsPerSecond'),
         ratioToCopy: median('ratioToCopy'),
       },
-      targets: { itemsPerSecond: 5000, ratioToCopy: 0.25, apiCallsPerItem: 0.1 },
+      rollupCost,
+      targets: { itemsPerSecond: 5000, ratioToCopy: 0.25, apiCallsPerItem: 0.1, rollupRatio: 0.85 },
     };
     if (JSON_OUT) {
       process.stdout.write(JSON.stringify(summary) + '\n');
     } else {
       for (const r of [...warmup, ...results]) {
         console.log(
-          `${warmup.includes(r) ? '(warm-up) ' : ''}catch-up: ${r.inserted} comments in ${r.seconds} s = ${r.itemsPerSecond} items/s ` +
+          `${warmup.includes(r) ? '(warm-up) ' : ''}rollups ${r.rollups ? 'on' : 'off'}: catch-up: ${r.inserted} comments in ${r.seconds} s = ${r.itemsPerSecond} items/s ` +
             `(analysed ${r.analysed}, threaded ${r.threaded} into ${r.conversations} conversations), ` +
             `${r.apiCalls} API calls = ${r.apiCallsPerItem}/item`,
         );
         console.log(
-          `COPY baseline: ${r.copyRows} rows in ${r.copySeconds} s = ${r.copyItemsPerSecond} rows/s; ratio ${r.ratioToCopy}`,
+          `COPY baseline: ${r.copyRows} rows in ${r.copySeconds} s = ${r.copyItemsPerSecond} rows/s; ratio ${r.ratioToCopy}; ` +
+            `CPU: node ${r.nodeCpuSeconds} s, database backends ${r.dbCpuSeconds} s = ${r.itemsPerCpuSecond} items per CPU second`,
         );
       }
       const m = summary.median;
@@ -267,6 +320,12 @@ async function main() {
         `median: ${m.itemsPerSecond} items/s (target ≥ 5000), ${m.ratioToCopy} × COPY (target ≥ 0.25), ` +
           `${m.apiCallsPerItem} API calls/item (target ≤ 0.1)`,
       );
+      if (rollupCost)
+        console.log(
+          `rollup maintenance: median ${rollupCost.itemsPerSecondOn} items/s on vs ${rollupCost.itemsPerSecondOff} off = ` +
+            `${rollupCost.ratio} (target ≥ 0.85, i.e. ≤ 15 % loss); per CPU second on/off ${rollupCost.cpuRatio} ` +
+            `(database backends: median ${rollupCost.dbCpuSecondsOn} s on vs ${rollupCost.dbCpuSecondsOff} s off)`,
+        );
     }
   } finally {
     await emu.stop();

@@ -4,6 +4,7 @@
  * analysis tokenizer (so "списали"/"списала" and translit "ne rabotaet" count as one term); each
  * term counts once per item, and only when several people use it.
  */
+import { itemTerms } from '../../analysis/text/terms';
 import { prepare } from '../../analysis/text/tokenize';
 import { decideEpisode, EpisodeBook, Signal } from './episodes';
 import { ALPHA, CALM_P, Sensitivity } from './spike';
@@ -45,42 +46,11 @@ const TERM_MIN_EXPECTED = 0.5;
 /** Two terms that mostly share their items are one story (e.g. "интернет" and "нет интернета"). */
 const SAME_STORY = 0.6;
 
-const STOP = new Set(
-  (
-    'и в во не на я что он она оно они мы вы ты с со как а то все всё так его ее её но да к ко у же ' +
-    'вот от меня мне было был была были быть бы по только там тут где уже ещё еще или ни нет ли если ' +
-    'до из за для при про под над об о это этот эта эти тот та те то чем чего кто кого ему ей им их ' +
-    'вас нас вам нам себя себе свой своя свои мой моя мои ваш ваша ваши наш наша наши когда потом ' +
-    'очень может можно надо нужно будет есть раз просто даже сейчас опять снова уж вообще тоже ' +
-    'the a an and or but to of in on at for with is are was were be been it this that these those ' +
-    'i you he she we they my your our their me us them not no so as if by from again just very can'
-  ).split(/\s+/),
-);
-const NEGATORS = new Set(['не', 'нет', 'ни', 'not', 'no', "don't", "can't", 'never']);
+export { itemTerms };
 
 export interface TermItem {
   text: string;
   author: string;
-}
-
-/** key (stems) → surface form, for every term in one item */
-export function itemTerms(text: string): Map<string, string> {
-  const p = prepare(text);
-  const out = new Map<string, string>();
-  const n = p.stems.length;
-  for (let i = 0; i < n; i++) {
-    const s = p.stems[i];
-    if (!STOP.has(p.words[i]) && p.words[i].length >= 3 && !/^\d+$/.test(s)) out.set(s, p.words[i]);
-    if (i + 1 < n) {
-      const a = p.words[i];
-      const b = p.words[i + 1];
-      const bothStop = STOP.has(a) && STOP.has(b);
-      // "не работает" is a phrase; "и в" is not; a negation + word is worth the stop word
-      const keep = !bothStop && (NEGATORS.has(a) ? !STOP.has(b) : !STOP.has(a) && !STOP.has(b));
-      if (keep && b.length >= 2) out.set(`${s} ${p.stems[i + 1]}`, `${a} ${b}`);
-    }
-  }
-  return out;
 }
 
 /** The key a watched phrase is counted under (its stems), or null when it is not 1–2 words. */
