@@ -45,6 +45,33 @@ export class Reports1732600500000 implements MigrationInterface {
     await this.tagRollups(q);
     await this.snapshots(q);
     await q.query(FOLD_FUNCTION);
+    await this.backfill(q);
+  }
+
+  /**
+   * What is already stored enters the rollups now (the term counts are built by their worker on
+   * its first run). A response clears the deadline it met, so for conversations answered before
+   * this migration the deadline comes from their SLA events, when any was raised.
+   */
+  private async backfill(q: QueryRunner): Promise<void> {
+    await q.query(`INSERT INTO report_item_hours
+      SELECT date_trunc('hour', created_at_platform, 'UTC'), source_id, min(platform), COALESCE(language, ''),
+             COALESCE(intent, ''), count(*), count(*) FILTER (WHERE sentiment_label = 'negative'),
+             count(*) FILTER (WHERE sentiment_label = 'neutral'), count(*) FILTER (WHERE sentiment_label = 'positive'),
+             count(*) FILTER (WHERE needs_response)
+        FROM items WHERE direction = 'inbound' GROUP BY 1, 2, 4, 5`);
+    const start = `COALESCE(c.sla_started_at, c.first_message_at, c.created_at)`;
+    await q.query(`INSERT INTO report_sla_cycles
+      SELECT c.id, ${start}, c.source_id, c.platform, COALESCE(c.intent, ''),
+             COALESCE(c.due_at, (SELECT max(e.due_at) FROM sla_events e WHERE e.conversation_id = c.id AND e.due_at >= ${start})),
+             c.first_response_at, CASE WHEN c.first_response_at IS NOT NULL THEN c.first_response_seconds END,
+             c.sla_breached_at, CASE WHEN c.first_response_at IS NOT NULL THEN c.assignee_id END
+        FROM conversations c
+       WHERE c.sla_breached_at IS NOT NULL
+          OR (c.first_response_at IS NOT NULL AND (c.sla_policy_id IS NOT NULL OR c.due_at IS NOT NULL))`);
+    await q.query(`INSERT INTO report_tag_hours
+      SELECT date_trunc('hour', COALESCE(c.first_message_at, c.created_at), 'UTC'), t.tag_id, c.source_id, count(*)
+        FROM conversation_tags t JOIN conversations c ON c.id = t.conversation_id GROUP BY 1, 2, 3`);
   }
 
   private async itemRollups(q: QueryRunner): Promise<void> {

@@ -25,6 +25,7 @@ import { SlaModule } from './sla/sla.module';
 import { AnalysisModule } from './analysis/nest/analysis.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { ReportsModule } from './reports/reports.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -68,6 +69,7 @@ export class AppModule {
         AnalysisModule,
         RealtimeModule,
         AlertsModule,
+        ReportsModule,
       ],
     };
   }

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { sqlRows } from '../../inbox/sql';
+import type { Granularity } from '../domain/time-buckets';
+
+/** What a report asks of the item rollups: a window [prevFrom, to) of which [from, to) is current. */
+export interface ItemWindow {
+  prevFrom: Date;
+  from: Date;
+  to: Date;
+  granularity: Granularity;
+  timeZone: string;
+}
+
+export interface ItemFilter {
+  platform?: string;
+  sourceId?: string;
+  language?: string;
+  intent?: string;
+}
+
+export type ItemGroup = 'none' | 'platform' | 'source' | 'language' | 'intent';
+
+export interface ItemBucketRow {
+  bucket: Date;
+  current: boolean;
+  grp: string;
+  items: number;
+  negative: number;
+  neutral: number;
+  positive: number;
+  needsResponse: number;
+}
+
+const GROUP_SQL: Record<ItemGroup, string> = {
+  none: `''`,
+  platform: 'platform',
+  source: 'source_id::text',
+  language: 'language',
+  intent: 'intent',
+};
+
+const COLUMNS =
+  'hour, source_id, platform, language, intent, items, negative, neutral, positive, needs_response';
+
+/**
+ * Reads report_item_hours (plus the deltas not folded yet): never items. One scan of the whole
+ * window serves the current and the previous period.
+ */
+@Injectable()
+export class ItemRollupsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async buckets(w: ItemWindow, filter: ItemFilter, group: ItemGroup): Promise<ItemBucketRow[]> {
+    const params: unknown[] = [w.prevFrom, w.from, w.to, w.granularity, w.timeZone];
+    const where = filterSql(filter, params);
+    return sqlRows<ItemBucketRow>(
+      this.db,
+      `SELECT date_trunc($4, hour, $5) AS bucket, hour >= $2 AS current, ${GROUP_SQL[group]} AS grp,
+              sum(items)::int AS items, sum(negative)::int AS negative, sum(neutral)::int AS neutral,
+              sum(positive)::int AS positive, sum(needs_response)::int AS "needsResponse"
+         FROM (SELECT ${COLUMNS} FROM report_item_hours WHERE hour >= $1 AND hour < $3 ${where}
+               UNION ALL
+               SELECT ${COLUMNS} FROM report_item_hours_delta WHERE hour >= $1 AND hour < $3 ${where}) r
+        GROUP BY 1, 2, 3
+        ORDER BY 1, 3`,
+      params,
+    );
+  }
+
+  /** Items needing a response per UTC hour (the forecast's history). */
+  async needsResponseByHour(from: Date, to: Date): Promise<{ hour: Date; n: number }[]> {
+    return sqlRows(
+      this.db,
+      `SELECT hour, sum(needs_response)::int AS n
+         FROM (SELECT hour, needs_response FROM report_item_hours WHERE hour >= $1 AND hour < $2
+               UNION ALL
+               SELECT hour, needs_response FROM report_item_hours_delta WHERE hour >= $1 AND hour < $2) r
+        GROUP BY hour HAVING sum(needs_response) <> 0 ORDER BY hour`,
+      [from, to],
+    );
+  }
+}
+
+function filterSql(f: ItemFilter, params: unknown[]): string {
+  const parts: string[] = [];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    parts.push(sql.replace('?', `$${params.length}`));
+  };
+  if (f.platform) add('platform = ?', f.platform);
+  if (f.sourceId) add('source_id = ?::uuid', f.sourceId);
+  if (f.language !== undefined) add('language = ?', f.language);
+  if (f.intent !== undefined) add('intent = ?', f.intent);
+  return parts.map((p) => `AND ${p}`).join(' ');
+}

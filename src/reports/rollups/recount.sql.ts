@@ -1,0 +1,95 @@
+/**
+ * What each rollup must equal, computed from the source tables (the rebuild writes these, the
+ * check compares them). Same definitions as the triggers in migrations/1732600500000-Reports.ts.
+ */
+import { FRT_BOUNDS, FRT_COLUMNS } from '../domain/frt-histogram';
+
+export const ITEM_HOURS_RECOUNT = `
+  SELECT date_trunc('hour', created_at_platform, 'UTC') AS hour, source_id, min(platform) AS platform,
+         COALESCE(language, '') AS language, COALESCE(intent, '') AS intent, count(*)::int AS items,
+         count(*) FILTER (WHERE sentiment_label = 'negative')::int AS negative,
+         count(*) FILTER (WHERE sentiment_label = 'neutral')::int AS neutral,
+         count(*) FILTER (WHERE sentiment_label = 'positive')::int AS positive,
+         count(*) FILTER (WHERE needs_response)::int AS needs_response
+    FROM items WHERE direction = 'inbound'
+   GROUP BY 1, 2, 4, 5`;
+
+const OUTCOME = `
+  SELECT source_id, platform, intent, agent_id,
+         date_trunc('hour', started_at, 'UTC') AS started_hour,
+         date_trunc('hour', responded_at, 'UTC') AS responded_hour,
+         (responded_at IS NOT NULL)::int AS responded,
+         (responded_at IS NOT NULL AND breached_at IS NULL AND (due_at IS NULL OR responded_at <= due_at))::int AS met,
+         (breached_at IS NOT NULL OR responded_at > due_at)::int AS breached,
+         COALESCE(response_seconds, 0)::bigint AS seconds,
+         CASE WHEN responded_at IS NOT NULL THEN width_bucket(COALESCE(response_seconds, 0), ARRAY[${FRT_BOUNDS.join(', ')}]) END AS b
+    FROM report_sla_cycles`;
+const COUNTERS = `sum(responded)::int AS responded, sum(met)::int AS met, sum(breached)::int AS breached,
+  sum(seconds)::bigint AS response_seconds,
+  ${FRT_COLUMNS.map((c, i) => `count(*) FILTER (WHERE b = ${i})::int AS ${c}`).join(', ')}`;
+
+export const SLA_HOURS_RECOUNT = `
+  SELECT started_hour AS hour, source_id, min(platform) AS platform, intent, count(*)::int AS cycles, ${COUNTERS}
+    FROM (${OUTCOME}) c GROUP BY started_hour, source_id, intent`;
+
+export const AGENT_HOURS_RECOUNT = `
+  SELECT responded_hour AS hour, COALESCE(agent_id, '00000000-0000-0000-0000-000000000000'::uuid) AS agent_id, ${COUNTERS}
+    FROM (${OUTCOME}) c WHERE responded = 1 GROUP BY 1, 2`;
+
+export const TAG_HOURS_RECOUNT = `
+  SELECT date_trunc('hour', COALESCE(c.first_message_at, c.created_at), 'UTC') AS hour, t.tag_id, c.source_id,
+         count(*)::int AS conversations
+    FROM conversation_tags t JOIN conversations c ON c.id = t.conversation_id
+   GROUP BY 1, 2, 3`;
+
+/**
+ * The current cycle of every conversation that was answered or breached, as the trigger records
+ * it. The deadline a response cleared is taken from the SLA events when one was raised; without
+ * one an answered cycle with a policy counts as met (only data older than the rollups lacks it).
+ */
+export const CURRENT_CYCLES = `
+  SELECT c.id AS conversation_id, COALESCE(c.sla_started_at, c.first_message_at, c.created_at) AS started_at,
+         c.source_id, c.platform, COALESCE(c.intent, '') AS intent,
+         COALESCE(c.due_at, (SELECT max(e.due_at) FROM sla_events e WHERE e.conversation_id = c.id
+                              AND e.due_at >= COALESCE(c.sla_started_at, c.first_message_at, c.created_at))) AS due_at,
+         c.first_response_at AS responded_at, CASE WHEN c.first_response_at IS NOT NULL THEN c.first_response_seconds END AS response_seconds,
+         c.sla_breached_at AS breached_at, CASE WHEN c.first_response_at IS NOT NULL THEN c.assignee_id END AS agent_id
+    FROM conversations c
+   WHERE c.sla_breached_at IS NOT NULL
+      OR (c.first_response_at IS NOT NULL AND (c.sla_policy_id IS NOT NULL OR c.due_at IS NOT NULL))`;
+
+/** Each rollup: its table, key columns and value columns. */
+export const ROLLUPS = [
+  {
+    name: 'item hours',
+    table: 'report_item_hours',
+    key: ['hour', 'source_id', 'language', 'intent'],
+    values: ['items', 'negative', 'neutral', 'positive', 'needs_response'],
+    extra: ['platform'],
+    recount: ITEM_HOURS_RECOUNT,
+  },
+  {
+    name: 'SLA hours',
+    table: 'report_sla_hours',
+    key: ['hour', 'source_id', 'intent'],
+    values: ['cycles', 'responded', 'met', 'breached', 'response_seconds', ...FRT_COLUMNS],
+    extra: ['platform'],
+    recount: SLA_HOURS_RECOUNT,
+  },
+  {
+    name: 'agent hours',
+    table: 'report_agent_hours',
+    key: ['hour', 'agent_id'],
+    values: ['responded', 'met', 'breached', 'response_seconds', ...FRT_COLUMNS],
+    extra: [],
+    recount: AGENT_HOURS_RECOUNT,
+  },
+  {
+    name: 'tag hours',
+    table: 'report_tag_hours',
+    key: ['hour', 'tag_id', 'source_id'],
+    values: ['conversations'],
+    extra: [],
+    recount: TAG_HOURS_RECOUNT,
+  },
+] as const;
