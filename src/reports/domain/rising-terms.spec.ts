@@ -26,6 +26,18 @@ describe('rising terms', () => {
     expect(r[0].expected).toBe(20);
   });
 
+  it('puts a phrase before its words when they rose alike', () => {
+    const r = risingTerms(
+      [
+        { term: 'списа', current: 6, previous: 1 },
+        { term: 'списа деньг', current: 6, previous: 1 },
+        { term: 'деньг', current: 6, previous: 1 },
+      ],
+      { currentItems: 10, previousItems: 10 },
+    );
+    expect(r.map((t) => t.term)).toEqual(['списа деньг', 'деньг', 'списа']);
+  });
+
   it('drops terms below the minimum count and ranks an empty previous period by count', () => {
     const r = risingTerms(
       [

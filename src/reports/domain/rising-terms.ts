@@ -42,9 +42,18 @@ export function risingTerms(terms: readonly TermCount[], o: RisingOptions): Risi
       return { ...t, expected: round2(expected), score: round2(Math.log((t.current + m) / (expected + m))) };
     })
     .filter((t) => t.score > 0)
-    .sort((a, b) => b.score - a.score || b.current - a.current || a.term.localeCompare(b.term))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.current - a.current ||
+        // a phrase says more than each of its words ("списали деньги" before "списали")
+        words(b.term) - words(a.term) ||
+        a.term.localeCompare(b.term),
+    )
     .slice(0, o.limit ?? 20);
 }
+
+const words = (term: string) => term.split(' ').length;
 
 function round2(v: number): number {
   return Math.round(v * 1000) / 1000;
