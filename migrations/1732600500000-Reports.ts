@@ -8,9 +8,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * - report_item_hours: per UTC hour × source × language × intent, inbound items by sentiment and
  *   how many need a response. Hours serve any time zone with whole-hour offsets.
- * - report_sla_cycles: one row per answered or breached SLA cycle of a conversation (a cycle starts
- *   when the clock starts; a reopen starts a new one), written when the first response or the
- *   breach is recorded on the conversation; the history stays when the conversation reopens.
+ * - report_sla_cycles: one row per answered or breached SLA clock of a conversation (a cycle
+ *   starts with the clock; after our answer the customer's next question starts a new one),
+ *   written when the clock stops at an answer or the breach is recorded; the history stays.
  * - report_sla_hours (by the hour the cycle started) and report_agent_hours (by the hour of the
  *   response): counts, met / breached, and a first-response-time histogram (FRT_BOUNDS).
  * - report_tag_hours: tagged conversations by the hour of their first message.
@@ -50,8 +50,8 @@ export class Reports1732600500000 implements MigrationInterface {
 
   /**
    * What is already stored enters the rollups now (the term counts are built by their worker on
-   * its first run). A response clears the deadline it met, so for conversations answered before
-   * this migration the deadline comes from their SLA events, when any was raised.
+   * its first run). Only each conversation's last clock is known: an answer clears the deadline it
+   * met, so for those the deadline comes from their SLA events, when any was raised.
    */
   private async backfill(q: QueryRunner): Promise<void> {
     await q.query(`INSERT INTO report_item_hours
@@ -64,11 +64,15 @@ export class Reports1732600500000 implements MigrationInterface {
     await q.query(`INSERT INTO report_sla_cycles
       SELECT c.id, ${start}, c.source_id, c.platform, COALESCE(c.intent, ''),
              COALESCE(c.due_at, (SELECT max(e.due_at) FROM sla_events e WHERE e.conversation_id = c.id AND e.due_at >= ${start})),
-             c.first_response_at, CASE WHEN c.first_response_at IS NOT NULL THEN c.first_response_seconds END,
-             c.sla_breached_at, CASE WHEN c.first_response_at IS NOT NULL THEN c.assignee_id END
+             a.at, CASE WHEN a.at IS NOT NULL THEN GREATEST(0, round(EXTRACT(EPOCH FROM a.at - ${start})))::int END,
+             c.sla_breached_at, CASE WHEN a.at IS NOT NULL THEN c.assignee_id END
         FROM conversations c
-       WHERE c.sla_breached_at IS NOT NULL
-          OR (c.first_response_at IS NOT NULL AND (c.sla_policy_id IS NOT NULL OR c.due_at IS NOT NULL))`);
+        LEFT JOIN LATERAL (
+          SELECT min(i.created_at_platform) AS at FROM items i
+           WHERE c.due_at IS NULL AND c.sla_started_at IS NOT NULL AND c.sla_policy_id IS NOT NULL
+             AND i.conversation_id = c.id AND i.direction = 'outbound' AND i.created_at_platform >= ${start}
+        ) a ON true
+       WHERE c.sla_breached_at IS NOT NULL OR a.at IS NOT NULL`);
     await q.query(`INSERT INTO report_tag_hours
       SELECT date_trunc('hour', COALESCE(c.first_message_at, c.created_at), 'UTC'), t.tag_id, c.source_id, count(*)
         FROM conversation_tags t JOIN conversations c ON c.id = t.conversation_id GROUP BY 1, 2, 3`);
@@ -187,23 +191,28 @@ export class Reports1732600500000 implements MigrationInterface {
     await q.query(`CREATE TABLE report_agent_hours (${agentCols}, PRIMARY KEY (hour, agent_id))`);
     await q.query(`CREATE TABLE report_agent_hours_delta (${agentCols})`);
 
-    // First responses and breaches of cycles that had a deadline. The cycle is keyed by when its
-    // clock started; the response clears due_at, so the deadline is the one before the update.
+    // The SLA clock is a next-response clock (src/conversations/conversation-lifecycle.ts): it
+    // starts at a customer message that needs an answer (sla_started_at) and stops (due_at back
+    // to NULL) at our answer or when the conversation is resolved; a customer message after that
+    // starts a new one. A cycle is keyed by its start. It is recorded when it is answered — the
+    // clock stops and a brand message exists since it started (the first one is the response) —
+    // or breached. The deadline is the one before the stop.
     const start = (c: string) => `COALESCE(${c}.sla_started_at, ${c}.first_message_at, ${c}.created_at)`;
     await q.query(`CREATE FUNCTION report_conversations_updated() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO report_sla_cycles AS f (conversation_id, started_at, source_id, platform, intent, due_at,
                                             responded_at, response_seconds, breached_at, agent_id)
         SELECT n.id, ${start('o')}, n.source_id, n.platform, COALESCE(n.intent, ''), COALESCE(o.due_at, n.due_at),
-               CASE WHEN o.first_response_at IS NULL THEN n.first_response_at END,
-               CASE WHEN o.first_response_at IS NULL THEN n.first_response_seconds END,
-               n.sla_breached_at,
-               CASE WHEN o.first_response_at IS NULL THEN n.assignee_id END
+               a.at, CASE WHEN a.at IS NOT NULL THEN GREATEST(0, round(EXTRACT(EPOCH FROM a.at - ${start('o')})))::int END,
+               n.sla_breached_at, CASE WHEN a.at IS NOT NULL THEN n.assignee_id END
           FROM report_old_conversations o JOIN report_new_conversations n ON n.id = o.id
-         WHERE (o.first_response_at IS NULL AND n.first_response_at IS NOT NULL
-                AND (o.due_at IS NOT NULL OR o.sla_breached_at IS NOT NULL))
-            OR (n.sla_breached_at IS DISTINCT FROM o.sla_breached_at AND n.first_response_at IS NULL
-                AND ${start('n')} = ${start('o')})
+          LEFT JOIN LATERAL (
+            SELECT min(i.created_at_platform) AS at FROM items i
+             WHERE o.due_at IS NOT NULL AND n.due_at IS NULL
+               AND i.conversation_id = n.id AND i.direction = 'outbound' AND i.created_at_platform >= ${start('o')}
+          ) a ON true
+         WHERE a.at IS NOT NULL
+            OR (n.sla_breached_at IS DISTINCT FROM o.sla_breached_at AND ${start('n')} = ${start('o')})
          ORDER BY 1, 2
         ON CONFLICT (conversation_id, started_at) DO UPDATE SET
           due_at = COALESCE(EXCLUDED.due_at, f.due_at),

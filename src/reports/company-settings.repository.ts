@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Queryable, sqlOne } from '../inbox/sql';
+import { Queryable, sqlOne } from '../database/sql';
 
 export interface CompanySettings {
   timeZone: string;

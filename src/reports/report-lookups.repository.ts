@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { sqlRows } from '../inbox/sql';
+import { sqlRows } from '../database/sql';
 
 export interface SourceName {
   id: string;

@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { ReplyDeliveryService } from '../../src/replies/reply-delivery.service';
 import { RollupMaintenance } from '../../src/reports/rollups/rollup-maintenance.service';
+import { SlaClockRepository } from '../../src/sla/sla-clock.repository';
 import { TermsWorker } from '../../src/reports/rollups/terms-worker.service';
 import { startTestApp, TestApp } from '../support/app';
 import { ADMIN, login, Session, userSession } from '../inbox/support';
@@ -386,27 +388,39 @@ describe('reports API', () => {
         (
           await ds.query(
             `INSERT INTO conversations (source_id, platform, thread_key, status, intent, needs_response,
-               first_message_at, last_message_at, last_customer_message_at, sla_started_at, due_at)
-             VALUES ($1, $2, gen_random_uuid()::text, 'open', $3, true, $4, $4, $4, $4, $5) RETURNING id`,
+               first_message_at, last_message_at, last_customer_message_at, sla_started_at, due_at, sla_policy_id)
+             VALUES ($1, $2, gen_random_uuid()::text, 'open', $3, true, $4, $4, $4, $4, $5,
+                     (SELECT id FROM sla_policies WHERE intent IS NULL AND source_id IS NULL))
+             RETURNING id`,
             [source, platform, intent, start, due],
           )
         )[0].id as string;
       met1 = await conv(vk, 'vk', 'complaint', '2025-01-10T09:00:00Z', '2025-01-10T10:00:00Z');
       late = await conv(vk, 'vk', 'complaint', '2025-01-10T09:10:00Z', '2025-01-10T10:10:00Z');
       met2 = await conv(tg, 'telegram', 'sales_question', '2025-01-10T12:00:00Z', '2025-01-10T13:00:00Z');
-      // what the delivery worker and the SLA sweep write (the rollups follow from the triggers)
-      const answer = (id: string, at: string, seconds: number, assignee: string | null) =>
-        ds.query(
-          `UPDATE conversations SET assignee_id = $4, first_response_at = $2, first_response_seconds = $3,
-                  due_at = NULL, status = 'pending' WHERE id = $1`,
-          [id, at, seconds, assignee],
+      // the SLA sweep's breach and replies delivered through the real path (sent at a known time)
+      await t.app
+        .get(SlaClockRepository, { strict: false })
+        .raise(
+          [{ conversationId: late, kind: 'breach', dueAt: new Date('2025-01-10T10:10:00Z') }],
+          new Date('2025-01-10T10:10:30Z'),
         );
-      await ds.query(`UPDATE conversations SET sla_breached_at = '2025-01-10T10:10:30Z' WHERE id = $1`, [
-        late,
-      ]);
-      await answer(met1, '2025-01-10T09:30:00Z', 1800, agent.user.id);
-      await answer(late, '2025-01-10T11:00:00Z', 6600, null);
-      await answer(met2, '2025-01-10T12:05:00Z', 300, agent.user.id);
+      const answer = async (id: string, source: string, sentAt: string, assignee: string | null) => {
+        await ds.query(`UPDATE conversations SET assignee_id = $2 WHERE id = $1`, [id, assignee]);
+        const [reply] = await ds.query(
+          `INSERT INTO replies (conversation_id, source_id, text, status, idempotency_key, sent_at)
+           VALUES ($1, $2, 'Здравствуйте!', 'unknown', gen_random_uuid()::text, $3) RETURNING id`,
+          [id, source, sentAt],
+        );
+        expect(
+          await t.app
+            .get(ReplyDeliveryService, { strict: false })
+            .delivered(reply.id, null, ['unknown'], 'sent_at'),
+        ).toBe(true);
+      };
+      await answer(met1, vk, '2025-01-10T09:30:00Z', agent.user.id);
+      await answer(late, vk, '2025-01-10T11:00:00Z', null);
+      await answer(met2, tg, '2025-01-10T12:05:00Z', agent.user.id);
     });
 
     const base = { from: '2025-01-10', to: '2025-01-11', tz: 'UTC', compare: 'none' };

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import type { NormalizedItem } from '../../src/connectors/connector';
 import { seededRandom } from '../../src/common/seeded-random';
 import { IngestService } from '../../src/ingest/ingest.service';
-import { TimelineRepository } from '../../src/replies/timeline.repository';
+import { ReplyDeliveryService } from '../../src/replies/reply-delivery.service';
 import { RollupMaintenance } from '../../src/reports/rollups/rollup-maintenance.service';
 import { TermsWorker } from '../../src/reports/rollups/terms-worker.service';
 import { SlaClockRepository } from '../../src/sla/sla-clock.repository';
@@ -151,8 +151,8 @@ describe('report rollups', () => {
       'Как поменять пароль?',
       'Люблю вас, лучший магазин',
     ];
-    const timeline = t.app.get(TimelineRepository, { strict: false });
-    const clock = new SlaClockRepository(ds);
+    const delivery = t.app.get(ReplyDeliveryService, { strict: false });
+    const clock = t.app.get(SlaClockRepository, { strict: false });
     const [{ id: tagA }] = await ds.query(`INSERT INTO tags (name) VALUES ('доставка') RETURNING id`);
     const [{ id: tagB }] = await ds.query(`INSERT INTO tags (name) VALUES ('оплата') RETURNING id`);
     let n = 0;
@@ -243,29 +243,26 @@ describe('report rollups', () => {
         if (contacts.length < 2) continue;
         await admin.json('POST', '/api/contacts/link', { contactIds: contacts.map((c: any) => c.id) }, 200);
       } else if (op === 'answer') {
+        // a reply delivered through the real path (the lifecycle stops the clock when it answers)
         const [c] = await ds.query(
-          `SELECT id, source_id FROM conversations WHERE source_id = $1 AND first_response_at IS NULL
-             AND status <> 'resolved' ORDER BY random() LIMIT 1`,
+          `SELECT id, source_id FROM conversations WHERE source_id = $1 AND status <> 'resolved'
+            ORDER BY (due_at IS NULL), random() LIMIT 1`,
           [sourceId],
         );
         if (!c) continue;
         if (rnd() < 0.6)
           await ds.query(`UPDATE conversations SET assignee_id = $2 WHERE id = $1`, [c.id, admin.user.id]);
-        await ds.transaction(async (m) => {
-          const [reply] = await m.query(
-            `INSERT INTO replies (conversation_id, source_id, author_id, text, status, idempotency_key)
-             VALUES ($1, $2, $3, 'Здравствуйте! Разбираемся', 'delivered', gen_random_uuid()::text)
-             RETURNING id, created_at`,
-            [c.id, c.source_id, admin.user.id],
-          );
-          const delivered = new Date(base + Math.floor(rnd() * 10 * 24 * 3600_000));
-          await timeline.storeOutboundItem(m, reply.id, `out:${reply.id}`, delivered);
-          await timeline.recordResponse(m, c.id, new Date(delivered.getTime() - 1000), delivered, null);
-        });
+        const sent = new Date(base + Math.floor(rnd() * 10 * 24 * 3600_000));
+        const [reply] = await ds.query(
+          `INSERT INTO replies (conversation_id, source_id, author_id, text, status, idempotency_key, sent_at)
+           VALUES ($1, $2, $3, 'Здравствуйте! Разбираемся', 'unknown', gen_random_uuid()::text, $4) RETURNING id`,
+          [c.id, c.source_id, admin.user.id, sent],
+        );
+        expect(await delivery.delivered(reply.id, null, ['unknown'], 'sent_at', admin.user.id)).toBe(true);
       } else if (op === 'breach') {
         const due = await ds.query(
-          `SELECT id, due_at FROM conversations WHERE source_id = $1 AND due_at IS NOT NULL AND first_response_at IS NULL
-             AND sla_paused_at IS NULL AND sla_breached_at IS NULL ORDER BY random() LIMIT 3`,
+          `SELECT id, due_at FROM conversations WHERE source_id = $1 AND due_at IS NOT NULL AND sla_paused_at IS NULL
+             AND status IN ('open', 'pending') AND sla_breached_at IS NULL ORDER BY random() LIMIT 3`,
           [sourceId],
         );
         await clock.raise(
@@ -296,6 +293,7 @@ describe('report rollups', () => {
     for (const [op, count] of Object.entries(ops)) expect([op, count > 0]).toEqual([op, true]);
     const [facts] = await ds.query(
       `SELECT count(*) FILTER (WHERE responded_at IS NOT NULL)::int AS answered,
+              count(DISTINCT conversation_id) FILTER (WHERE responded_at IS NOT NULL)::int AS conversations,
               count(*) FILTER (WHERE breached_at IS NOT NULL)::int AS breached FROM report_sla_cycles`,
     );
     expect(facts.answered).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { sqlRows } from '../../inbox/sql';
+import { sqlRows } from '../../database/sql';
 import type { Granularity } from '../domain/time-buckets';
 
 /** What a report asks of the item rollups: a window [prevFrom, to) of which [from, to) is current. */

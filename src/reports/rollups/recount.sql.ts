@@ -43,20 +43,25 @@ export const TAG_HOURS_RECOUNT = `
    GROUP BY 1, 2, 3`;
 
 /**
- * The current cycle of every conversation that was answered or breached, as the trigger records
- * it. The deadline a response cleared is taken from the SLA events when one was raised; without
- * one an answered cycle with a policy counts as met (only data older than the rollups lacks it).
+ * The last clock of every conversation that was answered or breached, as the trigger records it:
+ * answered when the clock stopped (due_at NULL after a start, with a policy) and a brand message
+ * exists since it started (the first one is the response). The deadline an answer cleared is
+ * taken from the SLA events when one was raised (only rows older than the rollups need it).
  */
+const START = `COALESCE(c.sla_started_at, c.first_message_at, c.created_at)`;
 export const CURRENT_CYCLES = `
-  SELECT c.id AS conversation_id, COALESCE(c.sla_started_at, c.first_message_at, c.created_at) AS started_at,
-         c.source_id, c.platform, COALESCE(c.intent, '') AS intent,
+  SELECT c.id AS conversation_id, ${START} AS started_at, c.source_id, c.platform, COALESCE(c.intent, '') AS intent,
          COALESCE(c.due_at, (SELECT max(e.due_at) FROM sla_events e WHERE e.conversation_id = c.id
-                              AND e.due_at >= COALESCE(c.sla_started_at, c.first_message_at, c.created_at))) AS due_at,
-         c.first_response_at AS responded_at, CASE WHEN c.first_response_at IS NOT NULL THEN c.first_response_seconds END AS response_seconds,
-         c.sla_breached_at AS breached_at, CASE WHEN c.first_response_at IS NOT NULL THEN c.assignee_id END AS agent_id
+                              AND e.due_at >= ${START})) AS due_at,
+         a.at AS responded_at, CASE WHEN a.at IS NOT NULL THEN GREATEST(0, round(EXTRACT(EPOCH FROM a.at - ${START})))::int END AS response_seconds,
+         c.sla_breached_at AS breached_at, CASE WHEN a.at IS NOT NULL THEN c.assignee_id END AS agent_id
     FROM conversations c
-   WHERE c.sla_breached_at IS NOT NULL
-      OR (c.first_response_at IS NOT NULL AND (c.sla_policy_id IS NOT NULL OR c.due_at IS NOT NULL))`;
+    LEFT JOIN LATERAL (
+      SELECT min(i.created_at_platform) AS at FROM items i
+       WHERE c.due_at IS NULL AND c.sla_started_at IS NOT NULL AND c.sla_policy_id IS NOT NULL
+         AND i.conversation_id = c.id AND i.direction = 'outbound' AND i.created_at_platform >= ${START}
+    ) a ON true
+   WHERE c.sla_breached_at IS NOT NULL OR a.at IS NOT NULL`;
 
 /** Each rollup: its table, key columns and value columns. */
 export const ROLLUPS = [

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
-import { sqlRows } from '../../inbox/sql';
+import { sqlRows } from '../../database/sql';
 import { CompanySettingsRepository } from '../company-settings.repository';
 import { exclusively, FOLD_LOCK } from './exclusive';
 import { CURRENT_CYCLES, ROLLUPS } from './recount.sql';
@@ -126,9 +126,9 @@ export class RollupMaintenance {
       // the conversation had a running deadline at the time (compared wherever recorded)
       const cycles = await diffRows(
         qr,
-        `SELECT f.conversation_id, f.started_at, f.responded_at, f.breached_at
+        `SELECT f.conversation_id, f.started_at, f.responded_at, f.response_seconds, f.breached_at
            FROM report_sla_cycles f JOIN (${CURRENT_CYCLES}) c USING (conversation_id, started_at)`,
-        `SELECT c.conversation_id, c.started_at, c.responded_at, c.breached_at FROM (${CURRENT_CYCLES}) c
+        `SELECT c.conversation_id, c.started_at, c.responded_at, c.response_seconds, c.breached_at FROM (${CURRENT_CYCLES}) c
           WHERE c.breached_at IS NOT NULL OR EXISTS (SELECT 1 FROM report_sla_cycles f
                  WHERE f.conversation_id = c.conversation_id AND f.started_at = c.started_at)`,
       );

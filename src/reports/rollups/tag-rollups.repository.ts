@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { sqlRows } from '../../inbox/sql';
+import { sqlRows } from '../../database/sql';
 import type { ItemWindow } from './item-rollups.repository';
 
 export interface TagBucketRow {

@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import { sqlRows } from '../../inbox/sql';
+import { sqlRows } from '../../database/sql';
 import { countedNow, TermDeltas } from './terms-counter';
 import { TermsRepository } from './terms.repository';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Queryable, sqlOne, sqlRows } from '../../inbox/sql';
+import { Queryable, sqlOne, sqlRows } from '../../database/sql';
 
 export type Polarity = 'negative' | 'positive';
 

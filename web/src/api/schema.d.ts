@@ -512,6 +512,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/care/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_agents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/care/backlog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_backlog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/care/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_breaches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/care/first-response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_frt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/care/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_sla"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/intents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_intents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/sentiment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_sentiment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_getSettings"];
+        put: operations["ReportsController_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_tags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_terms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/review": {
         parameters: {
             query?: never;
@@ -808,6 +984,36 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        AgentRowView: {
+            /**
+             * Format: uuid
+             * @description null: answers given while nobody held the conversation
+             */
+            agentId: string | null;
+            breached: number;
+            capacity: number | null;
+            compliance: number | null;
+            disabled: boolean;
+            filter: components["schemas"]["DrillFilterView"];
+            /** @description deadlines answered (conversations handled) */
+            handled: components["schemas"]["ChangeView"];
+            /** @description open conversations held, average of the snapshots */
+            loadAvg: number | null;
+            loadMax: number | null;
+            meanSeconds: number | null;
+            medianSeconds: number | null;
+            met: number;
+            name: string;
+            p90Seconds: number | null;
+            role: string | null;
+            /** @description loadAvg / capacity */
+            utilisation: number | null;
+        };
+        AgentsReportView: {
+            agents: components["schemas"]["AgentRowView"][];
+            previousRange: components["schemas"]["RangeView"] | null;
+            range: components["schemas"]["RangeView"];
+        };
         AlertDetailDto: {
             /** @description its all-clear message, if any */
             allClear?: Record<string, never> | null;
@@ -981,11 +1187,104 @@ export interface components {
             entries: components["schemas"]["AuditEntryView"][];
             nextCursor: string | null;
         };
+        BacklogPointView: {
+            /** Format: date-time */
+            end: string;
+            filter: components["schemas"]["DrillFilterView"];
+            /** @description the bucket in the report’s zone: 2025-03-09 or 2025-03-09T02:00:00+01:00 */
+            label: string;
+            openAvg: number | null;
+            openLast: number | null;
+            openMax: number | null;
+            overdueLast: number | null;
+            overdueMax: number | null;
+            pendingLast: number | null;
+            /** @description snapshots in the bucket (every 15 minutes) */
+            snapshots: number;
+            snoozedLast: number | null;
+            /** Format: date-time */
+            start: string;
+            unassignedLast: number | null;
+        };
+        BacklogReportView: {
+            points: components["schemas"]["BacklogPointView"][];
+            range: components["schemas"]["RangeView"];
+        };
+        BacktestView: {
+            actualTotal: number;
+            forecastTotal: number;
+            hours: number;
+            /** @description mean absolute percentage error over hours with items */
+            mape: number | null;
+            wape: number | null;
+            /** Format: date */
+            week: string;
+        };
+        BreachesReportView: {
+            breaches: components["schemas"]["BreachView"][];
+            nextCursor: string | null;
+            range: components["schemas"]["RangeView"];
+        };
+        BreachView: {
+            /** Format: uuid */
+            agentId: string | null;
+            agentName: string | null;
+            /** Format: date-time */
+            breachedAt: string | null;
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            intent: string;
+            /** @description answered this long after the deadline */
+            lateSeconds: number | null;
+            platform: string;
+            /** Format: date-time */
+            respondedAt: string | null;
+            responseSeconds: number | null;
+            /** Format: uuid */
+            sourceId: string;
+            sourceName: string | null;
+            /**
+             * Format: date-time
+             * @description when the clock started (the customer wrote)
+             */
+            startedAt: string;
+        };
+        CarePointView: {
+            breached: number;
+            compliance: number | null;
+            /** Format: date-time */
+            end: string;
+            filter: components["schemas"]["DrillFilterView"];
+            /** @description the bucket in the report’s zone: 2025-03-09 or 2025-03-09T02:00:00+01:00 */
+            label: string;
+            medianSeconds: number | null;
+            met: number;
+            p90Seconds: number | null;
+            responded: number;
+            /** Format: date-time */
+            start: string;
+        };
         ChangePasswordDto: {
             /** Format: password */
             currentPassword: string;
             /** Format: password */
             newPassword: string;
+        };
+        ChangeView: {
+            /** @description current − previous */
+            change: number | null;
+            /** @description (current − previous) / |previous|; null from 0 */
+            changeRatio: number | null;
+            current: number | null;
+            previous: number | null;
+        };
+        CompanySettingsView: {
+            brandWords: string[];
+            timeZone: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         ContactView: {
             displayName: string | null;
@@ -1241,6 +1540,80 @@ export interface components {
             startedAt: string;
             worker: Record<string, never> | null;
         };
+        DrillFilterView: {
+            /**
+             * Format: uuid
+             * @description an agent (the conversations they answered)
+             */
+            assignee?: string;
+            /** Format: date-time */
+            from: string;
+            intent?: string;
+            language?: string;
+            platform?: string;
+            /** @description search words (a term) */
+            q?: string;
+            sentiment?: string;
+            /** Format: uuid */
+            sourceId?: string;
+            /** @description all: every status (reports count resolved conversations too) */
+            status?: string;
+            /** Format: uuid */
+            tagId?: string;
+            /** Format: date-time */
+            to: string;
+        };
+        ForecastAssumptionsView: {
+            capacity: number;
+            handleMinutes: number;
+            slaMinutes: number;
+            target: number;
+        };
+        ForecastHourView: {
+            agentsNeeded: number;
+            /** @description items needing an answer expected in the hour */
+            expected: number;
+            /** @description Monday 00:00 = 0 */
+            hourOfWeek: number;
+            label: string;
+            /** @description more agents needed than the team has */
+            overCapacity: boolean;
+            /** Format: date-time */
+            start: string;
+        };
+        ForecastReportView: {
+            assumptions: components["schemas"]["ForecastAssumptionsView"];
+            /** @description the last past week, forecast from the weeks before it */
+            backtest: components["schemas"]["BacktestView"] | null;
+            historyWeeks: number;
+            hours: components["schemas"]["ForecastHourView"][];
+            peakAgents: number;
+            team: components["schemas"]["TeamView"];
+            timeZone: string;
+            total: number;
+            /** @description items per week, per week */
+            trendPerWeek: number;
+            /** Format: date */
+            week: string;
+        };
+        FrtBucketView: {
+            count: number;
+            fromSeconds: number;
+            previousCount: number | null;
+            /** @description exclusive; null: open */
+            toSeconds: number | null;
+        };
+        FrtReportView: {
+            histogram: components["schemas"]["FrtBucketView"][];
+            meanSeconds: components["schemas"]["ChangeView"];
+            /** @description seconds, read from the histogram */
+            medianSeconds: components["schemas"]["ChangeView"];
+            p90Seconds: components["schemas"]["ChangeView"];
+            previousRange: components["schemas"]["RangeView"] | null;
+            range: components["schemas"]["RangeView"];
+            responded: components["schemas"]["ChangeView"];
+            trend: components["schemas"]["CarePointView"][];
+        };
         InboxEventView: {
             /** Format: date-time */
             at: string;
@@ -1253,6 +1626,41 @@ export interface components {
             id: string;
             /** @enum {string} */
             type: "items.stored" | "conversation.updated" | "reply.updated" | "note.created" | "item.corrected" | "conversation.reassigned";
+        };
+        IntentCountsView: {
+            complaint: number;
+            other: number;
+            praise: number;
+            sales_question: number;
+            spam: number;
+            support_question: number;
+            /** @description not analysed */
+            unknown: number;
+        };
+        IntentPointView: {
+            counts: components["schemas"]["IntentCountsView"];
+            /** Format: date-time */
+            end: string;
+            /** @description add intent=… for one segment */
+            filter: components["schemas"]["DrillFilterView"];
+            /** @description the bucket in the report’s zone: 2025-03-09 or 2025-03-09T02:00:00+01:00 */
+            label: string;
+            /** Format: date-time */
+            start: string;
+            total: number;
+        };
+        IntentReportView: {
+            points: components["schemas"]["IntentPointView"][];
+            previous: components["schemas"]["IntentPointView"][];
+            previousRange: components["schemas"]["RangeView"] | null;
+            range: components["schemas"]["RangeView"];
+            totals: components["schemas"]["IntentTotalView"][];
+        };
+        IntentTotalView: {
+            count: components["schemas"]["ChangeView"];
+            filter: components["schemas"]["DrillFilterView"];
+            intent: string;
+            share: components["schemas"]["ChangeView"];
         };
         ItemCleaningView: {
             /** @description e.g. text, author.name, raw */
@@ -1476,6 +1884,16 @@ export interface components {
              */
             to: string;
         };
+        RangeView: {
+            /** Format: date-time */
+            from: string;
+            /** @enum {string} */
+            granularity: "hour" | "day" | "week";
+            /** @example Europe/Moscow */
+            timeZone: string;
+            /** Format: date-time */
+            to: string;
+        };
         ReassignConversationDto: {
             /** @description the new holder (an active agent or admin); null leaves it unassigned */
             assigneeId: string | null;
@@ -1597,6 +2015,48 @@ export interface components {
             /** @enum {string} */
             sentiment: "negative" | "neutral" | "positive";
         };
+        SentimentPointView: {
+            /** Format: date-time */
+            end: string;
+            filter: components["schemas"]["DrillFilterView"];
+            items: number;
+            /** @description the bucket in the report’s zone: 2025-03-09 or 2025-03-09T02:00:00+01:00 */
+            label: string;
+            needsResponse: number;
+            negative: number;
+            /** @description (positive − negative) / items with a sentiment, −1…1 */
+            netSentiment: number | null;
+            neutral: number;
+            positive: number;
+            /** @description negative / items with a sentiment */
+            shareNegative: number | null;
+            /** Format: date-time */
+            start: string;
+        };
+        SentimentReportView: {
+            groupBy: string;
+            previousRange: components["schemas"]["RangeView"] | null;
+            range: components["schemas"]["RangeView"];
+            series: components["schemas"]["SentimentSeriesView"][];
+        };
+        SentimentSeriesView: {
+            /** @description the group value (platform, source id, language); empty without groupBy */
+            group: string;
+            groupLabel: string;
+            points: components["schemas"]["SentimentPointView"][];
+            /** @description the previous period, bucket by bucket (empty without compare) */
+            previous: components["schemas"]["SentimentPointView"][];
+            totals: components["schemas"]["SentimentTotalsView"];
+        };
+        SentimentTotalsView: {
+            items: components["schemas"]["ChangeView"];
+            needsResponse: components["schemas"]["ChangeView"];
+            negative: components["schemas"]["ChangeView"];
+            netSentiment: components["schemas"]["ChangeView"];
+            neutral: components["schemas"]["ChangeView"];
+            positive: components["schemas"]["ChangeView"];
+            shareNegative: components["schemas"]["ChangeView"];
+        };
         SessionView: {
             csrfToken: string;
             user: components["schemas"]["PublicUserView"];
@@ -1632,6 +2092,38 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SlaReportView: {
+            breached: components["schemas"]["ChangeView"];
+            byIntent: components["schemas"]["SlaRowView"][];
+            bySource: components["schemas"]["SlaRowView"][];
+            compliance: components["schemas"]["ChangeView"];
+            met: components["schemas"]["ChangeView"];
+            previousRange: components["schemas"]["RangeView"] | null;
+            range: components["schemas"]["RangeView"];
+            /** @description intent × source */
+            rows: components["schemas"]["SlaRowView"][];
+            trend: components["schemas"]["CarePointView"][];
+        };
+        SlaRowView: {
+            breached: number;
+            /** @description met / (met + breached) */
+            compliance: number | null;
+            /** @description answered or breached deadlines that started in the range */
+            cycles: number;
+            filter: components["schemas"]["DrillFilterView"];
+            intent: string;
+            medianSeconds: number | null;
+            met: number;
+            platform: string | null;
+            previousCompliance: number | null;
+            responded: number;
+            /**
+             * Format: uuid
+             * @description null: all sources
+             */
+            sourceId: string | null;
+            sourceName: string | null;
+        };
         SourceVerifiedView: {
             accountName: string;
             ok: boolean;
@@ -1664,6 +2156,30 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        TagPointView: {
+            conversations: number;
+            /** Format: date-time */
+            end: string;
+            filter: components["schemas"]["DrillFilterView"];
+            /** @description the bucket in the report’s zone: 2025-03-09 or 2025-03-09T02:00:00+01:00 */
+            label: string;
+            /** Format: date-time */
+            start: string;
+        };
+        TagSeriesView: {
+            color: string;
+            name: string;
+            points: components["schemas"]["TagPointView"][];
+            /** Format: uuid */
+            tagId: string;
+            total: components["schemas"]["ChangeView"];
+        };
+        TagsReportView: {
+            previousRange: components["schemas"]["RangeView"] | null;
+            range: components["schemas"]["RangeView"];
+            /** @description empty until tags are used */
+            tags: components["schemas"]["TagSeriesView"][];
+        };
         TeamMemberView: {
             email: string;
             /** Format: uuid */
@@ -1675,6 +2191,12 @@ export interface components {
         TeamNameDto: {
             /** @example Billing */
             name: string;
+        };
+        TeamView: {
+            /** @description enabled agents */
+            agents: number;
+            /** @description their conversations at once, summed */
+            capacity: number;
         };
         TeamViewSchema: {
             /** Format: uuid */
@@ -1697,6 +2219,46 @@ export interface components {
             shortcut: string | null;
             /** Format: date-time */
             updatedAt: string;
+        };
+        TermDaysView: {
+            /** @description the range is not whole days in that zone: its edge days count whole */
+            approximate: boolean;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            previousFrom: string;
+            /** @description term counts are kept per day in this zone (the company’s) */
+            timeZone: string;
+            /**
+             * Format: date
+             * @description exclusive
+             */
+            to: string;
+        };
+        TermsReportView: {
+            days: components["schemas"]["TermDaysView"];
+            /** @description items of this polarity */
+            items: components["schemas"]["ChangeView"];
+            /** @enum {string} */
+            polarity: "negative" | "positive";
+            previousRange: components["schemas"]["RangeView"];
+            range: components["schemas"]["RangeView"];
+            terms: components["schemas"]["TermView"][];
+        };
+        TermView: {
+            current: number;
+            /** @description newest example item ids */
+            examples: string[];
+            /** @description the previous count at this period’s volume */
+            expected: number;
+            filter: components["schemas"]["DrillFilterView"];
+            /** @description what people wrote most often */
+            label: string;
+            previous: number;
+            /** @description ln((current + 5) / (expected + 5)); higher rose more */
+            score: number;
+            /** @description the stems (the key) */
+            term: string;
         };
         TestMessageDto: {
             /**
@@ -1753,6 +2315,15 @@ export interface components {
             timeZone?: string;
             /** @description null: use SLACK_WEBHOOK_URL */
             webhookUrl?: Record<string, never> | null;
+        };
+        UpdateCompanySettingsDto: {
+            /** @description the company’s own names, left out of the term reports (any form: they are stemmed) */
+            brandWords?: string[];
+            /**
+             * @description IANA time zone, whole-hour offsets
+             * @example Europe/Moscow
+             */
+            timeZone?: string;
         };
         UpdateConversationDto: {
             /** @description a user id; null releases the conversation */
@@ -2704,6 +3275,410 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReplyView"];
+                };
+            };
+        };
+    };
+    ReportsController_agents: {
+        parameters: {
+            query?: {
+                /** @description the period just before, alongside */
+                compare?: "previous" | "none";
+                /** @description csv: the report table as CSV (UTF-8 with BOM) */
+                format?: "json" | "csv";
+                /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
+                from?: string;
+                granularity?: "hour" | "day" | "week";
+                /** @description end (exclusive), same forms; default: the next midnight in `tz`. Moved out to whole hours. */
+                to?: string;
+                /** @description IANA time zone with whole-hour offsets; default: the company time zone (GET /api/reports/settings) */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentsReportView"];
+                    "text/csv": components["schemas"]["AgentsReportView"];
+                };
+            };
+        };
+    };
+    ReportsController_backlog: {
+        parameters: {
+            query?: {
+                /** @description the period just before, alongside */
+                compare?: "previous" | "none";
+                /** @description csv: the report table as CSV (UTF-8 with BOM) */
+                format?: "json" | "csv";
+                /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
+                from?: string;
+                granularity?: "hour" | "day" | "week";
+                intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | "unknown";
+                /** @description vk, telegram, webhook, ... */
+                platform?: string;
+                sourceId?: string;
+                /** @description end (exclusive), same forms; default: the next midnight in `tz`. Moved out to whole hours. */
+                to?: string;
+                /** @description IANA time zone with whole-hour offsets; default: the company time zone (GET /api/reports/settings) */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacklogReportView"];
+                    "text/csv": components["schemas"]["BacklogReportView"];
+                };
+            };
+        };
+    };
+    ReportsController_breaches: {
+        parameters: {
+            query?: {
+                /** @description the period just before, alongside */
+                compare?: "previous" | "none";
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description csv: the report table as CSV (UTF-8 with BOM) */
+                format?: "json" | "csv";
+                /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
+                from?: string;
+                granularity?: "hour" | "day" | "week";
+                intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | "unknown";
+                limit?: number;
+                /** @description vk, telegram, webhook, ... */
+                platform?: string;
+                sourceId?: string;
+                /** @description end (exclusive), same forms; default: the next midnight in `tz`. Moved out to whole hours. */
+                to?: string;
+                /** @description IANA time zone with whole-hour offsets; default: the company time zone (GET /api/reports/settings) */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachesReportView"];
+                    "text/csv": components["schemas"]["BreachesReportView"];
+                };
+            };
+        };
+    };
+    ReportsController_frt: {
+        parameters: {
+            query?: {
+                /** @description the period just before, alongside */
+                compare?: "previous" | "none";
+                /** @description csv: the report table as CSV (UTF-8 with BOM) */
+                format?: "json" | "csv";
+                /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
+                from?: string;
+                granularity?: "hour" | "day" | "week";
+                intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | "unknown";
+                /** @description vk, telegram, webhook, ... */
+                platform?: string;
+                sourceId?: string;
+                /** @description end (exclusive), same forms; default: the next midnight in `tz`. Moved out to whole hours. */
+                to?: string;
+                /** @description IANA time zone with whole-hour offsets; default: the company time zone (GET /api/reports/settings) */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrtReportView"];
+                    "text/csv": components["schemas"]["FrtReportView"];
+                };
+            };
+        };
+    };
+    ReportsController_sla: {
+        parameters: {
+            query?: {
+                /** @description the period just before, alongside */
+                compare?: "previous" | "none";
+                /** @description csv: the report table as CSV (UTF-8 with BOM) */
+                format?: "json" | "csv";
+                /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
+                from?: string;
+                granularity?: "hour" | "day" | "week";
+                intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | "unknown";
+                /** @description vk, telegram, webhook, ... */
+                platform?: string;
+                sourceId?: string;
+                /** @description end (exclusive), same forms; default: the next midnight in `tz`. Moved out to whole hours. */
+                to?: string;
+                /** @description IANA time zone with whole-hour offsets; default: the company time zone (GET /api/reports/settings) */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaReportView"];
+                    "text/csv": components["schemas"]["SlaReportView"];
+                };
+            };
+        };
+    };
+    ReportsController_forecast: {
+        parameters: {
+            query?: {
+                /** @description conversations an agent holds at once */
+                capacity?: number;
+                format?: "json" | "csv";
+                /** @description minutes a conversation holds one of an agent’s slots */
+                handleMinutes?: number;
+                /** @description the first-response deadline to staff for */
+                slaMinutes?: number;
+                /** @description share to answer within the deadline */
+                target?: number;
+                /** @description IANA time zone; default: the company time zone */
+                tz?: string;
+                /** @description the Monday (ISO date) of the week to forecast; default: next week */
+                week?: string;
+                /** @description past weeks the pattern is learned from */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastReportView"];
+                    "text/csv": components["schemas"]["ForecastReportView"];
+                };
+            };
+        };
+    };
+    ReportsController_intents: {
+        parameters: {
+            query?: {
+                /** @description the period just before, alongside */
+                compare?: "previous" | "none";
+                /** @description csv: the report table as CSV (UTF-8 with BOM) */
+                format?: "json" | "csv";
+                /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
+                from?: string;
+                granularity?: "hour" | "day" | "week";
+                language?: "ru" | "en" | "mixed" | "translit" | "other" | "unknown";
+                /** @description vk, telegram, webhook, ... */
+                platform?: string;
+                /** @description count only items of this sentiment */
+                sentiment?: "negative" | "neutral" | "positive";
+                sourceId?: string;
+                /** @description end (exclusive), same forms; default: the next midnight in `tz`. Moved out to whole hours. */
+                to?: string;
+                /** @description IANA time zone with whole-hour offsets; default: the company time zone (GET /api/reports/settings) */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentReportView"];
+                    "text/csv": components["schemas"]["IntentReportView"];
+                };
+            };
+        };
+    };
+    ReportsController_sentiment: {
+        parameters: {
+            query?: {
+                /** @description the period just before, alongside */
+                compare?: "previous" | "none";
+                /** @description csv: the report table as CSV (UTF-8 with BOM) */
+                format?: "json" | "csv";
+                /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
+                from?: string;
+                granularity?: "hour" | "day" | "week";
+                /** @description one series per value */
+                groupBy?: "none" | "platform" | "source" | "language";
+                language?: "ru" | "en" | "mixed" | "translit" | "other" | "unknown";
+                /** @description vk, telegram, webhook, ... */
+                platform?: string;
+                sourceId?: string;
+                /** @description end (exclusive), same forms; default: the next midnight in `tz`. Moved out to whole hours. */
+                to?: string;
+                /** @description IANA time zone with whole-hour offsets; default: the company time zone (GET /api/reports/settings) */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentimentReportView"];
+                    "text/csv": components["schemas"]["SentimentReportView"];
+                };
+            };
+        };
+    };
+    ReportsController_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanySettingsView"];
+                    "text/csv": components["schemas"]["CompanySettingsView"];
+                };
+            };
+        };
+    };
+    ReportsController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCompanySettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanySettingsView"];
+                    "text/csv": components["schemas"]["CompanySettingsView"];
+                };
+            };
+        };
+    };
+    ReportsController_tags: {
+        parameters: {
+            query?: {
+                /** @description the period just before, alongside */
+                compare?: "previous" | "none";
+                /** @description csv: the report table as CSV (UTF-8 with BOM) */
+                format?: "json" | "csv";
+                /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
+                from?: string;
+                granularity?: "hour" | "day" | "week";
+                /** @description the most used tags */
+                limit?: number;
+                sourceId?: string;
+                /** @description end (exclusive), same forms; default: the next midnight in `tz`. Moved out to whole hours. */
+                to?: string;
+                /** @description IANA time zone with whole-hour offsets; default: the company time zone (GET /api/reports/settings) */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagsReportView"];
+                    "text/csv": components["schemas"]["TagsReportView"];
+                };
+            };
+        };
+    };
+    ReportsController_terms: {
+        parameters: {
+            query?: {
+                /** @description the period just before, alongside */
+                compare?: "previous" | "none";
+                /** @description csv: the report table as CSV (UTF-8 with BOM) */
+                format?: "json" | "csv";
+                /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
+                from?: string;
+                granularity?: "hour" | "day" | "week";
+                limit?: number;
+                polarity?: "negative" | "positive";
+                /** @description end (exclusive), same forms; default: the next midnight in `tz`. Moved out to whole hours. */
+                to?: string;
+                /** @description IANA time zone with whole-hour offsets; default: the company time zone (GET /api/reports/settings) */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermsReportView"];
+                    "text/csv": components["schemas"]["TermsReportView"];
                 };
             };
         };
