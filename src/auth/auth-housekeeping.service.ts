@@ -1,8 +1,7 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
-import { JobQueue } from '../jobs/job-queue';
-import { JobSchedule } from '../jobs/job-schedule';
+import { OnJob } from '../jobs/on-job';
 import { LoginAttemptsRepository } from './login-attempts.repository';
 import { IP_LIMIT } from './login-throttle';
 import { SessionsRepository } from './sessions.repository';
@@ -16,19 +15,16 @@ const DAY_MS = 24 * 3_600_000;
  * throttling looks at (kept a day for investigations).
  */
 @Injectable()
-export class AuthHousekeeping implements OnModuleInit {
+export class AuthHousekeeping {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly jobs: JobQueue,
-    private readonly schedule: JobSchedule,
     private readonly sessions: SessionsRepository,
     private readonly attempts: LoginAttemptsRepository,
   ) {}
 
-  async onModuleInit() {
-    if (this.config.ROLE === 'api') return;
-    await this.jobs.work(PRUNE_JOB, () => this.prune().then(() => undefined));
-    this.schedule.every(PRUNE_JOB, PRUNE_INTERVAL_SECONDS);
+  @OnJob({ name: PRUNE_JOB, every: PRUNE_INTERVAL_SECONDS })
+  async pruneJob(): Promise<void> {
+    await this.prune();
   }
 
   async prune(now = new Date()): Promise<{ attempts: number }> {

@@ -1,9 +1,7 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { RuntimeRole } from '../config/runtime-role';
-import { JobQueue } from '../jobs/job-queue';
-import { JobSchedule } from '../jobs/job-schedule';
+import { OnJob } from '../jobs/on-job';
 import { wake } from '../conversations/conversation-lifecycle';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { SlaPolicyService } from '../sla/sla-policy.service';
@@ -20,7 +18,7 @@ const WAKE_BATCH = 200;
  * A snooze paused the SLA clock; the wake-up resumes it from the snooze's end (see wake()).
  */
 @Injectable()
-export class SnoozeWakeService implements OnModuleInit {
+export class SnoozeWakeService {
   private readonly log = new Logger('SnoozeWake');
 
   constructor(
@@ -28,15 +26,11 @@ export class SnoozeWakeService implements OnModuleInit {
     private readonly conversations: ConversationsRepository,
     private readonly policies: SlaPolicyService,
     private readonly audit: AuditService,
-    private readonly jobs: JobQueue,
-    private readonly schedule: JobSchedule,
-    private readonly role: RuntimeRole,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    if (!this.role.runsWorkers) return;
-    await this.jobs.work(WAKE_SNOOZED_JOB, async () => void (await this.wakeDue()));
-    this.schedule.every(WAKE_SNOOZED_JOB, WAKE_INTERVAL_SECONDS);
+  @OnJob({ name: WAKE_SNOOZED_JOB, every: WAKE_INTERVAL_SECONDS })
+  async wakeJob(): Promise<void> {
+    await this.wakeDue();
   }
 
   /**

@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { RuntimeRole } from '../config/runtime-role';
 import { PgBossJobQueue } from './pg-boss-job-queue';
 
 interface Entry {
@@ -26,9 +25,9 @@ export interface EveryOptions {
  *   - the job is throttled to one per 30-second slot (pg-boss singletonSeconds, a unique index),
  *     so ticks from other instances in the same slot insert nothing;
  *   - singleton key `every:sla.sweep`: no new job while one is still queued or running.
- * The work itself is a normal `JobQueue.work('sla.sweep', handler)`, registered by the owner.
- * On ROLE=api this does nothing (and ScheduleModule is not loaded there, so stray @Interval
- * decorators do not run on API instances either).
+ * The work itself is the `@OnJob({ name: 'sla.sweep', every: 30 })` method; JobHandlers
+ * registers both, on worker instances only (and ScheduleModule is not loaded on API instances,
+ * so stray @Interval decorators do not run there either).
  */
 @Injectable()
 export class JobSchedule implements OnApplicationBootstrap, OnModuleDestroy {
@@ -38,12 +37,10 @@ export class JobSchedule implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly queue: PgBossJobQueue,
-    private readonly role: RuntimeRole,
     @Optional() private readonly registry?: SchedulerRegistry,
   ) {}
 
   every(name: string, intervalSeconds: number, data: object = {}, options: EveryOptions = {}): void {
-    if (!this.role.runsWorkers) return;
     if (!(intervalSeconds >= 1))
       throw new Error(`JobSchedule.every(${name}): interval must be at least 1 second`);
     if (this.entries.has(name)) throw new Error(`JobSchedule.every(${name}): already scheduled`);

@@ -1,29 +1,19 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { RuntimeRole } from '../config/runtime-role';
-import { JobQueue } from '../jobs/job-queue';
-import { JobSchedule } from '../jobs/job-schedule';
+import { Injectable, Logger } from '@nestjs/common';
+import { OnJob } from '../jobs/on-job';
 import { InboxEventsRepository, RETENTION_HOURS } from './inbox-events.repository';
 
 export const PRUNE_INBOX_EVENTS_JOB = 'inbox-events.prune';
 
 /** Workers drop streamed inbox events after RETENTION_HOURS (once per 10 minutes across instances). */
 @Injectable()
-export class InboxEventsPruneService implements OnModuleInit {
+export class InboxEventsPruneService {
   private readonly log = new Logger('InboxEvents');
 
-  constructor(
-    private readonly events: InboxEventsRepository,
-    private readonly jobs: JobQueue,
-    private readonly schedule: JobSchedule,
-    private readonly role: RuntimeRole,
-  ) {}
+  constructor(private readonly events: InboxEventsRepository) {}
 
-  async onModuleInit(): Promise<void> {
-    if (!this.role.runsWorkers) return;
-    await this.jobs.work(PRUNE_INBOX_EVENTS_JOB, async () => {
-      const n = await this.events.prune();
-      if (n > 0) this.log.log(`pruned ${n} inbox events older than ${RETENTION_HOURS} h`);
-    });
-    this.schedule.every(PRUNE_INBOX_EVENTS_JOB, 600);
+  @OnJob({ name: PRUNE_INBOX_EVENTS_JOB, every: 600 })
+  async prune(): Promise<void> {
+    const n = await this.events.prune();
+    if (n > 0) this.log.log(`pruned ${n} inbox events older than ${RETENTION_HOURS} h`);
   }
 }

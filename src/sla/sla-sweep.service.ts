@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { OnJob } from '../jobs/on-job';
 import { workingClockFor } from './calendar';
 import { dueSlaEvents } from './sla-clock';
 import { DueEvent, RaisedSlaEvent, SlaClockRepository } from './sla-clock.repository';
@@ -10,6 +11,9 @@ export interface SlaSweepResult {
 }
 
 const BATCH = 500;
+
+export const SLA_SWEEP_JOB = 'sla.sweep';
+export const SLA_SWEEP_INTERVAL_SECONDS = 30;
 
 /**
  * Raises SLA warnings and breaches: walks the running clocks in due order (partial index
@@ -24,6 +28,12 @@ export class SlaSweepService {
     private readonly clocks: SlaClockRepository,
     private readonly policies: SlaPolicyService,
   ) {}
+
+  /** Every 30 s on workers; the schedule's throttle and singleton key make one run per slot. */
+  @OnJob({ name: SLA_SWEEP_JOB, every: SLA_SWEEP_INTERVAL_SECONDS })
+  async sweepJob(): Promise<void> {
+    await this.sweep();
+  }
 
   async sweep(now: Date = new Date(), batchSize = BATCH): Promise<SlaSweepResult> {
     const policies = await this.policies.rulesById();

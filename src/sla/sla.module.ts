@@ -4,7 +4,6 @@ import { SlaClockRepository } from './sla-clock.repository';
 import { SlaPoliciesController } from './sla-policies.controller';
 import { SlaPolicyRepository } from './sla-policy.repository';
 import { SlaPolicyService } from './sla-policy.service';
-import { SlaSweepSchedule } from './sla-sweep.schedule';
 import { SlaSweepService } from './sla-sweep.service';
 
 /**
@@ -16,7 +15,7 @@ import { SlaSweepService } from './sla-sweep.service';
 @Module({
   imports: [ConversationsModule],
   controllers: [SlaPoliciesController],
-  providers: [SlaPolicyRepository, SlaClockRepository, SlaPolicyService, SlaSweepService, SlaSweepSchedule],
+  providers: [SlaPolicyRepository, SlaClockRepository, SlaPolicyService, SlaSweepService],
   exports: [SlaPolicyService, SlaSweepService],
 })
 export class SlaModule {}

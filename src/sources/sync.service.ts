@@ -1,10 +1,9 @@
-import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
-import { RuntimeRole } from '../config/runtime-role';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { ConnectorError } from '../connectors/connector';
 import { ConnectorRegistry } from '../connectors/registry';
 import { IngestService } from '../ingest/ingest.service';
-import { JobQueue } from '../jobs/job-queue';
-import { JobSchedule } from '../jobs/job-schedule';
+import { Job, JobQueue } from '../jobs/job-queue';
+import { OnJob } from '../jobs/on-job';
 import { runPagePipeline } from './page-pipeline';
 import { isRunnable } from './source-health';
 import type { SourceEntity } from './source.entity';
@@ -47,7 +46,7 @@ export interface SyncOutcome {
  * one mapping onto the source state. Push sources are run by PushReceivers.
  */
 @Injectable()
-export class SyncService implements OnModuleInit {
+export class SyncService {
   private readonly logger = new Logger(SyncService.name);
 
   constructor(
@@ -55,17 +54,16 @@ export class SyncService implements OnModuleInit {
     private readonly registry: ConnectorRegistry,
     private readonly ingest: IngestService,
     @Optional() private readonly queue?: JobQueue,
-    @Optional() private readonly schedule?: JobSchedule,
-    @Optional() private readonly role?: RuntimeRole,
   ) {}
 
-  async onModuleInit() {
-    if (!this.queue || !this.role?.runsWorkers) return;
-    await this.queue.work<SyncJob>(SYNC_JOB, async (jobs) => {
-      for (const job of jobs) await this.syncSource(job.data.sourceId, job.data);
-    });
-    await this.queue.work(SYNC_TICK_JOB, async () => void (await this.tick()));
-    this.schedule?.every(SYNC_TICK_JOB, TICK_SECONDS);
+  @OnJob({ name: SYNC_JOB })
+  async syncJobs(jobs: Job<SyncJob>[]): Promise<void> {
+    for (const job of jobs) await this.syncSource(job.data.sourceId, job.data);
+  }
+
+  @OnJob({ name: SYNC_TICK_JOB, every: TICK_SECONDS })
+  async tickJob(): Promise<void> {
+    await this.tick();
   }
 
   /** Enqueues a sync for each pull source that is due. */

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import type { Provider } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { loadConfig } from '../../src/config/config';
@@ -27,6 +28,8 @@ export interface JobsRuntime {
 export async function startJobsRuntime(
   databaseUrl: string,
   env: Record<string, string> = {},
+  /** Extra providers (e.g. ones with @OnJob handlers). */
+  providers: Provider[] = [],
 ): Promise<JobsRuntime> {
   const config = loadConfig(
     {
@@ -53,6 +56,7 @@ export async function startJobsRuntime(
       ObservabilityModule.forRoot(config, sink),
       JobsModule.forRoot(new RuntimeRole(config.ROLE)),
     ],
+    providers,
   }).compile();
   module.useLogger(module.get(PinoNestLogger));
   await module.init();

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { createApp, RunningApp } from '../../src/bootstrap';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { PgBossJobQueue } from '../../src/jobs/pg-boss-job-queue';
-import { SLA_SWEEP_JOB } from '../../src/sla/sla-sweep.schedule';
+import { SLA_SWEEP_JOB } from '../../src/sla/sla-sweep.service';
 import { SlaSweepService } from '../../src/sla/sla-sweep.service';
 import { ADMIN, login, Session, userSession, withDb } from '../inbox/support';
 import { startTestApp, TestApp, testConfig } from '../support/app';

@@ -1,7 +1,6 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { RuntimeRole } from '../../config/runtime-role';
-import { JobQueue } from '../../jobs/job-queue';
-import { JobSchedule } from '../../jobs/job-schedule';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Job } from '../../jobs/job-queue';
+import { OnJob } from '../../jobs/on-job';
 import { RetrainService } from './retrain.service';
 
 export const RETRAIN_JOB = 'analysis.retrain';
@@ -22,22 +21,14 @@ export interface RetrainJobData {
 
 /** The weekly retrain on workers (when the team corrected something); an admin can queue one at any time. */
 @Injectable()
-export class AnalysisWorkers implements OnModuleInit {
+export class AnalysisWorkers {
   private readonly logger = new Logger('Retrain');
 
-  constructor(
-    private readonly role: RuntimeRole,
-    private readonly jobs: JobQueue,
-    private readonly schedule: JobSchedule,
-    private readonly retrain: RetrainService,
-  ) {}
+  constructor(private readonly retrain: RetrainService) {}
 
-  async onModuleInit(): Promise<void> {
-    if (!this.role.runsWorkers) return;
-    await this.jobs.work<RetrainJobData>(RETRAIN_JOB, async ([job]) => {
-      await this.runJob(job.data);
-    });
-    this.schedule.every(RETRAIN_JOB, RETRAIN_CHECK_SECONDS);
+  @OnJob({ name: RETRAIN_JOB, every: RETRAIN_CHECK_SECONDS })
+  async retrainJob([job]: Job<RetrainJobData>[]): Promise<void> {
+    await this.runJob(job.data);
   }
 
   /** One retrain job: scheduled ones only when due, an admin's always. Returns whether it trained. */
