@@ -16,6 +16,12 @@
  * prints the throughput ratio off/on of the medians.
  *
  * Targets: ≥ 5,000 items/s end to end, ≥ 0.25 × COPY, ≤ 0.1 API calls per item.
+ *
+ * `--platform youtube`: the same on the YouTube emulator (its own process): a 20,000-comment
+ * backlog of a channel (default mix: 15,900 comments without replies, 1,000 threads with 2 replies
+ * embedded in the thread, 100 busy threads with 10 replies read through comments.list) read by the
+ * real YouTubeConnector.fetch; also reports the quota units YouTube charged per item
+ * (target ≤ 0.02).
  */
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
@@ -30,6 +36,8 @@ import { SourcesRepository } from '../src/sources/sources.repository';
 import { SourcesService } from '../src/sources/sources.service';
 import { SyncService } from '../src/sources/sync.service';
 import { createBenchDb } from './support/bench-db';
+import { backlogSize, startRemoteYouTube, type RemoteYouTube } from './support/youtube-emulator-child';
+import { YouTubeConnector } from '../src/connectors/youtube';
 import { startRemoteVk, type BacklogSeed, type RemoteVk } from './support/vk-emulator-child';
 import { copyBuffer } from '../src/database/pg-copy';
 import * as pgCopyBinary from '../src/database/pg-copy-binary';
@@ -47,7 +55,19 @@ const arg = (name: string, d: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : d;
 };
 const JSON_OUT = process.argv.includes('--json');
-const COMMENTS = arg('comments', 50_000);
+const platformArg = process.argv.indexOf('--platform');
+const PLATFORM = platformArg > 0 ? process.argv[platformArg + 1] : 'vk';
+const YOUTUBE = PLATFORM === 'youtube';
+const YT_BACKLOG = {
+  plain: arg('yt-plain', 15_900),
+  smallThreads: arg('yt-small-threads', 1_000),
+  smallReplies: 2,
+  busyThreads: arg('yt-busy-threads', 100),
+  busyReplies: 10,
+  authors: 5_000,
+  phrases: [] as string[],
+};
+const COMMENTS = YOUTUBE ? backlogSize(YT_BACKLOG) : arg('comments', 50_000);
 const PER_POST = arg('per-post', 200);
 const AUTHORS = arg('authors', 5_000);
 const RUNS = arg('runs', 3);
@@ -75,6 +95,7 @@ const timer = new StageTimer();
 if (STAGES) {
   timer.wrap(VkClient.prototype, 'call', 'vk.call');
   timer.wrap(VkConnector.prototype, 'fetch', 'fetch');
+  timer.wrap(YouTubeConnector.prototype, 'fetch', 'fetch');
   timer.wrap(IngestService.prototype, 'prepare', 'prepare');
   timer.wrap(IngestService.prototype, 'commit', 'commit');
   for (const m of [
@@ -101,6 +122,8 @@ const PHRASES = [
   'Не приходит SMS-код при входе',
   'Great service, thanks a lot',
 ];
+
+YT_BACKLOG.phrases = PHRASES;
 
 const seed: BacklogSeed = {
   groupId: GROUP_ID,
@@ -147,9 +170,13 @@ async function main() {
   Logger.overrideLogger(JSON_OUT ? false : ['error']);
   // VK is a remote server in production: by default the emulator runs in its own process, so its
   // work (50,000 comments' JSON, rate limiting) is not charged to the ingest event loop.
+  if (YOUTUBE) return runPlatform(await startRemoteYouTube(YT_BACKLOG));
   const emu = IN_PROCESS ? await inProcessVk() : await startRemoteVk(seed);
+  return runPlatform(emu);
+}
+
+async function runPlatform(emu: RemoteVk | RemoteYouTube) {
   try {
-    const { groupToken, serviceToken } = emu;
     const box = new SecretBox(Buffer.alloc(32, 1));
     const analysis = loadItemAnalysis();
     if (STAGES) timer.wrap(Object.getPrototypeOf(analysis), 'analyzeBatch', 'analysis');
@@ -163,25 +190,45 @@ async function main() {
         for (const [table, trigger] of REPORT_TRIGGERS)
           await db.ds.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
       const vk = new VkConnector();
-      const registry = new ConnectorRegistry([vk]);
+      const youtube = new YouTubeConnector();
+      const registry = new ConnectorRegistry([vk, youtube]);
       const sources = new SourcesService(new SourcesRepository(db.ds), registry, box, new ApiUrlPolicy(true));
       const conversations = new ConversationsRepository();
       const policies = new SlaPolicyService(new SlaPolicyRepository(db.ds), conversations);
       const ingest = new IngestService(db.ds, analysis, policies, new IngestRepository(), conversations);
       const sync = new SyncService(sources, registry, ingest);
-      const source = await sources.create({
-        platform: 'vk',
-        name: `Acme ${run}`,
-        settings: {
-          groupId: GROUP_ID,
-          apiBaseUrl: emu.apiBaseUrl,
-          backfillDays: 2,
-          serviceApiLimit: 20,
-          apiWaitMs: 50,
-          reconcileIntervalMs: 0,
-        },
-        credentials: { groupToken, serviceToken },
-      });
+      const source = await sources.create(
+        'channelId' in emu
+          ? {
+              platform: 'youtube',
+              name: `Acme ${run}`,
+              settings: {
+                channelId: emu.channelId,
+                apiBaseUrl: emu.apiBaseUrl,
+                tokenUrl: emu.tokenUrl,
+                dailyQuota: 1_000_000,
+                backfillDays: 7,
+              },
+              credentials: {
+                clientId: emu.clientId,
+                clientSecret: emu.clientSecret,
+                refreshToken: emu.refreshToken,
+              },
+            }
+          : {
+              platform: 'vk',
+              name: `Acme ${run}`,
+              settings: {
+                groupId: GROUP_ID,
+                apiBaseUrl: emu.apiBaseUrl,
+                backfillDays: 2,
+                serviceApiLimit: 20,
+                apiWaitMs: 50,
+                reconcileIntervalMs: 0,
+              },
+              credentials: { groupToken: emu.groupToken, serviceToken: emu.serviceToken },
+            },
+      );
       await emu.clearRequests();
       const dbCpu = new DatabaseCpu(db.url, new URL(db.url).pathname.slice(1));
       await dbCpu.start();
@@ -189,7 +236,7 @@ async function main() {
       timer.start();
       const cpu0 = process.cpuUsage();
       const pg0 = STAGES ? postgresCpuSeconds() : 0;
-      const emu0 = STAGES ? await emu.cpuSeconds() : 0;
+      const emu0 = STAGES && 'cpuSeconds' in emu ? await emu.cpuSeconds() : 0;
       const t0 = performance.now();
       let inserted = 0;
       for (let i = 0; i < 1000; i++) {
@@ -207,13 +254,14 @@ async function main() {
         console.log(
           `run ${run}: wall ${seconds.toFixed(2)} s, node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s ` +
             `(user ${(cpu.user / 1e6).toFixed(2)}), postgres CPU (all backends) ${(postgresCpuSeconds() - pg0).toFixed(2)} s, ` +
-            `emulator process CPU ${((await emu.cpuSeconds()) - emu0).toFixed(2)} s`,
+            `emulator process CPU ${('cpuSeconds' in emu ? (await emu.cpuSeconds()) - emu0 : 0).toFixed(2)} s`,
         );
         console.table(timer.report());
         if (process.argv.includes('--timeline'))
           console.log(timer.timeline(['fetch', 'prepare', 'commit', 'vk.call']));
       }
       const apiCalls = await emu.requestCount();
+      const quotaUnits = 'quotaUnits' in emu ? await emu.quotaUnits() : undefined;
       const [check] = await db.ds.query(
         `SELECT count(*)::int AS items, count(analyzed_at)::int AS analysed, count(conversation_id)::int AS threaded,
                 count(DISTINCT conversation_id)::int AS conversations
@@ -248,6 +296,7 @@ async function main() {
       const copySeconds = (performance.now() - c0) / 1000;
       await client.end();
       await vk.close();
+      youtube.close();
       await db.drop();
 
       (run < WARMUP ? warmup : results).push({
@@ -263,6 +312,9 @@ async function main() {
         itemsPerCpuSecond: Math.round(inserted / (nodeCpuSeconds + dbCpuSeconds)),
         apiCalls,
         apiCallsPerItem: round(apiCalls / inserted, 5),
+        ...(quotaUnits !== undefined
+          ? { quotaUnits, quotaUnitsPerItem: round(quotaUnits / inserted, 5) }
+          : {}),
         copyRows: rows.length,
         copySeconds: round(copySeconds),
         copyItemsPerSecond: Math.round(rows.length / copySeconds),
@@ -290,16 +342,21 @@ async function main() {
         : undefined;
     const summary = {
       bench: 'ingest-catchup',
+      platform: YOUTUBE ? 'youtube' : 'vk',
+      ...(YOUTUBE ? { backlog: { ...YT_BACKLOG, phrases: undefined } } : {}),
       runs: results,
       warmup,
       median: {
         itemsPerSecond: median('itemsPerSecond'),
         apiCallsPerItem: median('apiCallsPerItem'),
+        ...(YOUTUBE ? { quotaUnitsPerItem: median('quotaUnitsPerItem') } : {}),
         copyItemsPerSecond: median('copyItemsPerSecond'),
         ratioToCopy: median('ratioToCopy'),
       },
       rollupCost,
-      targets: { itemsPerSecond: 5000, ratioToCopy: 0.25, apiCallsPerItem: 0.1, rollupRatio: 0.85 },
+      targets: YOUTUBE
+        ? { quotaUnitsPerItem: 0.02 }
+        : { itemsPerSecond: 5000, ratioToCopy: 0.25, apiCallsPerItem: 0.1, rollupRatio: 0.85 },
     };
     if (JSON_OUT) {
       process.stdout.write(JSON.stringify(summary) + '\n');
@@ -308,18 +365,25 @@ async function main() {
         console.log(
           `${warmup.includes(r) ? '(warm-up) ' : ''}rollups ${r.rollups ? 'on' : 'off'}: catch-up: ${r.inserted} comments in ${r.seconds} s = ${r.itemsPerSecond} items/s ` +
             `(analysed ${r.analysed}, threaded ${r.threaded} into ${r.conversations} conversations), ` +
-            `${r.apiCalls} API calls = ${r.apiCallsPerItem}/item`,
+            `${r.apiCalls} API calls = ${r.apiCallsPerItem}/item` +
+            (r.quotaUnits !== undefined ? `, ${r.quotaUnits} quota units = ${r.quotaUnitsPerItem}/item` : ''),
         );
         console.log(
           `COPY baseline: ${r.copyRows} rows in ${r.copySeconds} s = ${r.copyItemsPerSecond} rows/s; ratio ${r.ratioToCopy}; ` +
             `CPU: node ${r.nodeCpuSeconds} s, database backends ${r.dbCpuSeconds} s = ${r.itemsPerCpuSecond} items per CPU second`,
         );
       }
-      const m = summary.median;
-      console.log(
-        `median: ${m.itemsPerSecond} items/s (target ≥ 5000), ${m.ratioToCopy} × COPY (target ≥ 0.25), ` +
-          `${m.apiCallsPerItem} API calls/item (target ≤ 0.1)`,
-      );
+      const m: Record<string, number> = summary.median;
+      if (YOUTUBE)
+        console.log(
+          `median (YouTube): ${m.itemsPerSecond} items/s, ${m.ratioToCopy} × COPY, ` +
+            `${m.quotaUnitsPerItem} quota units/item (target ≤ 0.02), ${m.apiCallsPerItem} API calls/item`,
+        );
+      else
+        console.log(
+          `median: ${m.itemsPerSecond} items/s (target ≥ 5000), ${m.ratioToCopy} × COPY (target ≥ 0.25), ` +
+            `${m.apiCallsPerItem} API calls/item (target ≤ 0.1)`,
+        );
       if (rollupCost)
         console.log(
           `rollup maintenance: median ${rollupCost.itemsPerSecondOn} items/s on vs ${rollupCost.itemsPerSecondOff} off = ` +

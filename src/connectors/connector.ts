@@ -82,6 +82,35 @@ export class ConnectorError extends Error {
   }
 }
 
+/** Units of a platform's API quota spent on one quota day (YouTube: 10,000 a day by default). */
+export interface QuotaUsage {
+  /** The platform's quota day, e.g. `2024-11-01` (YouTube's starts at midnight Pacific time). */
+  day: string;
+  used: number;
+}
+
+/**
+ * Where a connector counts what it spends of a platform's API quota, per source, shared by every
+ * process (the sources service keeps it in the database). Spent before each call: a failed call
+ * costs quota too.
+ */
+export interface QuotaMeter {
+  read(): Promise<QuotaUsage | null>;
+  /** Adds `units` to `day` (a new day starts from zero); answers the day's total. */
+  spend(day: string, units: number): Promise<number>;
+}
+
+/** A source's quota as its health shows it. */
+export interface QuotaView {
+  day: string;
+  limit: number;
+  used: number;
+  remaining: number;
+  /** The most polling may spend a day; the rest is kept for replies. */
+  readBudget: number;
+  resetsAt: string;
+}
+
 /** Decrypted credentials and settings of one source, as a connector receives them. */
 export interface SourceContext {
   id: string;
@@ -90,6 +119,8 @@ export interface SourceContext {
   credentials: Record<string, any>;
   /** Stored cursors by stream. */
   cursors: Record<string, unknown>;
+  /** The source's quota ledger, for platforms with a daily API quota. */
+  quota?: QuotaMeter;
 }
 
 /**
@@ -173,4 +204,6 @@ export interface Connector {
   webhook?(source: SourceContext, request: WebhookRequest): WebhookOutcome;
   /** Sends a reply exactly once, using an idempotency key derived from `reply.replyId`. */
   send(source: SourceContext, reply: OutgoingReply): Promise<SendResult>;
+  /** Platforms with a daily API quota: the source's quota as its health shows it. */
+  quotaView?(settings: Record<string, any>, usage: QuotaUsage | null, now: Date): QuotaView;
 }

@@ -7,6 +7,7 @@ import { ConnectorRegistry } from './registry';
 import { TelegramConnector } from './telegram';
 import { VkConnector, VkMentionsConnector } from './vk';
 import { WebhookConnector } from './webhook/webhook.connector';
+import { YouTubeConnector } from './youtube';
 
 /** One line per platform. */
 const PLATFORM_CONNECTORS: ReadonlyArray<(config: AppConfig) => Connector> = [
@@ -14,6 +15,7 @@ const PLATFORM_CONNECTORS: ReadonlyArray<(config: AppConfig) => Connector> = [
   (config) => new TelegramConnector({ apiRoot: config.TELEGRAM_API_URL }),
   () => new VkConnector(),
   () => new VkMentionsConnector(),
+  () => new YouTubeConnector(),
 ];
 
 /** The connector registry, available everywhere (sources, sync, replies). */

@@ -10,7 +10,9 @@ export type DemoLine =
   | { at: 'tg_post'; key: string; text: string }
   | { at: 'tg_comment'; post: string; who: number; text: string }
   | { at: 'tg_group'; who: number; text: string }
-  | { at: 'tg_dm'; who: number; text: string };
+  | { at: 'tg_dm'; who: number; text: string }
+  | { at: 'yt_video'; key: string; title: string }
+  | { at: 'yt_comment'; video: string; who: number; text: string; reply?: boolean };
 
 /** VK users (id → name) and Telegram users (id → name, username). */
 export const VK_PEOPLE: Record<number, [string, string]> = {
@@ -39,6 +41,16 @@ export const TG_PEOPLE: Record<number, [string, string]> = {
   9008: ['Роман', 'roman_r'],
   9009: ['Elena', 'elena_writes'],
   9010: ['Глеб', 'gleb_g'],
+};
+
+/** YouTube viewers (id → display name, without the @). */
+export const YT_PEOPLE: Record<number, string> = {
+  7001: 'marina.tech',
+  7002: 'dmitry_reviews',
+  7003: 'JakeWatchesTV',
+  7004: 'ольга-дома',
+  7005: 'sam.builds',
+  7006: 'крипто-доход-24',
 };
 
 /** What is already there when a newcomer opens the inbox (~40 items). */
@@ -203,6 +215,32 @@ export const DEMO_SEED: DemoLine[] = [
     text: 'Hi, my internet drops every evening around 9 pm for about 10 minutes. Contract 61-0042.',
   },
   { at: 'tg_dm', who: 9010, text: 'Какие роутеры вы продаёте и можно ли в рассрочку?' },
+  { at: 'yt_video', key: 'router', title: 'Как настроить Wi‑Fi роутер ДомНет за 5 минут' },
+  {
+    at: 'yt_comment',
+    video: 'router',
+    who: 7001,
+    text: 'Сделала всё по видео, но 5 ГГц сеть так и не появилась. Что делать?',
+  },
+  {
+    at: 'yt_comment',
+    video: 'router',
+    who: 7003,
+    text: 'Great tutorial, finally my Wi-Fi reaches the balcony!',
+  },
+  {
+    at: 'yt_comment',
+    video: 'router',
+    who: 7002,
+    text: 'Почему роутер каждую ночь перезагружается? Уже неделю так',
+  },
+  {
+    at: 'yt_comment',
+    video: 'router',
+    who: 7005,
+    text: 'Same issue here, it reboots around 3am. Any fix?',
+    reply: true,
+  },
 ];
 
 /** New items arriving while the newcomer watches (~60, one every 20–40 s, then again from the top). */
@@ -352,6 +390,14 @@ export const DEMO_TRICKLE: DemoLine[] = [
   { at: 'tg_dm', who: 9001, text: 'Можно добавить второй телевизор к подписке?' },
   { at: 'vk_dm', who: 506, text: 'Техподдержка по телефону не отвечает уже 40 минут. Это вообще нормально?' },
   { at: 'tg_group', who: 9008, text: 'Подскажите, где ближайший офис ДомНет в центре?' },
+  { at: 'yt_comment', video: 'router', who: 7004, text: 'Спасибо, очень понятно объяснили 👍' },
+  {
+    at: 'yt_comment',
+    video: 'router',
+    who: 7003,
+    text: 'How do I change the Wi-Fi password from my phone? The app keeps crashing.',
+  },
+  { at: 'yt_comment', video: 'router', who: 7006, text: 'Зарабатывай 5000 в день, ссылка в профиле 🔥' },
 ];
 
 /**

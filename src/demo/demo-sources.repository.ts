@@ -8,7 +8,7 @@ import { DemoTemplate } from './demo-templates';
 export class DemoSourcesRepository {
   constructor(private readonly db: DataSource) {}
 
-  find(marker: 'vk' | 'telegram') {
+  find(marker: 'vk' | 'telegram' | 'youtube') {
     return sqlOne<{ id: string; settings: Record<string, any> }>(
       this.db,
       `SELECT id, settings FROM sources WHERE settings->>'demo' = $1 ORDER BY created_at LIMIT 1`,

@@ -14,6 +14,7 @@ import { ConnectorRegistry } from '../connectors/registry';
 import { DATABASE_URL } from '../database/database.module';
 import { DEFAULT_BOT_TOKEN, startTelegramEmulator, TelegramEmulator } from '../emulators/telegram';
 import { seedVkBasics, startVkEmulator, VK_DEMO, VkEmulator } from '../emulators/vk';
+import { seedYouTubeBasics, startYouTubeEmulator, YOUTUBE_DEMO, YouTubeEmulator } from '../emulators/youtube';
 import { SourcesService } from '../sources/sources.service';
 import {
   DEMO_HISTORY,
@@ -25,6 +26,7 @@ import {
   DemoLine,
   TG_PEOPLE,
   VK_PEOPLE,
+  YT_PEOPLE,
 } from './demo-script';
 import { DemoSourcesRepository } from './demo-sources.repository';
 import { DEMO_TEMPLATES } from './demo-templates';
@@ -72,8 +74,8 @@ const RUN_ID_STRIDE = 10_000;
 const DEMO_LOCK_KEY = '0x6f746b64656d6f';
 
 /**
- * Demo mode (DEMO unset or true, on instances that run workers): the VK and Telegram emulators run
- * in this process, the company «ДомНет» gets a VK source and a Telegram source pointing at them,
+ * Demo mode (DEMO unset or true, on instances that run workers): the VK, Telegram and YouTube
+ * emulators run in this process, the company «ДомНет» gets a source on each pointing at them,
  * and customers start writing — through the emulators' control API, so every item travels the
  * real connectors and ingest, and every reply lands in the emulator's outbox.
  *
@@ -85,12 +87,15 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   private readonly log = new Logger('Demo');
   private vk?: VkEmulator;
   private tg?: TelegramEmulator;
+  private yt?: YouTubeEmulator;
   private readonly posts = new Map<string, { vk?: number; tg?: number }>();
+  /** YouTube videos by script key, and the last top-level comment on each (what a reply answers). */
+  private readonly videos = new Map<string, { id: string; lastTopLevel?: string }>();
   private timer?: NodeJS.Timeout;
   private stormTimer?: NodeJS.Timeout;
   private stopped = false;
   private next = 0;
-  private seen = { vk: 0, tg: 0 };
+  private seen = { vk: 0, tg: 0, yt: 0 };
   /** Holds the demo lock while this instance runs the demo. */
   private lockClient?: Client;
 
@@ -109,7 +114,7 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
 
   /** The emulators, for tests and the control links in the log. */
   emulators() {
-    return { vk: this.vk, telegram: this.tg };
+    return { vk: this.vk, telegram: this.tg, youtube: this.yt };
   }
 
   /** This instance runs the demo (demo mode on, and it holds the demo lock). */
@@ -126,7 +131,10 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     }
     this.vk = await startVkEmulator({ maxHoldMs: 5_000 });
     this.tg = await startTelegramEmulator({ maxHoldMs: 5_000 });
+    // A new seed each run: YouTube comment ids are random, and must not repeat the last run's.
+    this.yt = await startYouTubeEmulator({ seed: Date.now() % 1_000_000_007 });
     seedVkBasics(this.vk.control);
+    seedYouTubeBasics(this.yt.control, { channelTitle: 'ДомНет' });
     this.vk.control.community({ id: VK_DEMO.groupId, name: 'ДомНет', screen_name: 'domnet' });
     for (const [id, [first, last]] of Object.entries(VK_PEOPLE)) {
       this.vk.control.user({ id: Number(id), first_name: first, last_name: last });
@@ -154,6 +162,9 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     this.log.log(
       `Telegram Bot API emulator: ${this.tg.apiRoot} (sent replies: ${this.tg.url}/__control/outbox)`,
     );
+    this.log.log(
+      `YouTube Data API emulator: ${this.yt.apiBaseUrl} (sent replies: ${this.yt.url}/__control/outbox)`,
+    );
 
     await this.upsertSource('vk', 'ДомНет во ВКонтакте', (run) => ({
       settings: {
@@ -170,6 +181,22 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
       settings: { demo: 'telegram', demoRun: run, apiRoot: this.tg!.apiRoot, pollTimeoutSec: 5 },
       credentials: { botToken: DEFAULT_BOT_TOKEN },
     }));
+    await this.upsertSource('youtube', 'ДомНет на YouTube', (run) => ({
+      settings: {
+        demo: 'youtube',
+        demoRun: run,
+        channelId: YOUTUBE_DEMO.channelId,
+        apiBaseUrl: this.yt!.apiBaseUrl,
+        tokenUrl: this.yt!.tokenUrl,
+        backfillDays: 1,
+        pollIntervalSeconds: 15,
+      },
+      credentials: {
+        clientId: YOUTUBE_DEMO.clientId,
+        clientSecret: YOUTUBE_DEMO.clientSecret,
+        refreshToken: YOUTUBE_DEMO.refreshToken,
+      },
+    }));
     const templates = await this.demoSources.seedTemplates(DEMO_TEMPLATES);
     if (templates > 0) this.log.log(`added ${templates} reply templates for «ДомНет»`);
   }
@@ -184,7 +211,7 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.stormTimer) clearTimeout(this.stormTimer);
-    await Promise.allSettled([this.vk?.stop(), this.tg?.stop()]);
+    await Promise.allSettled([this.vk?.stop(), this.tg?.stop(), this.yt?.stop()]);
     // Ending the session releases the lock: the next instance to start takes the demo over.
     const lock = this.lockClient;
     this.lockClient = undefined;
@@ -215,7 +242,7 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   }
 
   private async upsertSource(
-    platform: 'vk' | 'telegram',
+    platform: 'vk' | 'telegram' | 'youtube',
     name: string,
     make: (run: number) => { settings: Record<string, unknown>; credentials: Record<string, unknown> },
   ) {
@@ -237,8 +264,8 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   }
 
   /** Ids continue past the previous run's, so a restart never reuses an external id. */
-  private renumber(platform: 'vk' | 'telegram', run: number) {
-    if (!run) return;
+  private renumber(platform: 'vk' | 'telegram' | 'youtube', run: number) {
+    if (!run || platform === 'youtube') return; // YouTube ids are random per run
     if (platform === 'vk') {
       for (const space of [`wall-${VK_DEMO.groupId}`, `msg${VK_DEMO.groupId}`]) {
         for (let i = 0; i < run * RUN_ID_STRIDE; i++) this.vk!.control.state.nextId(space);
@@ -360,7 +387,10 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
       this.log.log({ method: (o as any).method }, 'a reply landed in the VK emulator');
     for (const o of tgOut.slice(this.seen.tg))
       this.log.log({ method: o.method }, 'a reply landed in the Telegram emulator');
-    this.seen = { vk: vkOut.length, tg: tgOut.length };
+    const ytOut = this.yt?.control.outbox() ?? [];
+    for (const o of ytOut.slice(this.seen.yt))
+      this.log.log({ method: o.method }, 'a reply landed in the YouTube emulator');
+    this.seen = { vk: vkOut.length, tg: tgOut.length, yt: ytOut.length };
   }
 
   private inject(line: DemoLine) {
@@ -374,6 +404,7 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   private injectUnsafe(line: DemoLine) {
     const vk = this.registry.find('vk') ? this.vk : undefined;
     const tg = this.registry.find('telegram') ? this.tg : undefined;
+    const yt = this.registry.find('youtube') ? this.yt : undefined;
     const owner = -VK_DEMO.groupId;
     switch (line.at) {
       case 'vk_post':
@@ -412,6 +443,26 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
       case 'tg_dm':
         tg?.control.send({ from: tgUser(line.who), text: line.text });
         return;
+      case 'yt_video':
+        if (yt)
+          this.videos.set(line.key, {
+            id: yt.control.video({ channelId: YOUTUBE_DEMO.channelId, title: line.title }).id,
+          });
+        return;
+      case 'yt_comment': {
+        const video = this.videos.get(line.video);
+        if (!yt || !video) return;
+        const name = YT_PEOPLE[line.who] ?? 'viewer';
+        const c = yt.control.comment({
+          channelId: YOUTUBE_DEMO.channelId,
+          videoId: video.id,
+          parentId: line.reply ? video.lastTopLevel : undefined,
+          author: { channelId: `UCdemoViewer${line.who}`, name },
+          text: line.text,
+        });
+        if (!line.reply) video.lastTopLevel = c.id;
+        return;
+      }
     }
   }
 

@@ -1,8 +1,10 @@
 /**
- * `npm run emulators`: the VK and Telegram emulators standalone, on fixed ports
- * (VK_EMULATOR_PORT, default 7001; TG_EMULATOR_PORT, default 7002). Prints URLs and tokens.
+ * `npm run emulators`: the VK, Telegram and YouTube emulators standalone, on fixed ports
+ * (VK_EMULATOR_PORT, default 7001; TG_EMULATOR_PORT, default 7002; YT_EMULATOR_PORT, default
+ * 7003). Prints URLs and tokens.
  */
 import { seedVkBasics, startVkEmulator } from './vk';
+import { seedYouTubeBasics, startYouTubeEmulator } from './youtube';
 
 async function main() {
   const host = process.env.EMULATOR_HOST ?? '127.0.0.1';
@@ -37,6 +39,16 @@ async function main() {
   } catch (err) {
     console.warn(`Telegram emulator not started: ${(err as Error).message}`);
   }
+
+  const yt = await startYouTubeEmulator({ port: Number(process.env.YT_EMULATOR_PORT ?? 7003), host });
+  stops.push(yt.stop);
+  const channel = seedYouTubeBasics(yt.control);
+  console.log(`YouTube Data API emu  ${yt.apiBaseUrl}`);
+  console.log(`  OAuth token URL     ${yt.tokenUrl}`);
+  console.log(`  channel             ${channel.channelId} (${channel.channelTitle})`);
+  console.log(`  client id / secret  ${channel.clientId} / ${channel.clientSecret}`);
+  console.log(`  refresh token       ${channel.refreshToken}`);
+  console.log(`  control             ${yt.url}/__control/state`);
 
   const shutdown = async () => {
     await Promise.allSettled(stops.map((stop) => stop()));

@@ -11,6 +11,7 @@ import type { SourceStatus } from './source-health';
 
 /** A connected account (VK community, Telegram bot, webhook). Credentials are sealed with SecretBox. */
 @Entity('sources')
+@Check('sources_quota_used_check', '(quota_used >= 0)')
 @Index('sources_platform_idx', ['platform'])
 @Check(
   'sources_status_check',
@@ -33,6 +34,9 @@ export class SourceEntity {
   @Column('text', { name: 'last_error_code', nullable: true }) lastErrorCode: string | null;
   @Column('timestamptz', { name: 'last_synced_at', nullable: true }) lastSyncedAt: Date | null;
   @Column('int', { name: 'consecutive_failures', default: 0 }) consecutiveFailures: number;
+  /** Platforms with a daily API quota (YouTube): the platform's quota day and units spent on it. */
+  @Column('date', { name: 'quota_day', nullable: true }) quotaDay: string | null;
+  @Column('int', { name: 'quota_used', default: 0 }) quotaUsed: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

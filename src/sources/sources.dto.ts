@@ -1,3 +1,4 @@
+import type { QuotaView } from '../connectors/connector';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
@@ -75,4 +76,6 @@ export interface SourceView {
   consecutiveFailures: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Platforms with a daily API quota (YouTube): what is spent and left today. */
+  quota?: QuotaView;
 }

@@ -57,6 +57,30 @@ export class SourcesRepository {
     return Object.fromEntries(rows.map((r) => [r.stream, r.cursor]));
   }
 
+  /**
+   * Adds API quota units spent on `day` (the platform's quota day; a new day starts from zero) in
+   * one statement, so concurrent workers add up; answers the day's total.
+   */
+  async spendQuota(id: string, day: string, units: number): Promise<number> {
+    const rows: Array<{ used: number }> = await this.ds.query(
+      `UPDATE sources SET
+         quota_used = CASE WHEN quota_day = $2::date THEN quota_used + $3 ELSE $3 END,
+         quota_day = $2::date
+       WHERE id = $1
+       RETURNING quota_used AS used`,
+      [id, day, units],
+    );
+    return Number(rows[0]?.used ?? units);
+  }
+
+  async quota(id: string): Promise<{ day: string; used: number } | null> {
+    const rows: Array<{ day: string | null; used: number }> = await this.ds.query(
+      `SELECT to_char(quota_day, 'YYYY-MM-DD') AS day, quota_used AS used FROM sources WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.day ? { day: rows[0].day, used: Number(rows[0].used) } : null;
+  }
+
   /** Writes a health change; `synced` also stamps last_synced_at (a successful read). */
   async applyHealth(id: string, c: HealthChange, synced: boolean): Promise<void> {
     await this.ds.query(

@@ -36,11 +36,24 @@ export class SourcesService {
   ) {}
 
   async list(): Promise<SourceView[]> {
-    return (await this.repo.list()).map(view);
+    return (await this.repo.list()).map((s) => this.view(s));
   }
 
   async get(id: string): Promise<SourceView> {
-    return view(await this.mustFind(id));
+    return this.view(await this.mustFind(id));
+  }
+
+  /** The view, with the remaining API quota for platforms that have one. */
+  private view(s: SourceEntity): SourceView {
+    const v = view(s);
+    const connector = this.registry.find(s.platform);
+    if (!connector?.quotaView) return v;
+    try {
+      const usage = s.quotaDay ? { day: String(s.quotaDay), used: s.quotaUsed } : null;
+      return { ...v, quota: connector.quotaView(s.settings ?? {}, usage, new Date()) };
+    } catch {
+      return v; // settings the connector refuses: the health already says so
+    }
   }
 
   async create(
@@ -156,6 +169,10 @@ export class SourcesService {
       settings: row.settings ?? {},
       credentials,
       cursors: await this.repo.cursors(id),
+      quota: {
+        read: () => this.repo.quota(id),
+        spend: (day, units) => this.repo.spendQuota(id, day, units),
+      },
     };
   }
 

@@ -1,6 +1,17 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Bool, DateTime, Enum, Int, Json, NullableDateTime, NullableStr, Str } from '../common/api-schema';
 
 export const SOURCE_STATUSES = ['healthy', 'throttled', 'degraded', 'needs_attention', 'disabled'] as const;
+
+/** A source's API quota today (YouTube: 10,000 units a day, reset at midnight Pacific time). */
+export class SourceQuotaView {
+  @Str({ description: "the platform's quota day, e.g. 2024-11-01" }) day!: string;
+  @Int() limit!: number;
+  @Int() used!: number;
+  @Int() remaining!: number;
+  @Int({ description: 'the most polling spends a day; the rest is kept for replies' }) readBudget!: number;
+  @DateTime() resetsAt!: string;
+}
 
 /** A connected account as the admin API shows it: never its credentials (OpenAPI shape of SourceView). */
 export class SourceViewSchema {
@@ -19,6 +30,11 @@ export class SourceViewSchema {
   @Int() consecutiveFailures!: number;
   @DateTime() createdAt!: string;
   @DateTime() updatedAt!: string;
+  @ApiPropertyOptional({
+    type: () => SourceQuotaView,
+    description: 'platforms with a daily API quota (YouTube): what is spent and left today',
+  })
+  quota?: SourceQuotaView;
 }
 
 export class CreatedSourceView extends SourceViewSchema {

@@ -55,11 +55,12 @@ describe('demo mode on two instances', () => {
     expect(winner.app.get(DemoService).emulators()).toEqual({
       vk: expect.anything(),
       telegram: expect.anything(),
+      youtube: expect.anything(),
     });
     expect(loser.app.get(DemoService).emulators()).toEqual({ vk: undefined, telegram: undefined });
 
     const sources = await demoSources(a);
-    expect(sources.map((s) => s.platform)).toEqual(['telegram', 'vk']);
+    expect(sources.map((s) => s.platform)).toEqual(['telegram', 'vk', 'youtube']);
     // Both point at the emulators of the instance that runs the demo.
     const { vk, telegram } = winner.app.get(DemoService).emulators();
     expect(sources.find((s) => s.platform === 'vk')!.settings.apiBaseUrl).toBe(vk!.apiBaseUrl);
@@ -80,7 +81,7 @@ describe('demo mode on two instances', () => {
     const demo = next.app.get(DemoService);
     expect(demo.running).toBe(true);
     const sources = await demoSources(next);
-    expect(sources.map((s) => s.platform)).toEqual(['telegram', 'vk']); // updated, not duplicated
+    expect(sources.map((s) => s.platform)).toEqual(['telegram', 'vk', 'youtube']); // updated, not duplicated
     expect(sources.find((s) => s.platform === 'vk')!.settings).toMatchObject({
       apiBaseUrl: demo.emulators().vk!.apiBaseUrl,
       demoRun: 1,

@@ -13,7 +13,7 @@ describe('demo mode', () => {
     t = await startTestApp({ DEMO: 'true' });
     const admin = await login(t, ADMIN.email, ADMIN.password);
     const sources: any[] = await admin.json('GET', '/api/sources', undefined, 200);
-    expect(sources.map((s) => s.platform).sort()).toEqual(['telegram', 'vk']);
+    expect(sources.map((s) => s.platform).sort()).toEqual(['telegram', 'vk', 'youtube']);
 
     // The seed flows through the real connectors and ingest into the inbox.
     const queue: any = await waitFor(
@@ -65,6 +65,21 @@ describe('demo mode', () => {
       return r.status === 'delivered' && r;
     }, 10_000);
     expect(delivered.platformMessageId).toBeTruthy();
+
+    // The YouTube channel is polled (a pull source: the sync tick runs every 15 s).
+    const yt: any = await waitFor(
+      async () => {
+        const q: any = await admin.json('GET', '/api/conversations?status=all&limit=200', undefined, 200);
+        const list = q.conversations.filter((c: any) => c.platform === 'youtube');
+        return list.length >= 3 && list;
+      },
+      60_000,
+      1000,
+    );
+    const texts = yt.map((c: any) => c.lastText);
+    expect(texts).toEqual(
+      expect.arrayContaining([expect.stringMatching(/5 ГГц/), expect.stringMatching(/Great tutorial/)]),
+    );
   });
 
   it('stays off with DEMO=false', async () => {

@@ -1414,6 +1414,8 @@ export interface components {
             name: string;
             /** @description vk, telegram, webhook */
             platform: string;
+            /** @description platforms with a daily API quota (YouTube): what is spent and left today */
+            quota?: components["schemas"]["SourceQuotaView"];
             settings: {
                 [key: string]: unknown;
             };
@@ -2124,6 +2126,17 @@ export interface components {
             sourceId: string | null;
             sourceName: string | null;
         };
+        SourceQuotaView: {
+            /** @description the platform's quota day, e.g. 2024-11-01 */
+            day: string;
+            limit: number;
+            /** @description the most polling spends a day; the rest is kept for replies */
+            readBudget: number;
+            remaining: number;
+            /** Format: date-time */
+            resetsAt: string;
+            used: number;
+        };
         SourceVerifiedView: {
             accountName: string;
             ok: boolean;
@@ -2142,6 +2155,8 @@ export interface components {
             name: string;
             /** @description vk, telegram, webhook */
             platform: string;
+            /** @description platforms with a daily API quota (YouTube): what is spent and left today */
+            quota?: components["schemas"]["SourceQuotaView"];
             settings: {
                 [key: string]: unknown;
             };
