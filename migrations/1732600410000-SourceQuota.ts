@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * process adds to the same row (`quota_used + n` in one statement), so workers never overspend
  * by each keeping a count of their own; the source's health shows what is left.
  */
-export class SourceQuota1732600400000 implements MigrationInterface {
-  name = 'SourceQuota1732600400000';
+export class SourceQuota1732600410000 implements MigrationInterface {
+  name = 'SourceQuota1732600410000';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE sources
