@@ -1,7 +1,5 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { RuntimeRole } from '../config/runtime-role';
-import { JobQueue } from '../jobs/job-queue';
-import { JobSchedule } from '../jobs/job-schedule';
+import { Injectable } from '@nestjs/common';
+import { OnJob } from '../jobs/on-job';
 import { RollupMaintenance } from './rollups/rollup-maintenance.service';
 import { TermsWorker } from './rollups/terms-worker.service';
 
@@ -9,27 +7,27 @@ export const REPORTS_FOLD_JOB = 'reports.fold';
 export const REPORTS_TERMS_JOB = 'reports.terms';
 export const REPORTS_SNAPSHOT_JOB = 'reports.snapshot';
 
-/** Workers only: fold the rollup deltas, count terms, snapshot the backlog. */
+/** Fold the rollup deltas, count terms, snapshot the backlog (registered on workers: JobHandlers). */
 @Injectable()
-export class ReportWorkers implements OnModuleInit {
+export class ReportWorkers {
   constructor(
-    private readonly role: RuntimeRole,
-    private readonly jobs: JobQueue,
-    private readonly schedule: JobSchedule,
     private readonly maintenance: RollupMaintenance,
     private readonly terms: TermsWorker,
   ) {}
 
-  async onModuleInit() {
-    if (!this.role.runsWorkers) return;
-    await this.jobs.work(REPORTS_FOLD_JOB, () => this.maintenance.fold());
-    await this.jobs.work(REPORTS_TERMS_JOB, async () => {
-      await this.terms.drain();
-    });
-    await this.jobs.work(REPORTS_SNAPSHOT_JOB, () => this.maintenance.snapshot());
-    this.schedule.every(REPORTS_FOLD_JOB, 5, {}, { expireInSeconds: 120 });
-    this.schedule.every(REPORTS_TERMS_JOB, 5, {}, { expireInSeconds: 1800 });
-    // once per quarter hour is recorded; every 5 minutes makes sure no quarter is missed
-    this.schedule.every(REPORTS_SNAPSHOT_JOB, 300, {}, { expireInSeconds: 120 });
+  @OnJob({ name: REPORTS_FOLD_JOB, every: 5, expireInSeconds: 120 })
+  async fold(): Promise<void> {
+    await this.maintenance.fold();
+  }
+
+  @OnJob({ name: REPORTS_TERMS_JOB, every: 5, expireInSeconds: 1800 })
+  async countTerms(): Promise<void> {
+    await this.terms.drain();
+  }
+
+  // once per quarter hour is recorded; every 5 minutes makes sure no quarter is missed
+  @OnJob({ name: REPORTS_SNAPSHOT_JOB, every: 300, expireInSeconds: 120 })
+  async snapshot(): Promise<void> {
+    await this.maintenance.snapshot();
   }
 }
