@@ -7,6 +7,7 @@ import { SecretBox } from '../security/secret-box';
 import type { RuleKind } from './alert.types';
 import { AlertRuleChanges, AlertRuleRow, AlertRulesRepository } from './alert-rules.repository';
 import { CreateAlertRuleDto, UpdateAlertRuleDto } from './dto/alert-rule.dto';
+import { PG, pgCode } from '../database/pg-errors';
 import { DEFAULT_PARAMS, ParamsByKind, paramsProblems, withDefaults } from './rule-params';
 
 export type Channel = 'main' | 'lead';
@@ -180,6 +181,6 @@ function auditData(dto: CreateAlertRuleDto | UpdateAlertRuleDto): Record<string,
 }
 
 function sourceMissing(err: unknown): never {
-  if ((err as { code?: string })?.code === '23503') throw new NotFoundException('source not found');
+  if (pgCode(err) === PG.FOREIGN_KEY_VIOLATION) throw new NotFoundException('source not found');
   throw err;
 }

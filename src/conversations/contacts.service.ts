@@ -1,5 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ContactsRepository } from './contacts.repository';
 import { ConversationsRepository } from './conversations.repository';
 
 export interface LinkResult {
@@ -16,44 +18,34 @@ export interface LinkResult {
 export class ContactsService {
   constructor(
     private readonly ds: DataSource,
+    private readonly contacts: ContactsRepository,
     private readonly conversations: ConversationsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async link(contactIds: string[], actorId?: string): Promise<LinkResult> {
     const ids = [...new Set(contactIds)];
     if (ids.length < 2) throw new BadRequestException('link needs at least two different contacts');
     return this.ds.transaction(async (m) => {
-      const rows: { id: string; customer_id: string; created_at: Date }[] = await m.query(
-        `SELECT ct.id, ct.customer_id, cu.created_at FROM contacts ct JOIN customers cu ON cu.id = ct.customer_id
-         WHERE ct.id = ANY($1::uuid[]) ORDER BY cu.created_at, cu.id FOR UPDATE OF ct, cu`,
-        [ids],
-      );
+      const rows = await this.contacts.lockWithCustomers(m, ids);
       const missing = ids.filter((id) => !rows.some((r) => r.id === id));
       if (missing.length > 0) throw new NotFoundException(`unknown contacts: ${missing.join(', ')}`);
-      const survivor = rows[0].customer_id;
-      const merged = [...new Set(rows.map((r) => r.customer_id))].filter((c) => c !== survivor);
+      const survivor = rows[0].customerId;
+      const merged = [...new Set(rows.map((r) => r.customerId))].filter((c) => c !== survivor);
       if (merged.length > 0) {
-        await m.query(
-          `UPDATE contacts SET customer_id = $1, updated_at = now() WHERE customer_id = ANY($2::uuid[])`,
-          [survivor, merged],
-        );
+        await this.contacts.moveContacts(m, survivor, merged);
         await this.conversations.moveToCustomer(m, survivor, merged);
-        await m.query(
-          `UPDATE customers s SET notes = NULLIF(concat_ws(E'\\n', s.notes, (SELECT string_agg(notes, E'\\n')
-             FROM customers WHERE id = ANY($2::uuid[]))), ''), updated_at = now() WHERE s.id = $1`,
-          [survivor, merged],
-        );
-        await m.query(`DELETE FROM customers WHERE id = ANY($1::uuid[])`, [merged]);
+        await this.contacts.mergeCustomers(m, survivor, merged);
       }
-      await m.query(
-        `INSERT INTO audit_log (actor_id, action, entity_type, entity_id, data) VALUES ($1, 'contacts.link', 'customer', $2, $3)`,
-        [actorId ?? null, survivor, { contactIds: ids, mergedCustomers: merged }],
+      await this.audit.record(
+        actorId ?? null,
+        'contacts.link',
+        'customer',
+        survivor,
+        { contactIds: ids, mergedCustomers: merged },
+        m,
       );
-      const all: { id: string }[] = await m.query(
-        `SELECT id FROM contacts WHERE customer_id = $1 ORDER BY created_at`,
-        [survivor],
-      );
-      return { customerId: survivor, contactIds: all.map((r) => r.id) };
+      return { customerId: survivor, contactIds: await this.contacts.contactIdsOf(m, survivor) };
     });
   }
 }

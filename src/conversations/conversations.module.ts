@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ContactsController } from './contacts.controller';
+import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
 import { ConversationsRepository } from './conversations.repository';
 
@@ -10,7 +11,7 @@ import { ConversationsRepository } from './conversations.repository';
  */
 @Module({
   controllers: [ContactsController],
-  providers: [ConversationsRepository, ContactsService],
+  providers: [ConversationsRepository, ContactsRepository, ContactsService],
   exports: [ConversationsRepository, ContactsService],
 })
 export class ConversationsModule {}

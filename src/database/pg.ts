@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { CopyValueError } from './pg-copy-binary';
+import { PG, pgCode } from './pg-errors';
 
 /**
  * A raw `pg` client from TypeORM's pool inside one transaction. Ingest speaks plain SQL with
@@ -37,9 +38,13 @@ const NATURAL_KEYS = new Set(['items_source_id_external_id_key', 'conversations_
  * transaction left nothing behind.
  */
 export function isRetryableTxError(err: unknown): boolean {
-  const e = err as { code?: string; constraint?: string } | undefined;
-  const code = e?.code;
-  return code === '40P01' || code === '40001' || (code === '23505' && NATURAL_KEYS.has(e?.constraint ?? ''));
+  const code = pgCode(err);
+  const constraint = (err as { constraint?: string } | undefined)?.constraint ?? '';
+  return (
+    code === PG.DEADLOCK_DETECTED ||
+    code === PG.SERIALIZATION_FAILURE ||
+    (code === PG.UNIQUE_VIOLATION && NATURAL_KEYS.has(constraint))
+  );
 }
 
 /**

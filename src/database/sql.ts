@@ -32,12 +32,3 @@ export async function sqlOne<T = Record<string, any>>(
 ): Promise<T | undefined> {
   return (await sqlRows<T>(db, text, params))[0];
 }
-
-/** PostgreSQL error codes we map to HTTP answers. */
-export const PG_UNIQUE_VIOLATION = '23505';
-export const PG_FOREIGN_KEY_VIOLATION = '23503';
-
-export function pgCode(err: unknown): string | undefined {
-  const e = err as { code?: string; driverError?: { code?: string } };
-  return e?.driverError?.code ?? e?.code;
-}

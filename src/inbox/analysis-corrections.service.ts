@@ -5,8 +5,8 @@ import { SessionUser } from '../auth/auth.decorators';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { CorrectAnalysisDto } from './dto/inbox.dto';
 import { publishInboxEvents } from './inbox-events';
-import { Queryable, sqlOne, sqlRows } from '../database/sql';
-import { AnalysisReviewRepository } from './review/analysis-review.repository';
+import { Queryable } from '../database/sql';
+import { AnalysisCorrectionRow, AnalysisReviewRepository } from './review/analysis-review.repository';
 
 /**
  * An agent's correction of an item's sentiment or intent: the item is updated and the
@@ -56,25 +56,10 @@ export class AnalysisCorrectionsService {
     const changes = (['sentiment', 'intent'] as const)
       .filter((f) => dto[f] !== undefined && dto[f] !== item[f])
       .map((field) => ({ field, oldValue: item[field], newValue: dto[field]! }));
-    const corrections = [];
-    for (const c of changes) {
-      corrections.push(
-        await sqlOne(
-          tx,
-          `INSERT INTO analysis_corrections (item_id, field, old_value, new_value, user_id)
-           VALUES ($1, $2, $3, $4, $5)
-           RETURNING id, field, old_value AS "oldValue", new_value AS "newValue",
-             user_id AS "userId", created_at AS "createdAt"`,
-          [itemId, c.field, c.oldValue, c.newValue, user.id],
-        ),
-      );
-    }
+    const corrections: AnalysisCorrectionRow[] = [];
+    for (const c of changes) corrections.push(await this.reviews.addCorrection(tx, itemId, user.id, c));
     if (changes.length) {
-      await tx.query(
-        `UPDATE items SET sentiment_label = COALESCE($2, sentiment_label), intent = COALESCE($3, intent)
-         WHERE id = $1`,
-        [itemId, dto.sentiment ?? null, dto.intent ?? null],
-      );
+      await this.reviews.setItemLabels(tx, itemId, { sentiment: dto.sentiment, intent: dto.intent });
       await this.followLatestItem(tx, item.conversationId, itemId, dto);
       await this.audit.record(user.id, 'item.analysis_corrected', 'item', itemId, { changes }, tx);
       if (item.conversationId)
@@ -93,13 +78,7 @@ export class AnalysisCorrectionsService {
     dto: CorrectAnalysisDto,
   ) {
     if (!conversationId) return;
-    const latest = await sqlRows(
-      tx,
-      `SELECT id::text FROM items WHERE conversation_id = $1 AND direction = 'inbound'
-       ORDER BY created_at_platform DESC, id DESC LIMIT 1`,
-      [conversationId],
-    );
-    if (latest[0]?.id !== itemId) return;
+    if ((await this.reviews.newestCustomerItemId(tx, conversationId)) !== itemId) return;
     await this.conversations.setLabels(tx, conversationId, { intent: dto.intent, sentiment: dto.sentiment });
   }
 }

@@ -2,6 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ConversationStatus } from '../conversations/conversation-lifecycle';
 import { Queryable, sqlOne, sqlRows } from '../database/sql';
+import type {
+  ConversationRow,
+  NoteRow,
+  OtherConversationRow,
+  QueueRow,
+  TimelineItemRow,
+  TimelineReplyRow,
+} from './inbox.rows';
 import { afterCursorSql, encodeQueueCursor, QueueCursor } from './queue-cursor';
 
 export interface QueueFilter {
@@ -48,7 +56,7 @@ const LAST_ITEM = `
 export class InboxRepository {
   constructor(private readonly db: DataSource) {}
 
-  async queue(f: QueueFilter): Promise<{ rows: Record<string, any>[]; next: string | null }> {
+  async queue(f: QueueFilter): Promise<{ rows: QueueRow[]; next: string | null }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (cond: (p: string) => string, value: unknown) => {
@@ -66,7 +74,7 @@ export class InboxRepository {
       params.push(...k.params);
     }
     params.push(f.limit + 1);
-    const rows = await sqlRows(
+    const rows = await sqlRows<QueueRow & { dueKey?: string }>(
       this.db,
       `SELECT ${CONVERSATION_COLUMNS}, c.due_at::text AS "dueKey",
               last.text AS "lastText", last.direction AS "lastDirection"
@@ -80,18 +88,24 @@ export class InboxRepository {
     const page = more ? rows.slice(0, f.limit) : rows;
     const tail = page[page.length - 1];
     const next =
-      more && tail ? encodeQueueCursor({ due: tail.dueKey, priority: tail.priority, id: tail.id }) : null;
+      more && tail
+        ? encodeQueueCursor({ due: tail.dueKey ?? null, priority: tail.priority, id: tail.id })
+        : null;
     for (const r of page) delete r.dueKey;
     return { rows: page, next };
   }
 
-  async find(db: Queryable, id: string): Promise<Record<string, any> | undefined> {
-    return sqlOne(db, `SELECT ${CONVERSATION_COLUMNS} ${FROM_CONVERSATIONS} WHERE c.id = $1`, [id]);
+  async find(db: Queryable, id: string): Promise<ConversationRow | undefined> {
+    return sqlOne<ConversationRow>(
+      db,
+      `SELECT ${CONVERSATION_COLUMNS} ${FROM_CONVERSATIONS} WHERE c.id = $1`,
+      [id],
+    );
   }
 
   /** The timeline, oldest first (the newest `limit` items when the conversation is long). */
-  async items(id: string, limit = 500): Promise<Record<string, any>[]> {
-    return sqlRows(
+  async items(id: string, limit = 500): Promise<TimelineItemRow[]> {
+    return sqlRows<TimelineItemRow & { seq?: string }>(
       this.db,
       `SELECT * FROM (
          SELECT i.id::text AS id, i.kind, i.direction, i.external_id AS "externalId",
@@ -110,8 +124,8 @@ export class InboxRepository {
     ).then((rows) => rows.map(({ seq: _seq, ...r }) => r));
   }
 
-  async replies(id: string): Promise<Record<string, any>[]> {
-    return sqlRows(
+  async replies(id: string): Promise<TimelineReplyRow[]> {
+    return sqlRows<TimelineReplyRow>(
       this.db,
       `SELECT r.id, r.status, r.text, r.author_id AS "authorId", u.name AS "authorName",
          r.in_reply_to_item_id::text AS "inReplyToItemId", r.attempts, r.last_error AS "lastError",
@@ -123,8 +137,8 @@ export class InboxRepository {
     );
   }
 
-  async notes(id: string): Promise<Record<string, any>[]> {
-    return sqlRows(
+  async notes(id: string): Promise<NoteRow[]> {
+    return sqlRows<NoteRow>(
       this.db,
       `SELECT n.id, n.text, n.author_id AS "authorId", u.name AS "authorName", n.created_at AS "createdAt"
        FROM notes n LEFT JOIN users u ON u.id = n.author_id
@@ -134,8 +148,8 @@ export class InboxRepository {
   }
 
   /** The same customer's other conversations, on any platform (contacts linked into one customer). */
-  async otherConversationsOfCustomer(customerId: string, exceptId: string): Promise<Record<string, any>[]> {
-    return sqlRows(
+  async otherConversationsOfCustomer(customerId: string, exceptId: string): Promise<OtherConversationRow[]> {
+    return sqlRows<OtherConversationRow>(
       this.db,
       `SELECT c.id, c.platform, c.source_id AS "sourceId", s.name AS "sourceName", c.status, c.subject,
          c.intent, c.sentiment_label AS "sentimentLabel", c.last_message_at AS "lastMessageAt",
@@ -160,12 +174,13 @@ export class InboxRepository {
     return !!(await sqlOne(db, `SELECT 1 FROM teams WHERE id = $1`, [teamId]));
   }
 
-  async addNote(db: Queryable, conversationId: string, authorId: string, text: string) {
-    return sqlOne(
+  async addNote(db: Queryable, conversationId: string, authorId: string, text: string): Promise<NoteRow> {
+    const note = await sqlOne<NoteRow>(
       db,
       `INSERT INTO notes (conversation_id, author_id, text) VALUES ($1, $2, $3)
        RETURNING id, text, author_id AS "authorId", created_at AS "createdAt"`,
       [conversationId, authorId, text],
     );
+    return note!;
   }
 }

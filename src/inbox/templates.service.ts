@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import { DataSource, EntityManager } from 'typeorm';
 import { SessionUser } from '../auth/auth.decorators';
 import { CreateTemplateDto, ListTemplatesQuery, UpdateTemplateDto } from './dto/template.dto';
-import { pgCode, PG_UNIQUE_VIOLATION } from '../database/sql';
+import { PG, pgCode } from '../database/pg-errors';
 import { TemplatesRepository } from './templates.repository';
 
 /** Canned answers: admins write them, agents pick them in the reply box. */
@@ -40,7 +40,7 @@ export class TemplatesService {
     try {
       return await this.db.transaction(fn);
     } catch (err) {
-      if (pgCode(err) === PG_UNIQUE_VIOLATION)
+      if (pgCode(err) === PG.UNIQUE_VIOLATION)
         throw new ConflictException('a template with this shortcut exists');
       throw err;
     }

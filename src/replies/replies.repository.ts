@@ -24,6 +24,26 @@ export interface ReplyTarget {
   raw: unknown;
 }
 
+/** A reply as the API returns it (GET /api/replies/:id, POST .../replies). */
+export interface ReplyRow {
+  id: string;
+  conversationId: string;
+  sourceId: string;
+  inReplyToItemId: string | null;
+  authorId: string | null;
+  text: string;
+  status: ReplyStatus;
+  statusAfter: StatusAfter | null;
+  attempts: number;
+  platformMessageId: string | null;
+  lastError: string | null;
+  nextAttemptAt: Date | null;
+  sentAt: Date | null;
+  deliveredAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export const REPLY_COLUMNS = `r.id, r.conversation_id AS "conversationId", r.source_id AS "sourceId",
   r.in_reply_to_item_id::text AS "inReplyToItemId", r.author_id AS "authorId", r.text, r.status,
   r.status_after AS "statusAfter", r.attempts, r.platform_message_id AS "platformMessageId",
@@ -39,7 +59,7 @@ export class RepliesRepository {
   constructor(private readonly db: DataSource) {}
 
   find(db: Queryable, id: string) {
-    return sqlOne(db, `SELECT ${REPLY_COLUMNS} FROM replies r WHERE r.id = $1`, [id]);
+    return sqlOne<ReplyRow>(db, `SELECT ${REPLY_COLUMNS} FROM replies r WHERE r.id = $1`, [id]);
   }
 
   /** Who holds the conversation now (null: nobody), for actions that need no lock. */
@@ -78,7 +98,7 @@ export class RepliesRepository {
       idempotencyKey: string;
       statusAfter: StatusAfter | null;
     },
-  ): Promise<{ row: Record<string, any>; created: boolean }> {
+  ): Promise<{ row: ReplyRow; created: boolean }> {
     const inserted = await sqlOne<{ id: string }>(
       db,
       `INSERT INTO replies (id, conversation_id, in_reply_to_item_id, source_id, author_id, text,
@@ -95,9 +115,11 @@ export class RepliesRepository {
         r.statusAfter,
       ],
     );
-    const row = await sqlOne(db, `SELECT ${REPLY_COLUMNS} FROM replies r WHERE r.idempotency_key = $1`, [
-      r.idempotencyKey,
-    ]);
+    const row = await sqlOne<ReplyRow>(
+      db,
+      `SELECT ${REPLY_COLUMNS} FROM replies r WHERE r.idempotency_key = $1`,
+      [r.idempotencyKey],
+    );
     return { row: row!, created: !!inserted };
   }
 

@@ -3,24 +3,26 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
+import { PG } from '../database/pg-errors';
 
 /** What a client is told for a PostgreSQL error its input caused (never the driver's text). */
 export function clientErrorFor(code: string, detail = ''): { status: number; message: string } | null {
-  if (code === '22P05' || code === '22021')
+  if (code === PG.UNTRANSLATABLE_CHARACTER || code === PG.CHARACTER_NOT_IN_REPERTOIRE)
     return bad('a text contains a character that cannot be stored (NUL or invalid Unicode)');
-  if (code === '22001') return bad('a value is too long');
-  if (code === '22003') return bad('a number is out of range');
-  if (code === '22007' || code === '22008') return bad('a date or time is out of range');
-  if (code === '22P02') return bad('a value has the wrong format');
+  if (code === PG.STRING_DATA_RIGHT_TRUNCATION) return bad('a value is too long');
+  if (code === PG.NUMERIC_VALUE_OUT_OF_RANGE) return bad('a number is out of range');
+  if (code === PG.INVALID_DATETIME_FORMAT || code === PG.DATETIME_FIELD_OVERFLOW)
+    return bad('a date or time is out of range');
+  if (code === PG.INVALID_TEXT_REPRESENTATION) return bad('a value has the wrong format');
   if (code.startsWith('22')) return bad('a value is not valid');
-  if (code === '23502') return bad('a required value is missing (null is not allowed here)');
-  if (code === '23514') return bad('a value is outside what is allowed');
-  if (code === '23503')
+  if (code === PG.NOT_NULL_VIOLATION) return bad('a required value is missing (null is not allowed here)');
+  if (code === PG.CHECK_VIOLATION) return bad('a value is outside what is allowed');
+  if (code === PG.FOREIGN_KEY_VIOLATION)
     return /still referenced/.test(detail)
       ? { status: HttpStatus.CONFLICT, message: 'it is still in use' }
       : bad('it refers to something that does not exist');
-  if (code === '23505') return { status: HttpStatus.CONFLICT, message: 'it already exists' };
-  if (code === '54000') return bad('a value is too large to store');
+  if (code === PG.UNIQUE_VIOLATION) return { status: HttpStatus.CONFLICT, message: 'it already exists' };
+  if (code === PG.PROGRAM_LIMIT_EXCEEDED) return bad('a value is too large to store');
   return null;
 }
 

@@ -14,6 +14,7 @@ import { clockRulesOf, type ClockRules } from './clock-rules';
 import { retarget } from '../conversations/conversation-lifecycle';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { SlaPolicyEntity } from './sla-policy.entity';
+import { PG, pgCode } from '../database/pg-errors';
 import { PgNotifications } from '../database/pg-notifications';
 import { SLA_POLICIES_CHANNEL, SlaPolicyRepository } from './sla-policy.repository';
 import { isCareIntent } from './sla.types';
@@ -217,10 +218,10 @@ function snapshot(p: SlaPolicyEntity) {
 /** Two enabled policies for one scope, or an unknown source, are the admin's to fix. */
 function translateDbError(err: unknown): never {
   if (err instanceof QueryFailedError) {
-    const code = (err as any).driverError?.code;
-    if (code === '23505')
+    const code = pgCode(err);
+    if (code === PG.UNIQUE_VIOLATION)
       throw new ConflictException('an enabled SLA policy for this source and intent already exists');
-    if (code === '23503') throw new NotFoundException('source not found');
+    if (code === PG.FOREIGN_KEY_VIOLATION) throw new NotFoundException('source not found');
   }
   throw err;
 }

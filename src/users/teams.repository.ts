@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { PG, pgCode } from '../database/pg-errors';
 import { Team } from './team.entity';
-
-const FOREIGN_KEY_VIOLATION = '23503';
 
 @Injectable()
 export class TeamsRepository {
@@ -48,8 +47,8 @@ export class TeamsRepository {
         [teamId, userId],
       );
       return rows.length === 1 ? 'added' : 'already';
-    } catch (err: any) {
-      if (err?.code === FOREIGN_KEY_VIOLATION) return 'missing';
+    } catch (err) {
+      if (pgCode(err) === PG.FOREIGN_KEY_VIOLATION) return 'missing';
       throw err;
     }
   }

@@ -1,11 +1,10 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { PG, pgCode } from '../database/pg-errors';
 import type { SessionUser } from '../auth/auth.decorators';
 import { Team } from './team.entity';
 import { TeamsRepository } from './teams.repository';
-
-const UNIQUE_VIOLATION = '23505';
 
 export interface TeamView {
   id: string;
@@ -51,8 +50,8 @@ export class TeamsService {
       if (!before) throw new NotFoundException('No such team');
       try {
         await this.teams.rename(id, name.trim(), m);
-      } catch (err: any) {
-        if (err?.code === UNIQUE_VIOLATION)
+      } catch (err) {
+        if (pgCode(err) === PG.UNIQUE_VIOLATION)
           throw new ConflictException('A team with this name already exists');
         throw err;
       }

@@ -13,7 +13,16 @@ export interface ReviewedItem {
   modelIntent: string | null;
 }
 
-/** SQL of the review queue, the review records and the weekly report. */
+export interface AnalysisCorrectionRow {
+  id: string;
+  field: 'sentiment' | 'intent';
+  oldValue: string | null;
+  newValue: string;
+  userId: string;
+  createdAt: Date;
+}
+
+/** SQL of analysis corrections, the review queue, the review records and the weekly report. */
 @Injectable()
 export class AnalysisReviewRepository {
   constructor(private readonly db: DataSource) {}
@@ -31,6 +40,43 @@ export class AnalysisReviewRepository {
          FROM items i WHERE i.id = $1 FOR UPDATE`,
       [itemId],
     );
+  }
+
+  /** One corrected label, with who and when (what the retrain learns from). */
+  addCorrection(
+    tx: Queryable,
+    itemId: string,
+    userId: string,
+    c: { field: 'sentiment' | 'intent'; oldValue: string | null; newValue: string },
+  ): Promise<AnalysisCorrectionRow> {
+    return sqlOne<AnalysisCorrectionRow>(
+      tx,
+      `INSERT INTO analysis_corrections (item_id, field, old_value, new_value, user_id)
+       VALUES ($1, $2, $3, $4, $5)
+       RETURNING id, field, old_value AS "oldValue", new_value AS "newValue",
+         user_id AS "userId", created_at AS "createdAt"`,
+      [itemId, c.field, c.oldValue, c.newValue, userId],
+    ).then((row) => row!);
+  }
+
+  /** The item's labels as corrected (a label left out stays). */
+  async setItemLabels(tx: Queryable, itemId: string, labels: { sentiment?: string; intent?: string }) {
+    await tx.query(
+      `UPDATE items SET sentiment_label = COALESCE($2, sentiment_label), intent = COALESCE($3, intent)
+       WHERE id = $1`,
+      [itemId, labels.sentiment ?? null, labels.intent ?? null],
+    );
+  }
+
+  /** The conversation's newest customer item (whose labels the conversation mirrors). */
+  async newestCustomerItemId(tx: Queryable, conversationId: string): Promise<string | undefined> {
+    const row = await sqlOne<{ id: string }>(
+      tx,
+      `SELECT id::text FROM items WHERE conversation_id = $1 AND direction = 'inbound'
+       ORDER BY created_at_platform DESC, id DESC LIMIT 1`,
+      [conversationId],
+    );
+    return row?.id;
   }
 
   async record(
