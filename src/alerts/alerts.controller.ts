@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { SessionUser } from '../users/user.types';
 import { AlertsService } from './alerts.service';
 import { AlertDetailDto, AlertListDto, AlertViewDto, ListAlertsQuery } from './dto/alerts.dto';
 

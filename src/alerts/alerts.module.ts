@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SecurityModule } from '../security/security.module';
+import { AuditModule } from '../audit/audit.module';
 import { AlertDeliveryService, SEND_TIMEOUT_MS, SLACK_SENDER } from './alert-delivery.service';
 import { AlertRecorder } from './alert-recorder.service';
 import { AlertRulesController } from './alert-rules.controller';
@@ -22,9 +24,10 @@ import { SlackSender } from './slack/slack-sender';
 /**
  * Alerting: rules (admin API), detectors (plain TypeScript in detection/), the evaluation and
  * sweep schedules, and delivery to Slack through a job. Reads items, sources and the SLA record;
- * writes only its own tables. Needs JobQueue, SecretBox, AuditService and APP_CONFIG from the app.
+ * writes only its own tables. JobQueue and APP_CONFIG come from the app's global modules.
  */
 @Module({
+  imports: [AuditModule, SecurityModule],
   controllers: [AlertRulesController, AlertsController],
   providers: [
     AlertRulesRepository,

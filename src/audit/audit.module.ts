@@ -1,10 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditLogRepository } from './audit-log.repository';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
-/** Global so any module can inject AuditService without importing this one. */
-@Global()
+/** The audit trail: modules that record import this one (and the admin's audit search). */
 @Module({
   controllers: [AuditController],
   providers: [AuditLogRepository, AuditService],

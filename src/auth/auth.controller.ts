@@ -17,7 +17,8 @@ import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@ne
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
-import { CurrentUser, Public, SessionUser } from './auth.decorators';
+import { CurrentUser, Public } from './auth.decorators';
+import type { SessionUser } from '../users/user.types';
 import { AuthService } from './auth.service';
 import { sameOriginOrAbsent } from './csrf';
 import { ChangePasswordDto } from './dto/change-password.dto';

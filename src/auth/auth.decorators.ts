@@ -1,6 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-
-export type UserRole = 'admin' | 'agent' | 'analyst';
+import type { SessionUser, UserRole } from '../users/user.types';
 
 export const PUBLIC_KEY = 'otklik:public';
 export const ROLES_KEY = 'otklik:roles';
@@ -13,15 +12,6 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 /** The roles allowed on a route or controller; checked server-side by the global guard. */
 export const Roles = (...roles: UserRole[]) => SetMetadata(ROLES_KEY, roles);
-
-/** The signed-in user, as the session guard attached it to the request. */
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  sessionId: string;
-}
 
 export const CurrentUser = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): SessionUser => ctx.switchToHttp().getRequest().user,

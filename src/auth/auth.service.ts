@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { UsersRepository } from '../users/users.repository';
-import type { SessionUser, UserRole } from './auth.decorators';
+import type { SessionUser, UserRole } from '../users/user.types';
 import { LoginAttemptsRepository } from './login-attempts.repository';
 import {
   IP_LIMIT,

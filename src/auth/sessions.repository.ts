@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { UserRole } from './auth.decorators';
+import type { UserRole } from '../users/user.types';
 import { Session } from './session.entity';
 
 /** A live session joined with its (enabled) user: what the guard needs, in one query. */

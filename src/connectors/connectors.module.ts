@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import { allowsCustomApiUrls } from '../config/config';
 import type { AppConfig } from '../config/config.schema';
@@ -18,8 +18,7 @@ const PLATFORM_CONNECTORS: ReadonlyArray<(config: AppConfig) => Connector> = [
   () => new YouTubeConnector(),
 ];
 
-/** The connector registry, available everywhere (sources, sync, replies). */
-@Global()
+/** The connector registry, for the modules that reach platforms (sources, sync, replies, demo). */
 @Module({
   providers: [
     {

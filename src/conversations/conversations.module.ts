@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ContactsController } from './contacts.controller';
 import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
@@ -10,6 +11,7 @@ import { ConversationsRepository } from './conversations.repository';
  * as plain functions. Imports nothing of the care domain: SLA, inbox, replies and ingest use it.
  */
 @Module({
+  imports: [AuditModule],
   controllers: [ContactsController],
   providers: [ConversationsRepository, ContactsRepository, ContactsService],
   exports: [ConversationsRepository, ContactsService],

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ConnectorsModule } from '../connectors/connectors.module';
 import { SourcesModule } from '../sources/sources.module';
 import { DemoController } from './demo.controller';
 import { DemoSourcesRepository } from './demo-sources.repository';
@@ -10,7 +11,7 @@ export class DemoModule {
   static forRoot(options: DemoOptions = {}): DynamicModule {
     return {
       module: DemoModule,
-      imports: [SourcesModule],
+      imports: [ConnectorsModule, SourcesModule],
       controllers: [DemoController],
       providers: [DemoSourcesRepository, DemoService, { provide: DEMO_OPTIONS, useValue: options }],
       exports: [DemoService],

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { DataSource, EntityManager } from 'typeorm';
-import { SessionUser } from '../auth/auth.decorators';
+import type { SessionUser } from '../users/user.types';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { CorrectAnalysisDto } from './dto/inbox.dto';
 import { publishInboxEvents } from './inbox-events';

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { SessionUser } from '../auth/auth.decorators';
+import type { SessionUser } from '../users/user.types';
 import {
   changeStatus,
   type ConversationStatus,

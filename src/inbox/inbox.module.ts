@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { SlaModule } from '../sla/sla.module';
 import { AnalysisCorrectionsService } from './analysis-corrections.service';
@@ -16,7 +17,7 @@ import { TemplatesService } from './templates.service';
 
 /** The shared inbox: queue, conversation view, assignment, notes, templates, analysis corrections and review, snooze wake-up. */
 @Module({
-  imports: [ConversationsModule, SlaModule],
+  imports: [AuditModule, ConversationsModule, SlaModule],
   controllers: [ConversationsController, TemplatesController, ItemsController, AnalysisReviewController],
   providers: [
     InboxRepository,

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { SessionUser } from '../users/user.types';
 import { AnalysisCorrectionsService } from './analysis-corrections.service';
 import { CorrectAnalysisDto } from './dto/inbox.dto';
 import { CorrectionView } from './dto/inbox.views';

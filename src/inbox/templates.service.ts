@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { DataSource, EntityManager } from 'typeorm';
-import { SessionUser } from '../auth/auth.decorators';
+import type { SessionUser } from '../users/user.types';
 import { CreateTemplateDto, ListTemplatesQuery, UpdateTemplateDto } from './dto/template.dto';
 import { PG, pgCode } from '../database/pg-errors';
 import { TemplatesRepository } from './templates.repository';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnalysisModule } from '../analysis/nest/analysis.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { SlaModule } from '../sla/sla.module';
 import { IngestRepository } from './ingest.repository';
@@ -9,7 +10,7 @@ import { IngestService } from './ingest.service';
  * webhook receiver). ItemAnalysis (the active model) comes from the global AnalysisModule.
  */
 @Module({
-  imports: [ConversationsModule, SlaModule],
+  imports: [AnalysisModule, ConversationsModule, SlaModule],
   providers: [IngestRepository, IngestService],
   exports: [IngestService],
 })

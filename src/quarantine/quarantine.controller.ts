@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { SessionUser } from '../users/user.types';
 import { ItemIdPipe } from '../inbox/item-id.pipe';
 import { ListQuarantineQuery, QuarantinePageView, ReplayOutcomeView } from './dto/quarantine.dto';
 import { QuarantineService } from './quarantine.service';

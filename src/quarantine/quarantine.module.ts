@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { IngestModule } from '../ingest/ingest.module';
 import { QuarantineController } from './quarantine.controller';
 import { QuarantineService } from './quarantine.service';
@@ -8,7 +9,7 @@ import { QuarantineService } from './quarantine.service';
  * transaction that moves the cursor); this module reads and replays them.
  */
 @Module({
-  imports: [IngestModule],
+  imports: [AuditModule, IngestModule],
   controllers: [QuarantineController],
   providers: [QuarantineService],
 })

@@ -1,7 +1,7 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { SessionUser } from '../auth/auth.decorators';
+import type { SessionUser } from '../users/user.types';
 import { IngestService } from '../ingest/ingest.service';
 import { describeStorageError, isItemDataError } from '../database/pg';
 import type {

@@ -8,7 +8,8 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles, type SessionUser } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { SessionUser } from '../users/user.types';
 import { EventsQuery, InboxEventView } from './events.views';
 import { HEARTBEAT_MS, InboxEventsHub } from './inbox-events.hub';
 import { InboxEventsRepository } from './inbox-events.repository';

@@ -10,7 +10,8 @@ import {
   Post,
 } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { SessionUser } from '../users/user.types';
 import { CreateReplyDto, MarkDeliveredDto } from './dto/reply.dto';
 import { ReplyView } from './dto/reply.views';
 import { RepliesService } from './replies.service';

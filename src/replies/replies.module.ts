@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ConnectorsModule } from '../connectors/connectors.module';
+import { AuditModule } from '../audit/audit.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { SlaModule } from '../sla/sla.module';
 import { SourcesModule } from '../sources/sources.module';
@@ -16,7 +18,7 @@ import { TimelineRepository } from './timeline.repository';
  * recovered by a sweep, settled by a person when the outcome is unknown.
  */
 @Module({
-  imports: [SourcesModule, ConversationsModule, SlaModule],
+  imports: [AuditModule, ConnectorsModule, SourcesModule, ConversationsModule, SlaModule],
   controllers: [RepliesController],
   providers: [
     RepliesRepository,

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { SessionUser } from '../auth/auth.decorators';
+import type { SessionUser } from '../users/user.types';
 import {
   actOnConversation,
   heldByAnother,

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { SessionUser } from '../auth/auth.decorators';
+import type { SessionUser } from '../users/user.types';
 import { CompanySettingsRepository } from './company-settings.repository';
 import { checkWholeHourOffsets, isValidTimeZone } from './domain/time-buckets';
 import type { UpdateCompanySettingsDto } from './dto/report-query.dto';

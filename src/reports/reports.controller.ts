@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { SessionUser } from '../users/user.types';
 import { BrandReportsService } from './brand-reports.service';
 import { CareReportsService } from './care-reports.service';
 import { CompanySettingsService } from './company-settings.service';

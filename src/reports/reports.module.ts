@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { BrandReportsService } from './brand-reports.service';
 import { CareReportsService } from './care-reports.service';
 import { CompanySettingsRepository } from './company-settings.repository';
@@ -22,6 +23,7 @@ import { TopicsReportsService } from './topics-reports.service';
  * modules' tables only through its own SQL; writes only report_* and company_settings.
  */
 @Module({
+  imports: [AuditModule],
   controllers: [ReportsController],
   providers: [
     CompanySettingsRepository,

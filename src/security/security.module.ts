@@ -1,10 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { SecretBox } from './secret-box';
 import { resolveSecretsKey } from './secrets-key';
 
-@Global()
+/** SecretBox (credentials sealed at rest), for the modules that store secrets: sources, alerts. */
 @Module({
   providers: [
     {

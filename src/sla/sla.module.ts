@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { SlaClockRepository } from './sla-clock.repository';
 import { SlaPoliciesController } from './sla-policies.controller';
@@ -13,7 +14,7 @@ import { SlaSweepService } from './sla-sweep.service';
  * ScheduleModule.forRoot() (JobsModule loads it on worker roles) for the tick.
  */
 @Module({
-  imports: [ConversationsModule],
+  imports: [AuditModule, ConversationsModule],
   controllers: [SlaPoliciesController],
   providers: [SlaPolicyRepository, SlaClockRepository, SlaPolicyService, SlaSweepService],
   exports: [SlaPolicyService, SlaSweepService],

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type SessionUser } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { SessionUser } from '../users/user.types';
 import { CreateSourceDto, UpdateSourceDto } from './sources.dto';
 import { SourcesService } from './sources.service';
 import { CreatedSourceView, SourceVerifiedView, SourceViewSchema } from './sources.views';

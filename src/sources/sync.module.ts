@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConnectorsModule } from '../connectors/connectors.module';
 import { IngestModule } from '../ingest/ingest.module';
 import { PushReceivers } from './push-receivers.service';
 import { SourcesModule } from './sources.module';
@@ -10,7 +11,7 @@ import { WebhookReceiverController } from './webhook-receiver.controller';
  * on ROLE=api), and the webhook receiver (HTTP, every role that serves it).
  */
 @Module({
-  imports: [SourcesModule, IngestModule],
+  imports: [ConnectorsModule, SourcesModule, IngestModule],
   controllers: [WebhookReceiverController],
   providers: [SyncService, PushReceivers],
   exports: [SyncService, PushReceivers],

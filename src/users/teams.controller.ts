@@ -6,7 +6,8 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Roles, SessionUser } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { SessionUser } from './user.types';
 import { AddMemberDto, TeamNameDto } from './dto/team.dto';
 import { TeamViewSchema } from './dto/user.views';
 import { TeamsService } from './teams.service';

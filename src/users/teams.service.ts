@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { PG, pgCode } from '../database/pg-errors';
-import type { SessionUser } from '../auth/auth.decorators';
+import type { SessionUser } from './user.types';
 import { Team } from './team.entity';
 import { TeamsRepository } from './teams.repository';
 

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { UserRole } from '../auth/auth.decorators';
+import type { UserRole } from './user.types';
 
 export type UserLocale = 'ru' | 'en';
 export const USER_ROLES: readonly UserRole[] = ['admin', 'agent', 'analyst'];

@@ -1,16 +1,22 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
+import { AuditModule } from '../audit/audit.module';
+import { SessionsModule } from '../auth/sessions.module';
 import { TeamsController } from './teams.controller';
 import { TeamsRepository } from './teams.repository';
 import { TeamsService } from './teams.service';
 import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
-/** The admin API for people and teams, built on AuthModule (users I/O, sessions). */
+/**
+ * People and teams: the users and teams tables (UsersRepository, TeamsRepository; sign-in in
+ * AuthModule builds on them) and the admin API for them. Ending a person's sessions (disabled, a
+ * new password) uses the sessions table directly (SessionsModule), not sign-in.
+ */
 @Module({
-  imports: [AuthModule],
+  imports: [SessionsModule, AuditModule],
   controllers: [UsersController, TeamsController],
-  providers: [UsersService, TeamsService, TeamsRepository],
-  exports: [TeamsRepository],
+  providers: [UsersRepository, UsersService, TeamsService, TeamsRepository],
+  exports: [UsersRepository, TeamsRepository],
 })
 export class UsersModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { UserRole } from '../auth/auth.decorators';
+import type { UserRole } from './user.types';
 import { AccountLock, afterFailure, LockoutPolicy } from '../auth/login-throttle';
 import { User, UserLocale } from './user.entity';
 

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { SessionUser } from '../auth/auth.decorators';
+import type { SessionUser } from './user.types';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { CreateUserDto } from './dto/create-user.dto';

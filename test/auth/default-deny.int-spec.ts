@@ -1,4 +1,4 @@
-import type { UserRole } from '../../src/auth/auth.decorators';
+import type { UserRole } from '../../src/users/user.types';
 import { startTestApp, TestApp } from '../support/app';
 import { ADMIN, Client, userWithRole } from './client';
 import { concretePath, nestRouteMetadata, probe, registeredRoutes, RegisteredRoute } from './routes';

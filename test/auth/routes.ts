@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, Reflector } from '@nestjs/core';
-import { PUBLIC_KEY, ROLES_KEY, UserRole } from '../../src/auth/auth.decorators';
+import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/auth.decorators';
+import type { UserRole } from '../../src/users/user.types';
 
 export interface RegisteredRoute {
   method: string; // GET, POST, ... (ALL for app.all)

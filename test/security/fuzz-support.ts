@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { UserRole } from '../../src/auth/auth.decorators';
+import type { UserRole } from '../../src/users/user.types';
 import type { NestRouteMeta } from '../auth/routes';
 
 export type Role = UserRole | 'anonymous';

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../../audit/audit.service';
-import { CurrentUser, Roles, SessionUser } from '../../auth/auth.decorators';
+import { CurrentUser, Roles } from '../../auth/auth.decorators';
+import type { SessionUser } from '../../users/user.types';
 import { JobQueue } from '../../jobs/job-queue';
 import { ActiveModel } from './active-model';
 import { RETRAIN_JOB, RetrainJobData } from './analysis.workers';

@@ -1,4 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../../audit/audit.module';
 import { ItemAnalysis } from '../../ingest/item-analysis';
 import { ActiveModel } from './active-model';
 import { AnalysisController } from './analysis.controller';
@@ -7,11 +8,11 @@ import { ModelVersionsRepository } from './model-versions.repository';
 import { RetrainService } from './retrain.service';
 
 /**
- * Analysis glue: the active model, loaded once and provided as ingest's ItemAnalysis (global,
- * so ingest needs no import), the weekly retrain and the model API.
+ * Analysis glue: the active model, loaded once and provided as ingest's ItemAnalysis (IngestModule
+ * imports this), the weekly retrain and the model API.
  */
-@Global()
 @Module({
+  imports: [AuditModule],
   controllers: [AnalysisController],
   providers: [
     ModelVersionsRepository,

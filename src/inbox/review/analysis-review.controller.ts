@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, SessionUser } from '../../auth/auth.decorators';
+import { CurrentUser, Roles } from '../../auth/auth.decorators';
+import type { SessionUser } from '../../users/user.types';
 import { ItemIdPipe } from '../item-id.pipe';
 import { AnalysisReviewService } from './analysis-review.service';
 import {

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SessionUser } from '../../auth/auth.decorators';
+import type { SessionUser } from '../../users/user.types';
 import { AnalysisCorrectionsService, finalLabels } from '../analysis-corrections.service';
 import { AnalysisReviewRepository } from './analysis-review.repository';
 import { ReviewItemDto, ReviewQueueQuery } from './review.dto';

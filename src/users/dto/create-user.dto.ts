@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { UserRole } from '../../auth/auth.decorators';
+import type { UserRole } from '../user.types';
 import { USER_LOCALES, USER_ROLES, UserLocale } from '../user.entity';
 
 export class CreateUserDto {

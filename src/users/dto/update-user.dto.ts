@@ -10,7 +10,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import type { UserRole } from '../../auth/auth.decorators';
+import type { UserRole } from '../user.types';
 import { USER_LOCALES, USER_ROLES, UserLocale } from '../user.entity';
 
 export class UpdateUserDto {

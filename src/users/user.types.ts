@@ -1,0 +1,11 @@
+/** Who a person is to Otklik: admins run it, agents answer customers, analysts read. */
+export type UserRole = 'admin' | 'agent' | 'analyst';
+
+/** The signed-in user, as the session guard attaches it to the request. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  sessionId: string;
+}
