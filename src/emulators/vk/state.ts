@@ -422,6 +422,7 @@ export class VkState {
       out: input.out,
       text: input.text,
       conversation_message_id: conv.messages.length + 1,
+      version: seq,
       random_id: input.randomId,
       attachments: [],
       fwd_messages: [],

@@ -108,6 +108,8 @@ export interface VkMessage {
   out: 0 | 1;
   text: string;
   conversation_message_id: number;
+  /** VK's change counter of the dialog at this message (required in 5.199's message object). */
+  version: number;
   random_id: number;
   attachments: unknown[];
   fwd_messages: unknown[];

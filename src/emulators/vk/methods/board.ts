@@ -11,11 +11,21 @@ export const boardMethods: Record<string, MethodDef> = {
         .filter((t) => t.group_id === groupId)
         .sort((a, b) => b.updated - a.updated);
       const offset = int(ctx.params, 'offset', 0);
-      const items = topics.slice(offset, offset + clampCount(ctx.params, 40, 100)).map((t) => ({
-        ...t,
-        comments: ctx.state.boardComments.get(`${groupId}_${t.id}`)?.length ?? 0,
-      }));
-      return { count: topics.length, items };
+      const items = topics.slice(offset, offset + clampCount(ctx.params, 40, 100)).map((t) => {
+        const comments = ctx.state.boardComments.get(`${groupId}_${t.id}`) ?? [];
+        return {
+          id: t.id,
+          title: t.title,
+          created: t.created,
+          created_by: comments[0]?.from_id ?? -groupId,
+          updated: t.updated,
+          updated_by: comments[comments.length - 1]?.from_id ?? -groupId,
+          is_closed: 0,
+          is_fixed: 0,
+          comments: comments.length,
+        };
+      });
+      return { count: topics.length, items, default_order: 1, can_add_topics: 0 };
     },
   },
   'board.getComments': {
@@ -35,7 +45,7 @@ export const boardMethods: Record<string, MethodDef> = {
       const offset = int(ctx.params, 'offset', 0);
       const items = ordered
         .slice(offset, offset + clampCount(ctx.params, 20, 100))
-        .map(({ group_id: _g, ...c }) => c);
+        .map(({ group_id: _g, topic_id: _t, ...c }) => c);
       return { count: list.length, real_offset: list.length - from.length + offset, items };
     },
   },

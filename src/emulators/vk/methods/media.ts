@@ -192,7 +192,7 @@ export const mediaMethods: Record<string, MethodDef> = {
           currency: { id: 643, name: 'RUB', title: 'Российский рубль' },
           text: '1 000 ₽',
         },
-        category: { id: 1, name: 'Разное', section: { id: 1, name: 'Разное' } },
+        category: { id: 1, name: 'Разное' },
         date: m.date,
         availability: 0,
         thumb_photo: 'https://sun9-1.userapi.com/impg/thumb.jpg',

@@ -94,10 +94,9 @@ export const messageMethods: Record<string, MethodDef> = {
             last_message_id: last.id,
             last_conversation_message_id: last.conversation_message_id,
             unread_count: unread(c),
+            version: c.lastSeq,
             can_write: c.allowed ? { allowed: true } : { allowed: false, reason: 901 },
-            ...(chat
-              ? { chat_settings: { title: `Chat ${c.peerId - CHAT_PEER_BASE}`, members_count: 2 } }
-              : {}),
+            ...(chat ? { chat_settings: chatSettings(c) } : {}),
           },
           last_message: last,
         };
@@ -165,4 +164,29 @@ function replyTarget(state: VkState, conv: VkConversation, f: Forward): VkMessag
   if (!found)
     throw new VkApiError(100, 'One of the parameters specified was missing or invalid: message not found');
   return found;
+}
+
+/** A group chat's settings as a member community sees them (the fields 5.199 requires). */
+function chatSettings(c: VkConversation) {
+  const members = [...new Set(c.messages.map((m) => m.from_id))];
+  return {
+    owner_id: members.find((id) => id > 0) ?? -c.groupId,
+    title: `Chat ${c.peerId - CHAT_PEER_BASE}`,
+    state: 'in',
+    members_count: members.length,
+    admin_ids: [],
+    active_ids: members.filter((id) => id > 0),
+    acl: {
+      can_change_info: false,
+      can_change_invite_link: false,
+      can_change_pin: false,
+      can_invite: false,
+      can_promote_users: false,
+      can_see_invite_link: false,
+      can_moderate: false,
+      can_copy_chat: false,
+      can_call: false,
+      can_use_mass_mentions: false,
+    },
+  };
 }
