@@ -1,7 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
+import { box, FirstAdminService } from './auth/first-admin.service';
 import { ConfigError, loadConfig } from './config/config';
+import type { AppConfig } from './config/config.schema';
+import { stdoutIsTerminal } from './observability/logging';
 import { Metrics } from './observability/metrics.service';
+import { OPENAPI_UI_PATH } from './observability/openapi';
 import { RejectionGuard } from './observability/unhandled-rejections';
 
 async function main() {
@@ -37,11 +41,21 @@ async function main() {
   // Every role listens: ROLE=worker answers only /health and /metrics there (see bootstrap.ts).
   await running.app.listen(config.PORT, config.HOST);
   const { port } = running.app.getHttpServer().address();
+  const base = baseUrl(config, port);
+  const inbox = `${base}/`;
+  const docs = `${base}/${OPENAPI_UI_PATH}`;
   logger.log(
     config.ROLE === 'worker'
       ? `Otklik worker is running; health and metrics on port ${port} (${Date.now() - started} ms)`
-      : `Otklik (${config.ROLE}) is ready at http://localhost:${port} in ${Date.now() - started} ms`,
+      : `Otklik (${config.ROLE}) is ready in ${Date.now() - started} ms: the inbox at ${inbox}, the API docs at ${docs}`,
   );
+  // A person at a terminal gets where to go, under the admin login when one was just made.
+  if (stdoutIsTerminal() && config.ROLE !== 'worker') {
+    const login = running.app.get(FirstAdminService, { strict: false }).takeHeldLogin();
+    process.stdout.write(
+      box([...login, ...(login.length ? [''] : []), `Inbox:    ${inbox}`, `API docs: ${docs}`]),
+    );
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -65,6 +79,13 @@ async function main() {
   // shutdown() settles every failure itself (logs, then exits 0 or 1).
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** Where people reach this instance: PUBLIC_URL, else the listening address (localhost for any). */
+function baseUrl(config: AppConfig, port: number): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, '');
+  const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.HOST) ? 'localhost' : config.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 main().catch((err) => {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
+import { stdoutIsTerminal } from '../observability/logging';
 import { UsersRepository } from '../users/users.repository';
 import { generatePassword, hashPassword } from './password';
 
@@ -10,11 +11,14 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@otklik.local';
 /**
  * On the very first start (no users at all) creates the admin from ADMIN_EMAIL / ADMIN_PASSWORD,
  * or with a generated password printed once, straight to stdout: the structured logger (and
- * whatever ships its output) never sees it. Later starts find users and do nothing.
+ * whatever ships its output) never sees it. At a terminal the login waits for main.ts's banner,
+ * which prints it above the inbox and API docs addresses once the server listens. Later starts
+ * find users and do nothing.
  */
 @Injectable()
 export class FirstAdminService implements OnApplicationBootstrap {
   private readonly logger = new Logger('FirstAdmin');
+  private heldLogin: string[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -24,11 +28,24 @@ export class FirstAdminService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap() {
     if (this.config.ROLE === 'worker') return; // API instances own sign-in
-    await this.ensureFirstAdmin();
+    const print = stdoutIsTerminal()
+      ? (lines: string[]) => (this.heldLogin = lines)
+      : (lines: string[]) => process.stdout.write(box(lines));
+    await this.ensureFirstAdmin(undefined, print);
+  }
+
+  /** The generated login held for the start-up banner (once; empty when there is none). */
+  takeHeldLogin(): string[] {
+    const lines = this.heldLogin;
+    this.heldLogin = [];
+    return lines;
   }
 
   /** True when this call created the admin (exactly one of several racing instances does). */
-  async ensureFirstAdmin(print: (text: string) => void = (t) => process.stdout.write(t)): Promise<boolean> {
+  async ensureFirstAdmin(
+    print: (text: string) => void = (t) => process.stdout.write(t),
+    printLines: (lines: string[]) => void = (lines) => print(box(lines)),
+  ): Promise<boolean> {
     if (await this.users.anyExist()) return false;
     const email = this.config.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL;
     const generated = this.config.ADMIN_PASSWORD ? undefined : generatePassword();
@@ -38,17 +55,16 @@ export class FirstAdminService implements OnApplicationBootstrap {
     await this.audit.record(null, 'user.first_admin_created', 'user', null, { email });
     this.logger.log(`Created the first admin, ${email}`);
     if (generated)
-      print(
-        box([
-          `Admin login: ${email} / ${generated}`,
-          'Shown once. Change it after signing in: Profile → Change password.',
-        ]),
-      );
+      printLines([
+        `Admin login: ${email} / ${generated}`,
+        'Shown once. Change it after signing in: Profile → Change password.',
+      ]);
     return true;
   }
 }
 
-function box(lines: string[]): string {
+/** Lines in a +---+ frame, for what a person at the terminal must not miss. */
+export function box(lines: string[]): string {
   const width = Math.max(...lines.map((l) => l.length));
   const rule = `+${'-'.repeat(width + 2)}+`;
   return ['', rule, ...lines.map((l) => `| ${l.padEnd(width)} |`), rule, ''].join('\n') + '\n';

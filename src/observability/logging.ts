@@ -8,17 +8,26 @@ import { isSecretKey, REDACTED, redactSecrets } from './redact';
 /** Keys pino hands to serializers (raw req/res/errors); they are redacted there, after serialising. */
 const SERIALIZED_KEYS = new Set(['req', 'res', 'err']);
 
+/** Whether a person is watching stdout (a terminal), rather than a log shipper reading a pipe. */
+export function stdoutIsTerminal(): boolean {
+  return process.stdout.isTTY === true;
+}
+
+/** A request's path, without the query string (which may carry what people searched for). */
+function pathOf(url: string | undefined): string {
+  const u = url ?? '';
+  const q = u.indexOf('?');
+  return q < 0 ? u : u.slice(0, q);
+}
+
 /**
- * pino / pino-http options: JSON lines on stdout, secrets redacted at any depth (see redact.ts),
- * pretty output only for a developer at a terminal. Health probes and metric scrapes are not
- * logged per request (they would drown everything else).
+ * pino / pino-http options: JSON lines on stdout (the default, for log shippers), pretty lines
+ * when stdout is a terminal; secrets redacted at any depth (see redact.ts). A request is one
+ * line at info — method, path, status and time — never its headers (a browser polling every few
+ * seconds would write them all each time). Health probes and metric scrapes are not logged per
+ * request (they would drown everything else).
  */
-export function pinoHttpOptions(
-  config: Pick<AppConfig, 'LOG_LEVEL' | 'NODE_ENV'>,
-  opts: { pretty?: boolean } = {},
-): Options {
-  const pretty =
-    opts.pretty ?? (process.stdout.isTTY === true && config.NODE_ENV === 'development' && hasPretty());
+export function pinoHttpOptions(config: Pick<AppConfig, 'LOG_LEVEL' | 'NODE_ENV'>): Options {
   return {
     level: config.LOG_LEVEL,
     formatters: {
@@ -31,10 +40,17 @@ export function pinoHttpOptions(
       },
     },
     serializers: {
-      req: (req) => redactSecrets(req),
-      res: (res) => redactSecrets(res),
+      req: (req: { id?: unknown; method?: string; url?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: pathOf(req.url),
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       err: (err) => redactSecrets(err),
     },
+    customSuccessMessage: (req, res, responseTime) =>
+      `${req.method} ${pathOf(req.url)} ${res.statusCode} ${Math.round(responseTime)} ms`,
+    customErrorMessage: (req, res) => `${req.method} ${pathOf(req.url)} ${res.statusCode} failed`,
     // Also pino's path redaction for the well-known spots, in case a serializer is replaced.
     redact: {
       paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
@@ -50,23 +66,38 @@ export function pinoHttpOptions(
         return url.startsWith('/health/') || url === '/metrics';
       },
     },
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true } } } : {}),
   };
 }
 
-/** nestjs-pino accepts options, or options plus a destination (tests capture the stream). */
+/** Pretty-printed lines for a person at the terminal: what the request line's message says is not repeated. */
+const PRETTY_OPTIONS = {
+  singleLine: true,
+  translateTime: 'SYS:HH:MM:ss.l',
+  ignore: 'pid,hostname,req,res,responseTime',
+};
+
+/**
+ * nestjs-pino takes options, or options plus a destination: the tests' capture stream, or at a
+ * terminal pino-pretty in this thread (written in order with what main.ts prints itself).
+ */
 export function pinoHttpParams(
   config: Pick<AppConfig, 'LOG_LEVEL' | 'NODE_ENV'>,
   destination?: DestinationStream,
 ): Options | [Options, DestinationStream] {
-  return destination ? [pinoHttpOptions(config, { pretty: false }), destination] : pinoHttpOptions(config);
+  const options = pinoHttpOptions(config);
+  if (destination) return [options, destination];
+  const pretty = prettyStream();
+  return pretty ? [options, pretty] : options;
 }
 
-function hasPretty(): boolean {
+/** pino-pretty to stdout when stdout is a terminal and pino-pretty is installed (a dev dependency). */
+export function prettyStream(): DestinationStream | undefined {
+  if (!stdoutIsTerminal()) return undefined;
   try {
-    require.resolve('pino-pretty');
-    return true;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pretty = require('pino-pretty') as (o: object) => DestinationStream;
+    return pretty({ ...PRETTY_OPTIONS, sync: true });
   } catch {
-    return false; // production installs without devDependencies
+    return undefined; // production installs without devDependencies
   }
 }
