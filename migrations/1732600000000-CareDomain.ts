@@ -3,8 +3,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The care domain's first schema: people (users, teams, sessions), sources and their cursors,
  * customers and contacts, items (every post, comment and message), conversations with SLA
- * fields, the reply outbox, notes, tags, SLA policies, templates, knowledge base, analysis
- * corrections and model versions, SLA events and the audit log.
+ * fields, the reply outbox, notes, SLA policies, templates, analysis corrections and model
+ * versions, SLA events and the audit log. It also creates `tags`, `conversation_tags` and
+ * `kb_articles`, which no feature writes yet: tables laid down ahead of the features that will
+ * use them, not features themselves.
  *
  * Nothing a customer wrote is ever deleted: a trigger refuses DELETE on items, and foreign keys
  * to items and conversations restrict deletion.

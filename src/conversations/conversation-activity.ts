@@ -1,6 +1,7 @@
 /**
- * What a batch of newly stored items does to their conversations (pure). The database update
- * applies these aggregates with the reopen and SLA-clock rules (see ConversationActivityRow).
+ * What a batch of newly stored items does to their conversations, summed up per conversation
+ * (pure). The conversation lifecycle turns each summary into the conversation's next state
+ * (openConversation for a new one, applyActivity for an existing one: conversation-lifecycle.ts).
  */
 export interface StoredItemFacts {
   conversationId: string;

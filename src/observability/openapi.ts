@@ -8,7 +8,7 @@ export const OPENAPI_JSON_PATH = 'api/docs-json';
 /**
  * OpenAPI UI at /api/docs and JSON at /api/docs-json. SwaggerModule registers these straight on
  * the HTTP adapter, not as Nest controllers, so the global auth guard never sees them: they are
- * public by construction (test/ops/openapi.int-spec.ts checks it).
+ * public by construction (test/ops/observability.int-spec.ts checks it).
  */
 export function setupOpenApi(app: INestApplication): void {
   const document = SwaggerModule.createDocument(app, openApiConfig());
