@@ -11,7 +11,7 @@ const SRC = __dirname;
 function sourceFiles(dir = SRC): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) return name === 'emulators' ? [] : sourceFiles(p);
+    if (statSync(p).isDirectory()) return sourceFiles(p);
     return name.endsWith('.ts') && !name.endsWith('.spec.ts') && !name.endsWith('.d.ts') ? [p] : [];
   });
 }
