@@ -91,7 +91,9 @@ describe('snoozed conversations wake up', () => {
 
     const after = await row(due);
     expect(after.snoozed_until).toBeNull();
-    // Snoozing does not pause the clock, so waking leaves the deadline exactly where it was.
+    // Snoozing paused the clock and waking resumes it from the snooze's end, never before the
+    // pause began: the test moved the end before the pause, so the deadline stays where it was.
+    expect(before.sla_paused_at).not.toBeNull();
     expect(after.sla_paused_at).toBeNull();
     expect(after.due_at.getTime()).toBe(before.due_at.getTime());
     const audit = await wokeAudit(due);

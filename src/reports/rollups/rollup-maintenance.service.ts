@@ -56,7 +56,9 @@ export class RollupMaintenance {
                 count(*) FILTER (WHERE status = 'open'), count(*) FILTER (WHERE status = 'pending'),
                 count(*) FILTER (WHERE status = 'snoozed'),
                 count(*) FILTER (WHERE status = 'open' AND assignee_id IS NULL),
-                count(*) FILTER (WHERE status = 'open' AND first_response_at IS NULL
+                -- overdue: a clock still running past its deadline (an answer clears due_at; a
+                -- follow-up's clock may run after a first response: conversation-lifecycle.ts)
+                count(*) FILTER (WHERE status = 'open' AND due_at IS NOT NULL
                                  AND (sla_breached_at IS NOT NULL OR due_at < $2))
            FROM conversations WHERE status <> 'resolved'
           GROUP BY source_id, COALESCE(intent, '')
