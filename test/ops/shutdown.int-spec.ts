@@ -64,7 +64,7 @@ async function startApp(
   child.stderr!.on('data', (d) => (out += d));
   const until = Date.now() + 120000;
   for (;;) {
-    const m = out.match(/ready at http:\/\/localhost:(\d+)/);
+    const m = out.match(/the inbox at http:\/\/localhost:(\d+)\//);
     if (m) {
       const url = `http://127.0.0.1:${m[1]}`;
       const res = await fetch(`${url}/health/ready`);

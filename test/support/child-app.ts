@@ -64,7 +64,7 @@ export async function spawnApp(databaseUrl: string, env: Record<string, string> 
   );
   const until = Date.now() + 120_000; // a cold ts-node start on a loaded machine takes 30-50 s
   for (;;) {
-    const m = out.match(/ready at http:\/\/localhost:(\d+)/);
+    const m = out.match(/the inbox at http:\/\/localhost:(\d+)\//);
     if (m) {
       app.url = `http://127.0.0.1:${m[1]}`;
       break;
