@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
+import { featureLocales } from './features';
 import { i18n, setLanguage } from './index';
 import { ru } from './ru';
 
@@ -14,6 +15,13 @@ function leaves(o: object, prefix = ''): string[] {
 describe('i18n', () => {
   it('English has every Russian key (plural forms aside) and nothing Russian lacks', () => {
     expect([...new Set(leaves(en))].sort()).toEqual([...new Set(leaves(ru))].sort());
+    for (const f of featureLocales)
+      expect([...new Set(leaves(f.en))].sort()).toEqual([...new Set(leaves(f.ru))].sort());
+  });
+
+  it('a feature locale never shadows a key of the shared dictionary or of another feature', () => {
+    const tops = [Object.keys(ru), ...featureLocales.map((f) => Object.keys(f.ru))].flat();
+    expect(tops.length).toBe(new Set(tops).size);
   });
 
   it('uses Russian plural rules: 1 обращение, 3 обращения, 5 обращений, 21 обращение', async () => {

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { featureLocales } from './features';
 import { ru } from './ru';
 
 export const LANGUAGES = ['ru', 'en'] as const;
@@ -38,7 +39,10 @@ export function initialLanguage(): Language {
 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: ru }, en: { translation: en } },
+  resources: {
+    ru: { translation: Object.assign({}, ru, ...featureLocales.map((f) => f.ru)) },
+    en: { translation: Object.assign({}, en, ...featureLocales.map((f) => f.en)) },
+  },
   lng: initialLanguage(),
   fallbackLng: 'ru',
   supportedLngs: [...LANGUAGES],

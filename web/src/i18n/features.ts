@@ -1,0 +1,13 @@
+/**
+ * Each capability's UI strings live beside it (`web/src/<feature>/locale.ts`, exporting
+ * `{ ru, en }` under one top-level key such as `reports`), so features are added without
+ * editing one shared dictionary. Add one line per feature here.
+ */
+export interface FeatureLocale {
+  ru: Record<string, unknown>;
+  en: Record<string, unknown>;
+}
+
+export const featureLocales: FeatureLocale[] = [
+  // one import per feature, e.g. reportsLocale,
+];
