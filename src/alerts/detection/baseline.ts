@@ -12,6 +12,7 @@
  * expectation is scaled by that ratio (shrunk towards 1 and capped), so a quiet day does not hide
  * a spike and a busy day does not fake one.
  */
+import { IANAZone } from 'luxon';
 import { mean, median, sampleVariance } from './stats';
 
 export type BaselineMode = 'weekly' | 'daily' | 'recent';
@@ -36,6 +37,11 @@ export interface BaselineOptions {
   windowMinutes: number;
   /** Weeks of hour-of-week history to compare with (the seasonal baseline). */
   baselineWeeks: number;
+  /**
+   * The zone whose clock people live by (the rule's). "Same hour a week ago" is the same wall
+   * clock time there: across a DST change that is 167 or 169 hours back, not 168. Default UTC.
+   */
+  timeZone?: string;
 }
 
 /** Fewest covered reference windows for each mode. */
@@ -64,13 +70,13 @@ const WEEK = 7 * DAY;
 export function referenceWindows(now: Date, o: BaselineOptions): RefWindow[] {
   const w = o.windowMinutes * MINUTE;
   const t = now.getTime();
-  const at = (kind: RefKind, back: number, lag: number, shift: number): RefWindow => ({
-    kind,
-    back,
-    lag,
-    from: new Date(t - shift - (lag + 1) * w),
-    to: new Date(t - shift - lag * w),
-  });
+  const zone = o.timeZone && o.timeZone !== 'UTC' ? o.timeZone : null;
+  const at = (kind: RefKind, back: number, lag: number, shift: number): RefWindow => {
+    // The window's end, `shift` back on the zone's wall clock; the window keeps its real length.
+    const end = t - lag * w;
+    const to = zone && shift ? wallClockBack(end, shift, zone) : end - shift;
+    return { kind, back, lag, from: new Date(to - w), to: new Date(to) };
+  };
   const out: RefWindow[] = [at('current', 0, 0, 0)];
   for (let j = 1; j <= Math.max(RECENT_REFS, LEVEL_WINDOWS); j++) out.push(at('recent', 0, j, 0));
   for (let lag = 0; lag <= LEVEL_WINDOWS; lag++) {
@@ -78,6 +84,36 @@ export function referenceWindows(now: Date, o: BaselineOptions): RefWindow[] {
     for (let d = 1; d <= DAILY_REFS; d++) out.push(at('daily', d, lag, d * DAY));
   }
   return out;
+}
+
+/**
+ * The instant whose wall-clock time in `zone` is `ms` earlier than that of `t` (whole days or
+ * weeks back: "Tuesday 09:00 a week ago" stays 09:00 across a DST change). Inside a skipped hour
+ * the result lands an hour off, which a sliding window barely notices.
+ */
+export function wallClockBack(t: number, ms: number, zone: string): number {
+  const offT = zoneOffsetMs(t, zone);
+  let u = t - ms + offT - zoneOffsetMs(t - ms, zone);
+  // once more with the offset at the answer itself (the change may lie between the two guesses)
+  u = t - ms + offT - zoneOffsetMs(u, zone);
+  return u;
+}
+
+/** Offsets change on quarter hours in every zone in use: one lookup per zone and quarter hour. */
+const QUARTER = 15 * MINUTE;
+const offsets = new Map<string, Map<number, number>>();
+
+export function zoneOffsetMs(t: number, zone: string): number {
+  let byZone = offsets.get(zone);
+  if (!byZone) offsets.set(zone, (byZone = new Map()));
+  const q = Math.floor(t / QUARTER);
+  let off = byZone.get(q);
+  if (off === undefined) {
+    off = IANAZone.create(zone).offset(q * QUARTER) * MINUTE;
+    if (byZone.size > 200_000) byZone.clear();
+    byZone.set(q, off);
+  }
+  return off;
 }
 
 export interface Baseline {

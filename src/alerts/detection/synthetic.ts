@@ -4,6 +4,7 @@
  * noise (Poisson counts around a rate that also wobbles day to day and hour to hour), spikes laid
  * on top, and the detector run every few minutes exactly as the service runs it.
  */
+import { DateTime } from 'luxon';
 import { seededRandom } from '../../common/seeded-random';
 import { referenceWindows, WindowCount } from './baseline';
 import { MemoryEpisodeBook } from './episodes';
@@ -69,11 +70,16 @@ function normal(rand: () => number): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
 }
 
+/**
+ * `weeks` of ordinary minutes from `start`. The cycle follows the wall clock of `timeZone` (people
+ * wake by their local clock, so after a DST change the busy hours move by an hour in UTC).
+ */
 export function ordinaryTraffic(
   weeks: number,
   shape: TrafficShape = ORDINARY_TRAFFIC,
   seed = 1,
   start = new Date('2030-01-07T00:00:00Z'),
+  timeZone = 'UTC',
 ): MinuteSeries {
   const rand = seededRandom(seed);
   const n = weeks * 7 * 24 * 60;
@@ -82,11 +88,17 @@ export function ordinaryTraffic(
   const negativeRate = new Float64Array(n);
   let dayLevel = 1;
   let hourLevel = 1;
+  let hour = 0;
+  let day = 0; // 0 = Monday
   for (let m = 0; m < n; m++) {
-    const hour = Math.floor(m / 60) % 24;
-    const day = Math.floor(m / 1440) % 7; // 0 = Monday
-    if (m % 1440 === 0) dayLevel = Math.exp(shape.dayNoise * normal(rand));
-    if (m % 60 === 0) hourLevel = Math.exp(shape.hourNoise * normal(rand));
+    if (m % 60 === 0) {
+      const local = DateTime.fromMillis(start.getTime() + m * MINUTE, { zone: timeZone });
+      const newDay = local.weekday - 1;
+      if (m === 0 || newDay !== day) dayLevel = Math.exp(shape.dayNoise * normal(rand));
+      hour = local.hour;
+      day = newDay;
+      hourLevel = Math.exp(shape.hourNoise * normal(rand));
+    }
     const perMinute =
       (shape.peakPerHour / 60) *
       HOUR_OF_DAY[hour] *
@@ -144,6 +156,8 @@ export interface SimOptions {
   toMinute: number;
   /** evaluate every this many minutes (the service: every minute) */
   stepMinutes?: number;
+  /** the rule's time zone (its hour of week) */
+  timeZone?: string;
 }
 
 /** Replays the detector over minute series (all sources share one clock and start). */
@@ -167,7 +181,7 @@ export function simulate(sources: readonly SimSource[], o: SimOptions): SimEvent
   const step = o.stepMinutes ?? 1;
   for (let minute = o.fromMinute; minute <= o.toMinute; minute += step) {
     const now = new Date(start + minute * MINUTE);
-    const windows = referenceWindows(now, o.params);
+    const windows = referenceWindows(now, { ...o.params, timeZone: o.timeZone });
     const series: SourceSeries[] = sources.map((s, i) => ({
       sourceId: s.id,
       platform: s.platform,

@@ -28,7 +28,7 @@ export class SpikeEvaluator {
   async evaluate(rule: AlertRuleRow, now: Date): Promise<Evaluation> {
     const p = withDefaults('negative_spike', rule.params);
     const sources = await this.signals.sources(rule.sourceId);
-    const windows = referenceWindows(now, p);
+    const windows = referenceWindows(now, { ...p, timeZone: rule.timeZone });
     // Past days are only read when some source lacks two weeks of history (it saves half the scan).
     const needDaily = sources.some(
       (s) =>

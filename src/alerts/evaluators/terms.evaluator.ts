@@ -22,7 +22,11 @@ export class TermsEvaluator {
       .map((s) => s.historyStart && new Date(s.historyStart).getTime())
       .filter((t): t is number => !!t);
     const historyStart = starts.length ? Math.min(...starts) : null;
-    const windows = referenceWindows(now, { windowMinutes: p.windowMinutes, baselineWeeks: 4 });
+    const windows = referenceWindows(now, {
+      windowMinutes: p.windowMinutes,
+      baselineWeeks: 4,
+      timeZone: rule.timeZone,
+    });
     const refs = historyStart === null ? null : pickRefs(windows, historyStart);
 
     const open = await this.alerts.openEpisodes(rule.id);
