@@ -31,4 +31,13 @@ export class AlertsController {
   resend(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user?: SessionUser) {
     return this.alerts.resend(id, user?.id ?? null);
   }
+
+  /** An unknown message that did reach the channel (a person looked): sent, never resent. */
+  @Post(':id/mark-sent')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AlertViewDto })
+  markSent(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user?: SessionUser) {
+    return this.alerts.markSent(id, user?.id ?? null);
+  }
 }

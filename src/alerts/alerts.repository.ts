@@ -316,6 +316,23 @@ export class AlertsRepository {
     );
   }
 
+  /**
+   * A person saw an `unknown` message in the channel: it is `sent` (as of the attempt that may
+   * have delivered it), and nothing is sent again. The attempt rows stay as they were.
+   */
+  async markSent(id: string): Promise<AlertRow | null> {
+    const rows = rowsOf(
+      await this.db.query(
+        `UPDATE alerts a SET state = 'sent', sent_at = COALESCE(a.claimed_at, now()), last_error = NULL,
+                updated_at = now()
+          WHERE a.id = $1 AND a.state = 'unknown'
+          RETURNING ${COLUMNS}`,
+        [id],
+      ),
+    );
+    return rows[0] ?? null;
+  }
+
   /** A person asks to send a failed or unknown message again. */
   async requeue(id: string): Promise<AlertRow | null> {
     const rows = rowsOf(

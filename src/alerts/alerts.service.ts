@@ -73,6 +73,17 @@ export class AlertsService {
     return this.view(a, await this.ruleNames());
   }
 
+  /** Unknown: a person saw the message in the channel, so it counts as sent and never goes again. */
+  async markSent(id: string, actorId: string | null): Promise<AlertViewDto> {
+    const a = await this.alerts.markSent(id);
+    if (!a) {
+      if (!(await this.alerts.find(id))) throw new NotFoundException('alert not found');
+      throw new ConflictException('only an alert in the unknown state can be marked sent');
+    }
+    await this.audit.record(actorId, 'alert.marked_sent', 'alert', id, {});
+    return this.view(a, await this.ruleNames());
+  }
+
   /** A sample message to the rule's channel (or an address to try), answered synchronously. */
   async test(
     ruleId: string,

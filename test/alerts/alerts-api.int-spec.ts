@@ -161,6 +161,7 @@ describe('alert rules API', () => {
         '/api/alerts',
         '/api/alerts/{id}',
         '/api/alerts/{id}/resend',
+        '/api/alerts/{id}/mark-sent',
       ]),
     );
     const view = doc.body.components.schemas.AlertRuleViewDto;

@@ -222,6 +222,29 @@ describe('alerts to Slack, end to end', () => {
     await w.admin.patch(`/api/alert-rules/${id}`, { enabled: false });
   });
 
+  it('a connection cut after sending: unknown, never resent by itself; an admin marks it sent', async () => {
+    const own = await insertSource(w.pg, 'Cut');
+    const id = await rule({ name: 'Cut', kind: 'high_reach', sourceId: own, webhookUrl: slack.url('cut') });
+    slack.script('cut', ['cut']);
+    await insertHighReachItem(w.pg, own);
+    await w.evaluate(new Date(), ['high_reach']);
+    const [alert] = await until(async () => {
+      const list = await alertsOf(id);
+      return list[0]?.state === 'unknown' ? list : null;
+    }, 'unknown');
+    expect(alert.lastError).toMatch(/may have arrived/);
+    // A person looked in the channel and saw it: sent, as of the attempt; nothing goes again.
+    const marked = await w.admin.post(`/api/alerts/${alert.id}/mark-sent`);
+    expect(marked.status).toBe(200);
+    expect(marked.body).toMatchObject({ state: 'sent', lastError: null, attempts: 1 });
+    expect(marked.body.sentAt).not.toBeNull();
+    expect((await w.admin.post(`/api/alerts/${alert.id}/mark-sent`)).status).toBe(409);
+    expect((await w.admin.post(`/api/alerts/${alert.id}/resend`)).status).toBe(409);
+    await settle();
+    expect(slack.requests.filter((r) => r.path.includes('/cut/'))).toHaveLength(1);
+    await w.admin.patch(`/api/alert-rules/${id}`, { enabled: false });
+  });
+
   it('with no webhook anywhere: recorded, listed and logged', async () => {
     const own = await insertSource(w.pg, 'Log only');
     const id = await rule({ name: 'Log only', kind: 'high_reach', sourceId: own });

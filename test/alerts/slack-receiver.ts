@@ -6,12 +6,13 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Answer = number | 'hold';
+/** a status code; `hold`: keep the request open until released; `cut`: drop the connection after reading it */
+export type Answer = number | 'hold' | 'cut';
 
 export interface Received {
   path: string;
   body: any;
-  status: number | 'held';
+  status: number | 'held' | 'cut';
   at: number;
 }
 
@@ -81,11 +82,20 @@ export class SlackReceiver {
       const path = req.url ?? '';
       const script = this.scripts.get(path);
       const answer: Answer = script && script.length ? script.shift()! : 200;
-      const entry: Received = { path, body, status: answer === 'hold' ? 'held' : answer, at: Date.now() };
+      const entry: Received = {
+        path,
+        body,
+        status: answer === 'hold' ? 'held' : answer === 'cut' ? 'cut' : answer,
+        at: Date.now(),
+      };
       this.requests.push(entry);
       this.onRequest?.(entry);
       if (answer === 'hold') {
         this.held.push({ res, entry });
+        return;
+      }
+      if (answer === 'cut') {
+        req.socket.destroy();
         return;
       }
       const send = () =>
