@@ -26,6 +26,7 @@ import { AnalysisModule } from './analysis/nest/analysis.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { ReportsModule } from './reports/reports.module';
+import { KbModule } from './kb/kb.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -70,6 +71,7 @@ export class AppModule {
         RealtimeModule,
         AlertsModule,
         ReportsModule,
+        KbModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConnectorsModule } from '../connectors/connectors.module';
+import { KbModule } from '../kb/kb.module';
 import { SourcesModule } from '../sources/sources.module';
 import { DemoController } from './demo.controller';
 import { DemoSourcesRepository } from './demo-sources.repository';
@@ -11,7 +12,7 @@ export class DemoModule {
   static forRoot(options: DemoOptions = {}): DynamicModule {
     return {
       module: DemoModule,
-      imports: [ConnectorsModule, SourcesModule],
+      imports: [ConnectorsModule, SourcesModule, KbModule],
       controllers: [DemoController],
       providers: [DemoSourcesRepository, DemoService, { provide: DEMO_OPTIONS, useValue: options }],
       exports: [DemoService],

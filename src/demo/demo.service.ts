@@ -30,6 +30,8 @@ import {
 } from './demo-script';
 import { DemoSourcesRepository } from './demo-sources.repository';
 import { DEMO_TEMPLATES } from './demo-templates';
+import { KB_ARTICLES, kbArticleUrl } from '../kb/demo-articles';
+import { KbRepository } from '../kb/kb.repository';
 
 export const DEMO_OPTIONS = Symbol('DEMO_OPTIONS');
 export interface DemoOptions {
@@ -104,6 +106,7 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     private readonly sources: SourcesService,
     private readonly registry: ConnectorRegistry,
     private readonly demoSources: DemoSourcesRepository,
+    private readonly kb: KbRepository,
     @Inject(DEMO_OPTIONS) private readonly options: DemoOptions,
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
   ) {}
@@ -199,6 +202,10 @@ export class DemoService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     }));
     const templates = await this.demoSources.seedTemplates(DEMO_TEMPLATES);
     if (templates > 0) this.log.log(`added ${templates} reply templates for «ДомНет»`);
+    const articles = await this.kb.seedIfEmpty(
+      KB_ARTICLES.map(({ slug, ...a }) => ({ ...a, url: kbArticleUrl(slug) })),
+    );
+    if (articles > 0) this.log.log(`added ${articles} knowledge-base articles for «ДомНет»`);
   }
 
   /** Customers start writing once the app is up; the trickle keeps going until shutdown. */

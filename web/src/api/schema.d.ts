@@ -448,6 +448,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/kb/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KbController_list"];
+        put?: never;
+        post: operations["KbController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kb/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KbController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["KbController_update"];
+        trace?: never;
+    };
+    "/api/kb/articles/{id}/uses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["KbController_recordUse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kb/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KbController_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/quarantine": {
         parameters: {
             query?: never;
@@ -1446,6 +1510,19 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        CreateKbArticleDto: {
+            /** @description plain text; paragraphs separated by blank lines */
+            body: string;
+            /**
+             * @default ru
+             * @enum {string}
+             */
+            locale?: "ru" | "en";
+            tags?: string[];
+            title: string;
+            /** @description the public help-centre page, https */
+            url?: string | null;
+        };
         CreateNoteDto: {
             text?: string;
         };
@@ -1732,6 +1809,45 @@ export interface components {
             /** @description the features that decided the labels (null before issue 16) */
             why: components["schemas"]["AnalysisWhyView"] | null;
         };
+        KbArticleView: {
+            /** Format: date-time */
+            archivedAt: string | null;
+            /** @description plain text: render as text */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            locale: "ru" | "en";
+            tags: string[];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            url: string | null;
+            /** @description times agents put it into a reply */
+            useCount: number;
+        };
+        KbSuggestionsView: {
+            /** @description false: the customer has written nothing to rank by yet */
+            hasQuery: boolean;
+            /** @description best first, at most 5 */
+            suggestions: components["schemas"]["KbSuggestionView"][];
+        };
+        KbSuggestionView: {
+            article: components["schemas"]["KbArticleView"];
+            /** @description the paragraph that matches best, for inserting */
+            excerpt: string;
+            /** @description BM25 relevance to the customer’s latest messages */
+            score: number;
+        };
+        KbUseView: {
+            useCount: number;
+        };
         LabelsView: {
             intents: ("complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other")[];
             sentiments: ("negative" | "neutral" | "positive")[];
@@ -1917,6 +2033,12 @@ export interface components {
             assigneeId: string | null;
             /** @description whom it is taken from, as the admin saw it; 409 when someone else holds it by now */
             fromAssigneeId: string | null;
+        };
+        RecordKbUseDto: {
+            /** Format: uuid */
+            conversationId: string;
+            /** @enum {string} */
+            kind: "link" | "excerpt";
         };
         ReplayOutcomeView: {
             /** @description why the replay failed */
@@ -2367,6 +2489,21 @@ export interface components {
             /** @enum {string} */
             status?: "open" | "pending" | "snoozed" | "resolved";
             teamId?: string | null;
+        };
+        UpdateKbArticleDto: {
+            /** @description archive (true) or restore (false); articles are never deleted */
+            archived?: boolean;
+            /** @description plain text; paragraphs separated by blank lines */
+            body?: string;
+            /**
+             * @default ru
+             * @enum {string}
+             */
+            locale?: "ru" | "en";
+            tags?: string[];
+            title?: string;
+            /** @description the public help-centre page, https */
+            url?: string | null;
         };
         UpdateProfileDto: {
             /**
@@ -3205,6 +3342,147 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewResultView"];
+                };
+            };
+        };
+    };
+    KbController_list: {
+        parameters: {
+            query?: {
+                /** @description true: the archived articles instead */
+                archived?: boolean;
+                locale?: "ru" | "en";
+                /** @description search words: results ranked by relevance */
+                q?: string;
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KbArticleView"][];
+                };
+            };
+        };
+    };
+    KbController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateKbArticleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KbArticleView"];
+                };
+            };
+        };
+    };
+    KbController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KbArticleView"];
+                };
+            };
+        };
+    };
+    KbController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateKbArticleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KbArticleView"];
+                };
+            };
+        };
+    };
+    KbController_recordUse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordKbUseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KbUseView"];
+                };
+            };
+        };
+    };
+    KbController_suggestions: {
+        parameters: {
+            query: {
+                conversationId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KbSuggestionsView"];
                 };
             };
         };
