@@ -30,6 +30,7 @@ export interface ItemRow {
   authorKey: string;
   at: Date;
   chatUsername: string | null;
+  videoId: string | null;
 }
 
 export interface ReachRow extends ItemRow {
@@ -55,7 +56,8 @@ const COUNTED = `it.direction = 'inbound' AND it.intent IS DISTINCT FROM 'spam'`
 const ITEM = `it.id::text AS id, it.source_id AS "sourceId", it.platform, it.external_id AS "externalId",
   it.conversation_id AS "conversationId", it.text, COALESCE(NULLIF(it.author_name, ''), ct.display_name, '') AS author,
   COALESCE(it.author_external_id, it.contact_id::text, it.id::text) AS "authorKey", it.created_at_platform AS at,
-  COALESCE(it.raw->'chat'->>'username', it.raw->'sender_chat'->>'username') AS "chatUsername"`;
+  COALESCE(it.raw->'chat'->>'username', it.raw->'sender_chat'->>'username') AS "chatUsername",
+  it.raw->'snippet'->>'videoId' AS "videoId"`;
 
 @Injectable()
 export class AlertSignalsRepository {

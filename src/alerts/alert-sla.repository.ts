@@ -82,7 +82,8 @@ export class AlertSlaRepository {
               it.conversation_id AS "conversationId", it.text,
               COALESCE(NULLIF(it.author_name, ''), ct.display_name, '') AS author,
               COALESCE(it.author_external_id, it.id::text) AS "authorKey", it.created_at_platform AS at,
-              COALESCE(it.raw->'chat'->>'username', it.raw->'sender_chat'->>'username') AS "chatUsername"
+              COALESCE(it.raw->'chat'->>'username', it.raw->'sender_chat'->>'username') AS "chatUsername",
+              it.raw->'snippet'->>'videoId' AS "videoId"
          FROM items it LEFT JOIN contacts ct ON ct.id = it.contact_id
         WHERE it.conversation_id = ANY($1::uuid[]) AND it.direction = 'inbound'
         ORDER BY it.conversation_id, it.created_at_platform DESC`,

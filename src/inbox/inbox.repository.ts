@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ConversationStatus } from '../conversations/conversation-lifecycle';
+import { itemUrl } from '../connectors/item-url';
 import { Queryable, sqlOne, sqlRows } from '../database/sql';
 import type {
   ConversationRow,
@@ -105,7 +106,7 @@ export class InboxRepository {
 
   /** The timeline, oldest first (the newest `limit` items when the conversation is long). */
   async items(id: string, limit = 500): Promise<TimelineItemRow[]> {
-    return sqlRows<TimelineItemRow & { seq?: string }>(
+    return sqlRows<TimelineItemRow & { seq?: string; chatUsername: string | null; videoId: string | null }>(
       this.db,
       `SELECT * FROM (
          SELECT i.id::text AS id, i.kind, i.direction, i.external_id AS "externalId",
@@ -116,12 +117,19 @@ export class InboxRepository {
            i.sentiment_label AS "sentimentLabel", i.sentiment_score AS "sentimentScore",
            i.intent, i.intent_confidence AS "intentConfidence", i.needs_response AS "needsResponse",
            i.deadline_at AS "deadlineAt", i.archived_at AS "archivedAt", i.cleaned,
-           i.analysis_why AS why, i.review_reason AS "reviewReason", i.reviewed_at AS "reviewedAt", i.id AS seq
+           i.analysis_why AS why, i.review_reason AS "reviewReason", i.reviewed_at AS "reviewedAt", i.id AS seq,
+           i.platform, COALESCE(i.raw->'chat'->>'username', i.raw->'sender_chat'->>'username') AS "chatUsername",
+           i.raw->'snippet'->>'videoId' AS "videoId"
          FROM items i WHERE i.conversation_id = $1
          ORDER BY i.created_at_platform DESC, i.id DESC LIMIT $2
        ) t ORDER BY t."createdAt" ASC, t.seq ASC`,
       [id, limit],
-    ).then((rows) => rows.map(({ seq: _seq, ...r }) => r));
+    ).then((rows) =>
+      rows.map(({ seq: _seq, chatUsername, videoId, ...r }) => ({
+        ...r,
+        url: itemUrl({ platform: r.platform, externalId: r.externalId, chatUsername, videoId }),
+      })),
+    );
   }
 
   async replies(id: string): Promise<TimelineReplyRow[]> {

@@ -81,6 +81,9 @@ export interface TimelineItemRow {
   why: AnalysisWhyView | null;
   reviewReason: (typeof REVIEW_REASON_NAMES)[number] | null;
   reviewedAt: Date | null;
+  platform: string;
+  /** the item's public address on its platform (connectors/item-url.ts), null when it has none */
+  url: string | null;
 }
 
 export interface TimelineReplyRow {

@@ -100,6 +100,11 @@ describe('e2e: YouTube comments', () => {
       sourceId,
       `yt_comment:${asked.id}`,
     ]);
+    // The conversation links the comment to its original: the video, with the comment highlighted.
+    const conv = (await w.admin.get(`/api/conversations/${row.conversation_id}`)).body;
+    expect(conv.items.map((i: any) => [i.platform, i.url])).toEqual([
+      ['youtube', `https://www.youtube.com/watch?v=${video}&lc=${asked.id}`],
+    ]);
     const r = await w.admin.post(`/api/conversations/${row.conversation_id}/replies`, {
       text: 'Карта — на сайте, раздел «Подключение».',
     });

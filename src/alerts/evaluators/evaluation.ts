@@ -43,7 +43,12 @@ export function toSample(i: ItemRow): AlertSample {
     text: trim(i.text ?? '', 500),
     author: trim(i.author || '—', 120),
     platform: i.platform,
-    url: platformUrl({ platform: i.platform, externalId: i.externalId, chatUsername: i.chatUsername }),
+    url: platformUrl({
+      platform: i.platform,
+      externalId: i.externalId,
+      chatUsername: i.chatUsername,
+      videoId: i.videoId,
+    }),
     at: new Date(i.at).toISOString(),
   };
 }

@@ -136,6 +136,11 @@ export class ItemView {
   reviewReason!: (typeof REVIEW_REASON_NAMES)[number] | null;
   @NullableDateTime({ description: 'when someone confirmed or corrected the analysis' }) reviewedAt!:
     string | null;
+  @Str({ description: 'vk, telegram, youtube, webhook, ...' }) platform!: string;
+  @NullableStr({
+    description: "the item's public address on its platform; null for direct messages and private chats",
+  })
+  url!: string | null;
 }
 
 export const REPLY_STATUSES = ['queued', 'sending', 'delivered', 'failed', 'unknown'] as const;

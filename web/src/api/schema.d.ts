@@ -1787,6 +1787,8 @@ export interface components {
             language: string | null;
             needsResponse: boolean | null;
             parentExternalId: string | null;
+            /** @description vk, telegram, youtube, webhook, ... */
+            platform: string;
             previousTexts: components["schemas"]["PreviousTextView"][];
             /** Format: date-time */
             receivedAt: string;
@@ -1805,6 +1807,8 @@ export interface components {
             /** @description customer text: render as text, never as HTML */
             text: string;
             threadExternalId: string | null;
+            /** @description the item's public address on its platform; null for direct messages and private chats */
+            url: string | null;
             version: number;
             /** @description the features that decided the labels (null before issue 16) */
             why: components["schemas"]["AnalysisWhyView"] | null;
