@@ -92,6 +92,7 @@ export const en = {
     save: 'Save',
     cancel: 'Cancel',
     ourMessage: 'Our message',
+    openOn: 'Open on {{platform}}',
   },
   reply: {
     by: 'Reply: {{name}}',
@@ -117,6 +118,20 @@ export const en = {
     auth_revoked: 'the platform refused the token: an admin must reconnect the source',
     configuration: 'the source lacks a permission or setting needed to reply: an admin must check it',
     gave_up: 'the platform did not answer; no attempts left',
+    vkCommunityToken: 'replying to {{surface}} needs the community token on this source',
+    vkUserToken:
+      'replying to {{surface}} as the community needs a user token of a community administrator; an admin adds it in the source settings',
+    vkUserTokenRight:
+      'replying to {{surface}} as the community needs a user token of a community administrator with the “{{right}}” access right; an admin adds it in the source settings',
+    vkRefused: 'VK refused it ({{method}}, error {{code}})',
+    surface: {
+      'wall comments': 'wall comments',
+      messages: 'messages',
+      'photo comments': 'photo comments',
+      'video comments': 'video comments',
+      'product comments': 'product comments',
+      'board topics': 'board topics',
+    },
   },
   note: { label: 'Internal note · the customer never sees it' },
   compose: {
@@ -138,7 +153,7 @@ export const en = {
     hint: 'Ctrl+Enter to send',
     text: 'Text',
   },
-  platform: { vk: 'VK', telegram: 'Telegram', webhook: 'Webhook' },
+  platform: { youtube: 'YouTube', vk: 'VK', telegram: 'Telegram', webhook: 'Webhook' },
   intent: {
     label: 'Intent',
     complaint: 'complaint',

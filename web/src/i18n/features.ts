@@ -3,6 +3,8 @@
  * `{ ru, en }` under one top-level key such as `reports`), so features are added without
  * editing one shared dictionary. Add one line per feature here.
  */
+import { reviewLocale } from '../review/locale';
+
 export interface FeatureLocale {
   ru: Record<string, unknown>;
   en: Record<string, unknown>;
@@ -10,4 +12,5 @@ export interface FeatureLocale {
 
 export const featureLocales: FeatureLocale[] = [
   // one import per feature, e.g. reportsLocale,
+  reviewLocale,
 ];

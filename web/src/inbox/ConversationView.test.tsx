@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { TimelineReply } from '../api/client';
@@ -173,5 +173,89 @@ describe('the conversation', () => {
     expect(await screen.findByText(/Режим просмотра/)).toBeInTheDocument();
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Взять себе' })).toBeNull();
+  });
+
+  it('shows why on hover and keyboard focus of the badges, as the badge’s description; Escape hides it', async () => {
+    const c = row({ platform: 'youtube' });
+    const d = details(c);
+    d.items[0] = {
+      ...d.items[0]!,
+      why: {
+        sentiment: [
+          { feature: 'не работает', weight: 1.84 },
+          { feature: 'negative words', weight: 0.52 },
+        ],
+        intent: [{ feature: 'question mark', weight: 0.9 }],
+      },
+      url: 'https://www.youtube.com/watch?v=vid_1234567&lc=Ugz1',
+    };
+    mockNetwork({
+      'GET /api/conversations': () => ({ conversations: [c], nextCursor: null }),
+      [`GET /api/conversations/${c.id}`]: () => d,
+      'GET /api/analysis/labels': () => LABELS,
+      'GET /api/templates': () => [],
+    });
+    renderApp(<InboxPage />, { path: `/inbox/${c.id}`, route: '/inbox/:conversationId?' });
+    const log = await screen.findByRole('log');
+    const sentiment = within(log).getByRole('button', { name: 'негатив' });
+    expect(sentiment).toHaveAccessibleDescription(
+      'Почему тональность «негатив»: не работает +1,8; негативные слова +0,5',
+    );
+    expect(within(log).queryByRole('tooltip')).toBeNull(); // hidden until asked
+    await userEvent.hover(sentiment);
+    expect(within(log).getByRole('tooltip')).toHaveTextContent('не работает +1,8');
+    await userEvent.unhover(sentiment);
+    expect(within(log).queryByRole('tooltip')).toBeNull();
+    // the keyboard reaches the intent badge and shows its reasons
+    const intent = within(log).getByRole('button', { name: 'поддержка' });
+    act(() => intent.focus());
+    expect(within(log).getByRole('tooltip')).toHaveTextContent(
+      'Почему намерение «поддержка»: вопросительный знак +0,9',
+    );
+    await userEvent.keyboard('{Escape}');
+    expect(within(log).queryByRole('tooltip')).toBeNull();
+    expect(screen.getByRole('log')).toBe(log); // only the reasons closed, not the conversation
+    // the item links to its original on its platform, in a new tab without a referrer
+    const link = within(log).getByRole('link', { name: 'Открыть в YouTube' });
+    expect(link).toHaveAttribute('href', 'https://www.youtube.com/watch?v=vid_1234567&lc=Ugz1');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  });
+
+  it('an item analysed before the reasons were kept says so; an item without an address has no link', async () => {
+    setup();
+    const log = await screen.findByRole('log');
+    expect(within(log).getByRole('button', { name: 'негатив' })).toHaveAccessibleDescription(
+      /Модель не сохранила, что повлияло/,
+    );
+    expect(within(log).queryByRole('link')).toBeNull();
+  });
+
+  it('a VK surface the source cannot answer says which token and access right it needs', async () => {
+    setup({
+      replies: [
+        reply({
+          status: 'failed',
+          lastError:
+            'unsupported: VK refused photos.createComment (VK error 15): Replying to photo comments needs a user token of a community administrator with the "photos" access right (VK takes photos.createComment from user tokens only)',
+        }),
+        reply({
+          id: 'r2',
+          status: 'failed',
+          lastError:
+            'unsupported: Replying to board topics needs a user token of a community administrator (VK takes board.createComment from user tokens only)',
+        }),
+      ],
+    });
+    const log = await screen.findByRole('log');
+    expect(
+      within(log).getByText(
+        'Причина: чтобы отвечать на комментарии к фотографиям от имени сообщества, нужен ключ пользователя — администратора сообщества с правом «photos». Администратор добавляет его в настройках источника (ВКонтакте отказал (photos.createComment, ошибка 15))',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(log).getByText(
+        /^Причина: чтобы отвечать на сообщения в обсуждениях от имени сообщества, нужен ключ пользователя — администратора сообщества\. /,
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n';
 import type { Item, Note, TimelineReply } from '../api/client';
 import { useLabels } from '../api/queries';
 import { formatFull, formatTime } from '../lib/time';
-import { DeliveryChip, IntentBadge, SentimentBadge, useLabel } from '../ui/badges';
+import { WhyBadge } from '../review/WhyBadge';
+import { DeliveryChip, useLabel } from '../ui/badges';
 import type { TimelineEntry } from './timeline';
 
 export interface TimelineActions {
@@ -56,9 +58,10 @@ function CustomerItem({ it, actions }: { it: Item; actions: TimelineActions }) {
           </span>
         ) : null}
         {it.archivedAt ? <span className="badge">{t('item.archived')}</span> : null}
+        <PlatformLink it={it} />
         <span className="msg-badges">
-          <IntentBadge intent={it.intent} />
-          <SentimentBadge sentiment={it.sentimentLabel} />
+          <WhyBadge kind="intent" value={it.intent} why={it.why?.intent} />
+          <WhyBadge kind="sentiment" value={it.sentimentLabel} why={it.why?.sentiment} />
           {actions.canWrite ? (
             <button
               type="button"
@@ -86,6 +89,18 @@ function CustomerItem({ it, actions }: { it: Item; actions: TimelineActions }) {
       ) : null}
       {editing ? <Correction it={it} actions={actions} onDone={() => setEditing(false)} /> : null}
     </article>
+  );
+}
+
+/** The item where it was written (a new tab; the platform gets no referrer from the inbox). */
+function PlatformLink({ it }: { it: Item }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  if (!it.url || !/^https:\/\//.test(it.url)) return null;
+  return (
+    <a className="msg-link small" href={it.url} target="_blank" rel="noopener noreferrer">
+      {t('item.openOn', { platform: label('platform', it.platform) })}
+    </a>
   );
 }
 
@@ -154,6 +169,7 @@ function OutboundItem({ it }: { it: Item }) {
       <header className="msg-head">
         <strong>{it.authorName || t('item.ourMessage')}</strong>
         <Time iso={it.createdAt} />
+        <PlatformLink it={it} />
       </header>
       <div className="msg-text">{it.text}</div>
     </article>
@@ -175,7 +191,9 @@ function Reply({ r, actions }: { r: TimelineReply; actions: TimelineActions }) {
       {r.status === 'failed' ? <p className="small error-text">{t('reply.failedHint')}</p> : null}
       {r.lastError && r.status !== 'delivered' && replyReasonCode(r.lastError) ? (
         <p className="small error-text">
-          {t('reply.reason', { words: t(`replyReason.${replyReasonCode(r.lastError)}`) })}
+          {t('reply.reason', {
+            words: vkSurfaceWords(r.lastError) ?? t(`replyReason.${replyReasonCode(r.lastError)}`),
+          })}
         </p>
       ) : null}
       {r.lastError && r.status !== 'delivered' ? <SystemMessage text={r.lastError} /> : null}
@@ -209,6 +227,37 @@ export function replyReasonCode(lastError: string): string | undefined {
   return code && ['unsupported', 'rejected', 'auth_revoked', 'configuration', 'gave_up'].includes(code)
     ? code
     : undefined;
+}
+
+const VK_SURFACES = [
+  'wall comments',
+  'messages',
+  'photo comments',
+  'video comments',
+  'product comments',
+  'board topics',
+];
+
+/**
+ * A VK surface the source cannot answer, in the user's words: which surface, which token kind it
+ * needs and which access right (src/connectors/vk/send.ts writes these, naming them in English).
+ */
+export function vkSurfaceWords(lastError: string): string | undefined {
+  const m =
+    /Replying to ([a-z ]+?) (?:as the community )?needs (a community token|a user token[^"(]*(?:"(\w+)" access right)?)/.exec(
+      lastError,
+    );
+  if (!m || !VK_SURFACES.includes(m[1]!)) return undefined;
+  const surface = i18n.t(`replyReason.surface.${m[1]}`);
+  const words = m[2]!.startsWith('a community')
+    ? i18n.t('replyReason.vkCommunityToken', { surface })
+    : m[3]
+      ? i18n.t('replyReason.vkUserTokenRight', { surface, right: m[3] })
+      : i18n.t('replyReason.vkUserToken', { surface });
+  const refused = /VK refused ([a-z]+\.[A-Za-z]+) \(VK error (\d+)\)/.exec(lastError);
+  return refused
+    ? `${words} (${i18n.t('replyReason.vkRefused', { method: refused[1], code: refused[2] })})`
+    : words;
 }
 
 /** A platform's or worker's own words (often English): quoted, marked as such, folded away. */

@@ -55,7 +55,7 @@ const PAIRS: Pair[] = [
   own('.badge'),
   ...classes('.intent-', ['complaint', 'sales_question', 'support_question', 'praise', 'spam']),
   ...classes('.sentiment-', ['negative', 'neutral', 'positive']),
-  ...['vk', 'telegram', 'webhook'].map((p): Pair => [
+  ...['vk', 'telegram', 'youtube', 'webhook'].map((p): Pair => [
     `platform ${p}`,
     decl('.platform', 'color'),
     decl(`.platform-${p}`, 'background'),
@@ -73,6 +73,7 @@ const PAIRS: Pair[] = [
   own('.form-error'),
   own('.toast'),
   ['error toast', decl('.toast', 'color'), decl('.toast-error', 'background')],
+  ['why tooltip', decl('.why-tip', 'color'), decl('.why-tip', 'background')],
   ['live', decl('.live-on', 'color'), panel],
   ['offline', decl('.live-off', 'color'), panel],
 ];

@@ -77,6 +77,8 @@ export function details(conv: QueueRow, over: Partial<ConversationDetails> = {})
         reviewedAt: null,
         reviewReason: null,
         why: null,
+        platform: conv.platform,
+        url: null,
       },
     ],
     replies: [],

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReplyStatus } from '../api/client';
 
-const PLATFORM_SHORT: Record<string, string> = { vk: 'VK', telegram: 'TG', webhook: 'WH' };
+const PLATFORM_SHORT: Record<string, string> = { vk: 'VK', telegram: 'TG', youtube: 'YT', webhook: 'WH' };
 
 /** A label for a server value, or the value itself when this UI has no words for it yet. */
 export function useLabel() {
