@@ -1,19 +1,33 @@
+import { StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
+import writeXlsxFile from 'write-excel-file/node';
 import { toCsv } from './domain/csv';
 import type { ReportFormat } from './dto/report-query.dto';
 import type { ReportResult } from './report-table';
+import { xlsxSheet } from './domain/xlsx-sheet';
 
 /**
- * JSON (the view) or CSV (the report's table, UTF-8 with BOM, formula-like cells neutralised)
- * as a download named after the report.
+ * JSON (the view), CSV (the report's table, UTF-8 with BOM, formula-like cells neutralised) or
+ * XLSX (the same table, every text cell typed as text so nothing runs as a formula) as a download
+ * named after the report.
  */
-export function output<V>(
+export async function output<V>(
   result: ReportResult<V>,
   format: ReportFormat | undefined,
   res: Response,
-): V | string {
-  if (format !== 'csv') return result.view;
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${result.table.name}.csv"`);
-  return toCsv(result.table.columns, result.table.rows);
+): Promise<V | string | StreamableFile> {
+  if (format === 'csv') {
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${result.table.name}.csv"`);
+    return toCsv(result.table.columns, result.table.rows);
+  }
+  if (format === 'xlsx') {
+    const buf = await writeXlsxFile(xlsxSheet(result.table.columns, result.table.rows), {
+      sheet: result.table.name.slice(0, 31),
+    }).toBuffer();
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename="${result.table.name}.xlsx"`);
+    return new StreamableFile(buf);
+  }
+  return result.view;
 }

@@ -25,7 +25,7 @@ export class ReportWorkers {
     await this.terms.drain();
   }
 
-  // once per quarter hour is recorded; every 5 minutes makes sure no quarter is missed
+  // once per hour is recorded; every 5 minutes makes sure no hour is missed (at most 5 minutes late)
   @OnJob({ name: REPORTS_SNAPSHOT_JOB, every: 300, expireInSeconds: 120 })
   async snapshot(): Promise<void> {
     await this.maintenance.snapshot();

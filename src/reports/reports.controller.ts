@@ -11,6 +11,7 @@ import {
   CareQuery,
   ForecastQuery,
   IntentsQuery,
+  ItemsQuery,
   ReportQuery,
   SentimentQuery,
   TagsQuery,
@@ -24,6 +25,7 @@ import {
   CompanySettingsView,
   FrtReportView,
   IntentReportView,
+  ReportItemsView,
   SentimentReportView,
   SlaReportView,
   TagsReportView,
@@ -31,6 +33,7 @@ import {
   ForecastReportView,
 } from './dto/report.views';
 import { ForecastService } from './forecast.service';
+import { ReportItemsService } from './report-items.service';
 import { output } from './report-output';
 import { TopicsReportsService } from './topics-reports.service';
 
@@ -40,7 +43,11 @@ import { TopicsReportsService } from './topics-reports.service';
  */
 @ApiTags('reports')
 @Roles('admin', 'analyst')
-@ApiProduces('application/json', 'text/csv')
+@ApiProduces(
+  'application/json',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+)
 @Controller('api/reports')
 export class ReportsController {
   constructor(
@@ -49,6 +56,7 @@ export class ReportsController {
     private readonly care: CareReportsService,
     private readonly forecasts: ForecastService,
     private readonly settings: CompanySettingsService,
+    private readonly itemList: ReportItemsService,
   ) {}
 
   /** Volume and sentiment over time (net sentiment, share negative), with the previous period. */
@@ -100,7 +108,7 @@ export class ReportsController {
     return output(await this.care.breaches(q), q.format, res);
   }
 
-  /** The open queue over time (snapshots every 15 minutes). */
+  /** The open queue over time (a snapshot every hour). */
   @Get('care/backlog')
   @ApiOkResponse({ type: BacklogReportView })
   async backlog(@Query() q: CareQuery, @Res({ passthrough: true }) res: Response) {
@@ -119,6 +127,13 @@ export class ReportsController {
   @ApiOkResponse({ type: ForecastReportView })
   async forecast(@Query() q: ForecastQuery, @Res({ passthrough: true }) res: Response) {
     return output(await this.forecasts.forecast(q), q.format, res);
+  }
+
+  /** The items behind a chart point or table row (its `filter` as the query), newest first. */
+  @Get('items')
+  @ApiOkResponse({ type: ReportItemsView })
+  async items(@Query() q: ItemsQuery, @Res({ passthrough: true }) res: Response) {
+    return output(await this.itemList.list(q), q.format, res);
   }
 
   /** The company's time zone (the reports' default) and brand words. */

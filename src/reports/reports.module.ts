@@ -5,6 +5,8 @@ import { CareReportsService } from './care-reports.service';
 import { CompanySettingsRepository } from './company-settings.repository';
 import { CompanySettingsService } from './company-settings.service';
 import { ForecastService } from './forecast.service';
+import { ReportItemsRepository } from './report-items.repository';
+import { ReportItemsService } from './report-items.service';
 import { ReportLookupsRepository } from './report-lookups.repository';
 import { ReportRangeService } from './report-range.service';
 import { ReportWorkers } from './report-workers';
@@ -30,6 +32,8 @@ import { TopicsReportsService } from './topics-reports.service';
     CompanySettingsService,
     ReportRangeService,
     ReportLookupsRepository,
+    ReportItemsRepository,
+    ReportItemsService,
     ItemRollupsRepository,
     CareRollupsRepository,
     TagRollupsRepository,

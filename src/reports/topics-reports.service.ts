@@ -78,7 +78,7 @@ export class TopicsReportsService {
         DateTime.fromISO(days.to, { zone }).toJSDate(),
         {
           sentiment: polarity,
-          q: labels.get(t.term) ?? t.term,
+          term: t.term,
         },
       ),
     }));

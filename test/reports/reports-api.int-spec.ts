@@ -357,7 +357,36 @@ describe('reports API', () => {
         `SELECT id::text FROM items WHERE text LIKE 'Акмебанк списали деньги%' ORDER BY id DESC LIMIT 3`,
       );
       expect(r.terms[0].examples).toEqual(newest.map((x: any) => x.id));
-      expect(r.terms[0].filter).toMatchObject({ sentiment: 'negative', q: 'списали деньги', status: 'all' });
+      expect(r.terms[0].filter).toMatchObject({ sentiment: 'negative', term: 'списа деньг', status: 'all' });
+      // the term opens exactly the items behind it (its filter as the query), newest first
+      const { status: _all, ...drillQuery } = r.terms[0].filter;
+      const behind = await analyst.json('GET', `/api/reports/items?${q(drillQuery)}`, undefined, 200);
+      const all = await ds.query(
+        `SELECT id::text FROM items WHERE text ILIKE '%списали деньги%' AND sentiment_label = 'negative'
+            AND created_at_platform >= $1 AND created_at_platform < $2 ORDER BY created_at_platform DESC, id DESC`,
+        [r.terms[0].filter.from, r.terms[0].filter.to],
+      );
+      expect(all).toHaveLength(6);
+      expect(behind.items.map((x: any) => x.id)).toEqual(all.map((x: any) => x.id));
+      expect(behind.items[0]).toMatchObject({ sentiment: 'negative', platform: 'vk' });
+      expect(behind.nextCursor).toBeNull();
+      const paged = await analyst.json('GET', `/api/reports/items?${q({ ...drillQuery, limit: 4 })}`);
+      expect(paged.items).toHaveLength(4);
+      const rest = await analyst.json(
+        'GET',
+        `/api/reports/items?${q({ ...drillQuery, limit: 4, cursor: paged.nextCursor })}`,
+      );
+      expect([...paged.items, ...rest.items].map((x: any) => x.id)).toEqual(all.map((x: any) => x.id));
+      expect(rest.nextCursor).toBeNull();
+      // the same table as a workbook: a zip (xlsx) whose sheet holds the words as text, not formulas
+      const xlsx = await analyst.request(
+        'GET',
+        `/api/reports/terms?${q({ from: '2025-03-10', to: '2025-03-17', tz: 'Europe/Moscow', format: 'xlsx' })}`,
+      );
+      expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="terms-negative.xlsx"');
+      const bytes = Buffer.from(await xlsx.arrayBuffer());
+      expect(bytes.subarray(0, 2).toString()).toBe('PK');
+      expect((await agent.request('GET', `/api/reports/items?${q(drillQuery)}`)).status).toBe(403);
       // the courier complaint only kept pace with the volume (4 now vs 4 × 2.4 expected): not rising
       expect(terms.filter((x: string) => x.startsWith('курьер'))).toEqual([]);
       // two mentions of a rare word rank below a real rise
@@ -512,8 +541,8 @@ describe('reports API', () => {
       );
       const m = t.app.get(RollupMaintenance);
       await m.snapshot(new Date('2025-01-10T10:07:00Z'));
-      await m.snapshot(new Date('2025-01-10T10:20:00Z'));
-      await m.snapshot(new Date('2025-01-10T10:21:00Z')); // the same quarter hour: not a third snapshot
+      await m.snapshot(new Date('2025-01-10T11:20:00Z'));
+      await m.snapshot(new Date('2025-01-10T11:21:00Z')); // the same hour: not a third snapshot
       const again = await admin.json('GET', `/api/reports/care/agents?${q(base)}`);
       const loaded = again.agents.find((x: any) => x.agentId === agent.user.id);
       expect(loaded).toMatchObject({ capacity: 6, loadMax: 1 });
@@ -524,14 +553,14 @@ describe('reports API', () => {
         `/api/reports/care/backlog?${q({ from: '2025-01-10T10:00Z', to: '2025-01-10T12:00Z', tz: 'UTC', granularity: 'hour' })}`,
       );
       expect(backlog.points.map((p: any) => [p.label, p.snapshots])).toEqual([
-        ['2025-01-10T10:00:00Z', 2],
-        ['2025-01-10T11:00:00Z', 0],
+        ['2025-01-10T10:00:00Z', 1],
+        ['2025-01-10T11:00:00Z', 1],
       ]);
       const [open] = await ds.query(
         `SELECT count(*) FILTER (WHERE status = 'open')::int AS open, count(*) FILTER (WHERE status = 'pending')::int AS pending
            FROM conversations`,
       );
-      expect(backlog.points[0]).toMatchObject({ openLast: open.open, pendingLast: open.pending });
+      expect(backlog.points[1]).toMatchObject({ openLast: open.open, pendingLast: open.pending });
       await ds.query(`UPDATE conversations SET status = 'resolved' WHERE id = $1`, [c.id]);
     });
   });

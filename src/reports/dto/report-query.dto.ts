@@ -20,7 +20,7 @@ import { GRANULARITIES, Granularity } from '../domain/time-buckets';
 
 export const REPORT_LANGUAGES = ['ru', 'en', 'mixed', 'translit', 'other', 'unknown'] as const;
 export const REPORT_INTENTS = [...INTENT_LABELS, 'unknown'] as const;
-export const FORMATS = ['json', 'csv'] as const;
+export const FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
@@ -71,7 +71,7 @@ export class ReportQuery {
   @ApiPropertyOptional({
     enum: FORMATS,
     default: 'json',
-    description: 'csv: the report table as CSV (UTF-8 with BOM)',
+    description: 'csv: the report table as CSV (UTF-8 with BOM); xlsx: the same table as an Excel workbook',
   })
   @IsOptional()
   @IsIn(FORMATS)
@@ -279,4 +279,65 @@ export class UpdateCompanySettingsDto {
     Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value,
   )
   brandWords?: string[];
+}
+
+/**
+ * The items behind a chart point or table row (a DrillFilterView as query): newest first, a page
+ * at a time. Reads items, not rollups: a list of what was counted, never a chart.
+ */
+export class ItemsQuery extends ItemFilterQuery {
+  @ApiPropertyOptional({ enum: SENTIMENT_LABELS })
+  @IsOptional()
+  @IsIn(SENTIMENT_LABELS as readonly string[])
+  sentiment?: 'negative' | 'neutral' | 'positive';
+
+  @ApiPropertyOptional({ enum: REPORT_INTENTS })
+  @IsOptional()
+  @IsIn(REPORT_INTENTS)
+  intent?: (typeof REPORT_INTENTS)[number];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'items of conversations with this tag' })
+  @IsOptional()
+  @IsUUID()
+  tagId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'items of conversations this agent holds' })
+  @IsOptional()
+  @IsUUID()
+  assignee?: string;
+
+  @ApiPropertyOptional({ description: 'a term of the terms report (its stems, space-separated)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  term?: string;
+
+  @ApiPropertyOptional({ description: 'words the text contains (case-insensitive)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'only these item ids (comma-separated, at most 100)' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(/^\d{1,19}$/, { each: true, message: 'ids must be item ids' })
+  ids?: string[];
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^\d{1,17}_\d{1,19}$/, { message: 'cursor is not valid' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
 }

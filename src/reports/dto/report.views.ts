@@ -17,7 +17,8 @@ export class DrillFilterView {
   @ApiPropertyOptional({ format: 'uuid' }) tagId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'an agent (the conversations they answered)' })
   assignee?: string;
-  @ApiPropertyOptional({ description: 'search words (a term)' }) q?: string;
+  @ApiPropertyOptional({ description: 'a term of the terms report (its stems)' }) term?: string;
+  @ApiPropertyOptional({ description: 'search words' }) q?: string;
   @ApiPropertyOptional({ description: 'all: every status (reports count resolved conversations too)' })
   status?: string;
 }
@@ -242,7 +243,7 @@ export class BreachesReportView {
 }
 
 export class BacklogPointView extends PointBase {
-  @Int({ description: 'snapshots in the bucket (every 15 minutes)' }) snapshots!: number;
+  @Int({ description: 'snapshots in the bucket (one an hour)' }) snapshots!: number;
   @Num({ nullable: true }) openAvg!: number | null;
   @Int({ nullable: true }) openMax!: number | null;
   @Int({ nullable: true }) openLast!: number | null;
@@ -338,4 +339,25 @@ export class CompanySettingsView {
   @Str() timeZone!: string;
   @ListOf(() => String) brandWords!: string[];
   @DateTime() updatedAt!: string;
+}
+
+export class ReportItemView {
+  @Str({ description: 'item id' }) id!: string;
+  @NullableStr({ format: 'uuid' }) conversationId!: string | null;
+  @DateTime() createdAt!: string;
+  @Str({ description: "the customer's words (render as text)" }) text!: string;
+  @NullableStr() authorName!: string | null;
+  @Str() platform!: string;
+  @Str({ format: 'uuid' }) sourceId!: string;
+  @NullableStr() sourceName!: string | null;
+  @NullableStr() language!: string | null;
+  @NullableStr() sentiment!: string | null;
+  @NullableStr() intent!: string | null;
+}
+
+export class ReportItemsView {
+  @ListOf(() => ReportItemView) items!: ReportItemView[];
+  @NullableStr({ description: 'the next page; null at the end' }) nextCursor!: string | null;
+  @Int({ description: 'items looked at to fill this page (a term is matched after a text prefilter)' })
+  scanned!: number;
 }

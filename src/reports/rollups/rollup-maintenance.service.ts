@@ -41,15 +41,14 @@ export class RollupMaintenance {
   }
 
   /**
-   * Records the open queue at the quarter-hour: per source and intent (open, pending, snoozed,
-   * unassigned, overdue) and per agent (open and pending held, capacity). Once per quarter hour
-   * however many workers run it.
+   * Records the open queue once an hour: per source and intent (open, pending, snoozed,
+   * unassigned, overdue) and per agent (open and pending held, capacity). Once per hour however
+   * many workers run it. Hourly, not finer: a year is 8,760 snapshots per group, so a 90-day
+   * backlog chart reads a few hundred thousand rows at most (bench/reports.bench.ts).
    */
   async snapshot(now = new Date()): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [{ at }] = await m.query(`SELECT date_bin('15 minutes', $1::timestamptz, '2000-01-01') AS at`, [
-        now,
-      ]);
+      const [{ at }] = await m.query(`SELECT date_trunc('hour', $1::timestamptz, 'UTC') AS at`, [now]);
       await m.query(
         `INSERT INTO report_backlog (at, source_id, intent, open, pending, snoozed, unassigned, overdue)
          SELECT $1, source_id, COALESCE(intent, ''),

@@ -704,6 +704,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/sentiment": {
         parameters: {
             query?: never;
@@ -1279,7 +1295,7 @@ export interface components {
             overdueLast: number | null;
             overdueMax: number | null;
             pendingLast: number | null;
-            /** @description snapshots in the bucket (every 15 minutes) */
+            /** @description snapshots in the bucket (one an hour) */
             snapshots: number;
             snoozedLast: number | null;
             /** Format: date-time */
@@ -1646,7 +1662,7 @@ export interface components {
             intent?: string;
             language?: string;
             platform?: string;
-            /** @description search words (a term) */
+            /** @description search words */
             q?: string;
             sentiment?: string;
             /** Format: uuid */
@@ -1655,6 +1671,8 @@ export interface components {
             status?: string;
             /** Format: uuid */
             tagId?: string;
+            /** @description a term of the terms report (its stems) */
+            term?: string;
             /** Format: date-time */
             to: string;
         };
@@ -2079,6 +2097,31 @@ export interface components {
             text: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ReportItemsView: {
+            items: components["schemas"]["ReportItemView"][];
+            /** @description the next page; null at the end */
+            nextCursor: string | null;
+            /** @description items looked at to fill this page (a term is matched after a text prefilter) */
+            scanned: number;
+        };
+        ReportItemView: {
+            authorName: string | null;
+            /** Format: uuid */
+            conversationId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description item id */
+            id: string;
+            intent: string | null;
+            language: string | null;
+            platform: string;
+            sentiment: string | null;
+            /** Format: uuid */
+            sourceId: string;
+            sourceName: string | null;
+            /** @description the customer's words (render as text) */
+            text: string;
         };
         ReportModelView: {
             intentAccuracy: number | null;
@@ -3618,8 +3661,8 @@ export interface operations {
             query?: {
                 /** @description the period just before, alongside */
                 compare?: "previous" | "none";
-                /** @description csv: the report table as CSV (UTF-8 with BOM) */
-                format?: "json" | "csv";
+                /** @description csv: the report table as CSV (UTF-8 with BOM); xlsx: the same table as an Excel workbook */
+                format?: "json" | "csv" | "xlsx";
                 /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
                 from?: string;
                 granularity?: "hour" | "day" | "week";
@@ -3640,6 +3683,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgentsReportView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["AgentsReportView"];
                     "text/csv": components["schemas"]["AgentsReportView"];
                 };
             };
@@ -3650,8 +3694,8 @@ export interface operations {
             query?: {
                 /** @description the period just before, alongside */
                 compare?: "previous" | "none";
-                /** @description csv: the report table as CSV (UTF-8 with BOM) */
-                format?: "json" | "csv";
+                /** @description csv: the report table as CSV (UTF-8 with BOM); xlsx: the same table as an Excel workbook */
+                format?: "json" | "csv" | "xlsx";
                 /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
                 from?: string;
                 granularity?: "hour" | "day" | "week";
@@ -3676,6 +3720,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BacklogReportView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["BacklogReportView"];
                     "text/csv": components["schemas"]["BacklogReportView"];
                 };
             };
@@ -3688,8 +3733,8 @@ export interface operations {
                 compare?: "previous" | "none";
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description csv: the report table as CSV (UTF-8 with BOM) */
-                format?: "json" | "csv";
+                /** @description csv: the report table as CSV (UTF-8 with BOM); xlsx: the same table as an Excel workbook */
+                format?: "json" | "csv" | "xlsx";
                 /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
                 from?: string;
                 granularity?: "hour" | "day" | "week";
@@ -3715,6 +3760,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BreachesReportView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["BreachesReportView"];
                     "text/csv": components["schemas"]["BreachesReportView"];
                 };
             };
@@ -3725,8 +3771,8 @@ export interface operations {
             query?: {
                 /** @description the period just before, alongside */
                 compare?: "previous" | "none";
-                /** @description csv: the report table as CSV (UTF-8 with BOM) */
-                format?: "json" | "csv";
+                /** @description csv: the report table as CSV (UTF-8 with BOM); xlsx: the same table as an Excel workbook */
+                format?: "json" | "csv" | "xlsx";
                 /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
                 from?: string;
                 granularity?: "hour" | "day" | "week";
@@ -3751,6 +3797,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FrtReportView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FrtReportView"];
                     "text/csv": components["schemas"]["FrtReportView"];
                 };
             };
@@ -3761,8 +3808,8 @@ export interface operations {
             query?: {
                 /** @description the period just before, alongside */
                 compare?: "previous" | "none";
-                /** @description csv: the report table as CSV (UTF-8 with BOM) */
-                format?: "json" | "csv";
+                /** @description csv: the report table as CSV (UTF-8 with BOM); xlsx: the same table as an Excel workbook */
+                format?: "json" | "csv" | "xlsx";
                 /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
                 from?: string;
                 granularity?: "hour" | "day" | "week";
@@ -3787,6 +3834,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SlaReportView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["SlaReportView"];
                     "text/csv": components["schemas"]["SlaReportView"];
                 };
             };
@@ -3797,7 +3845,7 @@ export interface operations {
             query?: {
                 /** @description conversations an agent holds at once */
                 capacity?: number;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
                 /** @description minutes a conversation holds one of an agent’s slots */
                 handleMinutes?: number;
                 /** @description the first-response deadline to staff for */
@@ -3823,6 +3871,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForecastReportView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ForecastReportView"];
                     "text/csv": components["schemas"]["ForecastReportView"];
                 };
             };
@@ -3833,8 +3882,8 @@ export interface operations {
             query?: {
                 /** @description the period just before, alongside */
                 compare?: "previous" | "none";
-                /** @description csv: the report table as CSV (UTF-8 with BOM) */
-                format?: "json" | "csv";
+                /** @description csv: the report table as CSV (UTF-8 with BOM); xlsx: the same table as an Excel workbook */
+                format?: "json" | "csv" | "xlsx";
                 /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
                 from?: string;
                 granularity?: "hour" | "day" | "week";
@@ -3861,7 +3910,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IntentReportView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["IntentReportView"];
                     "text/csv": components["schemas"]["IntentReportView"];
+                };
+            };
+        };
+    };
+    ReportsController_items: {
+        parameters: {
+            query?: {
+                /** @description items of conversations this agent holds */
+                assignee?: string;
+                /** @description the period just before, alongside */
+                compare?: "previous" | "none";
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description csv: the report table as CSV (UTF-8 with BOM); xlsx: the same table as an Excel workbook */
+                format?: "json" | "csv" | "xlsx";
+                /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
+                from?: string;
+                granularity?: "hour" | "day" | "week";
+                /** @description only these item ids (comma-separated, at most 100) */
+                ids?: string[];
+                intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | "unknown";
+                language?: "ru" | "en" | "mixed" | "translit" | "other" | "unknown";
+                limit?: number;
+                /** @description vk, telegram, webhook, ... */
+                platform?: string;
+                /** @description words the text contains (case-insensitive) */
+                q?: string;
+                sentiment?: "negative" | "neutral" | "positive";
+                sourceId?: string;
+                /** @description items of conversations with this tag */
+                tagId?: string;
+                /** @description a term of the terms report (its stems, space-separated) */
+                term?: string;
+                /** @description end (exclusive), same forms; default: the next midnight in `tz`. Moved out to whole hours. */
+                to?: string;
+                /** @description IANA time zone with whole-hour offsets; default: the company time zone (GET /api/reports/settings) */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportItemsView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportItemsView"];
+                    "text/csv": components["schemas"]["ReportItemsView"];
                 };
             };
         };
@@ -3871,8 +3973,8 @@ export interface operations {
             query?: {
                 /** @description the period just before, alongside */
                 compare?: "previous" | "none";
-                /** @description csv: the report table as CSV (UTF-8 with BOM) */
-                format?: "json" | "csv";
+                /** @description csv: the report table as CSV (UTF-8 with BOM); xlsx: the same table as an Excel workbook */
+                format?: "json" | "csv" | "xlsx";
                 /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
                 from?: string;
                 granularity?: "hour" | "day" | "week";
@@ -3899,6 +4001,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SentimentReportView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["SentimentReportView"];
                     "text/csv": components["schemas"]["SentimentReportView"];
                 };
             };
@@ -3919,6 +4022,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CompanySettingsView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CompanySettingsView"];
                     "text/csv": components["schemas"]["CompanySettingsView"];
                 };
             };
@@ -3943,6 +4047,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CompanySettingsView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CompanySettingsView"];
                     "text/csv": components["schemas"]["CompanySettingsView"];
                 };
             };
@@ -3953,8 +4058,8 @@ export interface operations {
             query?: {
                 /** @description the period just before, alongside */
                 compare?: "previous" | "none";
-                /** @description csv: the report table as CSV (UTF-8 with BOM) */
-                format?: "json" | "csv";
+                /** @description csv: the report table as CSV (UTF-8 with BOM); xlsx: the same table as an Excel workbook */
+                format?: "json" | "csv" | "xlsx";
                 /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
                 from?: string;
                 granularity?: "hour" | "day" | "week";
@@ -3978,6 +4083,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TagsReportView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["TagsReportView"];
                     "text/csv": components["schemas"]["TagsReportView"];
                 };
             };
@@ -3988,8 +4094,8 @@ export interface operations {
             query?: {
                 /** @description the period just before, alongside */
                 compare?: "previous" | "none";
-                /** @description csv: the report table as CSV (UTF-8 with BOM) */
-                format?: "json" | "csv";
+                /** @description csv: the report table as CSV (UTF-8 with BOM); xlsx: the same table as an Excel workbook */
+                format?: "json" | "csv" | "xlsx";
                 /** @description start (inclusive): an ISO date — its midnight in `tz` — or date-time; default: 30 days before `to` */
                 from?: string;
                 granularity?: "hour" | "day" | "week";
@@ -4012,6 +4118,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TermsReportView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["TermsReportView"];
                     "text/csv": components["schemas"]["TermsReportView"];
                 };
             };
