@@ -15,6 +15,8 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 
 /** Admin screens load only when an admin opens them (they are not in the inbox's bundle). */
 const AdminPage = lazy(() => import('../admin/AdminPage'));
+/** The analysis review queue and its report (issue 16), loaded when opened. */
+const ReviewPage = lazy(() => import('../review/ReviewPage'));
 
 /** The signed-in frame: top bar, live stream, routes. */
 export function Shell() {
@@ -60,6 +62,14 @@ export function Shell() {
               <Route path="/inbox/:conversationId?" element={<InboxPage />} />
               <Route path="/profile" element={<ProfilePage />} />
               <Route
+                path="/review"
+                element={
+                  <Suspense fallback={<p className="placeholder muted">…</p>}>
+                    <ReviewPage />
+                  </Suspense>
+                }
+              />
+              <Route
                 path="/admin/*"
                 element={
                   me.role === 'admin' ? (
@@ -102,6 +112,7 @@ function TopBar({ onHelp }: { onHelp: () => void }) {
       <span className="logo">{t('app.title')}</span>
       <nav className="main-nav" aria-label={t('nav.main')}>
         <NavLink to="/inbox">{t('nav.inbox')}</NavLink>
+        <NavLink to="/review">{t('review.nav')}</NavLink>
         {me.role === 'admin' ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
         <NavLink to="/profile">{t('nav.profile')}</NavLink>
       </nav>
