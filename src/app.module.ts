@@ -27,6 +27,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { ReportsModule } from './reports/reports.module';
 import { KbModule } from './kb/kb.module';
+import { CustomersModule } from './customers/customers.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -72,6 +73,7 @@ export class AppModule {
         AlertsModule,
         ReportsModule,
         KbModule,
+        CustomersModule,
       ],
     };
   }

@@ -48,4 +48,27 @@ export class ContactsService {
       return { customerId: survivor, contactIds: await this.contacts.contactIdsOf(m, survivor) };
     });
   }
+
+  /**
+   * Takes a contact out of its customer (linked by mistake): it becomes a customer of its own
+   * and its conversations go with it; the notes stay with the customer they were written on.
+   */
+  async unlink(contactId: string, actorId: string | null): Promise<LinkResult & { fromCustomerId: string }> {
+    return this.ds.transaction(async (m) => {
+      const row = await this.contacts.lockForUnlink(m, contactId);
+      if (!row) throw new NotFoundException('contact not found');
+      if (row.contacts < 2) throw new BadRequestException('the contact is the only one of its customer');
+      const customerId = await this.contacts.splitOff(m, contactId, row.displayName);
+      const moved = await this.conversations.moveContactToCustomer(m, contactId, customerId);
+      await this.audit.record(
+        actorId,
+        'contacts.unlink',
+        'customer',
+        row.customerId,
+        { contactId, newCustomerId: customerId, conversations: moved },
+        m,
+      );
+      return { customerId, contactIds: [contactId], fromCustomerId: row.customerId };
+    });
+  }
 }

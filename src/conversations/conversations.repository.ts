@@ -237,6 +237,16 @@ export class ConversationsRepository {
     );
   }
 
+  /** A contact's conversations follow it to another customer (unlinking). */
+  async moveContactToCustomer(db: Queryable, contactId: string, customerId: string): Promise<string[]> {
+    const rows = await sqlRows<{ id: string }>(
+      db,
+      `UPDATE conversations SET customer_id = $1, updated_at = now() WHERE contact_id = $2 RETURNING id`,
+      [customerId, contactId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /**
    * Stamps the warnings and breaches the sweep raised, only on clocks still running for that same
    * deadline (a reply, pause, resolve or reopen since the sweep read them wins).

@@ -272,6 +272,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts/{id}/unlink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ContactsController_unlink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/link": {
         parameters: {
             query?: never;
@@ -362,6 +378,86 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["RepliesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CustomersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CustomersController_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["CustomersController_editNote"];
+        trace?: never;
+    };
+    "/api/customers/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CustomersController_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/suggestions/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CustomersController_dismiss"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1638,6 +1734,97 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "agent" | "analyst";
         };
+        CustomerContactView: {
+            conversationCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string | null;
+            externalId: string;
+            /** Format: uuid */
+            id: string;
+            platform: string;
+            username: string | null;
+        };
+        CustomerConversationView: {
+            /** Format: uuid */
+            contactId: string | null;
+            /** Format: date-time */
+            firstMessageAt: string | null;
+            /** Format: uuid */
+            id: string;
+            intent: string | null;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            /** @description customer text: render as text */
+            lastText: string | null;
+            platform: string;
+            sentimentLabel: string | null;
+            /** Format: uuid */
+            sourceId: string;
+            sourceName: string;
+            /** @enum {string} */
+            status: "open" | "pending" | "snoozed" | "resolved";
+            subject: string | null;
+        };
+        CustomerItemView: {
+            authorName: string | null;
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
+            /** @description a bigint as a string */
+            id: string;
+            intent: string | null;
+            kind: string;
+            platform: string;
+            sentimentLabel: string | null;
+            sentimentScore: number | null;
+            /** @description customer text: render as text */
+            text: string;
+        };
+        CustomerNoteDto: {
+            text: string;
+        };
+        CustomerNoteView: {
+            /** Format: uuid */
+            authorId: string | null;
+            authorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @description earlier texts, oldest first */
+            history: components["schemas"]["NoteVersionView"][];
+            /** Format: uuid */
+            id: string;
+            text: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+        };
+        CustomerSummaryView: {
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        CustomerView: {
+            /** @description the person on every platform */
+            contacts: components["schemas"]["CustomerContactView"][];
+            /** @description newest first */
+            conversations: components["schemas"]["CustomerConversationView"][];
+            customer: components["schemas"]["CustomerSummaryView"];
+            /** @description every conversation’s items, newest first (200 at most) */
+            items: components["schemas"]["CustomerItemView"][];
+            /** @description newest first; never deleted */
+            notes: components["schemas"]["CustomerNoteView"][];
+            /** @description the customer’s own messages, oldest first */
+            sentiment: components["schemas"]["SentimentPointView"][];
+        };
         DeliveryAttemptDto: {
             attempt: number;
             /** @enum {string} */
@@ -1650,6 +1837,13 @@ export interface components {
             /** Format: date-time */
             startedAt: string;
             worker: Record<string, never> | null;
+        };
+        DismissSuggestionDto: {
+            /**
+             * Format: uuid
+             * @description the suggested contact that is not this person
+             */
+            contactId: string;
         };
         DrillFilterView: {
             /**
@@ -1877,6 +2071,11 @@ export interface components {
         LinkContactsDto: {
             contactIds: string[];
         };
+        LinkResultView: {
+            contactIds: string[];
+            /** Format: uuid */
+            customerId: string;
+        };
         LoginDto: {
             /** @example admin@otklik.local */
             email: string;
@@ -1886,6 +2085,22 @@ export interface components {
         MarkDeliveredDto: {
             /** @description the platform's id of the message, if the agent found it */
             platformMessageId?: string;
+        };
+        MatchReasonView: {
+            /** @enum {string} */
+            reason: "phone" | "email" | "name";
+            /** @description the shared phone (10 digits), e-mail or name */
+            value: string;
+        };
+        NoteVersionView: {
+            /**
+             * Format: date-time
+             * @description when this text was written
+             */
+            editedAt: string;
+            /** Format: uuid */
+            editedBy: string | null;
+            text: string;
         };
         NoteView: {
             /** Format: uuid */
@@ -2202,6 +2417,10 @@ export interface components {
             /** @enum {string} */
             sentiment: "negative" | "neutral" | "positive";
         };
+        SamePersonSuggestionView: {
+            contact: components["schemas"]["SuggestedContactView"];
+            reasons: components["schemas"]["MatchReasonView"][];
+        };
         SentimentPointView: {
             /** Format: date-time */
             end: string;
@@ -2356,6 +2575,17 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SuggestedContactView: {
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            displayName: string | null;
+            externalId: string;
+            /** Format: uuid */
+            id: string;
+            platform: string;
+            username: string | null;
+        };
         TagPointView: {
             conversations: number;
             /** Format: date-time */
@@ -2498,6 +2728,16 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "sending" | "delivered" | "failed" | "unknown";
             text: string;
+        };
+        UnlinkResultView: {
+            contactIds: string[];
+            /** Format: uuid */
+            customerId: string;
+            /**
+             * Format: uuid
+             * @description the customer the contact was taken out of
+             */
+            fromCustomerId: string;
         };
         UpdateAlertRuleDto: {
             cooldownMinutes?: number;
@@ -3099,6 +3339,27 @@ export interface operations {
             };
         };
     };
+    ContactsController_unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnlinkResultView"];
+                };
+            };
+        };
+    };
     ContactsController_link: {
         parameters: {
             query?: never;
@@ -3116,7 +3377,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LinkResultView"];
+                };
             };
         };
     };
@@ -3270,6 +3533,122 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ReplyView"];
                 };
+            };
+        };
+    };
+    CustomersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+        };
+    };
+    CustomersController_addNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerNoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerNoteView"];
+                };
+            };
+        };
+    };
+    CustomersController_editNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                noteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerNoteView"];
+                };
+            };
+        };
+    };
+    CustomersController_suggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SamePersonSuggestionView"][];
+                };
+            };
+        };
+    };
+    CustomersController_dismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissSuggestionDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
