@@ -17,6 +17,9 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 const AdminPage = lazy(() => import('../admin/AdminPage'));
 /** The analysis review queue and its report (issue 16), loaded when opened. */
 const ReviewPage = lazy(() => import('../review/ReviewPage'));
+/** Alerts (admins; an on-call lead too once users have that flag): a chunk of its own. */
+const AlertsPage = lazy(() => import('../alerts/AlertsPage'));
+const seesAlerts = (role: string) => role === 'admin';
 
 /** The signed-in frame: top bar, live stream, routes. */
 export function Shell() {
@@ -81,6 +84,18 @@ export function Shell() {
                   )
                 }
               />
+              <Route
+                path="/alerts/*"
+                element={
+                  seesAlerts(me.role) ? (
+                    <Suspense fallback={<p className="placeholder muted">…</p>}>
+                      <AlertsPage />
+                    </Suspense>
+                  ) : (
+                    <Navigate to="/inbox" replace />
+                  )
+                }
+              />
               <Route path="*" element={<LegacyRedirect />} />
             </Routes>
           </div>
@@ -113,6 +128,7 @@ function TopBar({ onHelp }: { onHelp: () => void }) {
       <nav className="main-nav" aria-label={t('nav.main')}>
         <NavLink to="/inbox">{t('nav.inbox')}</NavLink>
         <NavLink to="/review">{t('review.nav')}</NavLink>
+        {seesAlerts(me.role) ? <NavLink to="/alerts">{t('alerts.nav')}</NavLink> : null}
         {me.role === 'admin' ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
         <NavLink to="/profile">{t('nav.profile')}</NavLink>
       </nav>

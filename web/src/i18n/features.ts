@@ -1,3 +1,5 @@
+import { alertsLocale } from '../alerts/locale';
+
 /**
  * Each capability's UI strings live beside it (`web/src/<feature>/locale.ts`, exporting
  * `{ ru, en }` under one top-level key such as `reports`), so features are added without
@@ -13,4 +15,5 @@ export interface FeatureLocale {
 export const featureLocales: FeatureLocale[] = [
   // one import per feature, e.g. reportsLocale,
   reviewLocale,
+  alertsLocale,
 ];
