@@ -110,16 +110,24 @@ export interface ClearDetails {
   expected?: number;
 }
 
-/** Query of the inbox link in the web app (the React app reads these parameters). */
+/**
+ * The link's view and filter in the web app. Inbox filters use the inbox's own query names (the
+ * same as GET /api/conversations): see links.ts.
+ */
 export interface InboxFilter {
   view: 'inbox' | 'sources' | 'alerts';
+  /** every status (a storm's conversations may be answered and resolved already) */
+  status?: 'all';
   sourceId?: string;
   platform?: string;
   sentiment?: 'negative';
   q?: string;
-  sla?: 'breached' | 'due_soon';
+  /** at_risk: 80 % of the time used ('due_soon' in alerts stored before the inbox named it) */
+  sla?: 'breached' | 'at_risk' | 'due_soon';
+  tagId?: string;
   from?: string;
   to?: string;
+  /** one conversation: /inbox/<id> */
   conversationId?: string;
 }
 

@@ -131,7 +131,7 @@ describe('SLA and source-health alerts', () => {
       kind: 'source_health',
       scope: `source-health:${w.vkSourceId}`,
     });
-    expect(alert.link).toContain(`/sources?sourceId=${w.vkSourceId}`);
+    expect(alert.link).toContain(`/alerts/sources?sourceId=${w.vkSourceId}`);
 
     const fresh = c.token({ kind: 'group', groupId: GROUP_ID });
     const patched = await w.admin.patch(`/api/sources/${w.vkSourceId}`, {

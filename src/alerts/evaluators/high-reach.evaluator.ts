@@ -37,7 +37,7 @@ export class HighReachEvaluator {
           views: reach.views,
           filter: row.conversationId
             ? { view: 'inbox', conversationId: row.conversationId }
-            : { view: 'inbox', sourceId: row.sourceId, sentiment: 'negative' },
+            : { view: 'inbox', status: 'all', sourceId: row.sourceId, sentiment: 'negative' },
         },
         samples: [toSample(row)],
       });

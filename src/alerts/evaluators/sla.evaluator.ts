@@ -48,7 +48,7 @@ export class SlaEvaluator {
               to: b.to.toISOString(),
               breached: c.breached,
               dueSoon: c.dueSoon,
-              filter: { view: 'inbox', sla: c.breached ? 'breached' : 'due_soon' },
+              filter: { view: 'inbox', sla: c.breached ? 'breached' : 'at_risk' },
             },
             samples: (await this.sla.lastCustomerItems(ids)).map(toSample),
           });

@@ -136,6 +136,7 @@ export class SpikeEvaluator {
         .map((x) => ({ label: label(x.scope), observed: x.observed, expected: round1(x.expected) })),
       filter: {
         view: 'inbox',
+        status: 'all',
         sentiment: 'negative',
         ...(sourceId ? { sourceId } : {}),
         ...(platform ? { platform } : {}),

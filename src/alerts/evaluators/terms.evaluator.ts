@@ -79,6 +79,7 @@ export class TermsEvaluator {
         ratio: Math.round(r.ratio * 10) / 10,
         filter: {
           view: 'inbox',
+          status: 'all',
           q: r.label,
           ...(rule.sourceId ? { sourceId: rule.sourceId } : {}),
           from: windows[0].from.toISOString(),
