@@ -4,8 +4,9 @@
  * local receiver on 127.0.0.1). The admin sees it in the alert list as sent, with its attempt and
  * the Block Kit message rendered as the receiver got it (customer text as text); its button opens
  * the inbox with the alert's filter; the rule editor saves a webhook it never shows again, and the
- * test button reaches the receiver. The screenshot of the spike message goes to
- * docs/screenshots/alert-spike.png.
+ * test button reaches the receiver. The screenshot of the spike message goes to test-artifacts/
+ * (git-ignored); with SCREENSHOTS=docs it replaces docs/screenshots/alert-spike.png (so a test run
+ * never changes a tracked file by itself).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,10 @@ import { AlertsWorld, startAlertsWorld } from '../alerts/harness';
 import { SlackReceiver, until } from '../alerts/slack-receiver';
 import { launchChromium, newPage, requireChromium, signIn } from './harness';
 
-const SHOTS = join(__dirname, '../../docs/screenshots');
+const SHOTS = join(
+  __dirname,
+  process.env.SCREENSHOTS === 'docs' ? '../../docs/screenshots' : '../../test-artifacts',
+);
 // rendered as HTML it would load /x and set window.__xss
 const XSS = '<img src=x onerror="window.__xss=1"> интернет не работает';
 
