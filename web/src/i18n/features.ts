@@ -1,10 +1,9 @@
-import { alertsLocale } from '../alerts/locale';
-
 /**
  * Each capability's UI strings live beside it (`web/src/<feature>/locale.ts`, exporting
  * `{ ru, en }` under one top-level key such as `reports`), so features are added without
  * editing one shared dictionary. Add one line per feature here.
  */
+import { alertsLocale } from '../alerts/locale';
 import { reviewLocale } from '../review/locale';
 
 export interface FeatureLocale {
