@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
 import { patch, post, type Schemas, type Source } from '../api/client';
 import { keys, useSources } from '../api/queries';
+import { intlLocale } from '../i18n';
 import { formatFull } from '../lib/time';
 import { PlatformChip } from '../ui/badges';
 import { errorText, sourceErrorText } from '../ui/errors';
@@ -35,6 +36,9 @@ function SourceList() {
           <Link className="btn" to="/admin/sources/new/telegram">
             <PlatformChip platform="telegram" /> {t('sources.connectTelegram')}
           </Link>
+          <Link className="btn" to="/admin/sources/new/youtube">
+            <PlatformChip platform="youtube" /> {t('sourceSetup.connectYoutube')}
+          </Link>
           <Link className="btn" to="/admin/sources/new/webhook">
             <PlatformChip platform="webhook" /> {t('sources.connectWebhook')}
           </Link>
@@ -56,6 +60,7 @@ function SourceCard({ s }: { s: Source }) {
   const qc = useQueryClient();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
+  const [replacing, setReplacing] = useState(false);
   const act = async (fn: () => Promise<unknown>, done?: (r: unknown) => string) => {
     setBusy(true);
     try {
@@ -78,15 +83,25 @@ function SourceCard({ s }: { s: Source }) {
       <p className="muted small">
         {t('sources.lastSync')}: {s.lastSyncedAt ? formatFull(s.lastSyncedAt) : t('sources.never')}
         {s.consecutiveFailures > 0 ? ` · ${t('sources.failures', { count: s.consecutiveFailures })}` : ''}
-        {s.throttledUntil ? ` · ${t('sources.throttledUntil', { time: formatFull(s.throttledUntil) })}` : ''}
       </p>
+      {s.status === 'throttled' && s.throttledUntil && !s.quota ? (
+        <p className="source-throttled">
+          {t('sourceSetup.throttled', { time: formatFull(s.throttledUntil) })}
+        </p>
+      ) : null}
+      {s.quota ? <QuotaHealth s={s} /> : null}
       {s.lastErrorCode ? <p className="source-error">{sourceErrorText(s.lastErrorCode)}</p> : null}
       {s.statusReason ? <SystemMessage text={s.statusReason} /> : null}
       {s.platform === 'webhook' ? (
-        <p className="small">
-          {t('sources.endpoint')}: <code>{`${location.origin}/api/ingest/${s.id}`}</code>
-        </p>
+        <>
+          <p className="small">
+            {t('sources.endpoint')}: <code>{`${location.origin}/api/ingest/${s.id}`}</code>
+          </p>
+          <WebhookReplies s={s} />
+        </>
       ) : null}
+      {s.platform === 'vk' ? <VkSurfaces /> : null}
+      {replacing ? <ReplaceKeys s={s} onDone={() => setReplacing(false)} /> : null}
       <div className="button-row">
         <button
           type="button"
@@ -109,6 +124,16 @@ function SourceCard({ s }: { s: Source }) {
         >
           {s.enabled ? t('sources.disable') : t('sources.enable')}
         </button>
+        {CREDENTIALS[s.platform] ? (
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-expanded={replacing}
+            onClick={() => setReplacing((v) => !v)}
+          >
+            {t('sourceSetup.replaceKeys')}
+          </button>
+        ) : null}
       </div>
     </li>
   );
@@ -128,26 +153,29 @@ function ConnectSource() {
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [secret, setSecret] = useState('');
-  if (!['vk', 'telegram', 'webhook'].includes(platform)) return <p>{t('error.notFound')}</p>;
-  const steps = [1, 2, 3, 4].map((n) => `sources.${platform}.step${n}`).filter((k) => t(k) !== k);
+  if (!['vk', 'telegram', 'youtube', 'webhook'].includes(platform)) return <p>{t('error.notFound')}</p>;
+  const stepsOf = platform === 'youtube' ? 'sourceSetup.youtube' : `sources.${platform}`;
+  const steps = [1, 2, 3, 4].map((n) => `${stepsOf}.step${n}`).filter((k) => t(k) !== k);
 
   async function submit(ev: FormEvent<HTMLFormElement>) {
     ev.preventDefault();
     const f = new FormData(ev.currentTarget);
     const v = (k: string) => String(f.get(k) ?? '').trim();
     const settings: Record<string, unknown> = {};
-    const credentials: Record<string, unknown> = {};
+    const credentials = credentialsFrom(platform, f);
     if (platform === 'vk') {
       settings.groupId = Number(v('groupId'));
-      credentials.groupToken = v('groupToken');
-      credentials.serviceToken = v('serviceToken');
       if (v('apiUrl')) settings.apiBaseUrl = v('apiUrl');
     } else if (platform === 'telegram') {
-      credentials.botToken = v('botToken');
       if (v('apiUrl')) settings.apiRoot = v('apiUrl');
-    } else {
-      credentials.secret = v('secret');
+    } else if (platform === 'youtube') {
+      settings.channelId = v('channelId');
+      if (v('dailyQuota')) settings.dailyQuota = Number(v('dailyQuota'));
+      if (v('readShare')) settings.readShare = Number(v('readShare')) / 100;
+      if (v('apiUrl')) settings.apiBaseUrl = v('apiUrl');
+      if (v('tokenUrl')) settings.tokenUrl = v('tokenUrl');
+    } else if (v('outboundUrl')) {
+      settings.outboundUrl = v('outboundUrl');
     }
     setBusy(true);
     setError(undefined);
@@ -173,7 +201,9 @@ function ConnectSource() {
       ? 'sources.connectVk'
       : platform === 'telegram'
         ? 'sources.connectTelegram'
-        : 'sources.connectWebhook';
+        : platform === 'youtube'
+          ? 'sourceSetup.connectYoutube'
+          : 'sources.connectWebhook';
   return (
     <>
       <p>
@@ -193,50 +223,47 @@ function ConnectSource() {
           <input name="name" required maxLength={200} placeholder={t('sources.namePlaceholder')} />
         </label>
         {platform === 'vk' ? (
-          <>
-            <label>
-              <span>{t('sources.vk.groupId')}</span>
-              <input name="groupId" required inputMode="numeric" pattern="[0-9]{1,12}" />
-            </label>
-            <label>
-              <span>{t('sources.vk.groupToken')}</span>
-              <input name="groupToken" required autoComplete="off" spellCheck={false} />
-            </label>
-            <label>
-              <span>{t('sources.vk.serviceToken')}</span>
-              <input name="serviceToken" required autoComplete="off" spellCheck={false} />
-            </label>
-          </>
-        ) : platform === 'telegram' ? (
           <label>
-            <span>{t('sources.telegram.botToken')}</span>
+            <span>{t('sources.vk.groupId')}</span>
+            <input name="groupId" required inputMode="numeric" pattern="[0-9]{1,12}" />
+          </label>
+        ) : null}
+        {platform === 'youtube' ? (
+          <label>
+            <span>{t('sourceSetup.youtube.channelId')}</span>
             <input
-              name="botToken"
+              name="channelId"
               required
+              pattern="UC[A-Za-z0-9_-]{10,40}"
               autoComplete="off"
               spellCheck={false}
-              pattern="[0-9]+:[A-Za-z0-9_-]+"
             />
           </label>
-        ) : (
-          <label>
-            <span>{t('sources.webhook.secret')}</span>
-            <span className="input-row">
-              <input
-                name="secret"
-                required
-                minLength={16}
-                value={secret}
-                onChange={(e) => setSecret(e.target.value)}
-                autoComplete="off"
-                spellCheck={false}
-              />
-              <button type="button" className="btn" onClick={() => setSecret(randomSecret())}>
-                {t('sources.webhook.generate')}
-              </button>
-            </span>
-          </label>
-        )}
+        ) : null}
+        <CredentialFields platform={platform} />
+        {platform === 'vk' ? <VkSurfaces /> : null}
+        {platform === 'youtube' ? (
+          <>
+            <label>
+              <span>{t('sourceSetup.youtube.dailyQuota')}</span>
+              <input name="dailyQuota" type="number" min={1} step={1} placeholder="10000" />
+            </label>
+            <label>
+              <span>{t('sourceSetup.youtube.readShare')}</span>
+              <input name="readShare" type="number" min={1} max={100} step={1} placeholder="80" />
+            </label>
+          </>
+        ) : null}
+        {platform === 'webhook' ? (
+          <fieldset className="fieldset">
+            <legend>{t('sourceSetup.outbound.title')}</legend>
+            <label>
+              <span>{t('sourceSetup.outbound.url')}</span>
+              <input name="outboundUrl" type="url" placeholder="https://…" />
+            </label>
+            <p className="small muted">{t('sourceSetup.outbound.urlHint')}</p>
+          </fieldset>
+        ) : null}
         {platform !== 'webhook' ? (
           <details>
             <summary>{t('sources.advanced')}</summary>
@@ -244,6 +271,12 @@ function ConnectSource() {
               <span>{t('sources.apiUrl')}</span>
               <input name="apiUrl" type="url" placeholder="http://127.0.0.1:…" />
             </label>
+            {platform === 'youtube' ? (
+              <label>
+                <span>{t('sourceSetup.youtube.tokenUrl')}</span>
+                <input name="tokenUrl" type="url" placeholder="http://127.0.0.1:…" />
+              </label>
+            ) : null}
           </details>
         ) : null}
         {error ? (
@@ -258,5 +291,327 @@ function ConnectSource() {
         </div>
       </form>
     </>
+  );
+}
+
+interface CredentialField {
+  name: string;
+  label: string;
+  required: boolean;
+  /** a secret Otklik may generate (webhook signing secrets) */
+  generate?: boolean;
+  pattern?: string;
+  hint?: string;
+}
+
+/** The credentials each platform's connector takes (write-only: sealed, never shown again). */
+const CREDENTIALS: Record<string, CredentialField[]> = {
+  vk: [
+    { name: 'groupToken', label: 'sources.vk.groupToken', required: true },
+    { name: 'serviceToken', label: 'sources.vk.serviceToken', required: true },
+    {
+      name: 'userToken',
+      label: 'sourceSetup.vk.userToken',
+      required: false,
+      hint: 'sourceSetup.vk.userTokenHint',
+    },
+  ],
+  telegram: [
+    {
+      name: 'botToken',
+      label: 'sources.telegram.botToken',
+      required: true,
+      pattern: '[0-9]+:[A-Za-z0-9_-]+',
+    },
+  ],
+  youtube: [
+    { name: 'clientId', label: 'sourceSetup.youtube.clientId', required: true },
+    { name: 'clientSecret', label: 'sourceSetup.youtube.clientSecret', required: true },
+    { name: 'refreshToken', label: 'sourceSetup.youtube.refreshToken', required: true },
+  ],
+  webhook: [
+    { name: 'secret', label: 'sources.webhook.secret', required: true, generate: true },
+    {
+      name: 'outboundSecret',
+      label: 'sourceSetup.outbound.secret',
+      required: false,
+      generate: true,
+      hint: 'sourceSetup.outbound.secretHint',
+    },
+  ],
+};
+
+/** The credentials object of a connect or replace-keys form: optional fields left empty are left out. */
+export function credentialsFrom(platform: string, f: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of CREDENTIALS[platform] ?? []) {
+    const v = String(f.get(c.name) ?? '').trim();
+    if (v || c.required) out[c.name] = v;
+  }
+  return out;
+}
+
+function CredentialFields({ platform, labels }: { platform: string; labels?: Record<string, string> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {(CREDENTIALS[platform] ?? []).map((c) =>
+        c.generate ? (
+          <SecretInput key={c.name} field={c} label={t(labels?.[c.name] ?? c.label)} />
+        ) : (
+          <label key={c.name}>
+            <span>{t(c.label)}</span>
+            <input
+              name={c.name}
+              required={c.required}
+              autoComplete="off"
+              spellCheck={false}
+              pattern={c.pattern}
+            />
+            {c.hint ? <span className="small muted">{t(c.hint)}</span> : null}
+          </label>
+        ),
+      )}
+    </>
+  );
+}
+
+/** A signing secret: typed, or generated here and shown once to be copied to the other side. */
+function SecretInput({ field, label }: { field: CredentialField; label: string }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState('');
+  return (
+    <label>
+      <span>{label}</span>
+      <span className="input-row">
+        <input
+          name={field.name}
+          required={field.required}
+          minLength={16}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <button type="button" className="btn" onClick={() => setValue(randomSecret())}>
+          {t('sources.webhook.generate')}
+        </button>
+      </span>
+      {field.hint ? <span className="small muted">{t(field.hint)}</span> : null}
+    </label>
+  );
+}
+
+/** YouTube's daily quota in the source's health: spent, left, the polling share, the reset. */
+function QuotaHealth({ s }: { s: Source }) {
+  const { t } = useTranslation();
+  const q = s.quota!;
+  const n = new Intl.NumberFormat(intlLocale());
+  const spent = q.remaining <= 0 || (s.status === 'throttled' && s.lastErrorCode === 'rate_limited');
+  return (
+    <div className="source-quota" data-quota-remaining={q.remaining}>
+      <p className="small">
+        <strong>{t('sourceSetup.quota.title')}:</strong>{' '}
+        {t('sourceSetup.quota.used', {
+          used: n.format(q.used),
+          limit: n.format(q.limit),
+          remaining: n.format(q.remaining),
+        })}{' '}
+        <meter
+          min={0}
+          max={q.limit}
+          low={q.readBudget}
+          high={q.limit * 0.95}
+          optimum={0}
+          value={q.used}
+          aria-hidden="true"
+        />
+      </p>
+      <p className="small muted">
+        {t('sourceSetup.quota.readBudget', { budget: n.format(q.readBudget) })};{' '}
+        {t('sourceSetup.quota.resets', { time: formatFull(q.resetsAt) })}
+      </p>
+      {spent ? (
+        <p className="source-throttled">
+          {t('sourceSetup.quota.spent', { time: formatFull(s.throttledUntil ?? q.resetsAt) })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Which token each VK surface is answered with (src/connectors/vk/send.ts). */
+function VkSurfaces() {
+  const { t } = useTranslation();
+  return (
+    <details className="vk-surfaces small">
+      <summary>{t('sourceSetup.vk.surfaces')}</summary>
+      <ul>
+        {['wall', 'messages', 'photo', 'video', 'market', 'board'].map((k) => (
+          <li key={k}>{t(`sourceSetup.vk.surface.${k}`)}</li>
+        ))}
+      </ul>
+      <p className="muted">{t('sourceSetup.vk.surfacesHint')}</p>
+    </details>
+  );
+}
+
+/**
+ * A webhook source's replies: the outbound URL (set, changed or removed; the server checks it)
+ * and new signing secrets. The API keeps secrets write-only, so rotating means entering the new
+ * ones here, where they are shown once.
+ */
+function WebhookReplies({ s }: { s: Source }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  const [rotating, setRotating] = useState(false);
+  const [error, setError] = useState<string>();
+  const current = typeof s.settings.outboundUrl === 'string' ? s.settings.outboundUrl : '';
+  const save = async (body: Record<string, unknown>, done: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await patch(`/api/sources/${s.id}`, body);
+      toast(done);
+      void qc.invalidateQueries({ queryKey: keys.sources });
+      return true;
+    } catch (err) {
+      setError(errorText(err));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const withUrl = (url: string) => {
+    const { outboundUrl: _drop, ...rest } = s.settings;
+    return url ? { ...rest, outboundUrl: url } : rest;
+  };
+  return (
+    <section className="webhook-replies" aria-label={t('sourceSetup.outbound.title')}>
+      <h4>{t('sourceSetup.outbound.title')}</h4>
+      <p className="small">
+        {current ? (
+          <>
+            {t('sourceSetup.outbound.set')}: <code>{current}</code>
+          </>
+        ) : (
+          t('sourceSetup.outbound.none')
+        )}
+      </p>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const url = String(new FormData(e.currentTarget).get('outboundUrl') ?? '').trim();
+          void save({ settings: withUrl(url) }, t('sourceSetup.outbound.saved'));
+        }}
+      >
+        <label>
+          <span>{t('sourceSetup.outbound.url')}</span>
+          <input name="outboundUrl" type="url" required defaultValue={current} placeholder="https://…" />
+        </label>
+        <button type="submit" className="btn btn-small" disabled={busy}>
+          {t('sourceSetup.save')}
+        </button>
+        {current ? (
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            disabled={busy}
+            onClick={() => void save({ settings: withUrl('') }, t('sourceSetup.outbound.removed'))}
+          >
+            {t('sourceSetup.outbound.remove')}
+          </button>
+        ) : null}
+      </form>
+      <p className="small muted">{t('sourceSetup.outbound.urlHint')}</p>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-expanded={rotating}
+        onClick={() => setRotating((v) => !v)}
+      >
+        {t('sourceSetup.outbound.rotate')}
+      </button>
+      {rotating ? (
+        <form
+          className="card form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const credentials = credentialsFrom('webhook', new FormData(e.currentTarget));
+            void save({ credentials }, t('sourceSetup.outbound.rotated')).then(
+              (ok) => ok && setRotating(false),
+            );
+          }}
+        >
+          <p className="small">{t('sourceSetup.outbound.rotateHint')}</p>
+          <CredentialFields
+            platform="webhook"
+            labels={{
+              secret: 'sourceSetup.outbound.newSecret',
+              outboundSecret: 'sourceSetup.outbound.newOutboundSecret',
+            }}
+          />
+          <div className="button-row">
+            <button type="submit" className="btn btn-primary btn-small" disabled={busy}>
+              {t('sourceSetup.save')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** New credentials for a source: checked by the connector before they replace the old ones. */
+function ReplaceKeys({ s, onDone }: { s: Source; onDone(): void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  return (
+    <form
+      className="card form replace-keys"
+      aria-label={t('sourceSetup.replaceKeys')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const credentials = credentialsFrom(s.platform, new FormData(e.currentTarget));
+        setBusy(true);
+        setError(undefined);
+        patch(`/api/sources/${s.id}`, { credentials })
+          .then(() => {
+            toast(t('sourceSetup.keysReplaced'));
+            void qc.invalidateQueries({ queryKey: keys.sources });
+            onDone();
+          })
+          .catch((err: unknown) => setError(errorText(err)))
+          .finally(() => setBusy(false));
+      }}
+    >
+      <p className="small muted">{t('sourceSetup.writeOnly')}</p>
+      <p className="small">{t('sourceSetup.replaceKeysHint')}</p>
+      <CredentialFields platform={s.platform} />
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="submit" className="btn btn-primary btn-small" disabled={busy}>
+          {t('sourceSetup.save')}
+        </button>
+        <button type="button" className="btn btn-small btn-ghost" onClick={onDone}>
+          {t('sourceSetup.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

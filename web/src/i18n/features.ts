@@ -4,6 +4,7 @@
  * editing one shared dictionary. Add one line per feature here.
  */
 import { alertsLocale } from '../alerts/locale';
+import { sourceSetupLocale } from '../admin/locale';
 import { reviewLocale } from '../review/locale';
 
 export interface FeatureLocale {
@@ -15,4 +16,5 @@ export const featureLocales: FeatureLocale[] = [
   // one import per feature, e.g. reportsLocale,
   reviewLocale,
   alertsLocale,
+  sourceSetupLocale,
 ];

@@ -73,6 +73,7 @@ const PAIRS: Pair[] = [
   own('.form-error'),
   own('.toast'),
   ['error toast', decl('.toast', 'color'), decl('.toast-error', 'background')],
+  own('.source-throttled'),
   ['why tooltip', decl('.why-tip', 'color'), decl('.why-tip', 'background')],
   ['live', decl('.live-on', 'color'), panel],
   ['offline', decl('.live-off', 'color'), panel],
