@@ -27,11 +27,13 @@ export interface ChildApp {
 export const CHILD_METRICS_TOKEN = 'child-metrics-token-0123456789';
 
 export async function spawnApp(databaseUrl: string, env: Record<string, string> = {}): Promise<ChildApp> {
-  // OTKLIK_CHILD_BUILT=1: the built app (`npm run build` first), which boots much faster than ts-node.
+  // OTKLIK_CHILD_BUILT=1: the built app (`npm run build` first). Otherwise the sources, transpiled
+  // once and cached on disk by content (the suite spawns the app many times; ts-node would
+  // transpile all of src again at every start).
   const entry =
     process.env.OTKLIK_CHILD_BUILT === '1'
       ? ['dist/src/main.js']
-      : ['-r', 'ts-node/register/transpile-only', 'src/main.ts'];
+      : ['-r', './bench/chaos/ts-cache.js', 'src/main.ts'];
   const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: {
