@@ -138,7 +138,8 @@ export class InboxRepository {
       `SELECT r.id, r.status, r.text, r.author_id AS "authorId", u.name AS "authorName",
          r.in_reply_to_item_id::text AS "inReplyToItemId", r.attempts, r.last_error AS "lastError",
          r.platform_message_id AS "platformMessageId", r.next_attempt_at AS "nextAttemptAt",
-         r.created_at AS "createdAt", r.sent_at AS "sentAt", r.delivered_at AS "deliveredAt"
+         r.created_at AS "createdAt", r.sent_at AS "sentAt", r.delivered_at AS "deliveredAt",
+         r.auto_ack AS "autoAck"
        FROM replies r LEFT JOIN users u ON u.id = r.author_id
        WHERE r.conversation_id = $1 ORDER BY r.created_at, r.id`,
       [id],

@@ -100,6 +100,7 @@ export interface TimelineReplyRow {
   createdAt: Date;
   sentAt: Date | null;
   deliveredAt: Date | null;
+  autoAck: boolean;
 }
 
 export interface NoteRow {

@@ -4,6 +4,9 @@ import { AuditModule } from '../audit/audit.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { SlaModule } from '../sla/sla.module';
 import { SourcesModule } from '../sources/sources.module';
+import { AutoAckController } from './auto-ack.controller';
+import { AutoAckRepository } from './auto-ack.repository';
+import { AutoAckService } from './auto-ack.service';
 import { RepliesController } from './replies.controller';
 import { RepliesRepository } from './replies.repository';
 import { RepliesService } from './replies.service';
@@ -19,7 +22,7 @@ import { TimelineRepository } from './timeline.repository';
  */
 @Module({
   imports: [AuditModule, ConnectorsModule, SourcesModule, ConversationsModule, SlaModule],
-  controllers: [RepliesController],
+  controllers: [RepliesController, AutoAckController],
   providers: [
     RepliesRepository,
     TimelineRepository,
@@ -28,7 +31,9 @@ import { TimelineRepository } from './timeline.repository';
     ReplyDeliveryService,
     ReplySweepService,
     ReplyWorkers,
+    AutoAckRepository,
+    AutoAckService,
   ],
-  exports: [RepliesService, ReplyDeliveryService, ReplySweepService],
+  exports: [RepliesService, ReplyDeliveryService, ReplySweepService, AutoAckService],
 })
 export class RepliesModule {}

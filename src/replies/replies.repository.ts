@@ -42,13 +42,15 @@ export interface ReplyRow {
   deliveredAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  autoAck: boolean;
 }
 
 export const REPLY_COLUMNS = `r.id, r.conversation_id AS "conversationId", r.source_id AS "sourceId",
   r.in_reply_to_item_id::text AS "inReplyToItemId", r.author_id AS "authorId", r.text, r.status,
   r.status_after AS "statusAfter", r.attempts, r.platform_message_id AS "platformMessageId",
   r.last_error AS "lastError", r.next_attempt_at AS "nextAttemptAt", r.sent_at AS "sentAt",
-  r.delivered_at AS "deliveredAt", r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
+  r.delivered_at AS "deliveredAt", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
+  r.auto_ack AS "autoAck"`;
 
 /**
  * SQL of the reply outbox. Every status change is a guarded UPDATE, so racing workers cannot both
@@ -93,17 +95,19 @@ export class RepliesRepository {
       conversationId: string;
       inReplyToItemId: string;
       sourceId: string;
-      authorId: string;
+      authorId: string | null;
       text: string;
       idempotencyKey: string;
       statusAfter: StatusAfter | null;
+      /** an automatic acknowledgement: delivered like any reply, never an answer */
+      autoAck?: boolean;
     },
   ): Promise<{ row: ReplyRow; created: boolean }> {
     const inserted = await sqlOne<{ id: string }>(
       db,
       `INSERT INTO replies (id, conversation_id, in_reply_to_item_id, source_id, author_id, text,
-         idempotency_key, status_after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+         idempotency_key, status_after, auto_ack)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [
         r.id,
         r.conversationId,
@@ -113,6 +117,7 @@ export class RepliesRepository {
         r.text,
         r.idempotencyKey,
         r.statusAfter,
+        r.autoAck ?? false,
       ],
     );
     const row = await sqlOne<ReplyRow>(
@@ -191,13 +196,19 @@ export class RepliesRepository {
     from: ReplyStatus[],
     deliveredAt: 'now' | 'sent_at',
   ) {
-    const done = await sqlOne<{ deliveredAt: Date; conversationId: string; statusAfter: StatusAfter | null }>(
+    const done = await sqlOne<{
+      deliveredAt: Date;
+      conversationId: string;
+      statusAfter: StatusAfter | null;
+      autoAck: boolean;
+    }>(
       db,
       `UPDATE replies SET status = 'delivered', platform_message_id = COALESCE($2, platform_message_id),
          delivered_at = ${deliveredAt === 'now' ? 'now()' : 'COALESCE(sent_at, now())'},
          last_error = NULL, next_attempt_at = NULL, updated_at = now()
        WHERE id = $1 AND status = ANY($3::reply_status[])
-       RETURNING delivered_at AS "deliveredAt", conversation_id AS "conversationId", status_after AS "statusAfter"`,
+       RETURNING delivered_at AS "deliveredAt", conversation_id AS "conversationId", status_after AS "statusAfter",
+         auto_ack AS "autoAck"`,
       [id, platformMessageId, from],
     );
     if (done) await publishInboxEvents(db, [replyUpdated(done.conversationId, id, 'delivered')]);

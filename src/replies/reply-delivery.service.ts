@@ -126,18 +126,27 @@ export class ReplyDeliveryService {
         platformMessageId ?? `reply:${replyId}`,
         done.deliveredAt,
       );
-      const { firstResponse } = await this.recordAnswer(tx, done, reply!.createdAt);
+      // an acknowledgement is not an answer: the clock keeps running, no first response
+      const { firstResponse } = done.autoAck
+        ? { firstResponse: false }
+        : await this.recordAnswer(tx, done, reply!.createdAt);
       await this.audit.record(
         actorId,
         actorId ? 'reply.marked_delivered' : 'reply.delivered',
         'reply',
         replyId,
-        { conversationId: done.conversationId, platformMessageId, itemId, firstResponse },
+        {
+          conversationId: done.conversationId,
+          platformMessageId,
+          itemId,
+          firstResponse,
+          autoAck: done.autoAck,
+        },
         tx,
       );
       // the reply's own event went out with markDelivered; the conversation moved too
       await publishInboxEvents(tx, [
-        conversationUpdated(done.conversationId, { answered: true, statusAfter: done.statusAfter }),
+        conversationUpdated(done.conversationId, { answered: !done.autoAck, statusAfter: done.statusAfter }),
       ]);
       return true;
     });

@@ -25,12 +25,16 @@ export class TimelineRepository {
          CASE WHEN t.kind = 'message' THEN 'message' ELSE 'comment' END,
          $2, t.external_id, t.thread_external_id, r.conversation_id, 'outbound', 'brand', s.name, r.text, $3,
          jsonb_build_object('replyId', r.id, 'authorId', r.author_id)
+           || CASE WHEN r.auto_ack THEN '{"autoAck": true}'::jsonb ELSE '{}'::jsonb END
        FROM replies r JOIN sources s ON s.id = r.source_id
        LEFT JOIN items t ON t.id = r.in_reply_to_item_id
        WHERE r.id = $1
        ON CONFLICT (source_id, external_id) DO UPDATE
          SET conversation_id = COALESCE(items.conversation_id, EXCLUDED.conversation_id),
-             direction = 'outbound'
+             direction = 'outbound',
+             -- an echo stored first still learns it was an acknowledgement (reports skip those)
+             raw = CASE WHEN EXCLUDED.raw ? 'autoAck' THEN COALESCE(items.raw, '{}'::jsonb) || '{"autoAck": true}'::jsonb
+                        ELSE items.raw END
        RETURNING id::text AS id`,
       [replyId, externalId, deliveredAt],
     );

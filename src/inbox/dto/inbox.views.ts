@@ -160,6 +160,7 @@ export class TimelineReplyView {
   @DateTime() createdAt!: string;
   @NullableDateTime() sentAt!: string | null;
   @NullableDateTime() deliveredAt!: string | null;
+  @Bool({ description: 'sent automatically to say when we will answer; not an answer' }) autoAck!: boolean;
 }
 
 export class NoteView {

@@ -1,4 +1,4 @@
-import { DateTime, Enum, Int, NullableDateTime, NullableStr, Str } from '../../common/api-schema';
+import { Bool, DateTime, Enum, Int, NullableDateTime, NullableStr, Str } from '../../common/api-schema';
 import { REPLY_STATUSES, type ReplyStatusName } from '../../inbox/dto/inbox.views';
 
 /** One reply in the outbox, as the replies API returns it (OpenAPI response shape). */
@@ -19,4 +19,5 @@ export class ReplyView {
   @NullableDateTime() deliveredAt!: string | null;
   @DateTime() createdAt!: string;
   @DateTime() updatedAt!: string;
+  @Bool({ description: 'sent automatically to say when we will answer; not an answer' }) autoAck!: boolean;
 }

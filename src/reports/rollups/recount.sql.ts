@@ -59,7 +59,8 @@ export const CURRENT_CYCLES = `
     LEFT JOIN LATERAL (
       SELECT min(i.created_at_platform) AS at FROM items i
        WHERE c.due_at IS NULL AND c.sla_started_at IS NOT NULL AND c.sla_policy_id IS NOT NULL
-         AND i.conversation_id = c.id AND i.direction = 'outbound' AND i.created_at_platform >= ${START}
+         AND i.conversation_id = c.id AND i.direction = 'outbound' AND NOT COALESCE((i.raw->>'autoAck')::boolean, false)
+         AND i.created_at_platform >= ${START}
     ) a ON true
    WHERE c.sla_breached_at IS NOT NULL OR a.at IS NOT NULL`;
 

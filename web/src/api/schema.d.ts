@@ -272,6 +272,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auto-ack/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AutoAckController_list"];
+        put?: never;
+        post: operations["AutoAckController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auto-ack/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AutoAckController_update"];
+        trace?: never;
+    };
     "/api/contacts/{id}/unlink": {
         parameters: {
             query?: never;
@@ -1379,6 +1411,25 @@ export interface components {
             entries: components["schemas"]["AuditEntryView"][];
             nextCursor: string | null;
         };
+        AutoAckRuleView: {
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            intent: string | null;
+            outsideHours: boolean;
+            publicComments: boolean;
+            /** Format: uuid */
+            sourceId: string | null;
+            templateEn: string;
+            templateRu: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            waitOverMinutes: number | null;
+        };
         BacklogPointView: {
             /** Format: date-time */
             end: string;
@@ -1589,6 +1640,36 @@ export interface components {
             timeZone?: string;
             /** @description Slack incoming-webhook URL for this rule (https). Stored encrypted, never returned or logged. Absent or null: SLACK_WEBHOOK_URL; neither: the alert is only recorded and logged. */
             webhookUrl?: Record<string, never> | null;
+        };
+        CreateAutoAckRuleDto: {
+            /** @default true */
+            enabled?: boolean;
+            /**
+             * @description null: every intent
+             * @enum {string|null}
+             */
+            intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | null;
+            /**
+             * @description acknowledge messages written outside the SLA calendar’s hours
+             * @default true
+             */
+            outsideHours?: boolean;
+            /**
+             * @description public comments too (default: direct messages only)
+             * @default false
+             */
+            publicComments?: boolean;
+            /**
+             * Format: uuid
+             * @description null: every source
+             */
+            sourceId?: string | null;
+            /** @description English text; {when} becomes e.g. "by 10:00 tomorrow" */
+            templateEn: string;
+            /** @description Russian text; {when} becomes e.g. «до 10:00 завтра» */
+            templateRu: string;
+            /** @description acknowledge when the expected wait is at least this many minutes (null: never for the wait) */
+            waitOverMinutes?: number | null;
         };
         CreatedSourceView: {
             /** @description the community, bot or account the credentials belong to */
@@ -2288,6 +2369,8 @@ export interface components {
             attempts: number;
             /** Format: uuid */
             authorId: string | null;
+            /** @description sent automatically to say when we will answer; not an answer */
+            autoAck: boolean;
             /** Format: uuid */
             conversationId: string;
             /** Format: date-time */
@@ -2711,6 +2794,8 @@ export interface components {
             /** Format: uuid */
             authorId: string | null;
             authorName: string | null;
+            /** @description sent automatically to say when we will answer; not an answer */
+            autoAck: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2755,6 +2840,36 @@ export interface components {
             timeZone?: string;
             /** @description null: use SLACK_WEBHOOK_URL */
             webhookUrl?: Record<string, never> | null;
+        };
+        UpdateAutoAckRuleDto: {
+            /** @default true */
+            enabled?: boolean;
+            /**
+             * @description null: every intent
+             * @enum {string|null}
+             */
+            intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | null;
+            /**
+             * @description acknowledge messages written outside the SLA calendar’s hours
+             * @default true
+             */
+            outsideHours?: boolean;
+            /**
+             * @description public comments too (default: direct messages only)
+             * @default false
+             */
+            publicComments?: boolean;
+            /**
+             * Format: uuid
+             * @description null: every source
+             */
+            sourceId?: string | null;
+            /** @description English text; {when} becomes e.g. "by 10:00 tomorrow" */
+            templateEn?: string;
+            /** @description Russian text; {when} becomes e.g. «до 10:00 завтра» */
+            templateRu?: string;
+            /** @description acknowledge when the expected wait is at least this many minutes (null: never for the wait) */
+            waitOverMinutes?: number | null;
         };
         UpdateCompanySettingsDto: {
             /** @description the company’s own names, left out of the term reports (any form: they are stemmed) */
@@ -3336,6 +3451,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AutoAckController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoAckRuleView"][];
+                };
+            };
+        };
+    };
+    AutoAckController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAutoAckRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoAckRuleView"];
+                };
+            };
+        };
+    };
+    AutoAckController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAutoAckRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoAckRuleView"];
+                };
             };
         };
     };

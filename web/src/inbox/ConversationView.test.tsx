@@ -20,6 +20,7 @@ const reply = (over: Partial<TimelineReply>): TimelineReply => ({
   createdAt: new Date().toISOString(),
   sentAt: null,
   deliveredAt: null,
+  autoAck: false,
   ...over,
 });
 

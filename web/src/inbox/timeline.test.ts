@@ -29,6 +29,7 @@ describe('buildTimeline', () => {
           createdAt: '2024-11-05T10:05:00.000Z',
           sentAt: null,
           deliveredAt: '2024-11-05T10:06:00.000Z',
+          autoAck: false,
         },
       ],
       notes: [

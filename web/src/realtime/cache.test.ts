@@ -41,6 +41,7 @@ function seeded() {
         createdAt: new Date().toISOString(),
         sentAt: null,
         deliveredAt: null,
+        autoAck: false,
       },
     ],
   });
