@@ -60,26 +60,45 @@ export function termKey(phrase: string): string | null {
   return p.stems.join(' ');
 }
 
-interface Tally {
+export interface Tally {
   count: number;
   authors: Set<string>;
   items: Set<number>;
+  /** how people wrote it (a term's surface forms; a tag's name), by count */
   surfaces: Map<string, number>;
 }
 
-function tally(items: readonly TermItem[]): Map<string, Tally> {
+/** One mention: a term in an item, or a tag put on a conversation (`item` indexes the current list). */
+export interface Mention {
+  key: string;
+  surface: string;
+  author: string;
+  item: number;
+}
+
+/** Counts per key, each item once per key. */
+export function tallyMentions(mentions: Iterable<Mention>): Map<string, Tally> {
   const out = new Map<string, Tally>();
-  items.forEach((it, idx) => {
-    for (const [key, surface] of itemTerms(it.text)) {
-      let t = out.get(key);
-      if (!t) out.set(key, (t = { count: 0, authors: new Set(), items: new Set(), surfaces: new Map() }));
-      t.count++;
-      t.authors.add(it.author);
-      t.items.add(idx);
-      t.surfaces.set(surface, (t.surfaces.get(surface) ?? 0) + 1);
-    }
-  });
+  for (const m of mentions) {
+    let t = out.get(m.key);
+    if (!t) out.set(m.key, (t = { count: 0, authors: new Set(), items: new Set(), surfaces: new Map() }));
+    if (t.items.has(m.item)) continue;
+    t.count++;
+    t.authors.add(m.author);
+    t.items.add(m.item);
+    t.surfaces.set(m.surface, (t.surfaces.get(m.surface) ?? 0) + 1);
+  }
   return out;
+}
+
+function* termMentions(items: readonly TermItem[]): Generator<Mention> {
+  for (let idx = 0; idx < items.length; idx++)
+    for (const [key, surface] of itemTerms(items[idx].text))
+      yield { key, surface, author: items[idx].author, item: idx };
+}
+
+function tally(items: readonly TermItem[]): Map<string, Tally> {
+  return tallyMentions(termMentions(items));
 }
 
 export interface TermReading {
@@ -116,30 +135,65 @@ export function readTerms(
   fallback: boolean,
 ): TermReading[] {
   if (refs.length < 2) return [];
-  const now = tally(current);
-  const before = refs.map(tally);
   const watched = new Set(p.watch.map(termKey).filter((k): k is string => !!k));
-  const alpha = ALPHA[p.sensitivity] * (fallback ? 0.3 : 1);
+  return readTallies(tally(current), refs.map(tally), {
+    ...p,
+    priorR: TERM_PRIOR_R,
+    fallback,
+    scope: termScope,
+    watched: (key) => watched.has(key),
+    include: (key) => p.discover || watched.has(key),
+    minCountFor: (key) => (watched.has(key) ? Math.max(3, p.minCount - 2) : p.minCount),
+  });
+}
+
+export interface TallyRules {
+  /** prior overdispersion (variance = μ + μ²/r): small r for bursty keys */
+  priorR: number;
+  minAuthors: number;
+  minRatio: number;
+  clearRatio: number;
+  sensitivity: Sensitivity;
+  fallback: boolean;
+  scope: (key: string) => string;
+  watched: (key: string) => boolean;
+  include: (key: string) => boolean;
+  minCountFor: (key: string) => number;
+}
+
+/**
+ * The surge test shared by terms and tags: each key counted now against its counts in the
+ * reference windows (at least two), a heavy prior spread (mentions are bursty: one thread
+ * repeats them), and the count, authors and ratio minimums.
+ */
+export function readTallies(
+  now: ReadonlyMap<string, Tally>,
+  before: readonly ReadonlyMap<string, Tally>[],
+  r: TallyRules,
+): TermReading[] {
+  if (before.length < 2) return [];
+  const alpha = ALPHA[r.sensitivity] * (r.fallback ? 0.3 : 1);
   const out: TermReading[] = [];
   for (const [key, t] of now) {
-    const isWatched = watched.has(key);
-    if (!isWatched && !p.discover) continue;
+    if (!r.include(key)) continue;
     const counts = before.map((b) => b.get(key)?.count ?? 0);
     const m = mean(counts);
     const expected = Math.max(m, TERM_MIN_EXPECTED);
-    const prior = expected + (expected * expected) / TERM_PRIOR_R;
+    const prior = expected + (expected * expected) / r.priorR;
     const variance = Math.max(prior, sampleVariance(counts)) * (1 + 1 / counts.length);
     const pValue = upperTail(t.count, expected, variance);
     const ratio = t.count / expected;
-    const minCount = isWatched ? Math.max(3, p.minCount - 2) : p.minCount;
     const active =
-      t.count >= minCount && t.authors.size >= p.minAuthors && ratio >= p.minRatio && pValue <= alpha;
-    const calm = ratio <= p.clearRatio || pValue > CALM_P;
+      t.count >= r.minCountFor(key) &&
+      t.authors.size >= r.minAuthors &&
+      ratio >= r.minRatio &&
+      pValue <= alpha;
+    const calm = ratio <= r.clearRatio || pValue > CALM_P;
     out.push({
-      scope: termScope(key),
+      scope: r.scope(key),
       key,
       label: [...t.surfaces.entries()].sort((a, b) => b[1] - a[1])[0][0],
-      watched: isWatched,
+      watched: r.watched(key),
       count: t.count,
       authors: t.authors.size,
       expected,
