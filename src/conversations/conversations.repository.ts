@@ -197,6 +197,31 @@ export class ConversationsRepository {
   }
 
   /**
+   * The queue's one-line preview and the conversation's language, from its items: the newest
+   * message (text cut to 500 characters, direction) and the language of the newest customer
+   * item. Called in the transaction that stored items (ingest, a delivered reply), so the queue
+   * reads them from the row instead of a lateral join per row.
+   */
+  async refreshPreviews(db: Queryable, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await db.query(
+      `UPDATE conversations c SET last_text = l.text, last_direction = l.direction,
+         language = COALESCE(g.language, c.language)
+       FROM unnest($1::uuid[]) AS u(id)
+       CROSS JOIN LATERAL (
+         SELECT left(i.text, 500) AS text, i.direction FROM items i WHERE i.conversation_id = u.id
+          ORDER BY i.created_at_platform DESC, i.id DESC LIMIT 1) l
+       LEFT JOIN LATERAL (
+         SELECT i.language FROM items i
+          WHERE i.conversation_id = u.id AND i.direction = 'inbound' AND i.language IS NOT NULL
+          ORDER BY i.created_at_platform DESC, i.id DESC LIMIT 1) g ON true
+       WHERE c.id = u.id AND (c.last_text IS DISTINCT FROM l.text OR c.last_direction IS DISTINCT FROM l.direction
+         OR c.language IS DISTINCT FROM COALESCE(g.language, c.language))`,
+      [[...new Set(ids)].sort()],
+    );
+  }
+
+  /**
    * Sets the holder only if it still is `expected` (null: nobody); returns false when someone
    * else changed it first. Every assignment goes through here, so a take never overwrites a holder.
    */

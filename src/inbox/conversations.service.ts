@@ -17,9 +17,14 @@ import {
   snoozeProblem,
 } from '../conversations/holder';
 import { SlaPolicyService } from '../sla/sla-policy.service';
-import { ListConversationsQuery, ReassignConversationDto, UpdateConversationDto } from './dto/inbox.dto';
+import {
+  ConversationFilterDto,
+  ListConversationsQuery,
+  ReassignConversationDto,
+  UpdateConversationDto,
+} from './dto/inbox.dto';
 import { conversationReassigned, conversationUpdated, publishInboxEvents } from './inbox-events';
-import { InboxRepository } from './inbox.repository';
+import { ConversationFilter, InboxRepository } from './inbox.repository';
 import { decodeQueueCursor } from './queue-cursor';
 
 /** The inbox use cases: the queue, one conversation's whole story, assignment and status. */
@@ -36,20 +41,8 @@ export class ConversationsService {
   async queue(q: ListConversationsQuery, user: SessionUser) {
     const after = q.cursor ? decodeQueueCursor(q.cursor) : undefined;
     if (q.cursor && !after) throw new BadRequestException('cursor is not valid');
-    const status = q.status === 'all' ? undefined : (q.status ?? 'open');
-    const assigneeId =
-      q.assignee === undefined
-        ? undefined
-        : q.assignee === 'me'
-          ? user.id
-          : q.assignee === 'unassigned'
-            ? null
-            : q.assignee;
     const { rows, next } = await this.inbox.queue({
-      status,
-      assigneeId,
-      sourceId: q.sourceId,
-      intent: q.intent,
+      ...conversationFilter(q, user),
       after,
       limit: q.limit ?? 50,
     });
@@ -248,6 +241,33 @@ export class ConversationsService {
     }
     return status;
   }
+}
+
+/** The API's filter as the read model takes it: `me` is the reader, status defaults to open. */
+export function conversationFilter(q: ConversationFilterDto, user: SessionUser): ConversationFilter {
+  const { status, assignee } = q;
+  return {
+    q: q.q,
+    sourceId: q.sourceId,
+    platform: q.platform,
+    sentiment: q.sentiment,
+    intent: q.intent,
+    language: q.language,
+    teamId: q.teamId,
+    tagId: q.tagId,
+    sla: q.sla,
+    from: q.from,
+    to: q.to,
+    status: status === 'all' ? undefined : (status ?? 'open'),
+    assigneeId:
+      assignee === undefined
+        ? undefined
+        : assignee === 'me'
+          ? user.id
+          : assignee === 'unassigned'
+            ? null
+            : assignee,
+  };
 }
 
 /** The holder's fields a request changes (what an override audit records), or null for none. */

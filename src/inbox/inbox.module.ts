@@ -11,6 +11,9 @@ import { SnoozeWakeService } from './snooze-wake.service';
 import { AnalysisReviewController } from './review/analysis-review.controller';
 import { AnalysisReviewRepository } from './review/analysis-review.repository';
 import { AnalysisReviewService } from './review/analysis-review.service';
+import { SavedViewsController } from './saved-views/saved-views.controller';
+import { SavedViewsRepository } from './saved-views/saved-views.repository';
+import { SavedViewsService } from './saved-views/saved-views.service';
 import { TemplatesController } from './templates.controller';
 import { TemplatesRepository } from './templates.repository';
 import { TemplatesService } from './templates.service';
@@ -18,7 +21,13 @@ import { TemplatesService } from './templates.service';
 /** The shared inbox: queue, conversation view, assignment, notes, templates, analysis corrections and review, snooze wake-up. */
 @Module({
   imports: [AuditModule, ConversationsModule, SlaModule],
-  controllers: [ConversationsController, TemplatesController, ItemsController, AnalysisReviewController],
+  controllers: [
+    ConversationsController,
+    TemplatesController,
+    ItemsController,
+    AnalysisReviewController,
+    SavedViewsController,
+  ],
   providers: [
     InboxRepository,
     ConversationsService,
@@ -28,6 +37,8 @@ import { TemplatesService } from './templates.service';
     AnalysisReviewRepository,
     AnalysisReviewService,
     SnoozeWakeService,
+    SavedViewsRepository,
+    SavedViewsService,
   ],
 })
 export class InboxModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ConversationStatus } from '../conversations/conversation-lifecycle';
 import { itemUrl } from '../connectors/item-url';
+import type { SlaState } from './dto/inbox.dto';
 import { Queryable, sqlOne, sqlRows } from '../database/sql';
 import type {
   ConversationRow,
@@ -13,12 +14,25 @@ import type {
 } from './inbox.rows';
 import { afterCursorSql, encodeQueueCursor, QueueCursor } from './queue-cursor';
 
-export interface QueueFilter {
+export interface ConversationFilter {
   status?: ConversationStatus;
   /** A user id, or null for unassigned. */
   assigneeId?: string | null;
   sourceId?: string;
+  platform?: string;
+  sentiment?: string;
   intent?: string;
+  language?: string;
+  teamId?: string;
+  tagId?: string;
+  sla?: SlaState;
+  from?: Date;
+  to?: Date;
+  /** Search words (see searchSql). */
+  q?: string;
+}
+
+export interface QueueFilter extends ConversationFilter {
   after?: QueueCursor;
   limit: number;
 }
@@ -32,7 +46,7 @@ const CONVERSATION_COLUMNS = `
   c.sla_started_at AS "slaStartedAt", c.due_at AS "dueAt", c.sla_breached_at AS "slaBreachedAt",
   c.first_response_at AS "firstResponseAt", c.first_response_seconds AS "firstResponseSeconds",
   c.resolved_at AS "resolvedAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
-  c.customer_id AS "customerId",
+  c.customer_id AS "customerId", c.language,
   CASE WHEN ct.id IS NULL THEN NULL ELSE json_build_object(
     'id', ct.id, 'platform', ct.platform, 'externalId', ct.external_id,
     'displayName', ct.display_name, 'username', ct.username) END AS contact`;
@@ -42,12 +56,88 @@ const FROM_CONVERSATIONS = `
   JOIN sources s ON s.id = c.source_id
   LEFT JOIN contacts ct ON ct.id = c.contact_id`;
 
-/** The newest message, for the queue's one-line preview (uses items_conversation_idx). */
+/** The newest message of another customer conversation (a handful of rows, so a lateral join). */
 const LAST_ITEM = `
   LEFT JOIN LATERAL (
     SELECT i.text, i.direction, i.created_at_platform FROM items i
     WHERE i.conversation_id = c.id ORDER BY i.created_at_platform DESC, i.id DESC LIMIT 1
   ) last ON true`;
+
+/** The three text search configurations an item can be stored under (migration InboxSearch). */
+const TSQUERY = (p: string) =>
+  `(websearch_to_tsquery('russian', ${p}) || websearch_to_tsquery('english', ${p}) || websearch_to_tsquery('simple', ${p}))`;
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/**
+ * WHERE conditions for a filter, each with an index path (migration InboxSearch): the queue's
+ * order per status and across statuses, the source key, the assignee and team indexes, tags by
+ * tag, last_message_at for a time range; search hits come from the items' GIN index, the
+ * contacts' and the order numbers' trigram indexes.
+ */
+function filterSql(f: ConversationFilter, params: unknown[]): string[] {
+  const where: string[] = [];
+  const add = (cond: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(cond(`$${params.length}`));
+  };
+  if (f.status) add((p) => `c.status = ${p}::conversation_status`, f.status);
+  if (f.assigneeId === null) where.push('c.assignee_id IS NULL');
+  else if (f.assigneeId) add((p) => `c.assignee_id = ${p}::uuid`, f.assigneeId);
+  if (f.sourceId) add((p) => `c.source_id = ${p}::uuid`, f.sourceId);
+  if (f.platform) add((p) => `c.platform = ${p}`, f.platform);
+  if (f.sentiment) add((p) => `c.sentiment_label = ${p}`, f.sentiment);
+  if (f.intent) add((p) => `c.intent = ${p}`, f.intent);
+  if (f.language) add((p) => `c.language = ${p}`, f.language);
+  if (f.teamId) add((p) => `c.team_id = ${p}::uuid`, f.teamId);
+  if (f.tagId)
+    add(
+      (p) =>
+        `EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag_id = ${p}::uuid)`,
+      f.tagId,
+    );
+  // a conversation with messages in the range: its last at or after `from`, its first before `to`
+  if (f.from) add((p) => `c.last_message_at >= ${p}::timestamptz`, f.from);
+  if (f.to) add((p) => `c.first_message_at < ${p}::timestamptz`, f.to);
+  if (f.sla === 'breached')
+    where.push('c.due_at IS NOT NULL AND (c.sla_breached_at IS NOT NULL OR c.due_at <= now())');
+  else if (f.sla === 'at_risk')
+    where.push('c.due_at > now() AND c.sla_breached_at IS NULL AND c.sla_warned_80_at IS NOT NULL');
+  else if (f.sla === 'on_track')
+    where.push('c.due_at > now() AND c.sla_breached_at IS NULL AND c.sla_warned_80_at IS NULL');
+  if (f.q?.trim()) where.push(searchSql(f.q.trim(), params));
+  return where;
+}
+
+/**
+ * A conversation matches search words when any message matches them as full text (Russian,
+ * English and plain word forms: an item's words are stored stemmed by its language), or, for
+ * three characters or more, the customer's name or username contains them (any contact of the
+ * same customer), or, with three digits in a row, an order number in a message contains them.
+ */
+function searchSql(q: string, params: unknown[]): string {
+  params.push(q);
+  const words = `$${params.length}`;
+  const parts = [
+    `SELECT i.conversation_id FROM items i WHERE i.search_tsv @@ ${TSQUERY(words)} AND i.conversation_id IS NOT NULL`,
+  ];
+  const name = q.replace(/^@/, '');
+  if (name.length >= 3) {
+    params.push(`%${likeEscape(name)}%`);
+    parts.push(
+      `SELECT c2.id FROM contacts ct JOIN conversations c2 ON c2.customer_id = ct.customer_id
+        WHERE (ct.display_name || ' ' || COALESCE(ct.username, '')) ILIKE $${params.length}`,
+    );
+  }
+  const ref = q.replace(/^[#№]\s*/, '');
+  if (/\d{3}/.test(ref)) {
+    params.push(`%${likeEscape(ref)}%`);
+    parts.push(
+      `SELECT i.conversation_id FROM items i WHERE i.order_refs ILIKE $${params.length} AND i.conversation_id IS NOT NULL`,
+    );
+  }
+  return `c.id IN (${parts.join(' UNION ')})`;
+}
 
 /**
  * The inbox's read model: the queue, one conversation's whole story, and notes. Conversations
@@ -58,17 +148,8 @@ export class InboxRepository {
   constructor(private readonly db: DataSource) {}
 
   async queue(f: QueueFilter): Promise<{ rows: QueueRow[]; next: string | null }> {
-    const where: string[] = [];
     const params: unknown[] = [];
-    const add = (cond: (p: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(cond(`$${params.length}`));
-    };
-    if (f.status) add((p) => `c.status = ${p}::conversation_status`, f.status);
-    if (f.assigneeId === null) where.push('c.assignee_id IS NULL');
-    else if (f.assigneeId) add((p) => `c.assignee_id = ${p}::uuid`, f.assigneeId);
-    if (f.sourceId) add((p) => `c.source_id = ${p}::uuid`, f.sourceId);
-    if (f.intent) add((p) => `c.intent = ${p}`, f.intent);
+    const where = filterSql(f, params);
     if (f.after) {
       const k = afterCursorSql(f.after, params.length + 1);
       where.push(k.sql);
@@ -78,8 +159,8 @@ export class InboxRepository {
     const rows = await sqlRows<QueueRow & { dueKey?: string }>(
       this.db,
       `SELECT ${CONVERSATION_COLUMNS}, c.due_at::text AS "dueKey",
-              last.text AS "lastText", last.direction AS "lastDirection"
-       ${FROM_CONVERSATIONS} ${LAST_ITEM}
+              c.last_text AS "lastText", c.last_direction AS "lastDirection"
+       ${FROM_CONVERSATIONS}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY c.due_at ASC NULLS LAST, c.priority DESC, c.id ASC
        LIMIT $${params.length}`,
@@ -94,6 +175,23 @@ export class InboxRepository {
         : null;
     for (const r of page) delete r.dueKey;
     return { rows: page, next };
+  }
+
+  /**
+   * How many conversations a filter finds, counted up to `cap` (a saved view's live count: the
+   * walk stops at the cap, so a big view costs no more than a small one).
+   */
+  async count(f: ConversationFilter, cap: number): Promise<number> {
+    const params: unknown[] = [];
+    const where = filterSql(f, params);
+    params.push(cap);
+    const row = await sqlOne<{ n: number }>(
+      this.db,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM conversations c
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT $${params.length}) t`,
+      params,
+    );
+    return row!.n;
   }
 
   async find(db: Queryable, id: string): Promise<ConversationRow | undefined> {

@@ -45,6 +45,7 @@ export interface ConversationRow {
   createdAt: Date;
   updatedAt: Date;
   customerId: string | null;
+  language: string | null;
   contact: ContactRow | null;
 }
 

@@ -363,8 +363,9 @@ export class IngestService {
     }
     reportCleaned(cleaned);
     await this.applyActivity(c, summariseActivity(facts), clockRules);
-    await this.repo.saveCursors(c, sourceId, cursors);
     const conversationIds = [...touched].sort();
+    await this.conversations.refreshPreviews(c, conversationIds);
+    await this.repo.saveCursors(c, sourceId, cursors);
     await publishInboxEvents(c, [
       { type: 'items.stored', conversationIds, data: { inserted, edited, newInbound } },
     ]);

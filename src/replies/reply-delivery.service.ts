@@ -130,6 +130,7 @@ export class ReplyDeliveryService {
       const { firstResponse } = done.autoAck
         ? { firstResponse: false }
         : await this.recordAnswer(tx, done, reply!.createdAt);
+      await this.conversations.refreshPreviews(tx, [done.conversationId]);
       await this.audit.record(
         actorId,
         actorId ? 'reply.marked_delivered' : 'reply.delivered',

@@ -100,6 +100,10 @@ export async function seedConversation(
     priority?: number;
     intent?: string;
     authorId?: string;
+    language?: string;
+    sentiment?: string;
+    authorName?: string;
+    username?: string;
   } = {},
 ): Promise<Fixture> {
   const platform = opts.platform ?? 'testnet';
@@ -118,9 +122,9 @@ export async function seedConversation(
   const author = opts.authorId ?? `u${Math.floor(Math.random() * 1e9)}`;
   const contactId = (
     await c.query(
-      `INSERT INTO contacts (platform, external_id, customer_id, display_name) VALUES ($1, $2, $3, 'Ирина')
+      `INSERT INTO contacts (platform, external_id, customer_id, display_name, username) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (platform, external_id) DO UPDATE SET display_name = EXCLUDED.display_name RETURNING id`,
-      [platform, author, customerId],
+      [platform, author, customerId, opts.authorName ?? 'Ирина', opts.username ?? null],
     )
   ).rows[0].id;
   const thread = `dm:${author}:${Math.random().toString(36).slice(2)}`;
@@ -149,8 +153,9 @@ export async function seedConversation(
   const itemId = (
     await c.query(
       `INSERT INTO items (source_id, platform, kind, external_id, thread_external_id, conversation_id, contact_id,
-         direction, author_external_id, author_name, text, created_at_platform, sentiment_label, intent, needs_response)
-       VALUES ($1, $2, 'message', $3, $4, $5, $6, 'inbound', $7, 'Ирина', $8, $9, 'negative', $10, true)
+         direction, author_external_id, author_name, text, created_at_platform, sentiment_label, intent, needs_response,
+         language)
+       VALUES ($1, $2, 'message', $3, $4, $5, $6, 'inbound', $7, 'Ирина', $8, $9, $11, $10, true, $12)
        RETURNING id::text`,
       [
         sourceId,
@@ -163,9 +168,18 @@ export async function seedConversation(
         opts.text ?? 'Интернет пропал второй день, когда починят?',
         writtenAt,
         opts.intent ?? 'support_question',
+        opts.sentiment ?? 'negative',
+        opts.language ?? 'ru',
       ],
     )
   ).rows[0].id;
+  // what ConversationsRepository.refreshPreviews keeps after ingest stores an item
+  await c.query(
+    `UPDATE conversations SET last_text = i.text, last_direction = i.direction, language = i.language,
+       sentiment_label = COALESCE($2, conversations.sentiment_label) FROM items i
+     WHERE i.id = $1 AND conversations.id = i.conversation_id`,
+    [itemId, opts.sentiment ?? null],
+  );
   return { sourceId, conversationId, itemId, customerId };
 }
 

@@ -164,6 +164,19 @@ describe('IngestService', () => {
     expect(conv.needs_response).toBe(true);
     expect(conv.sla_started_at.toISOString()).toBe('2024-11-02T09:00:00.000Z');
     expect(conv.due_at.toISOString()).toBe('2024-11-02T12:00:00.000Z');
+
+    // the queue's preview is the newest message, stored on the conversation; language is the customer's
+    const preview = () =>
+      h.ds
+        .query(`SELECT last_text, last_direction, language FROM conversations WHERE thread_key = 'dm:700'`)
+        .then((r: any[]) => r[0]);
+    expect(await preview()).toMatchObject({ last_text: reply.text, last_direction: 'outbound' });
+    const later = dm('700', {
+      text: 'Thanks, the router works again',
+      createdAt: new Date('2024-11-02T09:10:00Z'),
+    });
+    await h.ingest.ingest(source, { items: [later], cursors: {} });
+    expect(await preview()).toMatchObject({ last_text: later.text, last_direction: 'inbound' });
   });
 
   it('puts a brand reply to a comment into the commenter conversation and opens none for brand posts', async () => {

@@ -19,11 +19,60 @@ import { INTENT_LABELS, SENTIMENT_LABELS } from '../../analysis/analysis.types';
 
 export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
 
-export class ListConversationsQuery {
+export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
+export const CONVERSATION_LANGUAGES = ['ru', 'en', 'mixed', 'translit', 'other'] as const;
+
+/**
+ * What the queue can be narrowed to: GET /api/conversations's query, and what a saved view
+ * stores (the same names the reports' drill-down filters use).
+ */
+export class ConversationFilterDto {
+  @ApiPropertyOptional({
+    description:
+      'search words: full text of every message (Russian and English word forms), plus part of a ' +
+      "customer's name or username and of an order number",
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q?: string;
+
   @ApiPropertyOptional({ enum: [...CONVERSATION_STATUSES, 'all'], default: 'open' })
   @IsOptional()
   @IsIn([...CONVERSATION_STATUSES, 'all'])
   status?: (typeof CONVERSATION_STATUSES)[number] | 'all';
+
+  @ApiPropertyOptional({ description: 'vk, telegram, youtube, webhook, ...' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{0,31}$/, { message: 'platform must be a platform name' })
+  platform?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  sourceId?: string;
+
+  @ApiPropertyOptional({ enum: SENTIMENT_LABELS })
+  @IsOptional()
+  @IsIn(SENTIMENT_LABELS as readonly string[])
+  sentiment?: string;
+
+  @ApiPropertyOptional({ enum: INTENT_LABELS })
+  @IsOptional()
+  @IsIn(INTENT_LABELS as readonly string[])
+  intent?: string;
+
+  @ApiPropertyOptional({
+    enum: SLA_STATES,
+    description:
+      'a running clock: on_track (under 80 % of the time used), at_risk (80 % or more), breached (past due)',
+  })
+  @IsOptional()
+  @IsIn(SLA_STATES)
+  sla?: SlaState;
 
   @ApiPropertyOptional({ description: '`me`, `unassigned` or a user id' })
   @IsOptional()
@@ -32,16 +81,42 @@ export class ListConversationsQuery {
   })
   assignee?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
-  sourceId?: string;
+  teamId?: string;
 
-  @ApiPropertyOptional({ enum: INTENT_LABELS })
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsIn(INTENT_LABELS as readonly string[])
-  intent?: string;
+  @IsUUID()
+  tagId?: string;
 
+  @ApiPropertyOptional({
+    enum: CONVERSATION_LANGUAGES,
+    description: "the language of the conversation's newest customer message",
+  })
+  @IsOptional()
+  @IsIn(CONVERSATION_LANGUAGES)
+  language?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: 'conversations with messages at or after this time',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: '…and before this time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+}
+
+export class ListConversationsQuery extends ConversationFilterDto {
   @ApiPropertyOptional({ description: 'opaque cursor from the previous page' })
   @IsOptional()
   @IsString()

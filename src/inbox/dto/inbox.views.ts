@@ -51,6 +51,8 @@ export class ConversationView {
   @DateTime() createdAt!: string;
   @DateTime() updatedAt!: string;
   @NullableStr({ format: 'uuid' }) customerId!: string | null;
+  @NullableStr({ description: "the newest customer message's language (ru, en, mixed, translit, other)" })
+  language!: string | null;
   @Of(() => ContactView, { nullable: true }) contact!: ContactView | null;
 }
 

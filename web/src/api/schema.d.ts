@@ -928,6 +928,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SavedViewsController_list"];
+        put?: never;
+        post: operations["SavedViewsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["SavedViewsController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["SavedViewsController_update"];
+        trace?: never;
+    };
     "/api/sla-policies": {
         parameters: {
             query?: never;
@@ -1545,6 +1577,49 @@ export interface components {
             otherConversations: components["schemas"]["OtherConversationView"][];
             replies: components["schemas"]["TimelineReplyView"][];
         };
+        ConversationFilterDto: {
+            /** @description `me`, `unassigned` or a user id */
+            assignee?: string;
+            /**
+             * Format: date-time
+             * @description conversations with messages at or after this time
+             */
+            from?: string;
+            /** @enum {string} */
+            intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other";
+            /**
+             * @description the language of the conversation's newest customer message
+             * @enum {string}
+             */
+            language?: "ru" | "en" | "mixed" | "translit" | "other";
+            /** @description vk, telegram, youtube, webhook, ... */
+            platform?: string;
+            /** @description search words: full text of every message (Russian and English word forms), plus part of a customer's name or username and of an order number */
+            q?: string;
+            /** @enum {string} */
+            sentiment?: "negative" | "neutral" | "positive";
+            /**
+             * @description a running clock: on_track (under 80 % of the time used), at_risk (80 % or more), breached (past due)
+             * @enum {string}
+             */
+            sla?: "on_track" | "at_risk" | "breached";
+            /** Format: uuid */
+            sourceId?: string;
+            /**
+             * @default open
+             * @enum {string}
+             */
+            status?: "open" | "pending" | "snoozed" | "resolved" | "all";
+            /** Format: uuid */
+            tagId?: string;
+            /** Format: uuid */
+            teamId?: string;
+            /**
+             * Format: date-time
+             * @description …and before this time
+             */
+            to?: string;
+        };
         ConversationView: {
             /** Format: uuid */
             assigneeId: string | null;
@@ -1567,6 +1642,8 @@ export interface components {
             id: string;
             /** @description an intent label (GET /api/analysis/labels) */
             intent: string | null;
+            /** @description the newest customer message's language (ru, en, mixed, translit, other) */
+            language: string | null;
             /** Format: date-time */
             lastCustomerMessageAt: string | null;
             /** Format: date-time */
@@ -1729,6 +1806,22 @@ export interface components {
             statusAfter?: "open" | "pending" | "resolved";
             /** @description plain text, sent as the company account */
             text: string;
+        };
+        CreateSavedViewDto: {
+            /** @description GET /api/conversations filters */
+            filters: components["schemas"]["ConversationFilterDto"];
+            name: string;
+            /**
+             * @description team and everyone: admins only
+             * @default personal
+             * @enum {string}
+             */
+            scope?: "personal" | "team" | "everyone";
+            /**
+             * Format: uuid
+             * @description the team, for scope team
+             */
+            teamId?: string;
         };
         CreateSlaPolicyDto: {
             /**
@@ -2291,6 +2384,8 @@ export interface components {
             id: string;
             /** @description an intent label (GET /api/analysis/labels) */
             intent: string | null;
+            /** @description the newest customer message's language (ru, en, mixed, translit, other) */
+            language: string | null;
             /** Format: date-time */
             lastCustomerMessageAt: string | null;
             /** @enum {string|null} */
@@ -2503,6 +2598,54 @@ export interface components {
         SamePersonSuggestionView: {
             contact: components["schemas"]["SuggestedContactView"];
             reasons: components["schemas"]["MatchReasonView"][];
+        };
+        SavedViewFiltersView: {
+            assignee?: string;
+            /** Format: date-time */
+            from?: string;
+            intent?: string;
+            language?: string;
+            platform?: string;
+            q?: string;
+            sentiment?: string;
+            sla?: string;
+            /** Format: uuid */
+            sourceId?: string;
+            status?: string;
+            /** Format: uuid */
+            tagId?: string;
+            /** Format: uuid */
+            teamId?: string;
+            /** Format: date-time */
+            to?: string;
+        };
+        SavedViewListView: {
+            countCap: number;
+            views: components["schemas"]["SavedViewView"][];
+        };
+        SavedViewView: {
+            /** @description count reached the cap: there are at least that many */
+            capped: boolean;
+            /** @description conversations it finds now, up to countCap */
+            count: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description the reader may rename, change or delete it */
+            editable: boolean;
+            filters: components["schemas"]["SavedViewFiltersView"];
+            /** Format: uuid */
+            id: string;
+            /** @description a default view (the UI names it in the reader’s language) */
+            key: string | null;
+            name: string;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** @enum {string} */
+            scope: "personal" | "team" | "everyone";
+            /** Format: uuid */
+            teamId: string | null;
+            /** Format: date-time */
+            updatedAt: string;
         };
         SentimentPointView: {
             /** Format: date-time */
@@ -2913,6 +3056,10 @@ export interface components {
              * @enum {string}
              */
             locale?: "ru" | "en";
+            name?: string;
+        };
+        UpdateSavedViewDto: {
+            filters?: components["schemas"]["ConversationFilterDto"];
             name?: string;
         };
         UpdateSlaPolicyDto: {
@@ -3572,10 +3719,25 @@ export interface operations {
                 assignee?: string;
                 /** @description opaque cursor from the previous page */
                 cursor?: string;
+                /** @description conversations with messages at or after this time */
+                from?: string;
                 intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other";
+                /** @description the language of the conversation's newest customer message */
+                language?: "ru" | "en" | "mixed" | "translit" | "other";
                 limit?: number;
+                /** @description vk, telegram, youtube, webhook, ... */
+                platform?: string;
+                /** @description search words: full text of every message (Russian and English word forms), plus part of a customer's name or username and of an order number */
+                q?: string;
+                sentiment?: "negative" | "neutral" | "positive";
+                /** @description a running clock: on_track (under 80 % of the time used), at_risk (80 % or more), breached (past due) */
+                sla?: "on_track" | "at_risk" | "breached";
                 sourceId?: string;
                 status?: "open" | "pending" | "snoozed" | "resolved" | "all";
+                tagId?: string;
+                teamId?: string;
+                /** @description …and before this time */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -4706,6 +4868,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewQueueView"];
+                };
+            };
+        };
+    };
+    SavedViewsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewListView"];
+                };
+            };
+        };
+    };
+    SavedViewsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSavedViewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewView"];
+                };
+            };
+        };
+    };
+    SavedViewsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedViewsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSavedViewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewView"];
                 };
             };
         };

@@ -32,6 +32,7 @@ export function row(over: Partial<QueueRow> = {}): QueueRow {
     createdAt: iso(-600_000),
     updatedAt: iso(-600_000),
     customerId: null,
+    language: 'ru',
     contact: {
       id: `c${n}`,
       platform: 'vk',
