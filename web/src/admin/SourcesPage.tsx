@@ -234,7 +234,7 @@ function ConnectSource() {
             <input
               name="channelId"
               required
-              pattern="UC[A-Za-z0-9_-]{10,40}"
+              pattern="UC[\w\-]{10,40}"
               autoComplete="off"
               spellCheck={false}
             />
@@ -321,7 +321,8 @@ const CREDENTIALS: Record<string, CredentialField[]> = {
       name: 'botToken',
       label: 'sources.telegram.botToken',
       required: true,
-      pattern: '[0-9]+:[A-Za-z0-9_-]+',
+      // browsers compile `pattern` with the v flag: a literal `-` in a class must be escaped
+      pattern: '[0-9]+:[\\w\\-]+',
     },
   ],
   youtube: [

@@ -86,6 +86,7 @@ describe('the review queue', () => {
   it('confirms with Enter and corrects with one key, each time moving to the next item', async () => {
     const { calls } = setup([item('1'), item('2'), item('4')]);
     expect(await screen.findByText('Сколько стоит рассрочка? #1')).toBeInTheDocument();
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-item', '1')); // keys act here
     expect(screen.getByText('ждут 3 сообщения')).toHaveAttribute('role', 'status');
     await userEvent.keyboard('{Enter}');
     expect(await screen.findByText('Сколько стоит рассрочка? #2')).toBeInTheDocument();

@@ -189,8 +189,18 @@ function Current({
   const label = useLabel();
   const percent = new Intl.NumberFormat(intlLocale(), { style: 'percent' });
   const sentimentKey = Object.fromEntries(Object.entries(SENTIMENT_KEYS).map(([k, v]) => [v, k]));
+  // Each item takes the focus as it comes up: the keys act on it (not on the link or button that
+  // had the focus), and a screen reader reads the new text.
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => card.current?.focus({ preventScroll: true }), [item.id]);
   return (
-    <article className="review-item" data-item={item.id} aria-labelledby={`review-text-${item.id}`}>
+    <article
+      ref={card}
+      tabIndex={-1}
+      className="review-item"
+      data-item={item.id}
+      aria-labelledby={`review-text-${item.id}`}
+    >
       <header className="msg-head">
         <PlatformChip platform={item.platform} />
         <span className="badge">{t(`review.reasons.${item.reviewReason}`)}</span>
