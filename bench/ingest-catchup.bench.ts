@@ -15,6 +15,10 @@
  * measure what their maintenance costs; `ab` alternates on and off run by run (`--runs` each) and
  * prints the throughput ratio off/on of the medians.
  *
+ * `--tag-rules on|off|ab` (default off): with `on`, 20 auto-tag rules (src/tags: 14 phrases
+ * matched on stems, 3 intents, 2 sentiments, 1 source) are applied at ingest; `ab` alternates
+ * runs with and without them and prints the throughput ratio on/off of the medians.
+ *
  * Targets: ≥ 5,000 items/s end to end, ≥ 0.25 × COPY, ≤ 0.1 API calls per item.
  *
  * `--platform youtube`: the same on the YouTube emulator (its own process): a 20,000-comment
@@ -48,6 +52,8 @@ import { SlaPolicyService } from '../src/sla/sla-policy.service';
 import { VkClient } from '../src/connectors/vk/client';
 import { postgresCpuSeconds, StageTimer } from './support/stage-timer';
 import { DatabaseCpu } from './support/db-cpu';
+import { TagsRepository } from '../src/tags/tags.repository';
+import { TagRulesService } from '../src/tags/tag-rules.service';
 
 const GROUP_ID = 42;
 const arg = (name: string, d: number) => {
@@ -83,6 +89,31 @@ const ROLLUPS = (() => {
   if (!['on', 'off', 'ab'].includes(v)) throw new Error('--rollups takes on, off or ab');
   return v as 'on' | 'off' | 'ab';
 })();
+const TAG_RULES = (() => {
+  const i = process.argv.indexOf('--tag-rules');
+  const v = i > 0 ? process.argv[i + 1] : 'off';
+  if (!['on', 'off', 'ab'].includes(v)) throw new Error('--tag-rules takes on, off or ab');
+  if (v === 'ab' && ROLLUPS === 'ab') throw new Error('--tag-rules ab and --rollups ab: one at a time');
+  return v as 'on' | 'off' | 'ab';
+})();
+/** Rules as a care team writes them: a few hit the bench's phrases, most do not. */
+const TAG_RULE_PHRASES = [
+  'деньги',
+  'доставка',
+  'не приходит',
+  'password',
+  'android',
+  'возврат товара',
+  'гарантия',
+  'курьер опоздал',
+  'промокод',
+  'refund',
+  'broken',
+  'не работает приложение',
+  'списали дважды',
+  'скидка',
+];
+
 /** The report rollup triggers (migrations/1732600500000-Reports.ts) and their tables. */
 const REPORT_TRIGGERS: [string, string][] = [
   ['items', 'report_items_inserted'],
@@ -182,9 +213,10 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
     if (STAGES) timer.wrap(Object.getPrototypeOf(analysis), 'analyzeBatch', 'analysis');
     const results: any[] = [];
     const warmup: any[] = [];
-    const total = WARMUP + (ROLLUPS === 'ab' ? 2 * RUNS : RUNS);
+    const total = WARMUP + (ROLLUPS === 'ab' || TAG_RULES === 'ab' ? 2 * RUNS : RUNS);
     for (let run = 0; run < total; run++) {
       const rollups = ROLLUPS === 'ab' ? (run - WARMUP) % 2 === 0 : ROLLUPS === 'on';
+      const tagRules = TAG_RULES === 'ab' ? (run - WARMUP) % 2 === 0 : TAG_RULES === 'on';
       const db = await createBenchDb(10);
       if (!rollups)
         for (const [table, trigger] of REPORT_TRIGGERS)
@@ -195,7 +227,16 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
       const sources = new SourcesService(new SourcesRepository(db.ds), registry, box, new ApiUrlPolicy(true));
       const conversations = new ConversationsRepository();
       const policies = new SlaPolicyService(new SlaPolicyRepository(db.ds), conversations);
-      const ingest = new IngestService(db.ds, analysis, policies, new IngestRepository(), conversations);
+      const tags = new TagsRepository(db.ds);
+      const ingest = new IngestService(
+        db.ds,
+        analysis,
+        policies,
+        new IngestRepository(),
+        conversations,
+        undefined,
+        new TagRulesService(tags),
+      );
       const sync = new SyncService(sources, registry, ingest);
       const source = await sources.create(
         'channelId' in emu
@@ -229,6 +270,7 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
               credentials: { groupToken: emu.groupToken, serviceToken: emu.serviceToken },
             },
       );
+      if (tagRules) await seedTagRules(db.ds, source.id);
       await emu.clearRequests();
       const dbCpu = new DatabaseCpu(db.url, new URL(db.url).pathname.slice(1));
       await dbCpu.start();
@@ -270,6 +312,7 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
       );
       if (check.items !== COMMENTS || check.analysed !== COMMENTS || check.threaded !== COMMENTS)
         throw new Error(`not everything was stored: ${JSON.stringify(check)}`);
+      const autoTags = Number((await db.ds.query(`SELECT count(*)::int AS n FROM conversation_tags`))[0].n);
 
       // Baseline: COPY the very rows the product stored (every column it wrote) into a table with the
       // same columns and indexes, no foreign keys, no ON CONFLICT.
@@ -301,6 +344,8 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
 
       (run < WARMUP ? warmup : results).push({
         rollups,
+        tagRules,
+        autoTags,
         comments: COMMENTS,
         inserted,
         ...check,
@@ -340,6 +385,19 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
             cpuRatio: round(median('itemsPerCpuSecond', on) / median('itemsPerCpuSecond', off)),
           }
         : undefined;
+    const tagsOn = results.filter((r) => r.tagRules);
+    const tagsOff = results.filter((r) => !r.tagRules);
+    const tagRuleCost =
+      TAG_RULES === 'ab'
+        ? {
+            itemsPerSecondOn: median('itemsPerSecond', tagsOn),
+            itemsPerSecondOff: median('itemsPerSecond', tagsOff),
+            /** throughput with 20 auto-tag rules / without */
+            ratio: round(median('itemsPerSecond', tagsOn) / median('itemsPerSecond', tagsOff)),
+            cpuRatio: round(median('itemsPerCpuSecond', tagsOn) / median('itemsPerCpuSecond', tagsOff)),
+            autoTags: median('autoTags', tagsOn),
+          }
+        : undefined;
     const summary = {
       bench: 'ingest-catchup',
       platform: YOUTUBE ? 'youtube' : 'vk',
@@ -354,6 +412,7 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
         ratioToCopy: median('ratioToCopy'),
       },
       rollupCost,
+      tagRuleCost,
       targets: YOUTUBE
         ? { quotaUnitsPerItem: 0.02 }
         : { itemsPerSecond: 5000, ratioToCopy: 0.25, apiCallsPerItem: 0.1, rollupRatio: 0.85 },
@@ -363,7 +422,8 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
     } else {
       for (const r of [...warmup, ...results]) {
         console.log(
-          `${warmup.includes(r) ? '(warm-up) ' : ''}rollups ${r.rollups ? 'on' : 'off'}: catch-up: ${r.inserted} comments in ${r.seconds} s = ${r.itemsPerSecond} items/s ` +
+          `${warmup.includes(r) ? '(warm-up) ' : ''}rollups ${r.rollups ? 'on' : 'off'}, ` +
+            `tag rules ${r.tagRules ? `on (${r.autoTags} tags put on)` : 'off'}: catch-up: ${r.inserted} comments in ${r.seconds} s = ${r.itemsPerSecond} items/s ` +
             `(analysed ${r.analysed}, threaded ${r.threaded} into ${r.conversations} conversations), ` +
             `${r.apiCalls} API calls = ${r.apiCallsPerItem}/item` +
             (r.quotaUnits !== undefined ? `, ${r.quotaUnits} quota units = ${r.quotaUnitsPerItem}/item` : ''),
@@ -390,10 +450,33 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
             `${rollupCost.ratio} (target ≥ 0.85, i.e. ≤ 15 % loss); per CPU second on/off ${rollupCost.cpuRatio} ` +
             `(database backends: median ${rollupCost.dbCpuSecondsOn} s on vs ${rollupCost.dbCpuSecondsOff} s off)`,
         );
+      if (tagRuleCost)
+        console.log(
+          `auto-tag rules: median ${tagRuleCost.itemsPerSecondOn} items/s with 20 rules vs ${tagRuleCost.itemsPerSecondOff} without = ` +
+            `${tagRuleCost.ratio}; per CPU second ${tagRuleCost.cpuRatio}; ${tagRuleCost.autoTags} conversations tagged`,
+        );
     }
   } finally {
     await emu.stop();
   }
+}
+
+/** 4 tags, 20 rules: 14 phrases, 3 intents, 2 sentiments, 1 source (with a sentiment). */
+async function seedTagRules(ds: { query(sql: string, params?: unknown[]): Promise<any> }, sourceId: string) {
+  const tags: { id: string }[] = await ds.query(
+    `INSERT INTO tags (name, color) SELECT 'bench-' || g, '#336699' FROM generate_series(1, 4) g RETURNING id`,
+  );
+  const t = (i: number) => tags[i % tags.length].id;
+  for (const [i, phrase] of TAG_RULE_PHRASES.entries())
+    await ds.query(`INSERT INTO tag_rules (tag_id, phrase) VALUES ($1, $2)`, [t(i), phrase]);
+  for (const [i, intent] of ['spam', 'sales_question', 'complaint'].entries())
+    await ds.query(`INSERT INTO tag_rules (tag_id, intent) VALUES ($1, $2)`, [t(i), intent]);
+  for (const [i, sentiment] of ['negative', 'positive'].entries())
+    await ds.query(`INSERT INTO tag_rules (tag_id, sentiment) VALUES ($1, $2)`, [t(i + 1), sentiment]);
+  await ds.query(`INSERT INTO tag_rules (tag_id, source_id, sentiment) VALUES ($1, $2, 'negative')`, [
+    t(3),
+    sourceId,
+  ]);
 }
 
 /** One value in COPY text format (NULL is `\\N`; backslash, tab, newline and CR escaped). */

@@ -28,6 +28,7 @@ import { AlertsModule } from './alerts/alerts.module';
 import { ReportsModule } from './reports/reports.module';
 import { KbModule } from './kb/kb.module';
 import { CustomersModule } from './customers/customers.module';
+import { TagsModule } from './tags/tags.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -74,6 +75,7 @@ export class AppModule {
         ReportsModule,
         KbModule,
         CustomersModule,
+        TagsModule,
       ],
     };
   }

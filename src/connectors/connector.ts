@@ -51,6 +51,12 @@ export interface OutgoingReply {
   inReplyTo: { externalId: string; threadExternalId: string; kind: NormalizedItem['kind']; raw?: unknown };
 }
 
+/** A post as the platform shows it, for the context above its comments. */
+export interface PostContent {
+  text: string;
+  postedAt: Date | null;
+}
+
 export interface SendResult {
   platformMessageId: string;
 }
@@ -204,6 +210,12 @@ export interface Connector {
   webhook?(source: SourceContext, request: WebhookRequest): WebhookOutcome;
   /** Sends a reply exactly once, using an idempotency key derived from `reply.replyId`. */
   send(source: SourceContext, reply: OutgoingReply): Promise<SendResult>;
+  /**
+   * The post a comment thread answers (e.g. the community's own VK wall post, which is not an
+   * item), by its external id (`postOf` in post-of.ts); null when the platform no longer has it.
+   * The inbox calls it once per post and keeps the answer (post_contexts).
+   */
+  fetchPost?(source: SourceContext, postExternalId: string): Promise<PostContent | null>;
   /** Platforms with a daily API quota: the source's quota as its health shows it. */
   quotaView?(settings: Record<string, any>, usage: QuotaUsage | null, now: Date): QuotaView;
 }

@@ -4,12 +4,19 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { SessionUser } from '../users/user.types';
 import { ConversationsService } from './conversations.service';
 import {
+  BulkConversationsDto,
   CreateNoteDto,
   ListConversationsQuery,
   ReassignConversationDto,
   UpdateConversationDto,
 } from './dto/inbox.dto';
-import { ConversationDetailsView, ConversationView, NoteView, QueuePageView } from './dto/inbox.views';
+import {
+  BulkOutcomeView,
+  ConversationDetailsView,
+  ConversationView,
+  NoteView,
+  QueuePageView,
+} from './dto/inbox.views';
 
 /** Agents and admins work the inbox; analysts read it. Customer text is returned as plain strings. */
 @ApiTags('inbox')
@@ -23,6 +30,19 @@ export class ConversationsController {
   @ApiOkResponse({ type: QueuePageView })
   list(@Query() q: ListConversationsQuery, @CurrentUser() user: SessionUser) {
     return this.conversations.queue(q, user);
+  }
+
+  /**
+   * One action on several conversations (resolve, assign, tag, untag; at most 200): each goes
+   * through the same rules as its single-conversation route, so some may fail (per-row status)
+   * while the others succeed; audited per conversation and as one bulk entry.
+   */
+  @Post('bulk')
+  @HttpCode(200)
+  @Roles('admin', 'agent')
+  @ApiOkResponse({ type: BulkOutcomeView })
+  bulk(@Body() dto: BulkConversationsDto, @CurrentUser() user: SessionUser) {
+    return this.conversations.bulk(dto, user);
   }
 
   /** The conversation, its timeline, replies, notes and the customer's other conversations. */

@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  HttpException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { SessionUser } from '../users/user.types';
@@ -17,7 +23,9 @@ import {
   snoozeProblem,
 } from '../conversations/holder';
 import { SlaPolicyService } from '../sla/sla-policy.service';
+import { TagsService } from '../tags/tags.service';
 import {
+  BulkConversationsDto,
   ConversationFilterDto,
   ListConversationsQuery,
   ReassignConversationDto,
@@ -26,6 +34,10 @@ import {
 import { conversationReassigned, conversationUpdated, publishInboxEvents } from './inbox-events';
 import { ConversationFilter, InboxRepository } from './inbox.repository';
 import { decodeQueueCursor } from './queue-cursor';
+import { PostContextService } from './post-context.service';
+
+/** Most conversations one bulk request may change (a page of the queue is 50; 200 is four). */
+export const BULK_MAX = 200;
 
 /** The inbox use cases: the queue, one conversation's whole story, assignment and status. */
 @Injectable()
@@ -36,7 +48,20 @@ export class ConversationsService {
     private readonly conversations: ConversationsRepository,
     private readonly audit: AuditService,
     private readonly policies: SlaPolicyService,
+    private readonly tags: TagsService,
+    private readonly posts: PostContextService,
   ) {}
+
+  /** Adds each conversation's tags (one query for the page). */
+  private async withTags<T extends { id: string }>(rows: T[]): Promise<(T & { tags: unknown[] })[]> {
+    const tags = await this.tags.ofConversations(rows.map((r) => r.id));
+    return rows.map((r) => Object.assign(r, { tags: tags.get(r.id) ?? [] }));
+  }
+
+  private async findWithTags(id: string) {
+    const c = await this.inbox.find(this.db, id);
+    return c ? (await this.withTags([c]))[0] : c;
+  }
 
   async queue(q: ListConversationsQuery, user: SessionUser) {
     const after = q.cursor ? decodeQueueCursor(q.cursor) : undefined;
@@ -46,21 +71,23 @@ export class ConversationsService {
       after,
       limit: q.limit ?? 50,
     });
-    return { conversations: rows, nextCursor: next };
+    return { conversations: await this.withTags(rows), nextCursor: next };
   }
 
   async details(id: string) {
     const conversation = await this.inbox.find(this.db, id);
     if (!conversation) throw new NotFoundException('conversation not found');
-    const [items, replies, notes, otherConversations] = await Promise.all([
+    const [items, replies, notes, otherConversations, [withTags]] = await Promise.all([
       this.inbox.items(id),
       this.inbox.replies(id),
       this.inbox.notes(id),
       conversation.customerId
         ? this.inbox.otherConversationsOfCustomer(conversation.customerId, id)
         : Promise.resolve([]),
+      this.withTags([conversation]),
     ]);
-    return { conversation, items, replies, notes, otherConversations };
+    const post = await this.posts.of(conversation, items);
+    return { conversation: withTags, post, items, replies, notes, otherConversations };
   }
 
   /**
@@ -114,7 +141,7 @@ export class ConversationsService {
         ]);
       }
     });
-    return this.inbox.find(this.db, id);
+    return this.findWithTags(id);
   }
 
   /**
@@ -145,7 +172,58 @@ export class ConversationsService {
         ...(move.from ? [conversationReassigned(id, move.from, move.to, user.id)] : []),
       ]);
     });
-    return this.inbox.find(this.db, id);
+    return this.findWithTags(id);
+  }
+
+  /**
+   * One action on several conversations (POST /api/conversations/bulk). Resolve and assign go
+   * through update(), one conversation at a time with its own transaction, holder rules and audit
+   * entry, so one refused (held by another: 409) or missing (404) does not stop the others; tags go
+   * on or off in one transaction. The request itself is audited with what it did.
+   */
+  async bulk(dto: BulkConversationsDto, user: SessionUser) {
+    const results: { id: string; ok: boolean; status: number; error: string | null }[] = [];
+    if (dto.action === 'tag' || dto.action === 'untag') {
+      const on = dto.action === 'tag';
+      const changed = await this.db.transaction(async (tx) => {
+        const existing = await this.tags.existing(tx, dto.conversationIds);
+        const ids = dto.conversationIds.filter((id) => existing.has(id));
+        await this.tags.apply(tx, ids, dto.tagId!, user, on);
+        return existing;
+      });
+      for (const id of dto.conversationIds) {
+        results.push(
+          changed.has(id)
+            ? { id, ok: true, status: 200, error: null }
+            : { id, ok: false, status: 404, error: 'conversation not found' },
+        );
+      }
+    } else {
+      const change: UpdateConversationDto =
+        dto.action === 'resolve' ? { status: 'resolved' } : { assigneeId: dto.assigneeId ?? null };
+      for (const id of dto.conversationIds) {
+        try {
+          await this.update(id, change, user);
+          results.push({ id, ok: true, status: 200, error: null });
+        } catch (err) {
+          if (!(err instanceof HttpException) || err.getStatus() >= 500) throw err;
+          const body = err.getResponse();
+          const message =
+            typeof body === 'object' && body && 'message' in body ? String(body.message) : err.message;
+          results.push({ id, ok: false, status: err.getStatus(), error: message });
+        }
+      }
+    }
+    const succeeded = results.filter((r) => r.ok).length;
+    await this.audit.record(user.id, 'conversation.bulk', 'conversation', null, {
+      action: dto.action,
+      ...(dto.action === 'assign' ? { assigneeId: dto.assigneeId ?? null } : {}),
+      ...(dto.tagId ? { tagId: dto.tagId } : {}),
+      succeeded,
+      failed: results.length - succeeded,
+      conversationIds: dto.conversationIds,
+    });
+    return { action: dto.action, succeeded, failed: results.length - succeeded, results };
   }
 
   /** Take, hand over or release: only a conversation nobody else holds (409 names the holder). */

@@ -2,6 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { SlaModule } from '../sla/sla.module';
+import { ConnectorsModule } from '../connectors/connectors.module';
+import { SourcesModule } from '../sources/sources.module';
+import { TagsModule } from '../tags/tags.module';
+import { AssigneesController } from './assignees.controller';
+import { AssigneesRepository } from './assignees.repository';
+import { PostContextService } from './post-context.service';
+import { PostContextsRepository } from './post-contexts.repository';
 import { AnalysisCorrectionsService } from './analysis-corrections.service';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
@@ -20,15 +27,19 @@ import { TemplatesService } from './templates.service';
 
 /** The shared inbox: queue, conversation view, assignment, notes, templates, analysis corrections and review, snooze wake-up. */
 @Module({
-  imports: [AuditModule, ConversationsModule, SlaModule],
+  imports: [AuditModule, ConversationsModule, SlaModule, TagsModule, SourcesModule, ConnectorsModule],
   controllers: [
     ConversationsController,
     TemplatesController,
     ItemsController,
     AnalysisReviewController,
     SavedViewsController,
+    AssigneesController,
   ],
   providers: [
+    AssigneesRepository,
+    PostContextService,
+    PostContextsRepository,
     InboxRepository,
     ConversationsService,
     TemplatesRepository,

@@ -32,6 +32,8 @@ import { QuarantineRepository } from '../quarantine/quarantine.repository';
 import { encodeQuarantinePayload } from '../quarantine/quarantine-payload';
 import { roundsOf, splitIntoRounds, unitsOf } from './ingest-plan';
 import { isolateFailures } from './isolate-failures';
+import { matchRules, type CompiledRule, type TagMatch } from '../tags/tag-rules';
+import { TagRulesService } from '../tags/tag-rules.service';
 import { describeStorageError, inPgTransaction, isItemDataError, isRetryableTxError } from '../database/pg';
 
 export interface IngestResult {
@@ -64,6 +66,8 @@ export interface Prepared {
   placement: ThreadPlacement | undefined;
   analysis: ItemAnalysisResult;
   triage?: TriageResult;
+  /** The tags the auto-tag rules put on this item's conversation (inbound items only). */
+  tags: TagMatch[] | null;
 }
 
 /** A batch analysed and ready to commit (see IngestService.prepare). */
@@ -85,7 +89,7 @@ export interface CommitOptions {
   quarantine?: boolean;
 }
 
-type Entry = Omit<Prepared, 'direction' | 'placement' | 'analysis'>;
+type Entry = Omit<Prepared, 'direction' | 'placement' | 'analysis' | 'tags'>;
 
 const MAX_ATTEMPTS = 5;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -113,6 +117,7 @@ export class IngestService {
     private readonly conversations: ConversationsRepository,
     // optional only so benches and tests can build the service by hand; Nest always injects it
     @Optional() metrics?: Metrics,
+    @Optional() private readonly tagRules?: TagRulesService,
   ) {
     this.cleanedTotal = metrics?.counter({
       name: 'otklik_ingest_cleaned_items_total',
@@ -142,7 +147,8 @@ export class IngestService {
       const { item, cleaning } = storableItem(original);
       return { item, original, order, cleaning };
     });
-    const rounds = splitIntoRounds(entries).map((round) => this.analyse(round, platform));
+    const rules = (await this.tagRules?.current()) ?? [];
+    const rounds = splitIntoRounds(entries).map((round) => this.analyse(round, platform, sourceId, rules));
     const cursors = batch.cursors ?? {};
     const locks = new Set(Object.keys(cursors).filter((k) => !k.startsWith('__')));
     for (const e of entries) locks.add(`thread:${e.item.threadExternalId}`);
@@ -237,22 +243,42 @@ export class IngestService {
   }
 
   /** Analysis is pure and needs no database, so it runs before the transaction opens. */
-  private analyse(entries: Entry[], platform: string): Prepared[] {
+  private analyse(
+    entries: Entry[],
+    platform: string,
+    sourceId: string,
+    rules: readonly CompiledRule[],
+  ): Prepared[] {
     const results = this.analysis.analyzeBatch(
       entries.map(({ item }) => ({ text: item.text, platform, kind: item.kind })),
     );
     // A plain literal with every field, not `{ ...e }`: with spread copies, store()'s property
     // reads went megamorphic (its CPU in the catch-up profile: 1.6 s → 6.9 s).
-    return entries.map((e, i) => ({
-      item: e.item,
-      original: e.original,
-      order: e.order,
-      cleaning: e.cleaning,
-      direction: directionOf(e.item),
-      placement: placeInThread(e.item),
-      analysis: results[i],
-      triage: undefined,
-    }));
+    return entries.map((e, i) => {
+      const direction = directionOf(e.item);
+      const a = results[i];
+      // Auto-tag rules are pure and cached: matched here, off the transaction, like analysis.
+      const tags =
+        rules.length > 0 && direction === 'inbound'
+          ? matchRules(rules, {
+              text: e.item.text,
+              intent: a.intent.label,
+              sentiment: a.sentiment.label,
+              sourceId,
+            })
+          : null;
+      return {
+        item: e.item,
+        original: e.original,
+        order: e.order,
+        cleaning: e.cleaning,
+        direction,
+        placement: placeInThread(e.item),
+        analysis: a,
+        triage: undefined,
+        tags: tags && tags.length > 0 ? tags : null,
+      };
+    });
   }
 
   private async store(
@@ -341,6 +367,7 @@ export class IngestService {
     let cleaned = 0;
     const facts: StoredItemFacts[] = [];
     const touched = new Set<string>();
+    const autoTags: { conversationId: string; tagId: string; ruleId: string }[] = [];
     for (const round of rounds) {
       const rows = round.map((p) =>
         toRow(p, conversationOf(p), contacts.get(p.item.author.externalId), analyzedAt),
@@ -349,7 +376,11 @@ export class IngestService {
       const byExt = new Map(round.map((p, i) => [p.item.externalId, { p, row: rows[i] }]));
       for (const s of stored) {
         if (s.conversationId) touched.add(s.conversationId);
-        if (byExt.get(s.externalId)!.row.cleaned !== null) cleaned++;
+        const entry = byExt.get(s.externalId)!;
+        if (entry.row.cleaned !== null) cleaned++;
+        if (entry.p.tags && s.conversationId) {
+          for (const m of entry.p.tags) autoTags.push({ conversationId: s.conversationId, ...m });
+        }
         if (!s.inserted) {
           edited++;
           continue;
@@ -363,6 +394,7 @@ export class IngestService {
     }
     reportCleaned(cleaned);
     await this.applyActivity(c, summariseActivity(facts), clockRules);
+    if (autoTags.length > 0) await this.tagRules!.store(c, autoTags);
     const conversationIds = [...touched].sort();
     await this.conversations.refreshPreviews(c, conversationIds);
     await this.repo.saveCursors(c, sourceId, cursors);

@@ -87,6 +87,17 @@ export class RepliesRepository {
     );
   }
 
+  /** Which of these words are template shortcuts. */
+  async templateShortcuts(db: Queryable, words: readonly string[]): Promise<string[]> {
+    if (words.length === 0) return [];
+    const rows = await sqlRows<{ shortcut: string }>(
+      db,
+      `SELECT shortcut FROM templates WHERE shortcut = ANY($1::text[]) ORDER BY shortcut`,
+      [words],
+    );
+    return rows.map((r) => r.shortcut);
+  }
+
   /** Inserts the queued reply; a repeated client idempotency key returns the first reply instead. */
   async insert(
     db: Queryable,

@@ -14,6 +14,7 @@ import { JobQueue } from '../jobs/job-queue';
 import { conversationUpdated, publishInboxEvents, replyUpdated } from '../inbox/inbox-events';
 import { CreateReplyDto, MarkDeliveredDto } from './dto/reply.dto';
 import { RepliesRepository } from './replies.repository';
+import { shortcutCandidates } from './template-shortcuts';
 import { DELIVER_JOB, deliverJobOptions, ReplyDeliveryService } from './reply-delivery.service';
 
 /**
@@ -37,6 +38,17 @@ export class RepliesService {
    * becomes theirs.
    */
   async create(conversationId: string, dto: CreateReplyDto, user: SessionUser, clientKey?: string) {
+    // A template's shortcut is for finding it, never text for the customer.
+    const shortcuts = await this.replies.templateShortcuts(this.db, shortcutCandidates(dto.text));
+    if (shortcuts.length > 0) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'template_shortcut',
+        message: `the reply contains the template shortcut ${shortcuts.map((s) => `/${s}`).join(', ')}: insert the template instead`,
+        shortcuts,
+      });
+    }
     const { row } = await this.db.transaction(async (tx) => {
       const conv = await this.conversations.lock(tx, conversationId);
       if (!conv) throw new NotFoundException('conversation not found');

@@ -16,12 +16,14 @@ import {
   Emit,
   FetchResult,
   OutgoingReply,
+  PostContent,
   SendResult,
   SourceContext,
   WebhookOutcome,
   WebhookRequest,
 } from '../connector';
 import { handleVkCallback } from './callback';
+import { parseVkId } from './ids';
 import { VkClient } from './client';
 import { ReceiveHooks, runLongPoll } from './longpoll';
 import { VkNames } from './names';
@@ -171,6 +173,21 @@ export class VkConnector implements Connector {
       },
       reply,
     );
+  }
+
+  /** The community's wall post a comment thread answers (wall.getById; service or user token). */
+  async fetchPost(source: SourceContext, postExternalId: string): Promise<PostContent | null> {
+    const id = parseVkId(postExternalId);
+    if (id.type !== 'wall_post') return null;
+    const settings = readVkSettings(source);
+    const reader = this.reader(source, settings);
+    if (!reader) return null;
+    const res = await reader.call<
+      { items?: { text?: string; date?: number }[] } | { text?: string; date?: number }[]
+    >('wall.getById', { posts: `${id.ownerId}_${id.postId}` });
+    const post = Array.isArray(res) ? res[0] : res?.items?.[0];
+    if (!post) return null;
+    return { text: String(post.text ?? ''), postedAt: post.date ? new Date(post.date * 1000) : null };
   }
 
   /** API calls issued so far by all clients (execute counts once). */

@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
   IsBoolean,
   IsDate,
   IsIn,
@@ -216,4 +220,38 @@ export class CorrectAnalysisDto {
   @IsOptional()
   @IsIn(INTENT_LABELS as readonly string[])
   intent?: string;
+}
+
+export const BULK_ACTIONS = ['resolve', 'assign', 'tag', 'untag'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+/** One action on several conversations of the queue (e.g. a wave of spam: tag and resolve). */
+export class BulkConversationsDto {
+  @ApiProperty({ type: String, format: 'uuid', isArray: true, minItems: 1, maxItems: 200 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  conversationIds!: string[];
+
+  @ApiProperty({ enum: BULK_ACTIONS })
+  @IsIn(BULK_ACTIONS)
+  action!: BulkAction;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'assign: the new holder (null releases); taking follows the same rules as PATCH',
+  })
+  @ValidateIf((o: BulkConversationsDto) => o.action === 'assign')
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  assigneeId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'tag and untag: the tag' })
+  @ValidateIf((o: BulkConversationsDto) => o.action === 'tag' || o.action === 'untag')
+  @IsUUID()
+  tagId?: string;
 }

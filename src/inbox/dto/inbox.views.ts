@@ -10,7 +10,8 @@ import {
   Str,
   Num,
 } from '../../common/api-schema';
-import { CONVERSATION_STATUSES } from './inbox.dto';
+import { ConversationTagView } from '../../tags/dto/tags.views';
+import { BULK_ACTIONS, CONVERSATION_STATUSES } from './inbox.dto';
 
 /**
  * Response shapes of the inbox API, for the OpenAPI document (the web app's types are generated
@@ -54,6 +55,7 @@ export class ConversationView {
   @NullableStr({ description: "the newest customer message's language (ru, en, mixed, translit, other)" })
   language!: string | null;
   @Of(() => ContactView, { nullable: true }) contact!: ContactView | null;
+  @ListOf(() => ConversationTagView, { description: 'by name' }) tags!: ConversationTagView[];
 }
 
 /** A queue row: the conversation and its newest message for the one-line preview. */
@@ -186,8 +188,21 @@ export class OtherConversationView {
   @NullableStr() lastText!: string | null;
 }
 
+/** The post a comment answers: the community's wall post, the channel post (kept once, see post_contexts). */
+export class PostContextView {
+  @Str() externalId!: string;
+  @Str({ description: 'the post as published: render as text' }) text!: string;
+  @NullableDateTime() postedAt!: string | null;
+  @NullableStr({ description: 'the post on its platform' }) url!: string | null;
+}
+
 export class ConversationDetailsView {
   @Of(() => ConversationView) conversation!: ConversationView;
+  @Of(() => PostContextView, {
+    nullable: true,
+    description: 'the post the comments answer; null for messages, or while the platform cannot tell',
+  })
+  post!: PostContextView | null;
   @ListOf(() => ItemView, { description: 'oldest first' }) items!: ItemView[];
   @ListOf(() => TimelineReplyView) replies!: TimelineReplyView[];
   @ListOf(() => NoteView, { description: 'internal: never sent to the platform' }) notes!: NoteView[];
@@ -210,4 +225,43 @@ export class CorrectionView {
   @Str() itemId!: string;
   @NullableStr() sentiment!: string | null;
   @NullableStr() intent!: string | null;
+}
+
+export class BulkResultView {
+  @Str({ format: 'uuid' }) id!: string;
+  @Bool() ok!: boolean;
+  @Int({ description: 'the status this conversation alone would have got (200, 404, 409, 400)' })
+  status!: number;
+  @NullableStr({ description: 'why not, in words' }) error!: string | null;
+}
+
+export class BulkOutcomeView {
+  @Enum(BULK_ACTIONS) action!: (typeof BULK_ACTIONS)[number];
+  @Int() succeeded!: number;
+  @Int() failed!: number;
+  @ListOf(() => BulkResultView, { description: 'in the order asked' }) results!: BulkResultView[];
+}
+
+/** Someone a conversation can be given to, with the load they carry now. */
+export class AssigneeView {
+  @Str({ format: 'uuid' }) id!: string;
+  @Str() name!: string;
+  @Enum(['agent', 'admin']) role!: 'agent' | 'admin';
+  @Int({ description: 'conversations they hold with status open' }) open!: number;
+  @Int({ description: 'conversations they hold with status pending' }) pending!: number;
+  @Int({ description: 'how many live conversations they handle well (users.max_open_conversations)' })
+  capacity!: number;
+  @Str({ format: 'uuid', isArray: true }) teamIds!: string[];
+}
+
+export class AssigneeTeamView {
+  @Str({ format: 'uuid' }) id!: string;
+  @Str() name!: string;
+  @Int({ description: 'open conversations routed to the team' }) open!: number;
+  @Int({ description: 'open conversations routed to the team that nobody holds' }) unassigned!: number;
+}
+
+export class AssigneesView {
+  @ListOf(() => AssigneeView, { description: 'least loaded first' }) agents!: AssigneeView[];
+  @ListOf(() => AssigneeTeamView) teams!: AssigneeTeamView[];
 }

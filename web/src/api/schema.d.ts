@@ -416,6 +416,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConversationTagsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/tags/{tagId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ConversationTagsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConversationsController_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/{id}": {
         parameters: {
             query?: never;
@@ -520,6 +568,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["EventsController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssigneesController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1040,6 +1104,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TagsController_list"];
+        put?: never;
+        post: operations["TagsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["TagsController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["TagsController_update"];
+        trace?: never;
+    };
+    "/api/tags/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TagsController_rules"];
+        put?: never;
+        post: operations["TagsController_createRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tags/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["TagsController_removeRule"];
+        options?: never;
+        head?: never;
+        patch: operations["TagsController_updateRule"];
+        trace?: never;
+    };
     "/api/teams": {
         parameters: {
             query?: never;
@@ -1421,6 +1549,34 @@ export interface components {
             /** @description why the sentiment label, strongest first */
             sentiment: components["schemas"]["WhyFeatureView"][];
         };
+        AssigneesView: {
+            /** @description least loaded first */
+            agents: components["schemas"]["AssigneeView"][];
+            teams: components["schemas"]["AssigneeTeamView"][];
+        };
+        AssigneeTeamView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description open conversations routed to the team */
+            open: number;
+            /** @description open conversations routed to the team that nobody holds */
+            unassigned: number;
+        };
+        AssigneeView: {
+            /** @description how many live conversations they handle well (users.max_open_conversations) */
+            capacity: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description conversations they hold with status open */
+            open: number;
+            /** @description conversations they hold with status pending */
+            pending: number;
+            /** @enum {string} */
+            role: "agent" | "admin";
+            teamIds: string[];
+        };
         AuditEntryView: {
             action: string;
             /**
@@ -1526,6 +1682,38 @@ export interface components {
              */
             startedAt: string;
         };
+        BulkConversationsDto: {
+            /** @enum {string} */
+            action: "resolve" | "assign" | "tag" | "untag";
+            /**
+             * Format: uuid
+             * @description assign: the new holder (null releases); taking follows the same rules as PATCH
+             */
+            assigneeId?: string | null;
+            conversationIds: string[];
+            /**
+             * Format: uuid
+             * @description tag and untag: the tag
+             */
+            tagId?: string;
+        };
+        BulkOutcomeView: {
+            /** @enum {string} */
+            action: "resolve" | "assign" | "tag" | "untag";
+            failed: number;
+            /** @description in the order asked */
+            results: components["schemas"]["BulkResultView"][];
+            succeeded: number;
+        };
+        BulkResultView: {
+            /** @description why not, in words */
+            error: string | null;
+            /** Format: uuid */
+            id: string;
+            ok: boolean;
+            /** @description the status this conversation alone would have got (200, 404, 409, 400) */
+            status: number;
+        };
         CarePointView: {
             breached: number;
             compliance: number | null;
@@ -1575,6 +1763,8 @@ export interface components {
             /** @description internal: never sent to the platform */
             notes: components["schemas"]["NoteView"][];
             otherConversations: components["schemas"]["OtherConversationView"][];
+            /** @description the post the comments answer; null for messages, or while the platform cannot tell */
+            post: components["schemas"]["PostContextView"] | null;
             replies: components["schemas"]["TimelineReplyView"][];
         };
         ConversationFilterDto: {
@@ -1619,6 +1809,28 @@ export interface components {
              * @description …and before this time
              */
             to?: string;
+        };
+        ConversationTagView: {
+            /** @description #rrggbb */
+            color: string;
+            /**
+             * Format: date-time
+             * @description when it was put on
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description who put it on; null: an auto-tag rule
+             */
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * Format: uuid
+             * @description the auto-tag rule that put it on
+             */
+            ruleId: string | null;
         };
         ConversationView: {
             /** Format: uuid */
@@ -1668,6 +1880,8 @@ export interface components {
             /** @enum {string} */
             status: "open" | "pending" | "snoozed" | "resolved";
             subject: string | null;
+            /** @description by name */
+            tags: components["schemas"]["ConversationTagView"][];
             /** Format: uuid */
             teamId: string | null;
             threadKey: string;
@@ -1880,6 +2094,29 @@ export interface components {
             settings?: {
                 [key: string]: unknown;
             };
+        };
+        CreateTagDto: {
+            /**
+             * @default #888888
+             * @example #d9480f
+             */
+            color?: string;
+            /** @description unique, case-insensitive */
+            name: string;
+        };
+        CreateTagRuleDto: {
+            /** @default true */
+            enabled?: boolean;
+            /** @enum {string|null} */
+            intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | null;
+            /** @description a word or phrase, matched on stems (Russian and English): "интернет" finds "интернета" */
+            phrase?: string | null;
+            /** @enum {string|null} */
+            sentiment?: "negative" | "neutral" | "positive" | null;
+            /** Format: uuid */
+            sourceId?: string | null;
+            /** Format: uuid */
+            tagId: string;
         };
         CreateTemplateDto: {
             body: string;
@@ -2302,6 +2539,15 @@ export interface components {
             status: "open" | "pending" | "snoozed" | "resolved";
             subject: string | null;
         };
+        PostContextView: {
+            externalId: string;
+            /** Format: date-time */
+            postedAt: string | null;
+            /** @description the post as published: render as text */
+            text: string;
+            /** @description the post on its platform */
+            url: string | null;
+        };
         PreviousTextView: {
             /** Format: date-time */
             at: string | null;
@@ -2413,6 +2659,8 @@ export interface components {
             /** @enum {string} */
             status: "open" | "pending" | "snoozed" | "resolved";
             subject: string | null;
+            /** @description by name */
+            tags: components["schemas"]["ConversationTagView"][];
             /** Format: uuid */
             teamId: string | null;
             threadKey: string;
@@ -2812,6 +3060,10 @@ export interface components {
             platform: string;
             username: string | null;
         };
+        TagConversationDto: {
+            /** Format: uuid */
+            tagId: string;
+        };
         TagPointView: {
             conversations: number;
             /** Format: date-time */
@@ -2821,6 +3073,22 @@ export interface components {
             label: string;
             /** Format: date-time */
             start: string;
+        };
+        TagRuleView: {
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            intent: string | null;
+            phrase: string | null;
+            sentiment: string | null;
+            /** Format: uuid */
+            sourceId: string | null;
+            /** Format: uuid */
+            tagId: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         TagSeriesView: {
             color: string;
@@ -2835,6 +3103,15 @@ export interface components {
             range: components["schemas"]["RangeView"];
             /** @description empty until tags are used */
             tags: components["schemas"]["TagSeriesView"][];
+        };
+        TagView: {
+            /** @description #rrggbb */
+            color: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         TeamMemberView: {
             email: string;
@@ -3083,6 +3360,23 @@ export interface components {
             settings?: {
                 [key: string]: unknown;
             };
+        };
+        UpdateTagDto: {
+            /** @example #d9480f */
+            color?: string;
+            name?: string;
+        };
+        UpdateTagRuleDto: {
+            enabled?: boolean;
+            /** @enum {string|null} */
+            intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | null;
+            phrase?: string | null;
+            /** @enum {string|null} */
+            sentiment?: "negative" | "neutral" | "positive" | null;
+            /** Format: uuid */
+            sourceId?: string | null;
+            /** Format: uuid */
+            tagId?: string;
         };
         UpdateTemplateDto: {
             body?: string;
@@ -3880,6 +4174,76 @@ export interface operations {
             };
         };
     };
+    ConversationTagsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagConversationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationTagView"][];
+                };
+            };
+        };
+    };
+    ConversationTagsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                tagId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationTagView"][];
+                };
+            };
+        };
+    };
+    ConversationsController_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkConversationsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkOutcomeView"];
+                };
+            };
+        };
+    };
     CustomersController_get: {
         parameters: {
             query?: never;
@@ -4043,6 +4407,25 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": components["schemas"]["InboxEventView"];
+                };
+            };
+        };
+    };
+    AssigneesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssigneesView"];
                 };
             };
         };
@@ -5151,6 +5534,178 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SourceVerifiedView"];
+                };
+            };
+        };
+    };
+    TagsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagView"][];
+                };
+            };
+        };
+    };
+    TagsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTagDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagView"];
+                };
+            };
+        };
+    };
+    TagsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TagsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTagDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagView"];
+                };
+            };
+        };
+    };
+    TagsController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagRuleView"][];
+                };
+            };
+        };
+    };
+    TagsController_createRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTagRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagRuleView"];
+                };
+            };
+        };
+    };
+    TagsController_removeRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TagsController_updateRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTagRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagRuleView"];
                 };
             };
         };
