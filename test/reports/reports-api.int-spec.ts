@@ -363,7 +363,7 @@ describe('reports API', () => {
       const behind = await analyst.json('GET', `/api/reports/items?${q(drillQuery)}`, undefined, 200);
       const all = await ds.query(
         `SELECT id::text FROM items WHERE text ILIKE '%списали деньги%' AND sentiment_label = 'negative'
-            AND created_at_platform >= $1 AND created_at_platform < $2 ORDER BY created_at_platform DESC, id DESC`,
+            AND created_at_platform >= $1 AND created_at_platform < $2 ORDER BY created_at_platform DESC, items.id DESC`,
         [r.terms[0].filter.from, r.terms[0].filter.to],
       );
       expect(all).toHaveLength(6);

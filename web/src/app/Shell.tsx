@@ -20,6 +20,9 @@ const ReviewPage = lazy(() => import('../review/ReviewPage'));
 /** Alerts (admins; an on-call lead too once users have that flag): a chunk of its own. */
 const AlertsPage = lazy(() => import('../alerts/AlertsPage'));
 const seesAlerts = (role: string) => role === 'admin';
+/** Reports (analysts and admins): their own chunk; ECharts loads with the first chart. */
+const ReportsRoutes = lazy(() => import('../reports/ReportsPage'));
+const REPORT_ROLES = ['admin', 'analyst'];
 
 /** The signed-in frame: top bar, live stream, routes. */
 export function Shell() {
@@ -85,6 +88,18 @@ export function Shell() {
                 }
               />
               <Route
+                path="/reports/*"
+                element={
+                  REPORT_ROLES.includes(me.role) ? (
+                    <Suspense fallback={<p className="placeholder muted">…</p>}>
+                      <ReportsRoutes />
+                    </Suspense>
+                  ) : (
+                    <Navigate to="/inbox" replace />
+                  )
+                }
+              />
+              <Route
                 path="/alerts/*"
                 element={
                   seesAlerts(me.role) ? (
@@ -129,6 +144,7 @@ function TopBar({ onHelp }: { onHelp: () => void }) {
         <NavLink to="/inbox">{t('nav.inbox')}</NavLink>
         <NavLink to="/review">{t('review.nav')}</NavLink>
         {seesAlerts(me.role) ? <NavLink to="/alerts">{t('alerts.nav')}</NavLink> : null}
+        {REPORT_ROLES.includes(me.role) ? <NavLink to="/reports">{t('reports.nav')}</NavLink> : null}
         {me.role === 'admin' ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
         <NavLink to="/profile">{t('nav.profile')}</NavLink>
       </nav>

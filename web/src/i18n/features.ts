@@ -5,6 +5,7 @@
  */
 import { alertsLocale } from '../alerts/locale';
 import { sourceSetupLocale } from '../admin/locale';
+import { reportsLocale } from '../reports/locale';
 import { reviewLocale } from '../review/locale';
 
 export interface FeatureLocale {
@@ -17,4 +18,5 @@ export const featureLocales: FeatureLocale[] = [
   reviewLocale,
   alertsLocale,
   sourceSetupLocale,
+  reportsLocale,
 ];
