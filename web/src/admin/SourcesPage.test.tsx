@@ -6,6 +6,11 @@ import { AGENT, mockNetwork, renderApp } from '../test/render';
 import { SourcesPage } from './SourcesPage';
 
 const ADMIN = { ...AGENT, role: 'admin' as const };
+/** Typing as a paste: the forms are long, and key-by-key typing is slow under load. */
+async function fill(el: HTMLElement, text: string) {
+  await userEvent.click(el);
+  await userEvent.paste(text);
+}
 const now = new Date().toISOString();
 
 const source = (over: Partial<Source>): Source => ({
@@ -65,18 +70,15 @@ describe('sources: YouTube, webhook replies, VK surfaces', () => {
   it('connects a YouTube channel: the OAuth client and refresh token go as credentials, the rest as settings', async () => {
     const { calls } = setup('/admin/sources/new/youtube');
     await screen.findByText(/youtube\.force-ssl/);
-    await userEvent.type(screen.getByLabelText('Название'), 'ДомНет на YouTube');
-    await userEvent.type(screen.getByLabelText('ID канала'), 'UCabcdefghijklmnopqrstuv');
-    await userEvent.type(screen.getByLabelText('ID OAuth-клиента'), 'client-1.apps');
-    await userEvent.type(screen.getByLabelText('Секрет OAuth-клиента'), 'GOCSPX-secret');
-    await userEvent.type(screen.getByLabelText('Refresh token владельца канала'), '1//0refresh');
-    await userEvent.type(screen.getByLabelText('Доля квоты на опрос, %'), '50');
+    await fill(screen.getByLabelText('Название'), 'ДомНет на YouTube');
+    await fill(screen.getByLabelText('ID канала'), 'UCabcdefghijklmnopqrstuv');
+    await fill(screen.getByLabelText('ID OAuth-клиента'), 'client-1.apps');
+    await fill(screen.getByLabelText('Секрет OAuth-клиента'), 'GOCSPX-secret');
+    await fill(screen.getByLabelText('Refresh token владельца канала'), '1//0refresh');
+    await fill(screen.getByLabelText('Доля квоты на опрос, %'), '50');
     await userEvent.click(screen.getByText('Для тестовой среды'));
-    await userEvent.type(screen.getByLabelText('Адрес API (эмулятор)'), 'http://127.0.0.1:9/youtube/v3');
-    await userEvent.type(
-      screen.getByLabelText('Адрес выдачи токенов (эмулятор)'),
-      'http://127.0.0.1:9/token',
-    );
+    await fill(screen.getByLabelText('Адрес API (эмулятор)'), 'http://127.0.0.1:9/youtube/v3');
+    await fill(screen.getByLabelText('Адрес выдачи токенов (эмулятор)'), 'http://127.0.0.1:9/token');
     await userEvent.click(screen.getByRole('button', { name: 'Подключить' }));
     await waitFor(() =>
       expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
@@ -105,9 +107,9 @@ describe('sources: YouTube, webhook replies, VK surfaces', () => {
     expect(card).toHaveTextContent(/Квота на сегодня израсходована: новые комментарии и ответы подождут до/);
     await userEvent.click(within(card).getByRole('button', { name: 'Заменить ключи' }));
     const form = within(card).getByRole('form', { name: 'Заменить ключи' });
-    await userEvent.type(within(form).getByLabelText('ID OAuth-клиента'), 'c2');
-    await userEvent.type(within(form).getByLabelText('Секрет OAuth-клиента'), 's2');
-    await userEvent.type(within(form).getByLabelText('Refresh token владельца канала'), 'r2');
+    await fill(within(form).getByLabelText('ID OAuth-клиента'), 'c2');
+    await fill(within(form).getByLabelText('Секрет OAuth-клиента'), 's2');
+    await fill(within(form).getByLabelText('Refresh token владельца канала'), 'r2');
     await userEvent.click(within(form).getByRole('button', { name: 'Сохранить' }));
     await waitFor(() =>
       expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({
@@ -121,10 +123,7 @@ describe('sources: YouTube, webhook replies, VK surfaces', () => {
     const { calls } = setup('/admin/sources');
     const card = (await screen.findByText('Чат на сайте')).closest('li')!;
     expect(card).toHaveTextContent('Адрес для ответов не задан');
-    await userEvent.type(
-      within(card).getByLabelText('Адрес для ответов (POST)'),
-      'https://chat.example.com/r',
-    );
+    await fill(within(card).getByLabelText('Адрес для ответов (POST)'), 'https://chat.example.com/r');
     await userEvent.click(within(card).getByRole('button', { name: 'Сохранить' }));
     await waitFor(() =>
       expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toEqual({
@@ -143,6 +142,26 @@ describe('sources: YouTube, webhook replies, VK surfaces', () => {
     );
   });
 
+  it('a refused outbound URL says so in words, with the server’s reason quoted', async () => {
+    mockNetwork({
+      'GET /api/sources': () => [WH],
+      [`PATCH /api/sources/${WH.id}`]: () => ({
+        status: 422,
+        body: {
+          statusCode: 422,
+          code: 'configuration',
+          message: 'outboundUrl must be https on a public address (10.0.0.5 is private)',
+        },
+      }),
+    });
+    renderApp(<SourcesPage />, { me: ADMIN, path: '/admin/sources', route: '/admin/sources/*' });
+    const card = (await screen.findByText('Чат на сайте')).closest('li')!;
+    await fill(within(card).getByLabelText('Адрес для ответов (POST)'), 'https://10.0.0.5/r');
+    await userEvent.click(within(card).getByRole('button', { name: 'Сохранить' }));
+    expect(await within(card).findByRole('alert')).toHaveTextContent(/Настройки не подходят/);
+    expect(card).toHaveTextContent('outboundUrl must be https on a public address (10.0.0.5 is private)');
+  });
+
   it('removing the outbound URL sends the settings without it', async () => {
     const { calls } = setup('/admin/sources', [
       { ...WH, settings: { label: 'site', outboundUrl: 'https://chat.example.com/r' } },
@@ -159,10 +178,10 @@ describe('sources: YouTube, webhook replies, VK surfaces', () => {
     const { calls } = setup('/admin/sources/new/vk');
     await userEvent.click(await screen.findByText('Чем отвечает Отклик'));
     expect(screen.getByText('Комментарии к фото — ключ администратора с правом «photos»')).toBeVisible();
-    await userEvent.type(screen.getByLabelText('Название'), 'ВК');
-    await userEvent.type(screen.getByLabelText('ID сообщества'), '42');
-    await userEvent.type(screen.getByLabelText('Ключ доступа сообщества'), 'g');
-    await userEvent.type(screen.getByLabelText('Сервисный ключ приложения'), 's');
+    await fill(screen.getByLabelText('Название'), 'ВК');
+    await fill(screen.getByLabelText('ID сообщества'), '42');
+    await fill(screen.getByLabelText('Ключ доступа сообщества'), 'g');
+    await fill(screen.getByLabelText('Сервисный ключ приложения'), 's');
     await userEvent.click(screen.getByRole('button', { name: 'Подключить' }));
     await waitFor(() =>
       expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
-import { patch, post, type Schemas, type Source } from '../api/client';
+import { ApiError, patch, post, type Schemas, type Source } from '../api/client';
 import { keys, useSources } from '../api/queries';
 import { intlLocale } from '../i18n';
 import { formatFull } from '../lib/time';
@@ -152,7 +152,7 @@ function ConnectSource() {
   const qc = useQueryClient();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   if (!['vk', 'telegram', 'youtube', 'webhook'].includes(platform)) return <p>{t('error.notFound')}</p>;
   const stepsOf = platform === 'youtube' ? 'sourceSetup.youtube' : `sources.${platform}`;
   const steps = [1, 2, 3, 4].map((n) => `${stepsOf}.step${n}`).filter((k) => t(k) !== k);
@@ -190,7 +190,7 @@ function ConnectSource() {
       void qc.invalidateQueries({ queryKey: keys.sources });
       navigate('/admin/sources');
     } catch (err) {
-      setError(errorText(err));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -279,11 +279,7 @@ function ConnectSource() {
             ) : null}
           </details>
         ) : null}
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        {error ? <Refusal err={error} /> : null}
         <div>
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? t('sources.connecting') : t('sources.submit')}
@@ -468,7 +464,7 @@ function WebhookReplies({ s }: { s: Source }) {
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   const [rotating, setRotating] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const current = typeof s.settings.outboundUrl === 'string' ? s.settings.outboundUrl : '';
   const save = async (body: Record<string, unknown>, done: string) => {
     setBusy(true);
@@ -479,7 +475,7 @@ function WebhookReplies({ s }: { s: Source }) {
       void qc.invalidateQueries({ queryKey: keys.sources });
       return true;
     } catch (err) {
-      setError(errorText(err));
+      setError(err);
       return false;
     } finally {
       setBusy(false);
@@ -562,11 +558,7 @@ function WebhookReplies({ s }: { s: Source }) {
           </div>
         </form>
       ) : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Refusal err={error} /> : null}
     </section>
   );
 }
@@ -577,7 +569,7 @@ function ReplaceKeys({ s, onDone }: { s: Source; onDone(): void }) {
   const qc = useQueryClient();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   return (
     <form
       className="card form replace-keys"
@@ -593,18 +585,14 @@ function ReplaceKeys({ s, onDone }: { s: Source; onDone(): void }) {
             void qc.invalidateQueries({ queryKey: keys.sources });
             onDone();
           })
-          .catch((err: unknown) => setError(errorText(err)))
+          .catch((err: unknown) => setError(err))
           .finally(() => setBusy(false));
       }}
     >
       <p className="small muted">{t('sourceSetup.writeOnly')}</p>
       <p className="small">{t('sourceSetup.replaceKeysHint')}</p>
       <CredentialFields platform={s.platform} />
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Refusal err={error} /> : null}
       <div className="button-row">
         <button type="submit" className="btn btn-primary btn-small" disabled={busy}>
           {t('sourceSetup.save')}
@@ -614,5 +602,22 @@ function ReplaceKeys({ s, onDone }: { s: Source; onDone(): void }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Why the server refused, in the user's words; for a connector's refusal (422) the server's own
+ * sentence too (it names the field or the address), quoted and folded like a platform's words.
+ */
+function Refusal({ err }: { err: unknown }) {
+  return (
+    <>
+      <p className="form-error" role="alert">
+        {errorText(err)}
+      </p>
+      {err instanceof ApiError && err.status === 422 && err.message ? (
+        <SystemMessage text={err.message} />
+      ) : null}
+    </>
   );
 }
