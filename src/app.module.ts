@@ -29,6 +29,9 @@ import { ReportsModule } from './reports/reports.module';
 import { KbModule } from './kb/kb.module';
 import { CustomersModule } from './customers/customers.module';
 import { TagsModule } from './tags/tags.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { AssignmentModule } from './assignment/assignment.module';
+import { PresenceModule } from './presence/presence.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -76,6 +79,9 @@ export class AppModule {
         KbModule,
         CustomersModule,
         TagsModule,
+        NotificationsModule,
+        AssignmentModule,
+        PresenceModule,
       ],
     };
   }

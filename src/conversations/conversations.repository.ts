@@ -226,13 +226,86 @@ export class ConversationsRepository {
    * else changed it first. Every assignment goes through here, so a take never overwrites a holder.
    */
   async assign(db: Queryable, id: string, to: string | null, expected: string | null): Promise<boolean> {
+    // assigned_at / agent_action_at start the holder's idle clock (the idle return reads them)
     const rows = await sqlRows(
       db,
-      `UPDATE conversations SET assignee_id = $2, updated_at = now()
+      `UPDATE conversations SET assignee_id = $2, updated_at = now(),
+         assigned_at = CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END,
+         agent_action_at = CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END
         WHERE id = $1 AND assignee_id IS NOT DISTINCT FROM $3::uuid RETURNING id`,
       [id, to, expected],
     );
     return rows.length === 1;
+  }
+
+  /** The holder acted on it (a reply, a note, a status change): their idle clock starts again. */
+  async touchAgentAction(db: Queryable, id: string, userId: string): Promise<void> {
+    await db.query(`UPDATE conversations SET agent_action_at = now() WHERE id = $1 AND assignee_id = $2`, [
+      id,
+      userId,
+    ]);
+  }
+
+  /**
+   * The hand-out's next waiting conversations: open, nobody holds them, an answer is needed, and
+   * their team (if any) hands out automatically; most urgent first (the queue's order), locked.
+   * Rows another assigner or an agent holds right now are skipped (SKIP LOCKED), so concurrent
+   * assigners never wait on each other or take the same conversation; `tried` are the ones this
+   * pass found nobody for.
+   */
+  async lockNextWaiting(
+    db: Queryable,
+    tried: readonly string[],
+    limit: number,
+  ): Promise<{ id: string; teamId: string | null; language: string | null }[]> {
+    return sqlRows(
+      db,
+      `SELECT c.id, c.team_id AS "teamId",
+              (SELECT i.language FROM items i WHERE i.conversation_id = c.id AND i.direction = 'inbound'
+                ORDER BY i.created_at_platform DESC, i.id DESC LIMIT 1) AS language
+         FROM conversations c
+        WHERE c.status = 'open' AND c.assignee_id IS NULL AND c.needs_response
+          AND NOT (c.id = ANY($1::uuid[]))
+          AND NOT EXISTS (SELECT 1 FROM team_assignment ta WHERE ta.team_id = c.team_id AND NOT ta.auto_assign)
+        ORDER BY c.due_at ASC NULLS LAST, c.priority DESC, c.id
+        LIMIT $2
+        FOR UPDATE OF c SKIP LOCKED`,
+      [tried, limit],
+    );
+  }
+
+  /**
+   * Assigned open conversations whose holder has not acted for their team's idle minutes
+   * (team_assignment.idle_return_minutes), locked; rows being changed right now are skipped.
+   */
+  async lockIdleAssigned(
+    db: Queryable,
+    now: Date,
+    limit: number,
+  ): Promise<{ id: string; assigneeId: string; teamId: string; lastActionAt: Date; idleMinutes: number }[]> {
+    return sqlRows(
+      db,
+      `SELECT c.id, c.assignee_id AS "assigneeId", c.team_id AS "teamId",
+              COALESCE(GREATEST(c.assigned_at, c.agent_action_at), c.updated_at) AS "lastActionAt", ta.idle_return_minutes AS "idleMinutes"
+         FROM conversations c JOIN team_assignment ta ON ta.team_id = c.team_id
+        WHERE c.status = 'open' AND c.assignee_id IS NOT NULL AND ta.idle_return_minutes IS NOT NULL
+          AND COALESCE(GREATEST(c.assigned_at, c.agent_action_at), c.updated_at)
+              <= $1::timestamptz - make_interval(mins => ta.idle_return_minutes)
+        ORDER BY c.id
+        LIMIT $2
+        FOR UPDATE OF c SKIP LOCKED`,
+      [now, limit],
+    );
+  }
+
+  /** Breached conversations move up the queue (the priorities are the escalation's decision). */
+  async setPriorities(db: Queryable, changes: readonly { id: string; priority: number }[]): Promise<void> {
+    if (changes.length === 0) return;
+    await db.query(
+      `UPDATE conversations c SET priority = u.priority, updated_at = now()
+         FROM unnest($1::uuid[], $2::smallint[]) AS u(id, priority) WHERE c.id = u.id`,
+      [changes.map((c) => c.id), changes.map((c) => c.priority)],
+    );
   }
 
   /** Team and priority: the holder's to change, no lifecycle rule involved. */

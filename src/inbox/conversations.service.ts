@@ -77,17 +77,19 @@ export class ConversationsService {
   async details(id: string) {
     const conversation = await this.inbox.find(this.db, id);
     if (!conversation) throw new NotFoundException('conversation not found');
-    const [items, replies, notes, otherConversations, [withTags]] = await Promise.all([
+    const loadedAt = new Date();
+    const [items, replies, notes, slaEvents, otherConversations, [withTags]] = await Promise.all([
       this.inbox.items(id),
       this.inbox.replies(id),
       this.inbox.notes(id),
+      this.inbox.slaEvents(id),
       conversation.customerId
         ? this.inbox.otherConversationsOfCustomer(conversation.customerId, id)
         : Promise.resolve([]),
       this.withTags([conversation]),
     ]);
     const post = await this.posts.of(conversation, items);
-    return { conversation: withTags, post, items, replies, notes, otherConversations };
+    return { conversation: withTags, post, items, replies, notes, slaEvents, otherConversations, loadedAt };
   }
 
   /**
@@ -130,6 +132,8 @@ export class ConversationsService {
         throw new BadRequestException('teamId does not exist');
       }
       if (status !== undefined) await this.setStatus(tx, current, status, dto, rules!, user);
+      // the holder acted: the idle return's clock starts again
+      if (changes) await this.conversations.touchAgentAction(tx, id, user.id);
       await this.conversations.setTeamAndPriority(tx, id, { teamId: dto.teamId, priority: dto.priority });
       const other = { teamId: dto.teamId, priority: dto.priority };
       if (other.teamId !== undefined || other.priority !== undefined) {
@@ -299,6 +303,7 @@ export class ConversationsService {
     return this.db.transaction(async (tx) => {
       if (!(await this.conversations.lock(tx, id))) throw new NotFoundException('conversation not found');
       const note = await this.inbox.addNote(tx, id, user.id, text);
+      await this.conversations.touchAgentAction(tx, id, user.id);
       await this.audit.record(user.id, 'note.created', 'conversation', id, { noteId: note!.id }, tx);
       await publishInboxEvents(tx, [
         { type: 'note.created', conversationIds: [id], data: { noteId: note!.id } },

@@ -30,6 +30,8 @@ export const INBOX_EVENT_TYPES = [
    * by): the previous holder's browser tells her.
    */
   'conversation.reassigned',
+  /** In-app notifications were added for these people (data: userIds): their bell updates. */
+  'notification.created',
 ] as const;
 export type InboxEventType = (typeof INBOX_EVENT_TYPES)[number];
 

@@ -46,7 +46,8 @@ const CONVERSATION_COLUMNS = `
   c.sla_started_at AS "slaStartedAt", c.due_at AS "dueAt", c.sla_breached_at AS "slaBreachedAt",
   c.first_response_at AS "firstResponseAt", c.first_response_seconds AS "firstResponseSeconds",
   c.resolved_at AS "resolvedAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
-  c.customer_id AS "customerId", c.language,
+  c.customer_id AS "customerId", c.language, c.sla_warned_50_at AS "slaWarned50At", c.sla_warned_80_at AS "slaWarned80At",
+  c.assigned_at AS "assignedAt", c.agent_action_at AS "agentActionAt",
   CASE WHEN ct.id IS NULL THEN NULL ELSE json_build_object(
     'id', ct.id, 'platform', ct.platform, 'externalId', ct.external_id,
     'displayName', ct.display_name, 'username', ct.username) END AS contact`;
@@ -198,6 +199,16 @@ export class InboxRepository {
     return sqlOne<ConversationRow>(
       db,
       `SELECT ${CONVERSATION_COLUMNS} ${FROM_CONVERSATIONS} WHERE c.id = $1`,
+      [id],
+    );
+  }
+
+  /** The SLA events of the conversation's clocks (50 %, 80 %, breach), oldest first, for the timeline. */
+  slaEvents(id: string): Promise<{ id: string; kind: string; dueAt: Date; createdAt: Date }[]> {
+    return sqlRows(
+      this.db,
+      `SELECT id::text, kind, due_at AS "dueAt", created_at AS "createdAt"
+         FROM sla_events WHERE conversation_id = $1 ORDER BY created_at, id LIMIT 500`,
       [id],
     );
   }

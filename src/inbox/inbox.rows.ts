@@ -47,6 +47,10 @@ export interface ConversationRow {
   customerId: string | null;
   language: string | null;
   contact: ContactRow | null;
+  slaWarned50At: Date | null;
+  slaWarned80At: Date | null;
+  assignedAt: Date | null;
+  agentActionAt: Date | null;
 }
 
 /** A queue row: the conversation and its newest message (the one-line preview). */

@@ -67,7 +67,9 @@ export class EventsController {
     };
     const unsubscribe = this.hub.subscribe({
       sessionId: user.sessionId,
+      userId: user.id,
       send: (e) => (buffer ? buffer.push(e) : send(e)),
+      presence: (p) => stream.event(p, { event: 'presence' }),
       close: () => stream.close(),
     });
     const heartbeat = setInterval(() => stream.heartbeat(), HEARTBEAT_MS);

@@ -22,7 +22,7 @@ export class InboxEventView {
     description:
       'items.stored: inserted, edited, newInbound; conversation.updated: changes; ' +
       'reply.updated: replyId, status; note.created: noteId; item.corrected: itemId; ' +
-      'conversation.reassigned: previousAssigneeId, assigneeId, by',
+      'conversation.reassigned: previousAssigneeId, assigneeId, by; notification.created: userIds',
   })
   data!: Record<string, unknown>;
 }

@@ -6,11 +6,17 @@ import { INBOX_CHANNEL, type InboxEvent, parseInboxNotification } from '../inbox
 import { SESSION_ENDED_CHANNEL } from '../auth/sessions.repository';
 import { InboxEventsRepository } from './inbox-events.repository';
 import { RecentIds } from './recent-ids';
+import { AssignmentService } from '../assignment/assignment.service';
+import { parsePresence, PRESENCE_CHANNEL, type Presence } from '../presence/presence';
 
 /** A connected browser, as the hub sees it. */
 export interface Subscriber {
   sessionId: string;
+  /** Whose browser it is: its heartbeat keeps the agent "seen" (auto-assignment's liveness). */
+  userId?: string;
   send(event: InboxEvent): void;
+  /** Someone's presence changed (viewing, typing, left): not history, never replayed. */
+  presence?(p: Presence): void;
   /** The session ended (sign-out, expiry, disabled user) or the instance is stopping. */
   close(): void;
 }
@@ -49,6 +55,7 @@ export class InboxEventsHub implements OnModuleInit, OnApplicationShutdown {
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     private readonly role: RuntimeRole,
     private readonly events: InboxEventsRepository,
+    private readonly assignment: AssignmentService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -94,6 +101,9 @@ export class InboxEventsHub implements OnModuleInit, OnApplicationShutdown {
     if (subs.length === 0) return;
     const live = await this.events.liveSessions([...new Set(subs.map((s) => s.sessionId))]);
     for (const s of subs) if (!live.has(s.sessionId)) s.close();
+    // the browsers still here keep their agents seen (a gone browser lets its agent time out)
+    const seen = new Set(subs.filter((s) => live.has(s.sessionId) && s.userId).map((s) => s.userId!));
+    await this.assignment.touchSeen([...seen]);
   }
 
   private connect(): Promise<void> {
@@ -111,6 +121,7 @@ export class InboxEventsHub implements OnModuleInit, OnApplicationShutdown {
       c.on('notification', (n) => {
         if (n.channel === INBOX_CHANNEL) this.enqueue(parseInboxNotification(n.payload), c);
         else if (n.channel === SESSION_ENDED_CHANNEL) void this.checkSessions().catch(() => undefined);
+        else if (n.channel === PRESENCE_CHANNEL) this.deliverPresence(parsePresence(n.payload));
       });
       c.on('error', (err) => lost(err.message));
       c.on('end', () => lost('connection closed'));
@@ -118,6 +129,7 @@ export class InboxEventsHub implements OnModuleInit, OnApplicationShutdown {
         await c.connect();
         await c.query(`LISTEN ${INBOX_CHANNEL}`);
         await c.query(`LISTEN ${SESSION_ENDED_CHANNEL}`);
+        await c.query(`LISTEN ${PRESENCE_CHANNEL}`);
       } catch (err) {
         this.log.warn(`cannot listen for inbox events: ${(err as Error).message}`);
         await c.end().catch(() => undefined);
@@ -191,6 +203,11 @@ export class InboxEventsHub implements OnModuleInit, OnApplicationShutdown {
     } finally {
       this.draining = false;
     }
+  }
+
+  private deliverPresence(p: Presence | null): void {
+    if (!p) return;
+    for (const s of this.subscribers) s.presence?.(p);
   }
 
   private deliver(events: InboxEvent[]): void {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssignmentModule } from '../assignment/assignment.module';
 import { EventsController } from './events.controller';
 import { InboxEventsHub } from './inbox-events.hub';
 import { InboxEventsPruneService } from './inbox-events-prune.service';
@@ -10,6 +11,7 @@ import { InboxEventsRepository } from './inbox-events.repository';
  * Writers publish with src/inbox/inbox-events.ts.
  */
 @Module({
+  imports: [AssignmentModule],
   controllers: [EventsController],
   providers: [InboxEventsRepository, InboxEventsHub, InboxEventsPruneService],
   exports: [InboxEventsHub],

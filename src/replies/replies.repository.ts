@@ -45,6 +45,17 @@ export interface ReplyRow {
   autoAck: boolean;
 }
 
+/** A company answer that beat this one to the customer item (the 409's `reply`). */
+export interface CollidingReply {
+  id: string;
+  origin: 'outbox' | 'platform';
+  text: string;
+  authorId: string | null;
+  authorName: string | null;
+  status: string;
+  createdAt: Date;
+}
+
 export const REPLY_COLUMNS = `r.id, r.conversation_id AS "conversationId", r.source_id AS "sourceId",
   r.in_reply_to_item_id::text AS "inReplyToItemId", r.author_id AS "authorId", r.text, r.status,
   r.status_after AS "statusAfter", r.attempts, r.platform_message_id AS "platformMessageId",
@@ -137,6 +148,38 @@ export class RepliesRepository {
       [r.idempotencyKey],
     );
     return { row: row!, created: !!inserted };
+  }
+
+  /**
+   * The collision guard: a company answer to this customer item that appeared after `since` (when
+   * the agent loaded the conversation) — a reply in the outbox (not failed, not this request's own
+   * idempotent twin), or our account's message the platform delivered (e.g. answered there
+   * directly) after the item. Newest first; undefined when there is none.
+   */
+  answeredSince(
+    db: Queryable,
+    conversationId: string,
+    itemId: string,
+    since: Date,
+    ownKey: string,
+  ): Promise<CollidingReply | undefined> {
+    return sqlOne<CollidingReply>(
+      db,
+      `SELECT * FROM (
+         SELECT r.id::text AS id, 'outbox' AS origin, r.text, r.author_id AS "authorId", u.name AS "authorName",
+                r.status::text AS status, r.created_at AS "createdAt"
+           FROM replies r LEFT JOIN users u ON u.id = r.author_id
+          WHERE r.conversation_id = $1 AND r.in_reply_to_item_id = $2::bigint AND r.created_at > $3
+            AND r.status <> 'failed' AND r.idempotency_key <> $4
+         UNION ALL
+         SELECT o.id::text, 'platform', o.text, NULL, o.author_name, 'delivered', o.received_at
+           FROM items o JOIN items t ON t.id = $2::bigint
+          WHERE o.conversation_id = $1 AND o.direction = 'outbound' AND o.received_at > $3
+            AND o.created_at_platform >= t.created_at_platform
+            AND (o.raw->>'replyId') IS NULL -- our outbox's own deliveries are the first half
+       ) a ORDER BY "createdAt" DESC LIMIT 1`,
+      [conversationId, itemId, since, ownKey],
+    );
   }
 
   /** Exactly one worker gets the row: the others find it no longer queued. */

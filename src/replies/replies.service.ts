@@ -52,8 +52,6 @@ export class RepliesService {
     const { row } = await this.db.transaction(async (tx) => {
       const conv = await this.conversations.lock(tx, conversationId);
       if (!conv) throw new NotFoundException('conversation not found');
-      const decision = actOnConversation(conv.assigneeId, user);
-      if (decision === 'refused') throw new ConflictException(heldByAnother(conv.assigneeId));
       const target = await this.replies.target(tx, conversationId, dto.inReplyToItemId);
       if (!target) {
         throw new BadRequestException(
@@ -61,6 +59,31 @@ export class RepliesService {
         );
       }
       const id = randomUUID();
+      const idempotencyKey = clientKey ? `client:${user.id}:${clientKey}` : `reply:${id}`;
+      // The collision guard: someone answered this item since the agent loaded it (checked under
+      // the conversation's lock, so of two racing replies the second sees the first). Before the
+      // holder check, so an agent beaten to it sees the answer that beat her.
+      if (dto.loadedAt && dto.force !== true) {
+        const other = await this.replies.answeredSince(
+          tx,
+          conversationId,
+          target.id,
+          dto.loadedAt,
+          idempotencyKey,
+        );
+        if (other) {
+          throw new ConflictException({
+            statusCode: 409,
+            error: 'Conflict',
+            code: 'already_answered',
+            message:
+              'this message got a company reply since you loaded the conversation; send force: true to send anyway',
+            reply: other,
+          });
+        }
+      }
+      const decision = actOnConversation(conv.assigneeId, user);
+      if (decision === 'refused') throw new ConflictException(heldByAnother(conv.assigneeId));
       const result = await this.replies.insert(tx, {
         id,
         conversationId,
@@ -68,10 +91,11 @@ export class RepliesService {
         sourceId: conv.sourceId,
         authorId: user.id,
         text: dto.text,
-        idempotencyKey: clientKey ? `client:${user.id}:${clientKey}` : `reply:${id}`,
+        idempotencyKey,
         statusAfter: dto.statusAfter ?? null,
       });
       if (!result.created) return result;
+      await this.conversations.touchAgentAction(tx, conversationId, user.id);
       await this.overridden(decision, user, conversationId, conv.assigneeId, 'reply.create', id, tx);
       if (!conv.assigneeId) {
         await this.conversations.assign(tx, conversationId, user.id, null);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   COUNTING_CLOCK,
   ConversationsRepository,
@@ -74,7 +74,11 @@ export class SlaClockRepository {
    * whose deadline moved or whose clock stopped since it was read (reply, pause, snooze, resolve,
    * reopen) is dropped.
    */
-  async raise(events: DueEvent[], now: Date): Promise<RaisedSlaEvent[]> {
+  async raise(
+    events: DueEvent[],
+    now: Date,
+    escalate?: (tx: EntityManager, raised: RaisedSlaEvent[]) => Promise<void>,
+  ): Promise<RaisedSlaEvent[]> {
     if (events.length === 0) return [];
     const ids = [...new Set(events.map((e) => e.conversationId))];
     return this.db.transaction(async (m) => {
@@ -88,8 +92,35 @@ export class SlaClockRepository {
         conversationUpdated(breached, { slaBreachedAt: now.toISOString() }),
         conversationUpdated(warned, { slaWarned: true }),
       ]);
+      await escalate?.(m, raised);
       return raised;
     });
+  }
+
+  /** What the escalation rules need of conversations the caller has locked. */
+  escalationFacts(
+    m: Queryable,
+    ids: readonly string[],
+  ): Promise<
+    {
+      id: string;
+      assigneeId: string | null;
+      teamId: string | null;
+      priority: number;
+      reassignOnBreach: boolean;
+      language: string | null;
+    }[]
+  > {
+    return sqlRows(
+      m,
+      `SELECT c.id, c.assignee_id AS "assigneeId", c.team_id AS "teamId", c.priority::int AS priority,
+              COALESCE(p.reassign_on_breach, false) AS "reassignOnBreach",
+              (SELECT i.language FROM items i WHERE i.conversation_id = c.id AND i.direction = 'inbound'
+                ORDER BY i.created_at_platform DESC, i.id DESC LIMIT 1) AS language
+         FROM conversations c LEFT JOIN sla_policies p ON p.id = c.sla_policy_id
+        WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   private insertDueEvents(m: Queryable, events: DueEvent[], now: Date): Promise<RaisedSlaEvent[]> {

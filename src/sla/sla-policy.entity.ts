@@ -49,6 +49,10 @@ export class SlaPolicyEntity {
   @Column('boolean', { default: true })
   enabled: boolean;
 
+  /** A breach takes the conversation from its holder and hands it to another agent (issue 12). */
+  @Column('boolean', { name: 'reassign_on_breach', default: false })
+  reassignOnBreach: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

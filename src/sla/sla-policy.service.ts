@@ -90,6 +90,7 @@ export class SlaPolicyService implements OnModuleInit {
             calendar: dto.calendar ?? null,
             pauseWhilePending: dto.pauseWhilePending ?? true,
             enabled: dto.enabled ?? true,
+            reassignOnBreach: dto.reassignOnBreach ?? false,
           },
           m,
         );
@@ -207,6 +208,7 @@ export function toRule(p: SlaPolicyEntity): SlaPolicyRule {
     calendar: p.calendar,
     pauseWhilePending: p.pauseWhilePending,
     enabled: p.enabled,
+    reassignOnBreach: p.reassignOnBreach,
   };
 }
 

@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { OnJob } from '../jobs/on-job';
 import { workingClockFor } from './calendar';
 import { dueSlaEvents } from './sla-clock';
 import { DueEvent, RaisedSlaEvent, SlaClockRepository } from './sla-clock.repository';
+import { SlaEscalationService } from './sla-escalation.service';
 import { SlaPolicyService } from './sla-policy.service';
 
 export interface SlaSweepResult {
@@ -27,6 +28,8 @@ export class SlaSweepService {
   constructor(
     private readonly clocks: SlaClockRepository,
     private readonly policies: SlaPolicyService,
+    // optional so tests and benches can build the sweep by hand; Nest always injects it
+    @Optional() private readonly escalations?: SlaEscalationService,
   ) {}
 
   /** Every 30 s on workers; the schedule's throttle and singleton key make one run per slot. */
@@ -51,7 +54,13 @@ export class SlaSweepService {
           due.push({ conversationId: c.conversationId, kind, dueAt: c.state.dueAt });
         }
       }
-      raised.push(...(await this.clocks.raise(due, now)));
+      raised.push(
+        ...(await this.clocks.raise(
+          due,
+          now,
+          this.escalations && ((tx, r) => this.escalations!.apply(tx, r, now)),
+        )),
+      );
       if (page.length < batchSize) break;
       const last = page[page.length - 1];
       after = { dueKey: last.dueKey, id: last.conversationId };

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ConversationsModule } from '../conversations/conversations.module';
+import { AssignmentModule } from '../assignment/assignment.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { SlaEscalationService } from './sla-escalation.service';
 import { SlaClockRepository } from './sla-clock.repository';
 import { SlaPoliciesController } from './sla-policies.controller';
 import { SlaPolicyRepository } from './sla-policy.repository';
@@ -14,9 +17,15 @@ import { SlaSweepService } from './sla-sweep.service';
  * ScheduleModule.forRoot() (JobsModule loads it on worker roles) for the tick.
  */
 @Module({
-  imports: [AuditModule, ConversationsModule],
+  imports: [AuditModule, ConversationsModule, NotificationsModule, AssignmentModule],
   controllers: [SlaPoliciesController],
-  providers: [SlaPolicyRepository, SlaClockRepository, SlaPolicyService, SlaSweepService],
+  providers: [
+    SlaPolicyRepository,
+    SlaClockRepository,
+    SlaPolicyService,
+    SlaSweepService,
+    SlaEscalationService,
+  ],
   exports: [SlaPolicyService, SlaSweepService],
 })
 export class SlaModule {}

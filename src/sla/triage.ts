@@ -22,6 +22,8 @@ export interface SlaPolicyRule {
   calendar?: CalendarSpec | null;
   pauseWhilePending?: boolean;
   enabled?: boolean;
+  /** At breach the conversation goes to another agent (the escalation's rule). */
+  reassignOnBreach?: boolean;
 }
 
 /** The care rules: sales questions within an hour, everything else that needs an answer in three. */

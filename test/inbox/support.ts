@@ -4,6 +4,8 @@ import { TestApp } from '../support/app';
 /** A signed-in browser: session cookie plus the CSRF token echoed on writes. */
 export interface Session {
   user: { id: string; email: string; role: string; name: string };
+  /** The Cookie header (for a raw fetch, e.g. an SSE stream). */
+  cookie: string;
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   json<T = any>(method: string, path: string, body?: unknown, expectStatus?: number): Promise<T>;
 }
@@ -35,6 +37,7 @@ export async function login(t: TestApp, email: string, password: string): Promis
     });
   return {
     user,
+    cookie,
     request,
     json: async (method, path, body, expectStatus) => {
       const r = await request(method, path, body);

@@ -56,6 +56,11 @@ export class ConversationView {
   language!: string | null;
   @Of(() => ContactView, { nullable: true }) contact!: ContactView | null;
   @ListOf(() => ConversationTagView, { description: 'by name' }) tags!: ConversationTagView[];
+  @NullableDateTime({ description: 'the clock passed 50 % of its time' }) slaWarned50At!: string | null;
+  @NullableDateTime({ description: 'the clock passed 80 % of its time' }) slaWarned80At!: string | null;
+  @NullableDateTime({ description: 'given to its holder' }) assignedAt!: string | null;
+  @NullableDateTime({ description: "the holder's last action (reply, note, status)" }) agentActionAt!:
+    string | null;
 }
 
 /** A queue row: the conversation and its newest message for the one-line preview. */
@@ -207,6 +212,17 @@ export class ConversationDetailsView {
   @ListOf(() => TimelineReplyView) replies!: TimelineReplyView[];
   @ListOf(() => NoteView, { description: 'internal: never sent to the platform' }) notes!: NoteView[];
   @ListOf(() => OtherConversationView) otherConversations!: OtherConversationView[];
+  @ListOf(() => SlaEventView, { description: 'the SLA clock events, oldest first (the timeline shows them)' })
+  slaEvents!: SlaEventView[];
+  @DateTime({ description: "server time of this read: send it as a reply's loadedAt (the collision guard)" })
+  loadedAt!: string;
+}
+
+export class SlaEventView {
+  @Str() id!: string;
+  @Enum(['warning_50', 'warning_80', 'breach']) kind!: 'warning_50' | 'warning_80' | 'breach';
+  @DateTime({ description: 'the deadline the event was raised for' }) dueAt!: string;
+  @DateTime() createdAt!: string;
 }
 
 export class TemplateView {

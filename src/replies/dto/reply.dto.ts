@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 export class CreateReplyDto {
   @ApiProperty({ description: 'plain text, sent as the company account' })
@@ -21,6 +31,24 @@ export class CreateReplyDto {
   @IsOptional()
   @IsIn(['open', 'pending', 'resolved'])
   statusAfter?: 'open' | 'pending' | 'resolved';
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description:
+      'when the agent loaded the conversation (its `loadedAt`): a company reply to the same item since then is a 409 already_answered',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  loadedAt?: Date;
+
+  @ApiPropertyOptional({
+    description: 'send even though the item was answered since loadedAt (the agent confirmed)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
 }
 
 export class MarkDeliveredDto {

@@ -94,6 +94,11 @@ export class CreateSlaPolicyDto {
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'at breach, hand the conversation to another agent' })
+  @IsOptional()
+  @IsBoolean()
+  reassignOnBreach?: boolean;
 }
 
 export class UpdateSlaPolicyDto {
@@ -134,4 +139,9 @@ export class UpdateSlaPolicyDto {
   @ValidateIf((o) => o.enabled !== undefined) // null is not a value here
   @IsBoolean()
   enabled?: boolean;
+
+  @ApiPropertyOptional({ description: 'at breach, hand the conversation to another agent' })
+  @ValidateIf((o) => o.reassignOnBreach !== undefined) // null is not a value here
+  @IsBoolean()
+  reassignOnBreach?: boolean;
 }

@@ -11,6 +11,7 @@ export class SlaPolicyView {
   calendar!: Record<string, unknown> | null;
   @Bool() pauseWhilePending!: boolean;
   @Bool() enabled!: boolean;
+  @Bool({ description: 'at breach, the conversation goes to another agent' }) reassignOnBreach!: boolean;
   @DateTime() createdAt!: string;
   @DateTime() updatedAt!: string;
 }

@@ -1,5 +1,69 @@
 // Generated from the server's OpenAPI document by `npm run api:types`; do not edit.
 export interface paths {
+    "/api/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/{id}/languages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AgentsController_setLanguages"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgentsController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/me/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AgentsController_setStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alert-rules": {
         parameters: {
             query?: never;
@@ -185,6 +249,38 @@ export interface paths {
         };
         get: operations["AnalysisReviewController_report"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignment/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgentsController_teams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignment/teams/{teamId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AgentsController_setTeam"];
         post?: never;
         delete?: never;
         options?: never;
@@ -698,6 +794,70 @@ export interface paths {
         get: operations["KbController_suggestions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_unread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PresenceController_list"];
+        put?: never;
+        post: operations["PresenceController_set"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1398,6 +1558,26 @@ export interface components {
             previousRange: components["schemas"]["RangeView"] | null;
             range: components["schemas"]["RangeView"];
         };
+        AgentStatusView: {
+            /** @description users.maxOpenConversations (admins set it in the users API) */
+            capacity: number;
+            /** Format: date-time */
+            changedAt: string | null;
+            languages: string[];
+            /** @description conversations held that are open or pending */
+            load: number;
+            name: string;
+            /**
+             * Format: date-time
+             * @description a browser of theirs was last on the live stream
+             */
+            seenAt: string | null;
+            /** @enum {string} */
+            state: "online" | "away" | "offline";
+            teamIds: string[];
+            /** Format: uuid */
+            userId: string;
+        };
         AlertDetailDto: {
             /** @description its all-clear message, if any */
             allClear?: Record<string, never> | null;
@@ -1760,12 +1940,19 @@ export interface components {
             conversation: components["schemas"]["ConversationView"];
             /** @description oldest first */
             items: components["schemas"]["ItemView"][];
+            /**
+             * Format: date-time
+             * @description server time of this read: send it as a reply's loadedAt (the collision guard)
+             */
+            loadedAt: string;
             /** @description internal: never sent to the platform */
             notes: components["schemas"]["NoteView"][];
             otherConversations: components["schemas"]["OtherConversationView"][];
             /** @description the post the comments answer; null for messages, or while the platform cannot tell */
             post: components["schemas"]["PostContextView"] | null;
             replies: components["schemas"]["TimelineReplyView"][];
+            /** @description the SLA clock events, oldest first (the timeline shows them) */
+            slaEvents: components["schemas"]["SlaEventView"][];
         };
         ConversationFilterDto: {
             /** @description `me`, `unassigned` or a user id */
@@ -1833,6 +2020,16 @@ export interface components {
             ruleId: string | null;
         };
         ConversationView: {
+            /**
+             * Format: date-time
+             * @description the holder's last action (reply, note, status)
+             */
+            agentActionAt: string | null;
+            /**
+             * Format: date-time
+             * @description given to its holder
+             */
+            assignedAt: string | null;
             /** Format: uuid */
             assigneeId: string | null;
             contact: components["schemas"]["ContactView"] | null;
@@ -1872,6 +2069,16 @@ export interface components {
             slaBreachedAt: string | null;
             /** Format: date-time */
             slaStartedAt: string | null;
+            /**
+             * Format: date-time
+             * @description the clock passed 50 % of its time
+             */
+            slaWarned50At: string | null;
+            /**
+             * Format: date-time
+             * @description the clock passed 80 % of its time
+             */
+            slaWarned80At: string | null;
             /** Format: date-time */
             snoozedUntil: string | null;
             /** Format: uuid */
@@ -2011,8 +2218,15 @@ export interface components {
             text?: string;
         };
         CreateReplyDto: {
+            /** @description send even though the item was answered since loadedAt (the agent confirmed) */
+            force?: boolean;
             /** @description the item answered; default: the newest customer item */
             inReplyToItemId?: string;
+            /**
+             * Format: date-time
+             * @description when the agent loaded the conversation (its `loadedAt`): a company reply to the same item since then is a 409 already_answered
+             */
+            loadedAt?: string;
             /**
              * @description conversation status once delivered; default pending (waiting on the customer)
              * @enum {string}
@@ -2076,6 +2290,11 @@ export interface components {
             name: string;
             /** @default true */
             pauseWhilePending?: boolean;
+            /**
+             * @description at breach, hand the conversation to another agent
+             * @default false
+             */
+            reassignOnBreach?: boolean;
             /** @description null or absent: every source */
             sourceId?: string | null;
         };
@@ -2336,14 +2555,14 @@ export interface components {
             /** Format: date-time */
             at: string;
             conversationIds: string[];
-            /** @description items.stored: inserted, edited, newInbound; conversation.updated: changes; reply.updated: replyId, status; note.created: noteId; item.corrected: itemId; conversation.reassigned: previousAssigneeId, assigneeId, by */
+            /** @description items.stored: inserted, edited, newInbound; conversation.updated: changes; reply.updated: replyId, status; note.created: noteId; item.corrected: itemId; conversation.reassigned: previousAssigneeId, assigneeId, by; notification.created: userIds */
             data: {
                 [key: string]: unknown;
             };
             /** @description a bigint as a string; send it back as Last-Event-ID */
             id: string;
             /** @enum {string} */
-            type: "items.stored" | "conversation.updated" | "reply.updated" | "note.created" | "item.corrected" | "conversation.reassigned";
+            type: "items.stored" | "conversation.updated" | "reply.updated" | "note.created" | "item.corrected" | "conversation.reassigned" | "notification.created";
         };
         IntentCountsView: {
             complaint: number;
@@ -2497,6 +2716,17 @@ export interface components {
             /** @description the platform's id of the message, if the agent found it */
             platformMessageId?: string;
         };
+        MarkedReadView: {
+            marked: number;
+            ok: boolean;
+            unread: number;
+        };
+        MarkReadDto: {
+            /** @description mark every notification read */
+            all?: boolean;
+            /** @description the notifications to mark read; leave out with all: true */
+            ids?: string[];
+        };
         MatchReasonView: {
             /** @enum {string} */
             reason: "phone" | "email" | "name";
@@ -2523,6 +2753,28 @@ export interface components {
             id: string;
             text: string;
         };
+        NotificationsPageView: {
+            /** @description pass as `before` for the next page */
+            nextBefore: string | null;
+            notifications: components["schemas"]["NotificationView"][];
+            unread: number;
+        };
+        NotificationView: {
+            /** Format: uuid */
+            conversationId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description sla_warning: event (warning_80), dueAt; sla_breach: dueAt, priority, reassignedTo, role (assignee | lead); returned_to_queue: idleMinutes */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description a bigint as a string */
+            id: string;
+            /** @enum {string} */
+            kind: "sla_warning" | "sla_breach" | "returned_to_queue";
+            /** Format: date-time */
+            readAt: string | null;
+        };
         OtherConversationView: {
             /** Format: uuid */
             id: string;
@@ -2547,6 +2799,20 @@ export interface components {
             text: string;
             /** @description the post on its platform */
             url: string | null;
+        };
+        PresenceView: {
+            /** Format: uuid */
+            conversationId: string;
+            name: string;
+            /** @enum {string} */
+            state: "viewing" | "typing" | "left";
+            /**
+             * Format: date-time
+             * @description the claim lapses then unless renewed
+             */
+            until: string;
+            /** Format: uuid */
+            userId: string;
         };
         PreviousTextView: {
             /** Format: date-time */
@@ -2609,6 +2875,16 @@ export interface components {
             nextCursor: string | null;
         };
         QueueRowView: {
+            /**
+             * Format: date-time
+             * @description the holder's last action (reply, note, status)
+             */
+            agentActionAt: string | null;
+            /**
+             * Format: date-time
+             * @description given to its holder
+             */
+            assignedAt: string | null;
             /** Format: uuid */
             assigneeId: string | null;
             contact: components["schemas"]["ContactView"] | null;
@@ -2651,6 +2927,16 @@ export interface components {
             slaBreachedAt: string | null;
             /** Format: date-time */
             slaStartedAt: string | null;
+            /**
+             * Format: date-time
+             * @description the clock passed 50 % of its time
+             */
+            slaWarned50At: string | null;
+            /**
+             * Format: date-time
+             * @description the clock passed 80 % of its time
+             */
+            slaWarned80At: string | null;
             /** Format: date-time */
             snoozedUntil: string | null;
             /** Format: uuid */
@@ -2941,6 +3227,40 @@ export interface components {
             csrfToken: string;
             user: components["schemas"]["PublicUserView"];
         };
+        SetAgentStatusDto: {
+            /** @description language skills (ISO 639-1, e.g. ru, en); empty: any */
+            languages?: string[];
+            /**
+             * @description online: takes new conversations; away and offline: does not
+             * @enum {string}
+             */
+            state: "online" | "away" | "offline";
+        };
+        SetLanguagesDto: {
+            /** @description language skills (ISO 639-1); empty: any language */
+            languages: string[];
+        };
+        SetPresenceDto: {
+            /** Format: uuid */
+            conversationId: string;
+            /**
+             * @description viewing (renew every 10 s), typing, or left
+             * @enum {string}
+             */
+            state: "viewing" | "typing" | "left";
+        };
+        SlaEventView: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description the deadline the event was raised for
+             */
+            dueAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "warning_50" | "warning_80" | "breach";
+        };
         SlaPolicyChangeView: {
             policy: components["schemas"]["SlaPolicyView"];
             /** @description running deadlines recomputed for the new target or calendar */
@@ -2964,6 +3284,8 @@ export interface components {
             intent: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | null;
             name: string;
             pauseWhilePending: boolean;
+            /** @description at breach, the conversation goes to another agent */
+            reassignOnBreach: boolean;
             /**
              * Format: uuid
              * @description null: every source
@@ -3113,6 +3435,19 @@ export interface components {
             id: string;
             name: string;
         };
+        TeamAssignmentDto: {
+            /** @description hand new conversations of this team out automatically */
+            autoAssign: boolean;
+            /** @description an assigned open conversation with no action by its holder this long goes back to the queue; null: never */
+            idleReturnMinutes: number | null;
+        };
+        TeamAssignmentView: {
+            autoAssign: boolean;
+            idleReturnMinutes: number | null;
+            name: string;
+            /** Format: uuid */
+            teamId: string;
+        };
         TeamMemberView: {
             email: string;
             /** Format: uuid */
@@ -3244,6 +3579,9 @@ export interface components {
              */
             fromCustomerId: string;
         };
+        UnreadCountView: {
+            unread: number;
+        };
         UpdateAlertRuleDto: {
             cooldownMinutes?: number;
             enabled?: boolean;
@@ -3349,6 +3687,8 @@ export interface components {
             intent?: "complaint" | "sales_question" | "support_question" | "praise" | "spam" | "other" | null;
             name?: string;
             pauseWhilePending?: boolean;
+            /** @description at breach, hand the conversation to another agent */
+            reassignOnBreach?: boolean;
             sourceId?: string | null;
         };
         UpdateSourceDto: {
@@ -3439,6 +3779,92 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AgentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentStatusView"][];
+                };
+            };
+        };
+    };
+    AgentsController_setLanguages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetLanguagesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentStatusView"];
+                };
+            };
+        };
+    };
+    AgentsController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentStatusView"];
+                };
+            };
+        };
+    };
+    AgentsController_setStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAgentStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentStatusView"];
+                };
+            };
+        };
+    };
     AlertRulesController_list: {
         parameters: {
             query?: never;
@@ -3753,6 +4179,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewReportView"];
+                };
+            };
+        };
+    };
+    AgentsController_teams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamAssignmentView"][];
+                };
+            };
+        };
+    };
+    AgentsController_setTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamAssignmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamAssignmentView"];
                 };
             };
         };
@@ -4636,6 +5106,118 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KbSuggestionsView"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description the next page: notifications older than this id */
+                before?: string;
+                limit?: number;
+                /** @description only unread ones */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsPageView"];
+                };
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadView"];
+                };
+            };
+        };
+    };
+    NotificationsController_unread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
+            };
+        };
+    };
+    PresenceController_list: {
+        parameters: {
+            query?: {
+                /** @description only these conversations (comma-separated or repeated) */
+                conversationId?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresenceView"][];
+                };
+            };
+        };
+    };
+    PresenceController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPresenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresenceView"];
                 };
             };
         };
