@@ -171,12 +171,13 @@ export class RepliesRepository {
            FROM replies r LEFT JOIN users u ON u.id = r.author_id
           WHERE r.conversation_id = $1 AND r.in_reply_to_item_id = $2::bigint AND r.created_at > $3
             AND r.status <> 'failed' AND r.idempotency_key <> $4
+            AND NOT r.auto_ack -- "we will answer by …" is not an answer
          UNION ALL
          SELECT o.id::text, 'platform', o.text, NULL, o.author_name, 'delivered', o.received_at
            FROM items o JOIN items t ON t.id = $2::bigint
           WHERE o.conversation_id = $1 AND o.direction = 'outbound' AND o.received_at > $3
             AND o.created_at_platform >= t.created_at_platform
-            AND (o.raw->>'replyId') IS NULL -- our outbox's own deliveries are the first half
+            AND (o.raw->>'replyId') IS NULL AND (o.raw->>'autoAck') IS NULL -- the outbox's own are the first half
        ) a ORDER BY "createdAt" DESC LIMIT 1`,
       [conversationId, itemId, since, ownKey],
     );
