@@ -5,6 +5,7 @@ import { SlaPage } from './SlaPage';
 import { SourcesPage } from './SourcesPage';
 import { TemplatesPage } from './TemplatesPage';
 import { UsersPage } from './UsersPage';
+import { TagsAdmin } from '../tags/TagsAdmin';
 
 /** The admin screens: a chunk of its own, loaded when an admin opens them. */
 export default function AdminPage() {
@@ -16,6 +17,7 @@ export default function AdminPage() {
         <NavLink to="/admin/sla">{t('admin.sla')}</NavLink>
         <NavLink to="/admin/users">{t('admin.users')}</NavLink>
         <NavLink to="/admin/templates">{t('admin.templates')}</NavLink>
+        <NavLink to="/admin/tags">{t('tags.admin')}</NavLink>
         <NavLink to="/admin/audit">{t('admin.audit')}</NavLink>
       </nav>
       <main className="page admin-page">
@@ -25,6 +27,7 @@ export default function AdminPage() {
           <Route path="sla" element={<SlaPage />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="templates" element={<TemplatesPage />} />
+          <Route path="tags" element={<TagsAdmin />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="*" element={<Navigate to="/admin/sources" replace />} />
         </Routes>

@@ -150,7 +150,7 @@ export const en = {
     afterOpen: 'keep open',
     queued: 'Reply queued for delivery',
     noteSaved: 'Note saved',
-    hint: 'Ctrl+Enter to send',
+    hint: 'Ctrl+Enter to send, / for templates',
     text: 'Text',
   },
   platform: { youtube: 'YouTube', vk: 'VK', telegram: 'Telegram', webhook: 'Webhook' },

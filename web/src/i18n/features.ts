@@ -7,6 +7,7 @@ import { alertsLocale } from '../alerts/locale';
 import { sourceSetupLocale } from '../admin/locale';
 import { reportsLocale } from '../reports/locale';
 import { reviewLocale } from '../review/locale';
+import { tagsLocale } from '../tags/locale';
 
 export interface FeatureLocale {
   ru: Record<string, unknown>;
@@ -16,6 +17,7 @@ export interface FeatureLocale {
 export const featureLocales: FeatureLocale[] = [
   // one import per feature, e.g. reportsLocale,
   reviewLocale,
+  tagsLocale,
   alertsLocale,
   sourceSetupLocale,
   reportsLocale,

@@ -155,7 +155,7 @@ export const ru = {
     afterOpen: 'оставить открытым',
     queued: 'Ответ поставлен в очередь на отправку',
     noteSaved: 'Заметка сохранена',
-    hint: 'Ctrl+Enter — отправить',
+    hint: 'Ctrl+Enter — отправить, / — шаблоны',
     text: 'Текст',
   },
   platform: { youtube: 'YouTube', vk: 'ВКонтакте', telegram: 'Telegram', webhook: 'Вебхук' },

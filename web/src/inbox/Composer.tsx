@@ -7,6 +7,7 @@ import { currentLanguage } from '../i18n';
 import { errorText } from '../ui/errors';
 import { useToast } from '../ui/toasts';
 import { authorOf } from './filters';
+import { rankTemplates, slashQuery } from './fuzzy';
 
 export type ComposeMode = 'reply' | 'note';
 type StatusAfter = 'pending' | 'resolved' | 'open';
@@ -19,12 +20,16 @@ export function fillTemplate(body: string, vars: Record<string, string>): string
   return body.replace(/\{\{?\s*(\w+)\s*\}?\}/g, (m, k: string) => (vars[k] ? vars[k] : m));
 }
 
-/** Templates for this conversation: its intent or none, the user's language first, then by name. */
+/**
+ * Templates for this conversation, all of them: the detected intent and the user's language only
+ * rank them (an intent the model got wrong must not hide the right answer).
+ */
 export function templatesFor(list: readonly Template[], intent: string | null, lang: string): Template[] {
-  return list
-    .filter((x) => !x.intent || !intent || x.intent === intent)
-    .sort((a, b) => Number(b.locale === lang) - Number(a.locale === lang) || a.name.localeCompare(b.name));
+  return rankTemplates(list, '', intent, lang);
 }
+
+/** How many matches the `/` picker shows. */
+const PICKER_MAX = 8;
 
 export interface ComposerHandle {
   focus(mode?: ComposeMode): void;
@@ -65,17 +70,32 @@ export const Composer = forwardRef<
   }));
 
   const fitting = templatesFor(templates.data ?? [], conversation.intent, currentLanguage());
+  // the `/query` typed before the caret opens the picker (Escape closes it until the next `/`)
+  const [caret, setCaret] = useState(0);
+  const [closedAt, setClosedAt] = useState<number | null>(null);
+  const [active, setActive] = useState(0);
+  const slash = mode === 'reply' ? slashQuery(text, caret) : null;
+  const picking = slash && closedAt !== slash.start ? slash : null;
+  const matches = picking
+    ? rankTemplates(templates.data ?? [], picking.query, conversation.intent, currentLanguage()).slice(
+        0,
+        PICKER_MAX,
+      )
+    : [];
+  const pickerOpen = !!picking && matches.length > 0;
 
-  function insertTemplate(id: string) {
+  function insertTemplate(id: string, replaceFrom?: number) {
     const tpl = templates.data?.find((x) => x.id === id);
     if (!tpl) return;
     const name = authorOf(conversation).split(/\s+/)[0]?.replace(/^@/, '') ?? '';
     const filled = fillTemplate(tpl.body, { name, customer: name });
     const el = area.current;
-    const s = el?.selectionStart ?? text.length;
+    const s = replaceFrom ?? el?.selectionStart ?? text.length;
     const e = el?.selectionEnd ?? text.length;
     const next = text.slice(0, s) + filled + text.slice(e);
     change(next);
+    setCaret(s + filled.length);
+    setActive(0);
     setTimeout(() => {
       el?.focus();
       el?.setSelectionRange(s + filled.length, s + filled.length);
@@ -155,14 +175,71 @@ export const Composer = forwardRef<
         maxLength={4096}
         value={text}
         placeholder={t(mode === 'reply' ? 'compose.replyPlaceholder' : 'compose.notePlaceholder')}
-        onChange={(e) => change(e.target.value)}
+        aria-autocomplete="list"
+        aria-controls={pickerOpen ? 'template-picker' : undefined}
+        aria-activedescendant={
+          pickerOpen ? `tpl-${matches[Math.min(active, matches.length - 1)]!.id}` : undefined
+        }
+        onChange={(e) => {
+          change(e.target.value);
+          setCaret(e.target.selectionStart ?? e.target.value.length);
+          setActive(0);
+        }}
+        onSelect={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}
         onKeyDown={(e) => {
+          if (pickerOpen && picking) {
+            const n = matches.length;
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
+              return;
+            }
+            if ((e.key === 'Enter' && !e.ctrlKey && !e.metaKey) || e.key === 'Tab') {
+              e.preventDefault();
+              insertTemplate(matches[Math.min(active, n - 1)]!.id, picking.start);
+              return;
+            }
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              setClosedAt(picking.start);
+              return;
+            }
+          }
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             void submit();
           }
         }}
       />
+      {pickerOpen ? (
+        <ul
+          id="template-picker"
+          className="template-suggest"
+          role="listbox"
+          aria-label={t('compose.template')}
+        >
+          {matches.map((x, i) => (
+            <li
+              key={x.id}
+              id={`tpl-${x.id}`}
+              role="option"
+              aria-selected={i === Math.min(active, matches.length - 1)}
+              className={i === Math.min(active, matches.length - 1) ? 'active' : undefined}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                insertTemplate(x.id, picking!.start);
+              }}
+            >
+              <span className="tpl-name">
+                {x.shortcut ? <span className="muted">/{x.shortcut} · </span> : null}
+                {x.name}
+              </span>
+              <span className="tpl-body muted small">{x.body}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="compose-controls">
         {mode === 'reply' ? (
           <>

@@ -11,6 +11,9 @@ import { Countdown } from '../ui/Countdown';
 import { IntentBadge, PlatformChip, SentimentBadge, useLabel } from '../ui/badges';
 import { errorText } from '../ui/errors';
 import { useToast } from '../ui/toasts';
+import { AssignPicker } from '../tags/AssignPicker';
+import { ConversationTags } from '../tags/ConversationTags';
+import { PostContext } from '../tags/PostContext';
 import { Composer, type ComposerHandle, type ComposeMode } from './Composer';
 import { authorOf } from './filters';
 import { buildTimeline } from './timeline';
@@ -188,9 +191,11 @@ function Loaded({
           <span className="grow" />
           <Countdown c={c} long />
         </div>
+        <ConversationTags c={c} canWrite={writer} />
         <div className="conv-actions">
           <span className={c.assigneeId === me.id ? 'assignee-me-text' : 'muted'}>{holder}</span>
           {writer ? <Assign c={c} onChange={change} /> : null}
+          {writer ? <AssignPicker c={c} onChange={change} /> : null}
           <span className="grow" />
           {writer ? <StatusControls c={c} onChange={change} /> : <StatusBadge status={c.status} />}
         </div>
@@ -205,6 +210,7 @@ function Loaded({
             aria-label={t('conv.timeline')}
             tabIndex={0}
           >
+            <PostContext post={d.post} />
             <Timeline entries={entries} actions={timelineActions} />
           </div>
           {writer ? (

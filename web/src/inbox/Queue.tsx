@@ -1,8 +1,10 @@
-import { memo, useEffect, useRef, type RefObject } from 'react';
+import { memo, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../api/client';
 import { QUEUE_MAX, STATUSES, WHO, type QueueFilter } from '../api/queries';
-import { useSession } from '../app/session';
+import { canWrite, useSession } from '../app/session';
+import { BulkBar } from '../tags/BulkBar';
+import { TagChips } from '../tags/TagChips';
 import { formatTime } from '../lib/time';
 import { Countdown } from '../ui/Countdown';
 import { IntentBadge, PlatformChip, SentimentBadge } from '../ui/badges';
@@ -38,7 +40,14 @@ export interface QueueProps {
  */
 export function Queue({ searchRef, ...p }: QueueProps) {
   const { t } = useTranslation();
+  const { me } = useSession();
   const list = useRef<HTMLUListElement>(null);
+  // rows picked for a bulk action (agents and admins)
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  // one function for the component's life, so memoised rows stay memoised
+  const [onPick] = useState(() => (id: string) => setPicked((old) => toggled(old, id)));
+  const shown = new Set(p.rows.map((r) => r.id));
+  const pickedShown = [...picked].filter((id) => shown.has(id));
 
   // keep the cursor row visible when j/k move it
   useEffect(() => {
@@ -95,6 +104,7 @@ export function Queue({ searchRef, ...p }: QueueProps) {
           />
         </label>
       </div>
+      {pickedShown.length > 0 ? <BulkBar ids={pickedShown} onDone={() => setPicked(new Set())} /> : null}
       <ul ref={list} className="queue-list" role="listbox" aria-label={t(`status.${p.filter.status}`)}>
         {p.rows.length === 0 ? (
           <li className="queue-empty muted" role="presentation">
@@ -116,6 +126,8 @@ export function Queue({ searchRef, ...p }: QueueProps) {
               onOpen={p.onOpen}
               onCursor={p.onCursor}
               userNames={p.userNames}
+              picked={canWrite(me) ? picked.has(c.id) : undefined}
+              onPick={onPick}
             />
           ))
         )}
@@ -148,8 +160,13 @@ const Row = memo(function Row({
   onOpen,
   onCursor,
   userNames,
+  picked,
+  onPick,
 }: {
   c: QueueRow;
+  /** undefined: no bulk actions for this user */
+  picked: boolean | undefined;
+  onPick(id: string): void;
   selected: boolean;
   cursor: boolean;
   onOpen(id: string): void;
@@ -180,6 +197,17 @@ const Row = memo(function Row({
       }}
     >
       <div className="row-top">
+        {picked !== undefined ? (
+          <input
+            type="checkbox"
+            className="row-select"
+            checked={picked}
+            aria-label={t('tags.select')}
+            onClick={(e) => e.stopPropagation()}
+            onKeyDown={(e) => e.stopPropagation()}
+            onChange={() => onPick(c.id)}
+          />
+        ) : null}
         <PlatformChip platform={c.platform} />
         <span className="author">{authorOf(c)}</span>
         <Countdown c={c} />
@@ -190,6 +218,7 @@ const Row = memo(function Row({
       <div className="row-meta">
         <IntentBadge intent={c.intent} />
         <SentimentBadge sentiment={c.sentimentLabel} />
+        <TagChips tags={c.tags ?? []} />
         {mine ? <span className="badge assignee-me">{t('queue.you')}</span> : null}
         {taken ? (
           <span className="badge assignee-other">{userNames.get(c.assigneeId!) ?? t('queue.taken')}</span>
@@ -202,3 +231,9 @@ const Row = memo(function Row({
     </li>
   );
 });
+
+function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
+}
