@@ -117,11 +117,17 @@ describe('the composer', () => {
     await waitFor(() => expect(screen.getByRole('option', { name: /Извинение/ })).toBeInTheDocument());
     await userEvent.type(box, 'Добрый день! /цна');
     const list = await screen.findByRole('listbox', { name: 'Вставить шаблон…' });
-    expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['ЦенаЦена']);
+    expect(
+      within(list)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['ЦенаЦена']);
     await userEvent.clear(box);
     await userEvent.type(box, '/');
     // all templates, this conversation's intent first; arrows move, Enter inserts in place of "/"
-    expect(within(screen.getByRole('listbox', { name: 'Вставить шаблон…' })).getAllByRole('option')).toHaveLength(2);
+    expect(
+      within(screen.getByRole('listbox', { name: 'Вставить шаблон…' })).getAllByRole('option'),
+    ).toHaveLength(2);
     await userEvent.keyboard('{ArrowDown}{ArrowUp}{Enter}');
     expect(box).toHaveValue('Здравствуйте, Ирина! Приносим извинения.');
     expect(screen.queryByRole('listbox', { name: 'Вставить шаблон…' })).toBeNull();
