@@ -4,14 +4,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-function runEval(args: string[]): string {
+function runEval(args: string[], env: Record<string, string> = {}): string {
   return execFileSync(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', 'src/analysis/cli/eval.ts', ...args],
     {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
     },
   );
 }
@@ -105,4 +105,29 @@ describe('eval CLI', () => {
       expect(curve[i].salesMissRate).toBeLessThanOrEqual(curve[i - 1].salesMissRate);
     expect(curve.map((p) => p.salesMissCost)).toContain(out.tradeoff.tuned.salesMissCost);
   }, 120000);
+
+  it('--public scores each corpus in the eval directory on its test split, and refuses a missing one', () => {
+    const evalDir = path.join(dir, 'eval');
+    fs.mkdirSync(path.join(evalDir, 'public'), { recursive: true });
+    const csv = [
+      'text,label,lang,source,split',
+      'Worst service ever,negative,en,uci-sentiment-labelled:yelp,test',
+      'I love this place,positive,en,uci-sentiment-labelled:yelp,test',
+      'Great,positive,en,uci-sentiment-labelled:yelp,train',
+    ];
+    fs.writeFileSync(path.join(evalDir, 'public', 'en_uci_amazon_yelp.csv'), csv.join('\n') + '\n');
+    const out = JSON.parse(runEval(['--public', '--json'], { OTKLIK_EVAL_DIR: evalDir }));
+    expect(out.mode).toBe('public');
+    expect(out.corpora.en_uci_amazon_yelp).toMatchObject({ n: 2, trainable: true });
+    expect(out.corpora.en_uci_amazon_yelp.accuracy).toBeGreaterThanOrEqual(0);
+
+    let err: any;
+    try {
+      runEval(['--public'], { OTKLIK_EVAL_DIR: path.join(dir, 'nowhere') });
+    } catch (e) {
+      err = e;
+    }
+    expect(err?.status).toBe(1);
+    expect(String(err?.stderr)).toContain('no public corpora at');
+  }, 30000);
 });

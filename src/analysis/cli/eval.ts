@@ -7,6 +7,7 @@
  * --public: sentiment (and complaint) accuracy and macro-F1 on the public corpora's test splits.
  * --no-public: train without the licence-compatible public corpora' train splits (--cv, --own-only).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer } from '../analyzer';
 import { evaluate, hasLabels, type EvalReport, type SliceReport, type TradeoffPoint } from '../eval/evaluate';
@@ -89,6 +90,13 @@ function printCurve(curve: TradeoffPoint[], picked: number): void {
 const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
 
 function publicMode(args: Record<string, string | true>): void {
+  // Run from a worktree, ../shared is not beside it: say so instead of printing an empty table.
+  const dir = path.join(evalDir(), 'public');
+  if (!fs.existsSync(dir)) {
+    process.stderr.write(`no public corpora at ${dir}: set OTKLIK_EVAL_DIR to the eval directory\n`);
+    process.exitCode = 1;
+    return;
+  }
   const analyzer = Analyzer.load(typeof args.models === 'string' ? args.models : undefined);
   const r = publicChecks(analyzer);
   if (args.json === true) {
