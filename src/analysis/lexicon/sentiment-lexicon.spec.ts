@@ -27,6 +27,14 @@ describe('lexicon with negation and intensifiers', () => {
     expect(lex('this is terrible').neg).toBeGreaterThan(0);
     expect(lex('not bad at all').pos).toBeGreaterThan(0);
   });
+  it('reads slang and news words of tweets about a company, and English care phrases AFINN scores wrong', () => {
+    expect(lex('сбер в целом днище').neg).toBeGreaterThan(0);
+    expect(lex('Проект банка удостоен награды').pos).toBeGreaterThan(0);
+    // AFINN has "joke" at +2; a customer saying it means the opposite
+    expect(lex('what a joke').neg).toBeGreaterThan(0);
+    expect(lex('what a joke').pos).toBe(0);
+    expect(lex('stranded for hours, still waiting').neg).toBeGreaterThanOrEqual(5);
+  });
 });
 
 describe('sarcasm cues', () => {

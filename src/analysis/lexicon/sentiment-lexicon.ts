@@ -1,9 +1,10 @@
 /**
  * Lexicon scoring with negation and intensifiers. Russian words match by stem (PorterStemmerRu),
- * English words by AFINN-165 as shipped in wink-sentiment. Negation flips the next few words
+ * English words by en-care.json (care phrases), else AFINN-165 as shipped in wink-sentiment. Negation flips the next few words
  * ("не плохо", "не то чтобы доволен"); a negated negative counts as a weak positive.
  */
 import data from './ru-sentiment.json';
+import enCare from './en-care.json';
 import type { Prepared } from '../text/tokenize';
 import { afinnEn, winkEmojis, winkEmoticons } from '../text/vendor';
 import { PhraseMatcher, stemPhrase } from './phrase-matcher';
@@ -25,6 +26,8 @@ export interface LexiconScore {
 
 const ruMatcher = new PhraseMatcher<number>();
 for (const [w, s] of Object.entries(data.words as Record<string, number>)) if (s !== 0) ruMatcher.add(w, s);
+// care phrases in English: matched like the Russian ones, before the AFINN fallback
+for (const [w, s] of Object.entries(enCare.words as Record<string, number>)) if (s !== 0) ruMatcher.add(w, s);
 const negators = new Set(data.negators.flatMap((w) => stemPhrase(w)).concat(data.negators));
 const intensifiers = new Set(data.intensifiers.flatMap((w) => stemPhrase(w)));
 const EXTRA_EMOJI: Record<string, number> = {
