@@ -105,6 +105,10 @@ describe('sources: YouTube, webhook replies, VK surfaces', () => {
     expect(card).toHaveTextContent('Квота YouTube сегодня: израсходовано 10 000 из 10 000, осталось 0');
     expect(card).toHaveTextContent(/на опрос — не больше 8\s000/);
     expect(card).toHaveTextContent(/Квота на сегодня израсходована: новые комментарии и ответы подождут до/);
+    // the outcome in YouTube's terms, not another platform's
+    expect(within(card).getByText(/YouTube ограничил запросы или квота на сегодня исчерпана/)).toHaveClass(
+      'source-error',
+    );
     await userEvent.click(within(card).getByRole('button', { name: 'Заменить ключи' }));
     const form = within(card).getByRole('form', { name: 'Заменить ключи' });
     await fill(within(form).getByLabelText('ID OAuth-клиента'), 'c2');

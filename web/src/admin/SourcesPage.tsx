@@ -90,7 +90,9 @@ function SourceCard({ s }: { s: Source }) {
         </p>
       ) : null}
       {s.quota ? <QuotaHealth s={s} /> : null}
-      {s.lastErrorCode ? <p className="source-error">{sourceErrorText(s.lastErrorCode)}</p> : null}
+      {s.lastErrorCode ? (
+        <p className="source-error">{sourceErrorText(s.lastErrorCode, s.platform)}</p>
+      ) : null}
       {s.statusReason ? <SystemMessage text={s.statusReason} /> : null}
       {s.platform === 'webhook' ? (
         <>

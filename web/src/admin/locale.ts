@@ -2,6 +2,20 @@
 export const sourceSetupLocale = {
   ru: {
     sourceSetup: {
+      errors: {
+        youtube: {
+          configuration:
+            'Настройки не подходят: проверьте ID канала, OAuth-клиент и что refresh token выдал владелец именно этого канала с областью youtube.force-ssl.',
+          auth_revoked:
+            'Google не принимает refresh token (доступ отозван или истёк): владельцу канала нужно выдать доступ заново, а вам — заменить ключи.',
+          rate_limited:
+            'YouTube ограничил запросы или квота на сегодня исчерпана — продолжим сами, когда можно будет.',
+        },
+        webhook: {
+          configuration:
+            'Настройки не подходят: секрет — не короче 16 символов, адрес для ответов — https на публичном адресе.',
+        },
+      },
       connectYoutube: 'Канал YouTube',
       youtube: {
         step1:
@@ -75,6 +89,20 @@ export const sourceSetupLocale = {
   },
   en: {
     sourceSetup: {
+      errors: {
+        youtube: {
+          configuration:
+            'The settings do not fit: check the channel ID, the OAuth client, and that the refresh token was granted by this channel’s owner with the youtube.force-ssl scope.',
+          auth_revoked:
+            'Google refuses the refresh token (revoked or expired): the channel owner must grant access again, and you replace the keys.',
+          rate_limited:
+            'YouTube is limiting requests or today’s quota is spent: we go on by ourselves when allowed.',
+        },
+        webhook: {
+          configuration:
+            'The settings do not fit: the secret needs at least 16 characters, the reply URL https on a public address.',
+        },
+      },
       connectYoutube: 'YouTube channel',
       youtube: {
         step1:

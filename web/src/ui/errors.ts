@@ -37,7 +37,10 @@ export function errorText(err: unknown, overrides: Partial<Record<number, string
 }
 
 /** A connector's error code in words (source health, a refused connection). */
-export function sourceErrorText(code: string): string {
+export function sourceErrorText(code: string, platform?: string): string {
+  // a platform's own words for the same outcome (what to check differs: a channel, a URL)
+  const own = platform ? `sourceSetup.errors.${platform}.${code}` : undefined;
+  if (own && i18n.exists(own)) return i18n.t(own);
   const key = `sources.error.${code}`;
   return i18n.exists(key) ? i18n.t(key) : i18n.t('sources.error.other', { code });
 }
