@@ -14,6 +14,10 @@ export function row(over: Partial<QueueRow> = {}): QueueRow {
     subject: null,
     status: 'open',
     assigneeId: null,
+    assignedAt: null,
+    agentActionAt: null,
+    slaWarned80At: null,
+    slaWarned50At: null,
     teamId: null,
     priority: 0,
     intent: 'support_question',
@@ -87,6 +91,8 @@ export function details(conv: QueueRow, over: Partial<ConversationDetails> = {})
     replies: [],
     notes: [],
     otherConversations: [],
+    loadedAt: new Date().toISOString(),
+    slaEvents: [],
     ...over,
   };
 }
