@@ -103,6 +103,7 @@ describe('alerts in the web app (a real browser)', () => {
     await page.screenshot({ path: join(SHOTS, 'alert-spike.png'), fullPage: true });
 
     // Slack's button: the inbox, filtered as the alert says
+    const asked = page.waitForRequest((r) => /\/api\/conversations\?.*sentiment=negative/.test(r.url()));
     await msg.getByRole('link', { name: 'Открыть в Отклике' }).click();
     await page.waitForURL(/\/inbox\?/);
     const params = new URL(page.url()).searchParams;
@@ -110,7 +111,17 @@ describe('alerts in the web app (a real browser)', () => {
     expect(params.get('sourceId')).toBe(sourceId);
     expect(params.get('status')).toBe('all');
     expect(params.get('alert')).toBeTruthy();
-    await page.locator('.queue').first().waitFor();
+    // the inbox applies it: the bar says so, the queue asked the API for it
+    const bar = page.getByRole('status').filter({ hasText: 'Отфильтровано по ссылке' });
+    await expect(bar.innerText()).resolves.toMatch(/негатив[\s\S]*один источник[\s\S]*все статусы/);
+    const q = new URL((await asked).url()).searchParams;
+    expect([q.get('status'), q.get('sourceId'), q.get('from')]).toEqual([
+      'all',
+      sourceId,
+      params.get('from'),
+    ]);
+    await bar.getByRole('button', { name: 'Сбросить фильтр' }).click();
+    await page.waitForURL((u) => !u.search.includes('sentiment'));
   });
 
   it('the rule editor saves a write-only webhook and the test message reaches the receiver', async () => {

@@ -29,7 +29,8 @@ export const keys = {
   me: ['me'] as const,
   labels: ['labels'] as const,
   queues: ['queue'] as const,
-  queue: (f: QueueFilter, limit: number) => ['queue', f.status, f.who, limit] as const,
+  queue: (f: QueueFilter, limit: number, extra: Record<string, string> = {}) =>
+    ['queue', f.status, f.who, limit, JSON.stringify(extra)] as const,
   conversations: ['conversation'] as const,
   conversation: (id: string) => ['conversation', id] as const,
   templates: ['templates'] as const,
@@ -40,21 +41,23 @@ export const keys = {
   audit: (q: string) => ['audit', q] as const,
 };
 
-export function queuePath(f: QueueFilter, limit: number): string {
+/** `extra`: filters a link brought (inbox/link-filter.ts), in the API's own names. */
+export function queuePath(f: QueueFilter, limit: number, extra: Record<string, string> = {}): string {
   return `/api/conversations${query({
     status: f.status,
     limit: Math.min(limit, QUEUE_MAX),
     assignee: f.who === 'all' ? undefined : f.who === 'mine' ? 'me' : 'unassigned',
+    ...extra,
   })}`;
 }
 
 /** While the live stream is down, queries poll every this often. */
 export const POLL_MS = 5000;
 
-export function useQueue(f: QueueFilter, limit: number, live: boolean) {
+export function useQueue(f: QueueFilter, limit: number, live: boolean, extra: Record<string, string> = {}) {
   return useQuery({
-    queryKey: keys.queue(f, limit),
-    queryFn: ({ signal }) => get<Schemas['QueuePageView']>(queuePath(f, limit), { signal }),
+    queryKey: keys.queue(f, limit, extra),
+    queryFn: ({ signal }) => get<Schemas['QueuePageView']>(queuePath(f, limit, extra), { signal }),
     placeholderData: keepPreviousData,
     refetchInterval: live ? false : POLL_MS,
   });

@@ -26,6 +26,12 @@ export const en = {
   statusOne: { open: 'Open', pending: 'Waiting on customer', snoozed: 'Snoozed', resolved: 'Resolved' },
   who: { all: 'All', mine: 'Mine', unassigned: 'Unassigned', label: 'Whose conversations' },
   queue: {
+    linkFilter: 'Filtered by a link',
+    linkClear: 'Clear the filter',
+    linkAll: 'every status',
+    linkSource: 'one source',
+    linkTag: 'one tag',
+    linkSla: { on_track: 'on track', at_risk: 'due soon', breached: 'breached' },
     label: 'Conversation queue',
     tabs: 'Conversation status',
     empty: 'Nothing here. New conversations appear by themselves.',

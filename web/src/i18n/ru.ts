@@ -27,6 +27,12 @@ export const ru = {
   statusOne: { open: 'Открыт', pending: 'Ждёт клиента', snoozed: 'Отложен', resolved: 'Решён' },
   who: { all: 'Все', mine: 'Мои', unassigned: 'Без исполнителя', label: 'Чьи обращения' },
   queue: {
+    linkFilter: 'Отфильтровано по ссылке',
+    linkClear: 'Сбросить фильтр',
+    linkAll: 'все статусы',
+    linkSource: 'один источник',
+    linkTag: 'один тег',
+    linkSla: { on_track: 'срок в норме', at_risk: 'срок скоро истекает', breached: 'просрочено' },
     label: 'Очередь обращений',
     tabs: 'Статус обращений',
     empty: 'Здесь пусто. Новые обращения появятся сами.',

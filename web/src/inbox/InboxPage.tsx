@@ -7,6 +7,8 @@ import { useSession } from '../app/session';
 import { isTyping } from '../app/Shell';
 import { ConversationView, type ConversationActions } from './ConversationView';
 import { filterFrom, matchesSearch, neighbour, rememberFilter } from './filters';
+import { LinkFilterBar } from './LinkFilterBar';
+import { linkFilterFrom, withoutLinkFilter } from './link-filter';
 import { Queue } from './Queue';
 
 /**
@@ -30,7 +32,8 @@ export function InboxPage() {
   const setCursorId = (id: string) => setCursor({ id, under: conversationId });
   const searchRef = useRef<HTMLInputElement>(null);
   const actions = useRef<ConversationActions | null>(null);
-  const queue = useQueue(filter, limit, live);
+  const linked = linkFilterFrom(params);
+  const queue = useQueue(filter, limit, live, linked);
   const users = useUsers(me.role === 'admin');
 
   const userNames = useMemo(() => {
@@ -125,6 +128,9 @@ export function InboxPage() {
 
   return (
     <div className={`workspace${conversationId ? ' has-conversation' : ''}`}>
+      {Object.keys(linked).length ? (
+        <LinkFilterBar filter={linked} onClear={() => setParams(withoutLinkFilter(params))} />
+      ) : null}
       <Queue
         filter={filter}
         onFilter={setFilter}
