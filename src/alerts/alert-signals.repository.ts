@@ -33,6 +33,13 @@ export interface ItemRow {
   videoId: string | null;
 }
 
+export interface TaggingRow {
+  tagId: string;
+  tag: string;
+  conversation: string;
+  customer: string;
+}
+
 export interface ReachRow extends ItemRow {
   counters: Record<string, unknown>;
   replies: number;
@@ -144,6 +151,45 @@ export class AlertSignalsRepository {
         ORDER BY it.created_at_platform DESC
         LIMIT 500`,
       [since, sourceId, minReplies, ruleId],
+    );
+  }
+
+  /** When tagging began (the first tag put on a conversation of these sources), or null. */
+  async firstTagging(sourceId: string | null): Promise<Date | null> {
+    const [r] = await this.db.query(
+      `SELECT min(ct.created_at) AS at FROM conversation_tags ct
+         JOIN conversations c ON c.id = ct.conversation_id
+        WHERE ($1::uuid IS NULL OR c.source_id = $1)`,
+      [sourceId],
+    );
+    return r?.at ? new Date(r.at) : null;
+  }
+
+  /** Tags put on conversations in [from, to) (by hand or by an auto-tag rule), with whose they are. */
+  taggings(from: Date, to: Date, sourceId: string | null, cap = 5000): Promise<TaggingRow[]> {
+    return this.db.query(
+      `SELECT ct.tag_id::text AS "tagId", t.name::text AS tag, ct.conversation_id::text AS conversation,
+              COALESCE(c.customer_id::text, c.contact_id::text, c.id::text) AS customer
+         FROM conversation_tags ct
+         JOIN tags t ON t.id = ct.tag_id
+         JOIN conversations c ON c.id = ct.conversation_id
+        WHERE ct.created_at >= $1 AND ct.created_at < $2 AND ($3::uuid IS NULL OR c.source_id = $3)
+        ORDER BY ct.created_at DESC
+        LIMIT $4`,
+      [from, to, sourceId, cap],
+    );
+  }
+
+  /** The newest inbound item of each of some conversations (samples for a message). */
+  latestItems(conversationIds: string[], limit = 3): Promise<ItemRow[]> {
+    return this.db.query(
+      `SELECT * FROM (
+         SELECT DISTINCT ON (it.conversation_id) ${ITEM}
+           FROM items it LEFT JOIN contacts ct ON ct.id = it.contact_id
+          WHERE it.conversation_id = ANY($1::uuid[]) AND ${COUNTED}
+          ORDER BY it.conversation_id, it.created_at_platform DESC
+       ) x ORDER BY x.at DESC LIMIT $2`,
+      [conversationIds, limit],
     );
   }
 

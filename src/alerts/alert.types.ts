@@ -1,7 +1,14 @@
 /**
  * What an alert is, as the detectors record it and the messages render it (plain TypeScript).
  */
-export const RULE_KINDS = ['negative_spike', 'term_surge', 'high_reach', 'sla', 'source_health'] as const;
+export const RULE_KINDS = [
+  'negative_spike',
+  'term_surge',
+  'tag_surge',
+  'high_reach',
+  'sla',
+  'source_health',
+] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 /** Alert kinds: a rule's own kind, plus the SLA rule's escalation to the lead channel. */
@@ -63,6 +70,21 @@ export interface TermDetails {
   filter: InboxFilter;
 }
 
+export interface TagDetails {
+  kind: 'tag_surge';
+  tagId: string;
+  /** the tag's name when it fired */
+  tag: string;
+  related: string[];
+  relatedKeys?: string[];
+  windowMinutes: number;
+  count: number;
+  authors: number;
+  expected: number;
+  ratio: number;
+  filter: InboxFilter;
+}
+
 export interface HighReachDetails {
   kind: 'high_reach';
   sourceLabel: string;
@@ -101,7 +123,13 @@ export interface SourceHealthDetails {
 }
 
 export type AlertDetails =
-  SpikeDetails | TermDetails | HighReachDetails | SlaDetails | EscalationDetails | SourceHealthDetails;
+  | SpikeDetails
+  | TermDetails
+  | TagDetails
+  | HighReachDetails
+  | SlaDetails
+  | EscalationDetails
+  | SourceHealthDetails;
 
 /** What an all-clear adds: how long it lasted and, for counts, where they are now. */
 export interface ClearDetails {

@@ -8,6 +8,7 @@ import { HighReachEvaluator } from './evaluators/high-reach.evaluator';
 import { SlaEvaluator } from './evaluators/sla.evaluator';
 import { SourceHealthEvaluator } from './evaluators/source-health.evaluator';
 import { SpikeEvaluator } from './evaluators/spike.evaluator';
+import { TagsEvaluator } from './evaluators/tags.evaluator';
 import { TermsEvaluator } from './evaluators/terms.evaluator';
 
 export interface RuleRun {
@@ -36,6 +37,7 @@ export class AlertsEvaluationService {
     private readonly recorder: AlertRecorder,
     spike: SpikeEvaluator,
     terms: TermsEvaluator,
+    tags: TagsEvaluator,
     highReach: HighReachEvaluator,
     sla: SlaEvaluator,
     sources: SourceHealthEvaluator,
@@ -43,6 +45,7 @@ export class AlertsEvaluationService {
     this.evaluators = {
       negative_spike: spike,
       term_surge: terms,
+      tag_surge: tags,
       high_reach: highReach,
       sla,
       source_health: sources,

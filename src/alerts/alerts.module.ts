@@ -18,6 +18,7 @@ import { HighReachEvaluator } from './evaluators/high-reach.evaluator';
 import { SlaEvaluator } from './evaluators/sla.evaluator';
 import { SourceHealthEvaluator } from './evaluators/source-health.evaluator';
 import { SpikeEvaluator } from './evaluators/spike.evaluator';
+import { TagsEvaluator } from './evaluators/tags.evaluator';
 import { TermsEvaluator } from './evaluators/terms.evaluator';
 import { SlackSender } from './slack/slack-sender';
 
@@ -43,6 +44,7 @@ import { SlackSender } from './slack/slack-sender';
     AlertWorkers,
     SpikeEvaluator,
     TermsEvaluator,
+    TagsEvaluator,
     HighReachEvaluator,
     SlaEvaluator,
     SourceHealthEvaluator,

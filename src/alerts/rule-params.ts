@@ -6,6 +6,7 @@ import type { RuleKind } from './alert.types';
 import { DEFAULT_HIGH_REACH_PARAMS, HighReachParams } from './detection/high-reach';
 import { DEFAULT_SOURCE_WATCH_PARAMS, SourceWatchParams } from './detection/source-watch';
 import { DEFAULT_SPIKE_PARAMS, SpikeParams } from './detection/spike';
+import { DEFAULT_TAG_PARAMS, TagParams } from './detection/tags';
 import { DEFAULT_TERM_PARAMS, TermParams, termKey } from './detection/terms';
 
 export interface SlaRuleParams {
@@ -26,6 +27,7 @@ export const DEFAULT_SLA_RULE_PARAMS: SlaRuleParams = {
 export interface ParamsByKind {
   negative_spike: SpikeParams;
   term_surge: TermParams;
+  tag_surge: TagParams;
   high_reach: HighReachParams;
   sla: SlaRuleParams;
   source_health: SourceWatchParams;
@@ -34,6 +36,7 @@ export interface ParamsByKind {
 export const DEFAULT_PARAMS: { [K in RuleKind]: ParamsByKind[K] } = {
   negative_spike: DEFAULT_SPIKE_PARAMS,
   term_surge: DEFAULT_TERM_PARAMS,
+  tag_surge: DEFAULT_TAG_PARAMS,
   high_reach: DEFAULT_HIGH_REACH_PARAMS,
   sla: DEFAULT_SLA_RULE_PARAMS,
   source_health: DEFAULT_SOURCE_WATCH_PARAMS,
@@ -64,6 +67,12 @@ const phrases: Check = (v) =>
     ? null
     : 'must be up to 50 phrases of one or two words';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const tagIds: Check = (v) =>
+  Array.isArray(v) && v.length <= 100 && v.every((x) => typeof x === 'string' && UUID.test(x))
+    ? null
+    : 'must be a list of up to 100 tag ids';
+
 const CHECKS: { [K in RuleKind]: Record<keyof ParamsByKind[K], Check> } = {
   negative_spike: {
     windowMinutes: num(10, 24 * 60, true),
@@ -83,6 +92,16 @@ const CHECKS: { [K in RuleKind]: Record<keyof ParamsByKind[K], Check> } = {
     sensitivity: oneOf('low', 'medium', 'high'),
     watch: phrases,
     discover: bool,
+    maxAlertsPerRun: num(1, 10, true),
+    clearRatio: num(1, 100),
+  },
+  tag_surge: {
+    windowMinutes: num(10, 24 * 60, true),
+    minCount: num(2, 10_000, true),
+    minAuthors: num(1, 10_000, true),
+    minRatio: num(1, 100),
+    sensitivity: oneOf('low', 'medium', 'high'),
+    tags: tagIds,
     maxAlertsPerRun: num(1, 10, true),
     clearRatio: num(1, 100),
   },

@@ -4,6 +4,7 @@
  */
 import { blockKitProblems } from '../../src/alerts/slack/block-kit-check';
 import { Client } from '../auth/client';
+import { insertSource } from './fixtures';
 import { AlertsWorld, startAlertsWorld } from './harness';
 import { SlackReceiver } from './slack-receiver';
 
@@ -24,7 +25,7 @@ describe('alert rules API', () => {
     const r = await w.admin.get('/api/alert-rules');
     expect(r.status).toBe(200);
     expect(r.body.map((x: any) => x.kind).sort()).toEqual(
-      ['high_reach', 'negative_spike', 'sla', 'source_health', 'term_surge'].sort(),
+      ['high_reach', 'negative_spike', 'sla', 'source_health', 'tag_surge', 'term_surge'].sort(),
     );
     const spike = r.body.find((x: any) => x.kind === 'negative_spike');
     expect(spike.params).toMatchObject({ windowMinutes: 60, sensitivity: 'medium', minNegatives: 5 });
@@ -133,6 +134,41 @@ describe('alert rules API', () => {
     await w.admin.patch(`/api/alert-rules/${rule.id}`, { webhookUrl: null });
     const none = await w.admin.post(`/api/alert-rules/${rule.id}/test`, {});
     expect(none.status).toBe(409);
+  });
+
+  it('tag surge: a tag put on many more conversations than usual alerts once, its link filters the inbox by tag', async () => {
+    const own = await insertSource(w.pg, 'Теги');
+    const [{ id: tag }] = await w.sql(`INSERT INTO tags (name) VALUES ('Оплата') RETURNING id::text`);
+    // four weeks of one tagged conversation an hour, then twelve in the last forty minutes
+    const tagged = (prefix: string, step: string, n: number, from = 1) =>
+      w.sql(
+        `WITH c AS (
+           INSERT INTO conversations (source_id, platform, thread_key, created_at)
+           SELECT $1, 'vk', $3 || g, now() - g * $4::interval FROM generate_series($5::int, $6::int) g
+           RETURNING id, created_at)
+         INSERT INTO conversation_tags (conversation_id, tag_id, created_at) SELECT id, $2, created_at FROM c`,
+        [own, tag, prefix, step, from, from + n - 1],
+      );
+    await tagged('hist-', '1 hour', 28 * 24, 2);
+    await tagged('surge-', '3 minutes', 12);
+    const rule = await w.admin.post('/api/alert-rules', { name: 'Теги', kind: 'tag_surge', sourceId: own });
+    expect(rule.status).toBe(201);
+    expect(rule.body.params).toMatchObject({ minCount: 5, tags: [] });
+    await w.evaluate(new Date(), ['tag_surge']);
+    await w.evaluate(new Date(), ['tag_surge']); // still the same surge: no second alert
+    const list = (await w.admin.get(`/api/alerts?ruleId=${rule.body.id}`)).body.alerts;
+    expect(list).toHaveLength(1);
+    expect(list[0].title).toBe('Растёт тег: «Оплата»');
+    expect(list[0].details).toMatchObject({ kind: 'tag_surge', tagId: tag, count: 12, authors: 12 });
+    const link = new URL(list[0].link);
+    expect([link.pathname, link.searchParams.get('tagId'), link.searchParams.get('status')]).toEqual([
+      '/inbox',
+      tag,
+      'all',
+    ]);
+    const detail = (await w.admin.get(`/api/alerts/${list[0].id}`)).body;
+    expect(blockKitProblems(detail.message)).toEqual([]);
+    await w.admin.patch(`/api/alert-rules/${rule.body.id}`, { enabled: false });
   });
 
   it('is admin-only for rules; everyone signed in reads alerts; nobody without a session', async () => {

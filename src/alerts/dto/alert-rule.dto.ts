@@ -102,6 +102,8 @@ const PARAMS_DOC =
   'negative_spike: windowMinutes, baselineWeeks, minNegatives, minRatio, minShareLift, sensitivity ' +
   '(low|medium|high), clearRatio, scopes (overall|platform|source). term_surge: windowMinutes, minCount, ' +
   'minAuthors, minRatio, sensitivity, watch (phrases of 1–2 words), discover, maxAlertsPerRun, clearRatio. ' +
+  'tag_surge: windowMinutes, minCount, minAuthors, minRatio, sensitivity, tags (tag ids; empty: every tag), ' +
+  'maxAlertsPerRun, clearRatio. ' +
   'high_reach: minReach, lookbackHours. sla: windowMinutes, events (warning_50|warning_80|breach), ' +
   'escalateAfterMinutes. source_health: silentMinutes.';
 

@@ -105,7 +105,10 @@ export class TermsEvaluator {
 }
 
 /** Weekly refs when two are covered, else daily (three), else the windows just before (two). */
-function pickRefs(windows: RefWindow[], historyStart: number): { mode: string; windows: RefWindow[] } | null {
+export function pickRefs(
+  windows: RefWindow[],
+  historyStart: number,
+): { mode: string; windows: RefWindow[] } | null {
   const covered = (w: RefWindow) => w.from.getTime() >= historyStart;
   const weekly = windows.filter((w) => w.kind === 'weekly' && w.lag === 0 && covered(w));
   if (weekly.length >= MIN_REFS.weekly) return { mode: 'weekly', windows: weekly };

@@ -53,6 +53,7 @@ const md = (text: string) => ({ type: 'mrkdwn' as const, text });
 const ICON: Record<string, string> = {
   negative_spike: '🔺',
   term_surge: '📈',
+  tag_surge: '🏷️',
   high_reach: '📣',
   sla: '⏰',
   sla_escalation: '🚨',
@@ -173,6 +174,18 @@ function headline(a: RenderableAlert): { title: string; fields: string[]; note?:
         title: `${w.term}: «${d.term}»`,
         fields: [
           `*${w.mentions} (${duration(L, d.windowMinutes)}):* ${num(d.count)} — ${w.usual} ${num(d.expected, 1)}`,
+          `*${w.people}:* ${num(d.authors)}`,
+          ...(d.related.length
+            ? [`*${w.related}:* ${d.related.slice(0, 5).map(escapeMrkdwn).join(', ')}`]
+            : []),
+        ],
+      };
+    case 'tag_surge':
+      if (clear) return { title: `${w.tagClear}: «${d.tag}»`, fields: lasted };
+      return {
+        title: `${w.tag}: «${d.tag}»`,
+        fields: [
+          `*${w.tagged} (${duration(L, d.windowMinutes)}):* ${num(d.count)} — ${w.usual} ${num(d.expected, 1)}`,
           `*${w.people}:* ${num(d.authors)}`,
           ...(d.related.length
             ? [`*${w.related}:* ${d.related.slice(0, 5).map(escapeMrkdwn).join(', ')}`]

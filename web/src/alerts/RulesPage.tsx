@@ -1,14 +1,21 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { del, patch, post } from '../api/client';
+import { del, get, patch, post } from '../api/client';
 import { useSources } from '../api/queries';
 import { userTimeZone } from '../lib/time';
 import { errorText } from '../ui/errors';
 import { useToast } from '../ui/toasts';
 import { alertKeys, useRuleDefaults, useRules, type AlertRule, type TestResult } from './api';
 
-export const RULE_KINDS = ['negative_spike', 'term_surge', 'high_reach', 'sla', 'source_health'] as const;
+export const RULE_KINDS = [
+  'negative_spike',
+  'term_surge',
+  'tag_surge',
+  'high_reach',
+  'sla',
+  'source_health',
+] as const;
 type Kind = (typeof RULE_KINDS)[number];
 
 type Field =
@@ -16,7 +23,8 @@ type Field =
   | { key: string; type: 'select'; options: string[]; group: string }
   | { key: string; type: 'multi'; options: string[]; group: string }
   | { key: string; type: 'bool' }
-  | { key: string; type: 'lines' };
+  | { key: string; type: 'lines' }
+  | { key: string; type: 'tags' };
 
 const SENSITIVITY: Field = {
   key: 'sensitivity',
@@ -46,6 +54,16 @@ export const FIELDS: Record<Kind, Field[]> = {
     { key: 'maxAlertsPerRun', type: 'int', min: 1, max: 10 },
     { key: 'discover', type: 'bool' },
     { key: 'watch', type: 'lines' },
+  ],
+  tag_surge: [
+    { key: 'windowMinutes', type: 'int', min: 10, max: 1440 },
+    { key: 'minCount', type: 'int', min: 2, max: 10000 },
+    { key: 'minAuthors', type: 'int', min: 1, max: 10000 },
+    { key: 'minRatio', type: 'number', min: 1, max: 100, step: 0.1 },
+    SENSITIVITY,
+    { key: 'clearRatio', type: 'number', min: 1, max: 100, step: 0.1 },
+    { key: 'maxAlertsPerRun', type: 'int', min: 1, max: 10 },
+    { key: 'tags', type: 'tags' },
   ],
   high_reach: [
     { key: 'minReach', type: 'int', min: 1, max: 10_000_000 },
@@ -478,6 +496,8 @@ function ParamField({
           <span>{title}</span>
         </label>
       );
+    case 'tags':
+      return <TagsField title={title} value={value} onChange={(v) => onChange(field.key, v)} />;
     case 'lines':
       return <LinesField title={title} value={value} onChange={(v) => onChange(field.key, v)} />;
   }
@@ -511,5 +531,39 @@ function LinesField({
         }}
       />
     </label>
+  );
+}
+
+/** Which tags a tag-surge rule watches (none ticked: every tag). */
+function TagsField({
+  title,
+  value,
+  onChange,
+}: {
+  title: string;
+  value: unknown;
+  onChange(v: string[]): void;
+}) {
+  const tags = useQuery({
+    queryKey: ['tags'],
+    queryFn: () => get<{ id: string; name: string }[]>('/api/tags'),
+  });
+  const list = Array.isArray(value) ? (value as string[]) : [];
+  return (
+    <fieldset className="param-multi param-lines">
+      <legend>{title}</legend>
+      {(tags.data ?? []).map((tag) => (
+        <label key={tag.id} className="checkbox">
+          <input
+            type="checkbox"
+            checked={list.includes(tag.id)}
+            onChange={(e) =>
+              onChange(e.target.checked ? [...list, tag.id] : list.filter((x) => x !== tag.id))
+            }
+          />
+          <span>{tag.name}</span>
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -27,6 +27,7 @@ export const ALERT_STATES = ['fired', 'sending', 'sent', 'logged', 'failed', 'un
 export const ALERT_KINDS = [
   'negative_spike',
   'term_surge',
+  'tag_surge',
   'high_reach',
   'sla',
   'sla_escalation',
