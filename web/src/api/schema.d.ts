@@ -1596,7 +1596,7 @@ export interface components {
             firedAt: string;
             id: string;
             /** @enum {string} */
-            kind: "negative_spike" | "term_surge" | "high_reach" | "sla" | "source_health" | "sla_escalation";
+            kind: "negative_spike" | "term_surge" | "tag_surge" | "high_reach" | "sla" | "source_health" | "sla_escalation";
             /** @enum {string} */
             language: "ru" | "en";
             lastError: Record<string, never> | null;
@@ -1641,7 +1641,7 @@ export interface components {
             enabled: boolean;
             id: string;
             /** @enum {string} */
-            kind: "negative_spike" | "term_surge" | "high_reach" | "sla" | "source_health";
+            kind: "negative_spike" | "term_surge" | "tag_surge" | "high_reach" | "sla" | "source_health";
             /** @enum {string} */
             language: "ru" | "en";
             leadWebhook: {
@@ -1694,7 +1694,7 @@ export interface components {
             firedAt: string;
             id: string;
             /** @enum {string} */
-            kind: "negative_spike" | "term_surge" | "high_reach" | "sla" | "source_health" | "sla_escalation";
+            kind: "negative_spike" | "term_surge" | "tag_surge" | "high_reach" | "sla" | "source_health" | "sla_escalation";
             /** @enum {string} */
             language: "ru" | "en";
             lastError: Record<string, never> | null;
@@ -2115,7 +2115,7 @@ export interface components {
             /** @default true */
             enabled?: boolean;
             /** @enum {string} */
-            kind: "negative_spike" | "term_surge" | "high_reach" | "sla" | "source_health";
+            kind: "negative_spike" | "term_surge" | "tag_surge" | "high_reach" | "sla" | "source_health";
             /**
              * @description language of the messages
              * @default ru
@@ -2126,7 +2126,7 @@ export interface components {
             leadWebhookUrl?: Record<string, never> | null;
             /** @example Всплески негатива во ВКонтакте */
             name: string;
-            /** @description Thresholds of the kind (absent keys take the defaults, see GET /api/alert-rules/defaults). negative_spike: windowMinutes, baselineWeeks, minNegatives, minRatio, minShareLift, sensitivity (low|medium|high), clearRatio, scopes (overall|platform|source). term_surge: windowMinutes, minCount, minAuthors, minRatio, sensitivity, watch (phrases of 1–2 words), discover, maxAlertsPerRun, clearRatio. high_reach: minReach, lookbackHours. sla: windowMinutes, events (warning_50|warning_80|breach), escalateAfterMinutes. source_health: silentMinutes. */
+            /** @description Thresholds of the kind (absent keys take the defaults, see GET /api/alert-rules/defaults). negative_spike: windowMinutes, baselineWeeks, minNegatives, minRatio, minShareLift, sensitivity (low|medium|high), clearRatio, scopes (overall|platform|source). term_surge: windowMinutes, minCount, minAuthors, minRatio, sensitivity, watch (phrases of 1–2 words), discover, maxAlertsPerRun, clearRatio. tag_surge: windowMinutes, minCount, minAuthors, minRatio, sensitivity, tags (tag ids; empty: every tag), maxAlertsPerRun, clearRatio. high_reach: minReach, lookbackHours. sla: windowMinutes, events (warning_50|warning_80|breach), escalateAfterMinutes. source_health: silentMinutes. */
             params?: {
                 [key: string]: unknown;
             };
@@ -3589,7 +3589,7 @@ export interface components {
             language?: "ru" | "en";
             leadWebhookUrl?: Record<string, never> | null;
             name?: string;
-            /** @description Thresholds of the kind (absent keys take the defaults, see GET /api/alert-rules/defaults). negative_spike: windowMinutes, baselineWeeks, minNegatives, minRatio, minShareLift, sensitivity (low|medium|high), clearRatio, scopes (overall|platform|source). term_surge: windowMinutes, minCount, minAuthors, minRatio, sensitivity, watch (phrases of 1–2 words), discover, maxAlertsPerRun, clearRatio. high_reach: minReach, lookbackHours. sla: windowMinutes, events (warning_50|warning_80|breach), escalateAfterMinutes. source_health: silentMinutes. */
+            /** @description Thresholds of the kind (absent keys take the defaults, see GET /api/alert-rules/defaults). negative_spike: windowMinutes, baselineWeeks, minNegatives, minRatio, minShareLift, sensitivity (low|medium|high), clearRatio, scopes (overall|platform|source). term_surge: windowMinutes, minCount, minAuthors, minRatio, sensitivity, watch (phrases of 1–2 words), discover, maxAlertsPerRun, clearRatio. tag_surge: windowMinutes, minCount, minAuthors, minRatio, sensitivity, tags (tag ids; empty: every tag), maxAlertsPerRun, clearRatio. high_reach: minReach, lookbackHours. sla: windowMinutes, events (warning_50|warning_80|breach), escalateAfterMinutes. source_health: silentMinutes. */
             params?: {
                 [key: string]: unknown;
             };
@@ -4021,7 +4021,7 @@ export interface operations {
                 cursor?: string;
                 /** @description fired at or after (ISO time) */
                 from?: string;
-                kind?: "negative_spike" | "term_surge" | "high_reach" | "sla" | "source_health" | "sla_escalation";
+                kind?: "negative_spike" | "term_surge" | "tag_surge" | "high_reach" | "sla" | "source_health" | "sla_escalation";
                 limit?: number;
                 ruleId?: string;
                 state?: "fired" | "sending" | "sent" | "logged" | "failed" | "unknown" | "resolved";
