@@ -5,7 +5,7 @@
  * "refunds"), the item's intent, its sentiment, its source.
  *
  * Ingest runs this for every item of a page, so a phrase rule first looks for a cheap prefix of
- * each stem in the lower-cased text and only tokenizes and stems the items that could match.
+ * each stem in the lower-cased text, then stems only the words that start with one.
  */
 import { prepare, stem } from '../analysis/text/tokenize';
 
@@ -65,9 +65,21 @@ export function phraseHasWords(phrase: string): boolean {
   return prepare(phrase).words.length > 0;
 }
 
-function containsRun(haystack: readonly string[], run: readonly string[]): boolean {
-  outer: for (let i = 0; i + run.length <= haystack.length; i++) {
-    for (let j = 0; j < run.length; j++) if (haystack[i + j] !== run[j]) continue outer;
+/** Words as the tokenizer spells them (lower case, ё → е; letters, digits, apostrophe). */
+const WORD = /[a-zа-я0-9']+/g;
+
+/**
+ * Whether the folded text has the phrase's stems as consecutive words. Only a word that starts
+ * with the first stem's needle is stemmed (stem() caches), so an item is never fully tokenized.
+ */
+function containsRun(words: readonly string[], rule: CompiledRule): boolean {
+  const first = rule.needles[0]!;
+  outer: for (let i = 0; i + rule.stems.length <= words.length; i++) {
+    if (!words[i]!.startsWith(first)) continue;
+    for (let j = 0; j < rule.stems.length; j++) {
+      const w = words[i + j]!;
+      if (!w.startsWith(rule.needles[j]!) || stem(w) !== rule.stems[j]) continue outer;
+    }
     return true;
   }
   return false;
@@ -75,12 +87,12 @@ function containsRun(haystack: readonly string[], run: readonly string[]): boole
 
 /**
  * The tags the rules put on for one item (each tag once: the first rule that matched it).
- * `stemsOf` is shared across an item's rules so its text is tokenized at most once.
+ * The folded text and its words are shared across an item's rules.
  */
 export function matchRules(rules: readonly CompiledRule[], item: RuleItem): TagMatch[] {
   if (rules.length === 0) return [];
   let folded: string | undefined;
-  let stems: string[] | undefined;
+  let words: string[] | undefined;
   const out: TagMatch[] = [];
   const seen = new Set<string>();
   for (const r of rules) {
@@ -92,8 +104,8 @@ export function matchRules(rules: readonly CompiledRule[], item: RuleItem): TagM
       if (r.stems.length === 0) continue;
       folded ??= fold(item.text);
       if (!r.needles.every((n) => folded!.includes(n))) continue;
-      stems ??= prepare(item.text).stems;
-      if (!containsRun(stems, r.stems)) continue;
+      words ??= folded.match(WORD) ?? [];
+      if (!containsRun(words, r)) continue;
     }
     seen.add(r.tagId);
     out.push({ tagId: r.tagId, ruleId: r.id });
