@@ -319,7 +319,8 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
       const columns = (
         await db.ds.query(
           `SELECT column_name FROM information_schema.columns
-           WHERE table_name = 'items' AND table_schema = 'public' AND column_name <> 'id' ORDER BY ordinal_position`,
+           WHERE table_name = 'items' AND table_schema = 'public' AND column_name <> 'id'
+             AND is_generated = 'NEVER' ORDER BY ordinal_position`,
         )
       ).map((r: { column_name: string }) => r.column_name as string);
       const rows: any[] = await db.ds.query(

@@ -40,7 +40,11 @@ export class BrandReportsService {
     const rows = await this.items.buckets(r.window, itemFilter(q), groupBy);
     const sources = groupBy === 'source' ? await this.lookups.sources() : new Map();
     const groups = new Map<string, ItemBucketRow[]>();
-    for (const row of rows) groups.set(row.grp, [...(groups.get(row.grp) ?? []), row]);
+    for (const row of rows) {
+      const list = groups.get(row.grp);
+      if (list) list.push(row);
+      else groups.set(row.grp, [row]);
+    }
     if (groups.size === 0) groups.set('', []);
     const series: SentimentSeriesView[] = [];
     for (const [group, list] of groups) {

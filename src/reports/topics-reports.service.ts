@@ -58,13 +58,11 @@ export class TopicsReportsService {
     const currentItems = itemsOf(true);
     const previousItems = itemsOf(false);
     const ranked = risingTerms(candidates, { currentItems, previousItems, limit: q.limit ?? 20 });
-    const samples = await this.termCounts.samples(
-      polarity,
-      ranked.map((t) => t.term),
-      days.from,
-      days.to,
-    );
-    const labels = new Map(candidates.map((c) => [c.term, c.surface]));
+    const shown = ranked.map((t) => t.term);
+    const [samples, labels] = await Promise.all([
+      this.termCounts.samples(polarity, shown, days.from, days.to),
+      this.termCounts.surfaces(polarity, shown, days.from, days.to),
+    ]);
     const terms = ranked.map((t) => ({
       term: t.term,
       label: labels.get(t.term) ?? t.term,

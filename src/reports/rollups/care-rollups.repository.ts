@@ -166,6 +166,7 @@ export class CareRollupsRepository {
   /** The backlog snapshots per bucket: average, peak and last of each snapshot's totals. */
   async backlog(w: ItemWindow, f: CareFilter): Promise<BacklogRow[]> {
     const params: unknown[] = [w.from, w.to, w.granularity, w.timeZone];
+    const unfiltered = !f.platform && !f.sourceId && f.intent === undefined;
     const where = filterSql({ sourceId: f.sourceId, intent: f.intent }, params);
     const platform = f.platform
       ? (params.push(f.platform),
@@ -173,11 +174,14 @@ export class CareRollupsRepository {
       : '';
     return sqlRows(
       this.db,
-      `WITH snap AS (
-         SELECT at, sum(open)::int AS open, sum(pending)::int AS pending, sum(snoozed)::int AS snoozed,
-                sum(unassigned)::int AS unassigned, sum(overdue)::int AS overdue
-           FROM report_backlog WHERE at >= $1 AND at < $2 ${where} ${platform}
-          GROUP BY at)
+      `WITH snap AS (${
+        unfiltered
+          ? `SELECT at, open, pending, snoozed, unassigned, overdue FROM report_backlog_totals WHERE at >= $1 AND at < $2`
+          : `SELECT at, sum(open)::int AS open, sum(pending)::int AS pending, sum(snoozed)::int AS snoozed,
+                    sum(unassigned)::int AS unassigned, sum(overdue)::int AS overdue
+               FROM report_backlog WHERE at >= $1 AND at < $2 ${where} ${platform}
+              GROUP BY at`
+      })
        SELECT date_trunc($3, at, $4) AS bucket, count(*)::int AS snapshots,
               round(avg(open), 1)::float8 AS "openAvg", max(open) AS "openMax",
               (array_agg(open ORDER BY at DESC))[1] AS "openLast",

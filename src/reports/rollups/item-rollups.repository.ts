@@ -54,14 +54,15 @@ export class ItemRollupsRepository {
   async buckets(w: ItemWindow, filter: ItemFilter, group: ItemGroup): Promise<ItemBucketRow[]> {
     const params: unknown[] = [w.prevFrom, w.from, w.to, w.granularity, w.timeZone];
     const where = filterSql(filter, params);
+    // per hour first (cheap), then into the zone's buckets (date_trunc in a zone is the costly part)
     return sqlRows<ItemBucketRow>(
       this.db,
-      `SELECT date_trunc($4, hour, $5) AS bucket, hour >= $2 AS current, ${GROUP_SQL[group]} AS grp,
+      `SELECT date_trunc($4, hour, $5) AS bucket, hour >= $2 AS current, grp,
               sum(items)::int AS items, sum(negative)::int AS negative, sum(neutral)::int AS neutral,
               sum(positive)::int AS positive, sum(needs_response)::int AS "needsResponse"
-         FROM (SELECT ${COLUMNS} FROM report_item_hours WHERE hour >= $1 AND hour < $3 ${where}
-               UNION ALL
-               SELECT ${COLUMNS} FROM report_item_hours_delta WHERE hour >= $1 AND hour < $3 ${where}) r
+         FROM (SELECT hour, ${GROUP_SQL[group]} AS grp, sum(items) AS items, sum(negative) AS negative,
+                      sum(neutral) AS neutral, sum(positive) AS positive, sum(needs_response) AS needs_response
+                 FROM ${source(filter, group, where)} GROUP BY 1, 2) h
         GROUP BY 1, 2, 3
         ORDER BY 1, 3`,
       params,
@@ -73,13 +74,27 @@ export class ItemRollupsRepository {
     return sqlRows(
       this.db,
       `SELECT hour, sum(needs_response)::int AS n
-         FROM (SELECT hour, needs_response FROM report_item_hours WHERE hour >= $1 AND hour < $2
+         FROM (SELECT hour, needs_response FROM report_item_intent_hours WHERE hour >= $1 AND hour < $2
                UNION ALL
                SELECT hour, needs_response FROM report_item_hours_delta WHERE hour >= $1 AND hour < $2) r
         GROUP BY hour HAVING sum(needs_response) <> 0 ORDER BY hour`,
       [from, to],
     );
   }
+}
+
+/**
+ * The rows a query reads ($1..$3 the window): the per-intent tier when no filter or grouping needs
+ * source, platform or language, else the full rollup; both with the unfolded item deltas.
+ */
+function source(f: ItemFilter, group: ItemGroup, where: string): string {
+  const narrow =
+    !f.platform && !f.sourceId && f.language === undefined && (group === 'none' || group === 'intent');
+  const cols = narrow ? 'hour, intent, items, negative, neutral, positive, needs_response' : COLUMNS;
+  return `(SELECT ${cols} FROM ${narrow ? 'report_item_intent_hours' : 'report_item_hours'}
+            WHERE hour >= $1 AND hour < $3 ${where}
+           UNION ALL
+           SELECT ${cols} FROM report_item_hours_delta WHERE hour >= $1 AND hour < $3 ${where}) r`;
 }
 
 function filterSql(f: ItemFilter, params: unknown[]): string {

@@ -14,6 +14,11 @@ export const ITEM_HOURS_RECOUNT = `
     FROM items WHERE direction = 'inbound'
    GROUP BY 1, 2, 4, 5`;
 
+export const ITEM_INTENT_HOURS_RECOUNT = `
+  SELECT hour, intent, sum(items)::int AS items, sum(negative)::int AS negative, sum(neutral)::int AS neutral,
+         sum(positive)::int AS positive, sum(needs_response)::int AS needs_response
+    FROM (${ITEM_HOURS_RECOUNT}) h GROUP BY hour, intent`;
+
 const OUTCOME = `
   SELECT source_id, platform, intent, agent_id,
          date_trunc('hour', started_at, 'UTC') AS started_hour,
@@ -64,8 +69,19 @@ export const CURRENT_CYCLES = `
     ) a ON true
    WHERE c.sla_breached_at IS NOT NULL OR a.at IS NOT NULL`;
 
+export interface RollupSpec {
+  name: string;
+  table: string;
+  /** where its unfolded deltas wait (default `${table}_delta`) */
+  delta?: string;
+  key: string[];
+  values: string[];
+  extra: string[];
+  recount: string;
+}
+
 /** Each rollup: its table, key columns and value columns. */
-export const ROLLUPS = [
+export const ROLLUPS: RollupSpec[] = [
   {
     name: 'item hours',
     table: 'report_item_hours',
@@ -73,6 +89,16 @@ export const ROLLUPS = [
     values: ['items', 'negative', 'neutral', 'positive', 'needs_response'],
     extra: ['platform'],
     recount: ITEM_HOURS_RECOUNT,
+  },
+  {
+    // the item deltas fold into both (report_fold())
+    name: 'item hours by intent',
+    table: 'report_item_intent_hours',
+    delta: 'report_item_hours_delta',
+    key: ['hour', 'intent'],
+    values: ['items', 'negative', 'neutral', 'positive', 'needs_response'],
+    extra: [],
+    recount: ITEM_INTENT_HOURS_RECOUNT,
   },
   {
     name: 'SLA hours',

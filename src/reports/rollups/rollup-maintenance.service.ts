@@ -64,6 +64,16 @@ export class RollupMaintenance {
          ON CONFLICT DO NOTHING`,
         [at, now],
       );
+      // the totals the unfiltered backlog chart reads (one row an hour)
+      await m.query(
+        `INSERT INTO report_backlog_totals (at, open, pending, snoozed, unassigned, overdue)
+         SELECT $1, COALESCE(sum(open), 0), COALESCE(sum(pending), 0), COALESCE(sum(snoozed), 0),
+                COALESCE(sum(unassigned), 0), COALESCE(sum(overdue), 0)
+           FROM report_backlog WHERE at = $1
+         ON CONFLICT (at) DO UPDATE SET open = EXCLUDED.open, pending = EXCLUDED.pending, snoozed = EXCLUDED.snoozed,
+           unassigned = EXCLUDED.unassigned, overdue = EXCLUDED.overdue`,
+        [at],
+      );
       await m.query(
         `INSERT INTO report_agent_load (at, user_id, open, pending, capacity)
          SELECT $1, u.id, count(c.id) FILTER (WHERE c.status = 'open'), count(c.id) FILTER (WHERE c.status = 'pending'),
@@ -90,7 +100,7 @@ export class RollupMaintenance {
                         responded_at, response_seconds, breached_at, agent_id)
                       SELECT * FROM (${CURRENT_CYCLES}) c ON CONFLICT DO NOTHING`);
       for (const r of ROLLUPS) {
-        await qr.query(`DELETE FROM ${r.table}_delta`);
+        await qr.query(`DELETE FROM ${r.delta ?? `${r.table}_delta`}`);
         await qr.query(`DELETE FROM ${r.table}`);
         const cols = [...r.key, ...r.extra, ...r.values];
         await qr.query(
@@ -113,7 +123,7 @@ export class RollupMaintenance {
       for (const r of ROLLUPS) {
         const cols = [...r.key, ...r.values];
         const kept = `SELECT ${r.key.join(', ')}, ${r.values.map((v) => `sum(${v})::bigint AS ${v}`).join(', ')}
-          FROM (SELECT ${cols.join(', ')} FROM ${r.table} UNION ALL SELECT ${cols.join(', ')} FROM ${r.table}_delta) u
+          FROM (SELECT ${cols.join(', ')} FROM ${r.table} UNION ALL SELECT ${cols.join(', ')} FROM ${r.delta ?? `${r.table}_delta`}) u
           GROUP BY ${r.key.join(', ')}
           HAVING ${r.values.map((v) => `sum(${v}) <> 0`).join(' OR ')}`;
         const recount = `SELECT ${r.key.join(', ')}, ${r.values.map((v) => `${v}::bigint`).join(', ')} FROM (${r.recount}) x`;

@@ -6,7 +6,6 @@ export type Polarity = 'negative' | 'positive';
 
 export interface TermTotals {
   term: string;
-  surface: string;
   current: number;
   previous: number;
 }
@@ -53,8 +52,7 @@ export class TermsRepository {
   ): Promise<TermTotals[]> {
     return sqlRows(
       this.db,
-      `SELECT term, (array_agg(surface ORDER BY items DESC))[1] AS surface,
-              (COALESCE(sum(items) FILTER (WHERE day >= $3), 0))::int AS current,
+      `SELECT term, (COALESCE(sum(items) FILTER (WHERE day >= $3), 0))::int AS current,
               (COALESCE(sum(items) FILTER (WHERE day < $3), 0))::int AS previous
          FROM report_term_days
         WHERE polarity = $1 AND day >= $2::date AND day < $4::date
@@ -64,6 +62,26 @@ export class TermsRepository {
         LIMIT $6`,
       [polarity, days.prevFrom, days.from, days.to, minCount, limit],
     );
+  }
+
+  /**
+   * What people wrote for each term (its surface on the day it was most mentioned in [from, to)):
+   * read for the few terms a report shows, not in the candidates' aggregate.
+   */
+  async surfaces(
+    polarity: Polarity,
+    terms: string[],
+    from: string,
+    to: string,
+  ): Promise<Map<string, string>> {
+    const rows = await sqlRows<{ term: string; surface: string }>(
+      this.db,
+      `SELECT DISTINCT ON (term) term, surface FROM report_term_days
+        WHERE polarity = $1 AND term = ANY($2::text[]) AND day >= $3::date AND day < $4::date
+        ORDER BY term, items DESC, day DESC`,
+      [polarity, terms, from, to],
+    );
+    return new Map(rows.map((r) => [r.term, r.surface]));
   }
 
   /** The newest example items of each term in [from, to). */
