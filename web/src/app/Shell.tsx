@@ -6,6 +6,7 @@ import { checkSession } from '../api/queries';
 import { InboxPage } from '../inbox/InboxPage';
 import { ProfilePage } from '../profile/ProfilePage';
 import { LiveInbox } from '../realtime/live';
+import { AgentStatusToggle, NotificationBell } from '../share/TopBarLoad';
 import { ToastProvider } from '../ui/toasts';
 import { useAttention } from './attention';
 import { LanguageToggle } from './LanguageToggle';
@@ -29,7 +30,7 @@ export function Shell() {
   const qc = useQueryClient();
   const { me } = useSession();
   const onNewItems = useAttention();
-  const [live] = useState(() => new LiveInbox({ qc }));
+  const [live] = useState(() => new LiveInbox({ qc, userId: me.id }));
   useEffect(() => {
     live.setCallbacks({
       onNewItems,
@@ -156,6 +157,8 @@ function TopBar({ onHelp }: { onHelp: () => void }) {
       >
         {t(state === 'live' ? 'live.on' : 'live.off')}
       </span>
+      {me.role === 'admin' || me.role === 'agent' ? <AgentStatusToggle /> : null}
+      <NotificationBell />
       <button type="button" className="btn btn-ghost keys-hint" onClick={onHelp} aria-keyshortcuts="?">
         {t('keys.hint')}
       </button>

@@ -8,6 +8,7 @@ import { sourceSetupLocale } from '../admin/locale';
 import { reportsLocale } from '../reports/locale';
 import { reviewLocale } from '../review/locale';
 import { tagsLocale } from '../tags/locale';
+import { shareLocale } from '../share/locale';
 
 export interface FeatureLocale {
   ru: Record<string, unknown>;
@@ -21,4 +22,5 @@ export const featureLocales: FeatureLocale[] = [
   alertsLocale,
   sourceSetupLocale,
   reportsLocale,
+  shareLocale,
 ];

@@ -65,7 +65,11 @@ describe('the composer', () => {
     expect(sends[0]!.headers['x-csrf-token']).toBe('csrf-in-memory');
     expect(sends[0]!.headers['idempotency-key']).toMatch(/^[\w-]{8,100}$/);
     expect(sends[1]!.headers['idempotency-key']).toBe(sends[0]!.headers['idempotency-key']);
-    expect(sends[1]!.body).toEqual({ text: 'Уже проверяем', statusAfter: 'pending' });
+    expect(sends[1]!.body).toEqual({
+      text: 'Уже проверяем',
+      statusAfter: 'pending',
+      loadedAt: expect.any(String), // the collision guard's "since"
+    });
     expect(localStorage.length).toBe(0); // drafts and tokens never touch storage
     setCsrfToken(null);
   });
@@ -81,8 +85,8 @@ describe('the composer', () => {
     expect(await screen.findByText('Ошибка на сервере. Попробуйте позже.')).toBeInTheDocument();
     await userEvent.type(box, ' два');
     await userEvent.click(screen.getByRole('button', { name: 'Отправить' }));
-    await waitFor(() => expect(calls.filter((x) => x.method === 'POST')).toHaveLength(2));
-    const [a, b] = calls.filter((x) => x.method === 'POST');
+    await waitFor(() => expect(calls.filter((x) => x.path.endsWith('/replies'))).toHaveLength(2));
+    const [a, b] = calls.filter((x) => x.path.endsWith('/replies'));
     expect(a!.headers['idempotency-key']).not.toBe(b!.headers['idempotency-key']);
   });
 

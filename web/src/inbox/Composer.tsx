@@ -6,6 +6,7 @@ import { keys, useTemplates } from '../api/queries';
 import { currentLanguage } from '../i18n';
 import { errorText } from '../ui/errors';
 import { useToast } from '../ui/toasts';
+import { useOwnPresence } from '../share/presence';
 import { authorOf } from './filters';
 import { rankTemplates, slashQuery } from './fuzzy';
 
@@ -42,8 +43,8 @@ export interface ComposerHandle {
  */
 export const Composer = forwardRef<
   ComposerHandle,
-  { conversation: Conversation; onSent?: (mode: ComposeMode) => void }
->(function Composer({ conversation, onSent }, ref) {
+  { conversation: Conversation; loadedAt?: string; onSent?: (mode: ComposeMode) => void }
+>(function Composer({ conversation, loadedAt, onSent }, ref) {
   const { t } = useTranslation();
   const toast = useToast();
   const qc = useQueryClient();
@@ -55,6 +56,8 @@ export const Composer = forwardRef<
   const replyKey = useRef<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const draftKey = `${mode}:${conversation.id}`;
+  // colleagues see that this person is here, and typing a reply
+  useOwnPresence(conversation.id, mode === 'reply' ? text : '');
 
   // another conversation or mode: its own draft (and a new reply key)
   useEffect(() => {
@@ -114,11 +117,28 @@ export const Composer = forwardRef<
     try {
       if (mode === 'reply') {
         replyKey.current ??= newIdempotencyKey();
-        await post(
-          `/api/conversations/${conversation.id}/replies`,
-          { text, statusAfter: after },
-          { headers: { 'Idempotency-Key': replyKey.current } },
-        );
+        const send = (force: boolean) =>
+          post(
+            `/api/conversations/${conversation.id}/replies`,
+            { text, statusAfter: after, ...(loadedAt ? { loadedAt } : {}), ...(force ? { force } : {}) },
+            { headers: { 'Idempotency-Key': replyKey.current! } },
+          );
+        try {
+          await send(false);
+        } catch (err) {
+          // someone answered this message since it was loaded: show it and ask before sending
+          if (!(err instanceof ApiError && err.code === 'already_answered')) throw err;
+          const other = (err.body as { reply?: { authorName?: string | null; text?: string } }).reply;
+          void qc.invalidateQueries({ queryKey: keys.conversation(conversation.id) });
+          const ok = window.confirm(
+            t('share.alreadyAnswered', {
+              name: other?.authorName || t('share.someone'),
+              text: (other?.text ?? '').slice(0, 200),
+            }),
+          );
+          if (!ok) return;
+          await send(true);
+        }
         replyKey.current = null;
         toast(t('compose.queued'));
       } else {

@@ -14,6 +14,7 @@ import { useToast } from '../ui/toasts';
 import { AssignPicker } from '../tags/AssignPicker';
 import { ConversationTags } from '../tags/ConversationTags';
 import { PostContext } from '../tags/PostContext';
+import { PresenceAvatars } from '../share/PresenceAvatars';
 import { Composer, type ComposerHandle, type ComposeMode } from './Composer';
 import { authorOf } from './filters';
 import { buildTimeline } from './timeline';
@@ -188,6 +189,7 @@ function Loaded({
           {c.contact?.username ? <span className="muted hide-narrow">@{c.contact.username}</span> : null}
           <IntentBadge intent={c.intent} />
           <SentimentBadge sentiment={c.sentimentLabel} />
+          <PresenceAvatars conversationId={c.id} withText />
           <span className="grow" />
           <Countdown c={c} long />
         </div>
@@ -214,7 +216,12 @@ function Loaded({
             <Timeline entries={entries} actions={timelineActions} />
           </div>
           {writer ? (
-            <Composer ref={composer} conversation={c} onSent={() => (atBottom.current = true)} />
+            <Composer
+              ref={composer}
+              conversation={c}
+              loadedAt={d.loadedAt}
+              onSent={() => (atBottom.current = true)}
+            />
           ) : (
             <p className="readonly muted">{t('conv.readOnly')}</p>
           )}

@@ -1,4 +1,5 @@
 import { memo, useEffect, useRef, useState, type RefObject } from 'react';
+import { PresenceAvatars } from '../share/PresenceAvatars';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../api/client';
 import { QUEUE_MAX, STATUSES, WHO, type QueueFilter } from '../api/queries';
@@ -210,6 +211,7 @@ const Row = memo(function Row({
         ) : null}
         <PlatformChip platform={c.platform} />
         <span className="author">{authorOf(c)}</span>
+        <PresenceAvatars conversationId={c.id} />
         <Countdown c={c} />
       </div>
       <div className="preview">

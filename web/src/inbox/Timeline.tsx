@@ -29,6 +29,8 @@ export function Timeline({ entries, actions }: { entries: TimelineEntry[]; actio
             return <Reply key={e.key} r={e.data} actions={actions} />;
           case 'note':
             return <NoteEntry key={e.key} n={e.data} />;
+          case 'sla':
+            return <SlaEntry key={e.key} kind={e.data.kind} at={e.data.createdAt} />;
         }
       })}
     </>
@@ -282,5 +284,15 @@ function NoteEntry({ n }: { n: Note }) {
       </header>
       <div className="msg-text">{n.text}</div>
     </aside>
+  );
+}
+
+/** An SLA clock event (50 %, 80 %, breach) as a line in the story. */
+function SlaEntry({ kind, at }: { kind: string; at: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`entry sla-entry sla-${kind}`} data-testid="sla-entry">
+      <span className="small">{t(`share.sla.${kind}`)}</span> <Time iso={at} />
+    </div>
   );
 }

@@ -2,6 +2,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { InboxEvent } from '../api/client';
 import { keys } from '../api/queries';
 import { applyInboxEvent } from './cache';
+import { get } from '../api/client';
+import { presenceStore, type Presence } from '../share/presence';
 
 export type LiveState = 'connecting' | 'live' | 'down';
 
@@ -30,6 +32,8 @@ export interface LiveOptions extends LiveCallbacks {
   /** Test seam: a factory for the EventSource. */
   createSource?: (url: string) => EventSource;
   queueDebounceMs?: number;
+  /** Whose browser this is: their notifications refresh on `notification.created`. */
+  userId?: string;
 }
 
 /**
@@ -82,6 +86,11 @@ export class LiveInbox {
     if (this.seen.has(e.id)) return;
     this.seen.add(e.id);
     if (!this.lastId || BigInt(e.id) > BigInt(this.lastId)) this.lastId = e.id;
+    if (e.type === 'notification.created') {
+      const to = (e.data.userIds as string[] | undefined) ?? [];
+      if (!this.opts.userId || to.includes(this.opts.userId))
+        void this.opts.qc.invalidateQueries({ queryKey: ['notifications'] });
+    }
     const fx = applyInboxEvent(this.opts.qc, e, () => this.invalidateQueuesSoon());
     if (fx.newInbound > 0) this.opts.onNewItems?.(fx.newInbound);
   }
@@ -97,6 +106,10 @@ export class LiveInbox {
       // covers a reset or a first connection after polling)
       if (this.state === 'down') void this.opts.qc.invalidateQueries();
       this.setState('live');
+      // who is looking where right now (the stream carries only changes)
+      void get<Presence[]>('/api/presence')
+        .then((list) => presenceStore.load(list))
+        .catch(() => undefined);
     };
     src.onmessage = (m: MessageEvent<string>) => {
       try {
@@ -106,6 +119,13 @@ export class LiveInbox {
       }
     };
     src.addEventListener('reset', () => void this.opts.qc.invalidateQueries());
+    src.addEventListener('presence', (m: MessageEvent<string>) => {
+      try {
+        presenceStore.apply(JSON.parse(m.data) as Presence);
+      } catch {
+        /* a malformed frame is dropped */
+      }
+    });
     src.onerror = () => {
       if (this.source !== src) return;
       this.setState('down');
