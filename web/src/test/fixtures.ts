@@ -45,10 +45,6 @@ export function row(over: Partial<QueueRow> = {}): QueueRow {
       username: null,
     },
     tags: [],
-    slaWarned50At: null,
-    slaWarned80At: null,
-    assignedAt: null,
-    agentActionAt: null,
     lastText: 'Где мой заказ?',
     lastDirection: 'inbound',
     ...over,
@@ -59,8 +55,6 @@ export function details(conv: QueueRow, over: Partial<ConversationDetails> = {})
   const { lastText: _t, lastDirection: _d, ...conversation } = conv;
   return {
     conversation,
-    slaEvents: [],
-    loadedAt: new Date().toISOString(),
     items: [
       {
         id: '101',
