@@ -15,11 +15,16 @@ import {
 } from './client';
 
 export const STATUSES: readonly ConversationStatus[] = ['open', 'pending', 'snoozed', 'resolved'];
+/** The queue's tabs: each status, and every conversation (status=all). */
+export type QueueStatus = ConversationStatus | 'all';
+export const TABS: readonly QueueStatus[] = [...STATUSES, 'all'];
 export const WHO = ['all', 'mine', 'unassigned'] as const;
 export type Who = (typeof WHO)[number];
 export interface QueueFilter {
-  status: ConversationStatus;
+  status: QueueStatus;
   who: Who;
+  /** Search words and filters (inbox/search/queue-filters.ts), as the API names them. */
+  filters?: Partial<Record<string, string>>;
 }
 export const QUEUE_PAGE = 50;
 export const QUEUE_MAX = 200;
@@ -30,7 +35,7 @@ export const keys = {
   labels: ['labels'] as const,
   queues: ['queue'] as const,
   queue: (f: QueueFilter, limit: number, extra: Record<string, string> = {}) =>
-    ['queue', f.status, f.who, limit, JSON.stringify(extra)] as const,
+    ['queue', f.status, f.who, limit, JSON.stringify({ ...f.filters, ...extra })] as const,
   conversations: ['conversation'] as const,
   conversation: (id: string) => ['conversation', id] as const,
   templates: ['templates'] as const,
@@ -47,6 +52,7 @@ export function queuePath(f: QueueFilter, limit: number, extra: Record<string, s
     status: f.status,
     limit: Math.min(limit, QUEUE_MAX),
     assignee: f.who === 'all' ? undefined : f.who === 'mine' ? 'me' : 'unassigned',
+    ...f.filters,
     ...extra,
   })}`;
 }

@@ -9,6 +9,7 @@ import { reportsLocale } from '../reports/locale';
 import { reviewLocale } from '../review/locale';
 import { tagsLocale } from '../tags/locale';
 import { shareLocale } from '../share/locale';
+import { searchLocale } from '../inbox/search/locale';
 
 export interface FeatureLocale {
   ru: Record<string, unknown>;
@@ -23,4 +24,5 @@ export const featureLocales: FeatureLocale[] = [
   sourceSetupLocale,
   reportsLocale,
   shareLocale,
+  searchLocale,
 ];

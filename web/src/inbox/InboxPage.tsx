@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -6,14 +7,18 @@ import { useLiveState } from '../app/live-context';
 import { useSession } from '../app/session';
 import { isTyping } from '../app/Shell';
 import { ConversationView, type ConversationActions } from './ConversationView';
-import { filterFrom, matchesSearch, neighbour, rememberFilter } from './filters';
+import { filterFrom, neighbour, rememberFilter } from './filters';
 import { LinkFilterBar } from './LinkFilterBar';
 import { linkFilterFrom, withoutLinkFilter } from './link-filter';
+import { FilterBar } from './search/FilterBar';
+import { urlToView, viewToUrl, withFilters, type Filters } from './search/queue-filters';
+import { SavedViews } from './search/SavedViews';
 import { Queue } from './Queue';
 
 /**
  * The inbox: the queue and the open conversation. Everything is in the URL
- * (/inbox/<conversation>?status=open&who=mine&q=…), so a view is linkable and survives a reload.
+ * (/inbox/<conversation>?status=open&who=mine&q=…&sentiment=…&view=<saved view>), so a view is
+ * linkable and survives a reload. Search and filters run on the server (GET /api/conversations).
  * Keys: j/k move, Enter opens, r reply, n note, e resolve, a assign to me, / search, Esc back.
  */
 export function InboxPage() {
@@ -24,7 +29,15 @@ export function InboxPage() {
   const { me } = useSession();
   const live = useLiveState() === 'live';
   const filter = filterFrom(params);
-  const search = params.get('q') ?? '';
+  const urlSearch = params.get('q') ?? '';
+  // the box answers at once; the URL (and the server's search) follows after a pause in typing
+  const [search, setSearchText] = useState(urlSearch);
+  const [urlSeen, setUrlSeen] = useState(urlSearch);
+  if (urlSeen !== urlSearch) {
+    // the URL changed under us (a saved view, back/forward): the box shows it
+    setUrlSeen(urlSearch);
+    setSearchText(urlSearch);
+  }
   const [limit, setLimit] = useState(QUEUE_PAGE);
   // the row j/k point at: set under one open conversation, it follows the next one opened
   const [cursor, setCursor] = useState<{ id: string; under: string | undefined }>();
@@ -42,9 +55,17 @@ export function InboxPage() {
     return m;
   }, [users.data, me.id, me.name]);
 
+  const qc = useQueryClient();
   const all = queue.data?.conversations;
-  const rows = useMemo(() => (all ?? []).filter((c) => matchesSearch(c, search)), [all, search]);
+  const rows = useMemo(() => all ?? [], [all]);
   const ids = rows.map((r) => r.id);
+  // the saved views' live counts follow the queue's changes (at most every 5 s)
+  const countsAt = useRef(0);
+  useEffect(() => {
+    if (!queue.dataUpdatedAt || Date.now() - countsAt.current < 5000) return;
+    countsAt.current = Date.now();
+    void qc.invalidateQueries({ queryKey: ['saved-views'] });
+  }, [queue.dataUpdatedAt, qc]);
 
   const setFilter = (change: Partial<QueueFilter>) => {
     const next = { ...filter, ...change };
@@ -53,13 +74,44 @@ export function InboxPage() {
     const p = new URLSearchParams(params);
     p.set('status', next.status);
     p.set('who', next.who);
+    p.delete('view');
     setParams(p);
   };
+  const searchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(searchTimer.current), []);
   const setSearch = (q: string) => {
-    const p = new URLSearchParams(params);
-    if (q) p.set('q', q);
-    else p.delete('q');
-    setParams(p, { replace: true });
+    setSearchText(q);
+    clearTimeout(searchTimer.current);
+    searchTimer.current = setTimeout(
+      () => {
+        setLimit(QUEUE_PAGE);
+        setParams(
+          (prev) => {
+            const p = withFilters(prev, { ...filterFrom(prev).filters, q });
+            p.delete('view');
+            return p;
+          },
+          { replace: true },
+        );
+      },
+      q ? 300 : 0,
+    );
+  };
+  const setFilters = (f: Filters) => {
+    setLimit(QUEUE_PAGE);
+    const p = withFilters(params, { ...f, q: filter.filters?.q });
+    p.delete('view');
+    setParams(p);
+  };
+  const pickView = (v: { id: string; filters: Record<string, string | undefined> }) => {
+    const u = viewToUrl(v.filters);
+    const p = withFilters(new URLSearchParams(), u.filters);
+    p.set('status', u.status);
+    p.set('who', u.who);
+    p.set('view', v.id);
+    rememberFilter({ status: filterFrom(p).status, who: u.who });
+    setLimit(QUEUE_PAGE);
+    navigate({ pathname: '/inbox', search: p.toString() });
   };
   const open = (id: string) => navigate({ pathname: `/inbox/${id}`, search: params.toString() });
 
@@ -149,6 +201,16 @@ export function InboxPage() {
         onSearch={setSearch}
         userNames={userNames}
         searchRef={searchRef}
+        toolbar={
+          <>
+            <FilterBar filters={filter.filters ?? {}} onChange={setFilters} />
+            <SavedViews
+              current={urlToView(filter.status, filter.who, filter.filters ?? {})}
+              activeId={params.get('view') ?? undefined}
+              onPick={pickView}
+            />
+          </>
+        }
       />
       {conversationId ? (
         <ConversationView id={conversationId} userNames={userNames} actionsRef={actions} />

@@ -28,7 +28,9 @@ describe('the queue', () => {
     renderApp(<InboxPage />, { path: '/inbox', route: '/inbox/:conversationId?' });
     const rows = await screen.findAllByRole('option');
     expect(rows.map((r) => r.getAttribute('data-urgency'))).toEqual(['breached', 'warn', 'none']);
-    expect(calls[0]!.path).toBe('/api/conversations?status=open&limit=50');
+    expect(calls.find((c) => c.path.startsWith('/api/conversations'))!.path).toBe(
+      '/api/conversations?status=open&limit=50',
+    );
     expect(within(rows[0]!).getByText(XSS)).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
     expect(within(rows[0]!).getByText(/^−1 мин$/)).toBeInTheDocument();
@@ -51,14 +53,18 @@ describe('the queue', () => {
     expect(screen.getByRole('tab', { name: 'Ждут клиента' })).toHaveAttribute('aria-selected', 'true');
   });
 
-  it('j/k move through the rows, Enter opens one, / focuses the search box which narrows the list', async () => {
+  it('j/k move through the rows, Enter opens one, / focuses the search box, which asks the server', async () => {
     const rows = [
       row({ contact: { id: 'a', platform: 'vk', externalId: '1', displayName: 'Борис', username: null } }),
       row(),
       row(),
     ];
-    mockNetwork({
-      'GET /api/conversations': () => ({ conversations: rows, nextCursor: null }),
+    const { calls } = mockNetwork({
+      // the server searches: names, text, order numbers (tested in test/inbox/search.int-spec.ts)
+      'GET /api/conversations': (c) => ({
+        conversations: new URL(c.path, 'http://x').searchParams.get('q') ? rows.slice(0, 1) : rows,
+        nextCursor: null,
+      }),
       [`GET /api/conversations/${rows[1]!.id}`]: () => ({
         status: 404,
         body: { message: 'conversation not found' },
@@ -74,6 +80,9 @@ describe('the queue', () => {
     expect(screen.getByRole('searchbox')).toHaveFocus();
     await userEvent.keyboard('бор');
     await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(1));
+    expect(
+      calls.some((c) => c.path.startsWith('/api/conversations?') && c.path.includes('q=%D0%B1%D0%BE%D1%80')),
+    ).toBe(true);
   });
 
   it('speaks English after RU→EN, with English plurals', async () => {
@@ -86,6 +95,7 @@ describe('the queue', () => {
       'Pending',
       'Snoozed',
       'Resolved',
+      'All',
     ]);
     expect(screen.getByText('1 conversation')).toBeInTheDocument();
   });

@@ -1,8 +1,8 @@
-import { memo, useEffect, useRef, useState, type RefObject } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { PresenceAvatars } from '../share/PresenceAvatars';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../api/client';
-import { QUEUE_MAX, STATUSES, WHO, type QueueFilter } from '../api/queries';
+import { QUEUE_MAX, TABS, WHO, type QueueFilter } from '../api/queries';
 import { canWrite, useSession } from '../app/session';
 import { BulkBar } from '../tags/BulkBar';
 import { TagChips } from '../tags/TagChips';
@@ -32,6 +32,8 @@ export interface QueueProps {
   onSearch(q: string): void;
   userNames: Map<string, string>;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** The filter bar and saved views, under the search box. */
+  toolbar?: ReactNode;
 }
 
 /**
@@ -61,7 +63,7 @@ export function Queue({ searchRef, ...p }: QueueProps) {
     <aside className="queue" aria-label={t('queue.label')}>
       <div className="queue-head">
         <div className="tabs" role="tablist" aria-label={t('queue.tabs')}>
-          {STATUSES.map((s) => (
+          {TABS.map((s) => (
             <button
               key={s}
               type="button"
@@ -70,7 +72,7 @@ export function Queue({ searchRef, ...p }: QueueProps) {
               className={`tab${p.filter.status === s ? ' active' : ''}`}
               onClick={() => p.onFilter({ status: s })}
             >
-              {t(`status.${s}`)}
+              {s === 'all' ? t('search.allTab') : t(`status.${s}`)}
             </button>
           ))}
         </div>
@@ -93,7 +95,7 @@ export function Queue({ searchRef, ...p }: QueueProps) {
             ref={searchRef}
             type="search"
             value={p.search}
-            placeholder={t('queue.searchPlaceholder')}
+            placeholder={t('search.placeholder')}
             aria-keyshortcuts="/"
             onChange={(e) => p.onSearch(e.target.value)}
             onKeyDown={(e) => {
@@ -104,17 +106,23 @@ export function Queue({ searchRef, ...p }: QueueProps) {
             }}
           />
         </label>
+        {p.toolbar}
       </div>
       {pickedShown.length > 0 ? <BulkBar ids={pickedShown} onDone={() => setPicked(new Set())} /> : null}
-      <ul ref={list} className="queue-list" role="listbox" aria-label={t(`status.${p.filter.status}`)}>
+      <ul
+        ref={list}
+        className="queue-list"
+        role="listbox"
+        aria-label={p.filter.status === 'all' ? t('search.allTab') : t(`status.${p.filter.status}`)}
+      >
         {p.rows.length === 0 ? (
           <li className="queue-empty muted" role="presentation">
             {p.error
               ? errorText(p.error)
               : p.loading
                 ? t('app.loading')
-                : p.search
-                  ? t('queue.nothingFound')
+                : p.search || Object.keys(p.filter.filters ?? {}).length
+                  ? t('search.nothingFound')
                   : t('queue.empty')}
           </li>
         ) : (

@@ -1,5 +1,6 @@
-import type { ConversationStatus, QueueRow } from '../api/client';
-import { STATUSES, WHO, type QueueFilter, type Who } from '../api/queries';
+import type { QueueRow } from '../api/client';
+import { TABS, WHO, type QueueFilter, type QueueStatus, type Who } from '../api/queries';
+import { filtersFrom } from './search/queue-filters';
 
 const FILTER_KEY = 'otklik.filter'; // the last tab: a UI preference, no data
 
@@ -11,20 +12,24 @@ function saved(): Partial<QueueFilter> {
   }
 }
 
-/** The queue filter from the URL (linkable), else the last one used on this device, else open/all. */
+/**
+ * The queue filter from the URL (linkable), else the last tab used on this device, else open/all;
+ * search words and filters come from the URL only.
+ */
 export function filterFrom(params: URLSearchParams): QueueFilter {
   const last = saved();
   const status = params.get('status') ?? last.status;
   const who = params.get('who') ?? last.who;
   return {
-    status: STATUSES.includes(status as ConversationStatus) ? (status as ConversationStatus) : 'open',
+    status: TABS.includes(status as QueueStatus) ? (status as QueueStatus) : 'open',
     who: (WHO as readonly string[]).includes(who ?? '') ? (who as Who) : 'all',
+    filters: filtersFrom(params),
   };
 }
 
 export function rememberFilter(f: QueueFilter): void {
   try {
-    localStorage.setItem(FILTER_KEY, JSON.stringify(f));
+    localStorage.setItem(FILTER_KEY, JSON.stringify({ status: f.status, who: f.who }));
   } catch {
     /* storage disabled */
   }
