@@ -69,5 +69,5 @@ describe('saved views and filters', () => {
       name: 'Злые англ.',
       filters: { status: 'all', assignee: 'me', language: 'en', sentiment: 'negative' },
     });
-  });
+  }, 20_000);
 });
