@@ -72,7 +72,7 @@ export class CustomerItemView {
   @NullableStr() intent!: string | null;
 }
 
-export class SentimentPointView {
+export class CustomerSentimentPointView {
   @DateTime() at!: string;
   @Str({ description: 'positive, neutral or negative' }) label!: string;
   @Num({ nullable: true }) score!: number | null;
@@ -104,8 +104,8 @@ export class CustomerView {
   conversations!: CustomerConversationView[];
   @ListOf(() => CustomerItemView, { description: 'every conversation’s items, newest first (200 at most)' })
   items!: CustomerItemView[];
-  @ListOf(() => SentimentPointView, { description: 'the customer’s own messages, oldest first' })
-  sentiment!: SentimentPointView[];
+  @ListOf(() => CustomerSentimentPointView, { description: 'the customer’s own messages, oldest first' })
+  sentiment!: CustomerSentimentPointView[];
   @ListOf(() => CustomerNoteView, { description: 'newest first; never deleted' }) notes!: CustomerNoteView[];
 }
 

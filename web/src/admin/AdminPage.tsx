@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { AutoAckPage } from '../autoack/AutoAckPage';
 import { AuditPage } from './AuditPage';
 import { SlaPage } from './SlaPage';
 import { SourcesPage } from './SourcesPage';
@@ -18,6 +19,7 @@ export default function AdminPage() {
         <NavLink to="/admin/users">{t('admin.users')}</NavLink>
         <NavLink to="/admin/templates">{t('admin.templates')}</NavLink>
         <NavLink to="/admin/tags">{t('tags.admin')}</NavLink>
+        <NavLink to="/admin/auto-ack">{t('autoAck.nav')}</NavLink>
         <NavLink to="/admin/audit">{t('admin.audit')}</NavLink>
       </nav>
       <main className="page admin-page">
@@ -28,6 +30,7 @@ export default function AdminPage() {
           <Route path="users" element={<UsersPage />} />
           <Route path="templates" element={<TemplatesPage />} />
           <Route path="tags" element={<TagsAdmin />} />
+          <Route path="auto-ack" element={<AutoAckPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="*" element={<Navigate to="/admin/sources" replace />} />
         </Routes>

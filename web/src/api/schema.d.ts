@@ -2435,6 +2435,13 @@ export interface components {
             /** Format: uuid */
             updatedBy: string | null;
         };
+        CustomerSentimentPointView: {
+            /** Format: date-time */
+            at: string;
+            /** @description positive, neutral or negative */
+            label: string;
+            score: number | null;
+        };
         CustomerSummaryView: {
             /** Format: date-time */
             createdAt: string;
@@ -2453,7 +2460,7 @@ export interface components {
             /** @description newest first; never deleted */
             notes: components["schemas"]["CustomerNoteView"][];
             /** @description the customer’s own messages, oldest first */
-            sentiment: components["schemas"]["SentimentPointView"][];
+            sentiment: components["schemas"]["CustomerSentimentPointView"][];
         };
         DeliveryAttemptDto: {
             attempt: number;

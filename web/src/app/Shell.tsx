@@ -16,6 +16,7 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 
 /** Admin screens load only when an admin opens them (they are not in the inbox's bundle). */
 const AdminPage = lazy(() => import('../admin/AdminPage'));
+const KbPage = lazy(() => import('../kb/KbPage'));
 /** The analysis review queue and its report (issue 16), loaded when opened. */
 const ReviewPage = lazy(() => import('../review/ReviewPage'));
 /** Alerts (admins; an on-call lead too once users have that flag): a chunk of its own. */
@@ -68,6 +69,14 @@ export function Shell() {
             <Routes>
               <Route path="/inbox/:conversationId?" element={<InboxPage />} />
               <Route path="/profile" element={<ProfilePage />} />
+              <Route
+                path="/kb"
+                element={
+                  <Suspense fallback={<p className="placeholder muted">…</p>}>
+                    <KbPage />
+                  </Suspense>
+                }
+              />
               <Route
                 path="/review"
                 element={
@@ -143,6 +152,7 @@ function TopBar({ onHelp }: { onHelp: () => void }) {
       <span className="logo">{t('app.title')}</span>
       <nav className="main-nav" aria-label={t('nav.main')}>
         <NavLink to="/inbox">{t('nav.inbox')}</NavLink>
+        <NavLink to="/kb">{t('kb.nav')}</NavLink>
         <NavLink to="/review">{t('review.nav')}</NavLink>
         {seesAlerts(me.role) ? <NavLink to="/alerts">{t('alerts.nav')}</NavLink> : null}
         {REPORT_ROLES.includes(me.role) ? <NavLink to="/reports">{t('reports.nav')}</NavLink> : null}

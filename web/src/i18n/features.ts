@@ -10,6 +10,9 @@ import { reviewLocale } from '../review/locale';
 import { tagsLocale } from '../tags/locale';
 import { shareLocale } from '../share/locale';
 import { searchLocale } from '../inbox/search/locale';
+import { customerLocale } from '../customers/locale';
+import { kbLocale } from '../kb/locale';
+import { autoAckLocale } from '../autoack/locale';
 
 export interface FeatureLocale {
   ru: Record<string, unknown>;
@@ -25,4 +28,7 @@ export const featureLocales: FeatureLocale[] = [
   reportsLocale,
   shareLocale,
   searchLocale,
+  customerLocale,
+  kbLocale,
+  autoAckLocale,
 ];

@@ -34,6 +34,8 @@ const PICKER_MAX = 8;
 
 export interface ComposerHandle {
   focus(mode?: ComposeMode): void;
+  /** Puts text into the reply at the cursor (a knowledge-base link or excerpt). */
+  insert(text: string): void;
 }
 
 /**
@@ -70,6 +72,9 @@ export const Composer = forwardRef<
       if (m && m !== mode) setMode(m);
       setTimeout(() => area.current?.focus(), 0);
     },
+    insert(text) {
+      insertText(text);
+    },
   }));
 
   const fitting = templatesFor(templates.data ?? [], conversation.intent, currentLanguage());
@@ -91,7 +96,10 @@ export const Composer = forwardRef<
     const tpl = templates.data?.find((x) => x.id === id);
     if (!tpl) return;
     const name = authorOf(conversation).split(/\s+/)[0]?.replace(/^@/, '') ?? '';
-    const filled = fillTemplate(tpl.body, { name, customer: name });
+    insertText(fillTemplate(tpl.body, { name, customer: name }));
+  }
+
+  function insertText(filled: string) {
     const el = area.current;
     const s = replaceFrom ?? el?.selectionStart ?? text.length;
     const e = el?.selectionEnd ?? text.length;

@@ -16,6 +16,8 @@ import { ConversationTags } from '../tags/ConversationTags';
 import { PostContext } from '../tags/PostContext';
 import { PresenceAvatars } from '../share/PresenceAvatars';
 import { Composer, type ComposerHandle, type ComposeMode } from './Composer';
+import { CustomerPanel } from '../customers/CustomerPanel';
+import { KbSuggestions } from '../kb/KbSuggestions';
 import { authorOf } from './filters';
 import { buildTimeline } from './timeline';
 import { Timeline, type TimelineActions } from './Timeline';
@@ -216,6 +218,13 @@ function Loaded({
             <Timeline entries={entries} actions={timelineActions} />
           </div>
           {writer ? (
+            <KbSuggestions
+              conversationId={c.id}
+              lastCustomerMessageAt={c.lastCustomerMessageAt}
+              onInsert={(text) => composer.current?.insert(text)}
+            />
+          ) : null}
+          {writer ? (
             <Composer
               ref={composer}
               conversation={c}
@@ -360,6 +369,7 @@ function Side({ d }: { d: ConversationDetails }) {
   ];
   return (
     <aside className="conv-side" aria-label={t('conv.details')}>
+      {c.customerId ? <CustomerPanel customerId={c.customerId} conversationId={c.id} /> : null}
       <h3>{t('conv.other')}</h3>
       {d.otherConversations.length ? (
         <ul className="other-list">

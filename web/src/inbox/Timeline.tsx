@@ -185,6 +185,7 @@ function Reply({ r, actions }: { r: TimelineReply; actions: TimelineActions }) {
     <article className={`msg msg-out delivery-${r.status}`} data-reply={r.id}>
       <header className="msg-head">
         <strong>{t('reply.by', { name: r.authorName ?? '—' })}</strong>
+        {r.autoAck ? <span className="badge">{t('autoAck.badge')}</span> : null}
         <Time iso={r.deliveredAt ?? r.createdAt} />
         <DeliveryChip status={r.status} />
       </header>
