@@ -31,11 +31,13 @@ describe('customer 360° and knowledge-base insert (a real browser)', () => {
     await t.app
       .get(KbRepository)
       .seedIfEmpty(KB_ARTICLES.map(({ slug, ...a }) => ({ ...a, url: kbArticleUrl(slug) })));
-    // Ирина on VK asks about her Wi-Fi password; a Telegram contact wrote the same phone number
+    // Ирина on VK asks about her Wi-Fi password; a Telegram contact wrote the same phone number.
+    // The Telegram customer is older, so linking makes it the survivor: the open conversation's
+    // customer changes under the panel.
     const [row] = await sql(
       `WITH s AS (INSERT INTO sources (platform, name, settings) VALUES ('vk', 'ДомНет ВКонтакте', '{}'),
                     ('telegram', 'ДомНет бот', '{}') RETURNING id, platform),
-            cu AS (INSERT INTO customers (display_name) VALUES ('Ирина Соколова'), ('irina_tg') RETURNING id, display_name),
+            cu AS (INSERT INTO customers (display_name, created_at) VALUES ('Ирина Соколова', now()), ('irina_tg', now() - interval '1 day') RETURNING id, display_name),
             ct AS (INSERT INTO contacts (platform, external_id, customer_id, display_name)
                    SELECT CASE WHEN cu.display_name = 'irina_tg' THEN 'telegram' ELSE 'vk' END, cu.display_name, cu.id, cu.display_name
                      FROM cu RETURNING id, platform, customer_id),
@@ -84,15 +86,16 @@ describe('customer 360° and knowledge-base insert (a real browser)', () => {
     await suggestion.getByRole('button', { name: 'Это он — связать' }).click();
 
     const contacts = panel.locator('.customer-contacts li');
-    await page.waitForFunction(() => document.querySelectorAll('.customer-contacts li').length === 2);
     await contacts.filter({ hasText: 'irina_tg' }).waitFor();
+    expect(await contacts.count()).toBe(2);
     const [linked] = await sql(`SELECT customer_id FROM contacts WHERE id = $1`, [tgContact]);
     const [mine] = await sql(`SELECT customer_id FROM conversations WHERE id = $1`, [conversationId]);
     expect(linked.customer_id).toBe(mine.customer_id);
     expect(await sql(`SELECT 1 FROM audit_log WHERE action = 'contacts.link'`)).toHaveLength(1);
 
     await contacts.filter({ hasText: 'irina_tg' }).getByRole('button', { name: 'Отвязать' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('.customer-contacts li').length === 1);
+    await contacts.filter({ hasText: 'irina_tg' }).waitFor({ state: 'detached' });
+    expect(await contacts.count()).toBe(1);
     const [split] = await sql(`SELECT customer_id FROM contacts WHERE id = $1`, [tgContact]);
     expect(split.customer_id).not.toBe(mine.customer_id);
     expect(await sql(`SELECT 1 FROM audit_log WHERE action = 'contacts.unlink'`)).toHaveLength(1);
@@ -111,10 +114,7 @@ describe('customer 360° and knowledge-base insert (a real browser)', () => {
     await top.getByText('Как сменить пароль и имя сети Wi-Fi').waitFor();
     await top.getByRole('button', { name: 'Вставить ссылку' }).click();
     const reply = page.locator('#compose-text');
-    await page.waitForFunction(
-      (url) => (document.querySelector('#compose-text') as HTMLTextAreaElement).value.includes(url),
-      kbArticleUrl('wifi-password'),
-    );
+    for (let i = 0; i < 50 && !(await reply.inputValue()); i++) await new Promise((r) => setTimeout(r, 100));
     expect(await reply.inputValue()).toBe(
       `Как сменить пароль и имя сети Wi-Fi: ${kbArticleUrl('wifi-password')}`,
     );

@@ -59,10 +59,12 @@ export function CustomerPanel({
     queryFn: ({ signal }) => get<Suggestion[]>(`/api/customers/${customerId}/suggestions`, { signal }),
   });
 
-  const refresh = () => {
+  // Linking may make another customer the survivor: the conversation learns its customer first,
+  // so the panel moves to it before anything refetches the merged one (gone: a 404).
+  const refresh = async () => {
+    await qc.invalidateQueries({ queryKey: keys.conversation(conversationId) });
     void qc.invalidateQueries({ queryKey: ['customer'] });
     void qc.invalidateQueries({ queryKey: ['customer-suggestions'] });
-    void qc.invalidateQueries({ queryKey: keys.conversation(conversationId) });
   };
 
   async function act(fn: () => Promise<unknown>, done: string) {
@@ -72,7 +74,7 @@ export function CustomerPanel({
     } catch (err) {
       toast(errorText(err), 'error');
     }
-    refresh();
+    await refresh();
   }
 
   if (q.isPending) return <p className="muted small">{t('customer.loading')}</p>;
@@ -172,7 +174,7 @@ export function CustomerPanel({
       )}
 
       <h3>{t('customer.notes')}</h3>
-      <Notes customerId={customerId} notes={c.notes} writer={writer} onChange={refresh} />
+      <Notes customerId={customerId} notes={c.notes} writer={writer} onChange={() => void refresh()} />
 
       <details className="customer-items">
         <summary>{t('customer.itemsCount', { count: c.items.length })}</summary>
