@@ -96,10 +96,11 @@ export const Composer = forwardRef<
     const tpl = templates.data?.find((x) => x.id === id);
     if (!tpl) return;
     const name = authorOf(conversation).split(/\s+/)[0]?.replace(/^@/, '') ?? '';
-    insertText(fillTemplate(tpl.body, { name, customer: name }));
+    insertText(fillTemplate(tpl.body, { name, customer: name }), replaceFrom);
   }
 
-  function insertText(filled: string) {
+  /** Puts text at the caret (or over the typed `/query` from `replaceFrom`). */
+  function insertText(filled: string, replaceFrom?: number) {
     const el = area.current;
     const s = replaceFrom ?? el?.selectionStart ?? text.length;
     const e = el?.selectionEnd ?? text.length;
