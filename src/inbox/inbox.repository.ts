@@ -117,11 +117,16 @@ function filterSql(f: ConversationFilter, params: unknown[]): string[] {
  * same customer), or, with three digits in a row, an order number in a message contains them.
  */
 function searchSql(q: string, params: unknown[]): string {
-  params.push(q);
-  const words = `$${params.length}`;
-  const parts = [
-    `SELECT i.conversation_id FROM items i WHERE i.search_tsv @@ ${TSQUERY(words)} AND i.conversation_id IS NOT NULL`,
-  ];
+  const parts: string[] = [];
+  // Only words and phrase quotes reach websearch_to_tsquery: a run of operators ("------")
+  // overflows PostgreSQL's tsquery stack (an error, not an empty query).
+  const text = q.replace(/[^\p{L}\p{N}"\s]+/gu, ' ').trim();
+  if (/[\p{L}\p{N}]/u.test(text)) {
+    params.push(text);
+    parts.push(
+      `SELECT i.conversation_id FROM items i WHERE i.search_tsv @@ ${TSQUERY(`$${params.length}`)} AND i.conversation_id IS NOT NULL`,
+    );
+  }
   const name = q.replace(/^@/, '');
   if (name.length >= 3) {
     params.push(`%${likeEscape(name)}%`);
@@ -137,7 +142,7 @@ function searchSql(q: string, params: unknown[]): string {
       `SELECT i.conversation_id FROM items i WHERE i.order_refs ILIKE $${params.length} AND i.conversation_id IS NOT NULL`,
     );
   }
-  return `c.id IN (${parts.join(' UNION ')})`;
+  return parts.length ? `c.id IN (${parts.join(' UNION ')})` : 'false';
 }
 
 /**

@@ -202,6 +202,7 @@ describe('the web app in a real browser (demo mode)', () => {
       'Pending',
       'Snoozed',
       'Resolved',
+      'All',
     ]);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.reload();
@@ -236,7 +237,8 @@ describe('the web app in a real browser (demo mode)', () => {
     const note = `Проверь оплату ${Date.now()}`;
     await a.keyboard.press('n');
     await a.getByRole('textbox', { name: 'Заметка для команды' }).fill(note);
-    await a.getByRole('button', { name: 'Добавить заметку' }).click();
+    // the composer's button (the customer panel has its own notes, with a button of the same name)
+    await a.locator('form.composer').getByRole('button', { name: 'Добавить заметку' }).click();
     await b.locator('.timeline aside.note', { hasText: note }).waitFor({ timeout: 5000 });
     // B resolves it: it leaves A's open queue
     await b.getByRole('button', { name: 'Решено' }).click();

@@ -97,7 +97,7 @@ describe('reports in a real browser', () => {
   it('renders every tab from the nav, keeps the state in the URL, saves a chart as PNG', async () => {
     await page.getByRole('link', { name: 'Отчёты' }).click();
     await page.waitForURL('**/reports**');
-    await page.getByRole('heading', { name: 'Тональность по времени' }).waitFor();
+    await page.getByRole('heading', { name: 'Тональность по времени', level: 2 }).waitFor();
     await chartsReady(3); // sentiment, intents, hour-of-week
     await shot('sentiment');
 

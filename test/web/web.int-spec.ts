@@ -155,9 +155,12 @@ describe('the web app (web/dist) served by WebModule', () => {
     expect(Object.keys(details).sort()).toEqual([
       'conversation',
       'items',
+      'loadedAt',
       'notes',
       'otherConversations',
+      'post',
       'replies',
+      'slaEvents',
     ]);
     expect(details.items[0]).toMatchObject({ id: f.itemId, direction: 'inbound', authorName: 'Ирина' });
 
