@@ -20,7 +20,6 @@ export interface FeatureLocale {
 }
 
 export const featureLocales: FeatureLocale[] = [
-  // one import per feature, e.g. reportsLocale,
   reviewLocale,
   tagsLocale,
   alertsLocale,
