@@ -109,7 +109,7 @@ export class AuthService implements OnModuleInit {
     const token = newToken();
     const csrfToken = newToken();
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3_600_000);
-    await this.sessions.create({
+    const created = await this.sessions.create({
       id: hashToken(token),
       userId: user.id,
       csrfToken,
@@ -117,6 +117,7 @@ export class AuthService implements OnModuleInit {
       userAgent: userAgent?.slice(0, 512) ?? null,
       expiresAt,
     });
+    if (!created) return { kind: 'invalid' }; // disabled while the password was being checked
     return { kind: 'ok', token, expiresAt, csrfToken, user: publicUser(user) };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { UserRole } from '../users/user.types';
-import { Session } from './session.entity';
+import type { Session } from './session.entity';
 
 /** A live session joined with its (enabled) user: what the guard needs, in one query. */
 export interface ActiveSession {
@@ -26,8 +26,22 @@ export const SESSION_ENDED_CHANNEL = 'session_ended';
 export class SessionsRepository {
   constructor(private readonly db: DataSource) {}
 
-  async create(session: Omit<Session, 'createdAt' | 'lastSeenAt'>): Promise<void> {
-    await this.db.getRepository(Session).insert(session);
+  /**
+   * False when the user is disabled by now. The user row is read FOR SHARE in the same statement:
+   * a sign-in that checked the user before an admin disabled them (argon2 takes a while) would
+   * otherwise leave a session the disabling never saw, alive again once the user is re-enabled.
+   * FOR SHARE waits for a disabling in flight and then sees it; one that starts later waits for
+   * this insert and deletes the session with the others.
+   */
+  async create(session: Omit<Session, 'createdAt' | 'lastSeenAt'>): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `INSERT INTO sessions (id, user_id, csrf_token, ip, user_agent, expires_at)
+       SELECT $1, u.id, $3, $4, $5, $6 FROM users u
+        WHERE u.id = $2 AND u.disabled_at IS NULL FOR SHARE OF u
+       RETURNING 1`,
+      [session.id, session.userId, session.csrfToken, session.ip, session.userAgent, session.expiresAt],
+    );
+    return rows.length === 1;
   }
 
   /** By the stored id (the token's hash). */

@@ -85,10 +85,19 @@ export class UsersRepository {
     await this.repo(manager).update({ id }, changes);
   }
 
+  /*
+   * Row locks on users are FOR NO KEY UPDATE, never FOR UPDATE: every row that references a user
+   * (an audit entry's actor, a session, a note's author...) takes FOR KEY SHARE on it as its
+   * foreign-key check, and FOR UPDATE blocks that. Locking the active admins FOR UPDATE made
+   * "disable X" (admins, then X) and "rename X" (X, then the audit row's KEY SHARE on the acting
+   * admin) wait on each other: a deadlock, answered 500. NO KEY UPDATE still excludes every other
+   * writer of the row, which is all these locks are for.
+   */
+
   /** Row-locks every active admin (ordered, so two transactions never deadlock) and returns their ids. */
   async lockActiveAdmins(manager: EntityManager): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY id FOR UPDATE`,
+      `SELECT id FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY id FOR NO KEY UPDATE`,
     );
     return rows.map((r) => r.id);
   }
@@ -96,7 +105,7 @@ export class UsersRepository {
   async lockById(id: string, manager: EntityManager): Promise<User | null> {
     return this.repo(manager)
       .createQueryBuilder('u')
-      .setLock('pessimistic_write')
+      .setLock('for_no_key_update')
       .where('u.id = :id', { id })
       .getOne();
   }
@@ -105,7 +114,7 @@ export class UsersRepository {
   registerFailure(id: string, now: Date, policy: LockoutPolicy): Promise<AccountLock> {
     return this.db.transaction(async (m) => {
       const rows: { failed_logins: number; locked_until: Date | null }[] = await m.query(
-        `SELECT failed_logins, locked_until FROM users WHERE id = $1 FOR UPDATE`,
+        `SELECT failed_logins, locked_until FROM users WHERE id = $1 FOR NO KEY UPDATE`,
         [id],
       );
       const next = afterFailure(
