@@ -5,19 +5,21 @@ import type { SessionUser } from '../users/user.types';
 import { AlertsService } from './alerts.service';
 import { AlertDetailDto, AlertListDto, AlertViewDto, ListAlertsQuery } from './dto/alerts.dto';
 
-/** Every alert with its state (everyone signed in may read; admins resend). */
+/** Every alert with its state: admins and the on-call leads (the lead flag) read; admins resend. */
 @ApiTags('alerts')
 @Controller('api/alerts')
 export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
   @Get()
+  @Roles('admin', 'lead')
   @ApiOkResponse({ type: AlertListDto })
   list(@Query() q: ListAlertsQuery) {
     return this.alerts.list(q);
   }
 
   @Get(':id')
+  @Roles('admin', 'lead')
   @ApiOkResponse({ type: AlertDetailDto })
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.alerts.get(id);

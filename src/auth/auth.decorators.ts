@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { SessionUser, UserRole } from '../users/user.types';
+import type { SessionUser } from '../users/user.types';
+import type { Access } from './access';
 
 export const PUBLIC_KEY = 'otklik:public';
 export const ROLES_KEY = 'otklik:roles';
@@ -10,8 +11,11 @@ export const ROLES_KEY = 'otklik:roles';
  */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-/** The roles allowed on a route or controller; checked server-side by the global guard. */
-export const Roles = (...roles: UserRole[]) => SetMetadata(ROLES_KEY, roles);
+/**
+ * The roles allowed on a route or controller (`'lead'`: anyone with the lead flag); checked
+ * server-side by the global guard with `mayAccess`.
+ */
+export const Roles = (...roles: Access[]) => SetMetadata(ROLES_KEY, roles);
 
 export const CurrentUser = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): SessionUser => ctx.switchToHttp().getRequest().user,

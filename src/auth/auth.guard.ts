@@ -11,7 +11,8 @@ import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { BEARER_TOKEN_KEY, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
-import type { SessionUser, UserRole } from '../users/user.types';
+import type { SessionUser } from '../users/user.types';
+import { Access, mayAccess } from './access';
 import { AuthService } from './auth.service';
 import { csrfTokenMatches, isUnsafeMethod } from './csrf';
 import { CSRF_HEADER, SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
@@ -61,9 +62,9 @@ export class SessionGuard implements CanActivate {
     if (isUnsafeMethod(req.method) && !csrfTokenMatches(req.headers[CSRF_HEADER], session.csrfToken)) {
       throw new ForbiddenException('Missing or wrong X-CSRF-Token header');
     }
-    const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES_KEY, targets);
-    if (roles?.length && !roles.includes(session.role)) {
-      throw new ForbiddenException(`This needs the role: ${roles.join(' or ')}`);
+    const roles = this.reflector.getAllAndOverride<Access[] | undefined>(ROLES_KEY, targets);
+    if (!mayAccess(roles, session)) {
+      throw new ForbiddenException(`This needs the role: ${roles!.join(' or ')}`);
     }
     if (resolved.renewedUntil) {
       res.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config, resolved.renewedUntil));
@@ -74,6 +75,7 @@ export class SessionGuard implements CanActivate {
       email: session.email,
       name: session.name,
       role: session.role,
+      isLead: session.isLead,
       sessionId: session.sessionId,
     };
     return true;

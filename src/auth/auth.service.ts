@@ -22,6 +22,7 @@ export interface PublicUser {
   email: string;
   name: string;
   role: UserRole;
+  isLead: boolean;
   locale: 'ru' | 'en';
 }
 
@@ -137,7 +138,7 @@ export class AuthService implements OnModuleInit {
     const s = await this.sessions.findActiveById(sessionId);
     if (!s) return null;
     return {
-      user: { id: s.userId, email: s.email, name: s.name, role: s.role, locale: s.locale },
+      user: { id: s.userId, email: s.email, name: s.name, role: s.role, isLead: s.isLead, locale: s.locale },
       csrfToken: s.csrfToken,
     };
   }
@@ -172,5 +173,5 @@ export class AuthService implements OnModuleInit {
 }
 
 function publicUser(u: PublicUser): PublicUser {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, locale: u.locale };
+  return { id: u.id, email: u.email, name: u.name, role: u.role, isLead: u.isLead, locale: u.locale };
 }

@@ -13,6 +13,7 @@ export interface ActiveSession {
   email: string;
   name: string;
   role: UserRole;
+  isLead: boolean;
   locale: 'ru' | 'en';
 }
 
@@ -48,7 +49,8 @@ export class SessionsRepository {
   async findActiveById(id: string): Promise<ActiveSession | null> {
     const rows = await this.db.query(
       `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt",
-              s.expires_at AS "expiresAt", u.id AS "userId", u.email, u.name, u.role, u.locale
+              s.expires_at AS "expiresAt", u.id AS "userId", u.email, u.name, u.role,
+              u.is_lead AS "isLead", u.locale
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
       [id],

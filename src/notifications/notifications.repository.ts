@@ -99,19 +99,22 @@ export class NotificationsRepository {
   }
 
   /**
-   * A team's leads are the admins who are members of it; a team without one (or no team) falls
-   * back to every active admin, so a breach always reaches someone who can act.
+   * Who hears of a breach: the team's leads (members with the lead flag), else the team's
+   * admins, else (no team, or nobody of either in it) every active admin, so a breach always
+   * reaches someone who can act. One statement: the first non-empty tier wins.
    */
   async leads(db: Queryable, teamId: string | null): Promise<{ id: string }[]> {
-    const inTeam = teamId
-      ? await sqlRows<{ id: string }>(
-          db,
-          `SELECT u.id FROM users u JOIN team_members tm ON tm.user_id = u.id AND tm.team_id = $1
-            WHERE u.disabled_at IS NULL AND u.role = 'admin' ORDER BY u.id`,
-          [teamId],
-        )
-      : [];
-    if (inTeam.length > 0) return inTeam;
-    return sqlRows(db, `SELECT id FROM users WHERE disabled_at IS NULL AND role = 'admin' ORDER BY id`);
+    return sqlRows<{ id: string }>(
+      db,
+      `WITH tiers AS (
+         SELECT u.id, CASE WHEN u.is_lead THEN 1 ELSE 2 END AS tier
+           FROM users u JOIN team_members tm ON tm.user_id = u.id AND tm.team_id = $1
+          WHERE u.disabled_at IS NULL AND (u.is_lead OR u.role = 'admin')
+         UNION ALL
+         SELECT id, 3 FROM users WHERE disabled_at IS NULL AND role = 'admin'
+       )
+       SELECT DISTINCT id FROM tiers WHERE tier = (SELECT min(tier) FROM tiers) ORDER BY id`,
+      [teamId],
+    );
   }
 }

@@ -38,11 +38,11 @@ import { output } from './report-output';
 import { TopicsReportsService } from './topics-reports.service';
 
 /**
- * Reports for marketing (analysts) and care leads (admins). Every report reads rollups, never
+ * Reports for marketing (analysts), care leads (the lead flag) and admins. Every report reads rollups, never
  * items; `format=csv` downloads its table. Ranges are checked (a 400 names the limit).
  */
 @ApiTags('reports')
-@Roles('admin', 'analyst')
+@Roles('admin', 'analyst', 'lead')
 @ApiProduces(
   'application/json',
   'text/csv',

@@ -7,7 +7,7 @@ import type { SlaEventKind } from './sla.types';
  * - 50 %: only the stamp on the conversation (the API shows it).
  * - 80 %: the holder is told; nobody holds it: the team (every member; no team: every agent).
  * - Breach: the conversation moves up the queue (priority + 1, at most 100), the team's leads are
- *   told (the admins who are members of the team; none, or no team: every admin), and so is the
+ *   told (its members with the lead flag; none: its admins; none, or no team: every admin), and the
  *   holder; where the policy says so, it is taken from the holder and handed to another agent
  *   (or back to the queue when nobody has room).
  */

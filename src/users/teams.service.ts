@@ -9,7 +9,7 @@ import { TeamsRepository } from './teams.repository';
 export interface TeamView {
   id: string;
   name: string;
-  members: { id: string; email: string; name: string; role: string }[];
+  members: { id: string; email: string; name: string; role: string; isLead: boolean }[];
 }
 
 function teamView(t: Team): TeamView {
@@ -17,7 +17,7 @@ function teamView(t: Team): TeamView {
     id: t.id,
     name: t.name,
     members: (t.members ?? [])
-      .map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role }))
+      .map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, isLead: u.isLead }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

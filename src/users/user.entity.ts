@@ -34,6 +34,10 @@ export class User {
   @Column({ name: 'max_open_conversations', type: 'int', default: 6 })
   maxOpenConversations: number;
 
+  /** A care lead: told about their team's breaches, reads reports and alerts (see auth/access.ts). */
+  @Column({ name: 'is_lead', type: 'boolean', default: false })
+  isLead: boolean;
+
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 

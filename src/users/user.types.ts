@@ -7,5 +7,7 @@ export interface SessionUser {
   email: string;
   name: string;
   role: UserRole;
+  /** The lead flag (users.is_lead): a capability on top of the role. */
+  isLead: boolean;
   sessionId: string;
 }

@@ -8,6 +8,7 @@ export interface UserView {
   role: User['role'];
   locale: User['locale'];
   maxOpenConversations: number;
+  isLead: boolean;
   disabled: boolean;
   lockedUntil: string | null;
   lastLoginAt: string | null;
@@ -22,6 +23,7 @@ export function userView(u: User): UserView {
     role: u.role,
     locale: u.locale,
     maxOpenConversations: u.maxOpenConversations,
+    isLead: u.isLead,
     disabled: u.disabledAt !== null,
     lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,

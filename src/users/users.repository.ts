@@ -11,10 +11,11 @@ export interface NewUser {
   locale: UserLocale;
   passwordHash: string;
   maxOpenConversations?: number;
+  isLead?: boolean;
 }
 
 export type UserChanges = Partial<
-  Pick<User, 'role' | 'name' | 'locale' | 'maxOpenConversations' | 'disabledAt' | 'passwordHash'>
+  Pick<User, 'role' | 'name' | 'locale' | 'maxOpenConversations' | 'isLead' | 'disabledAt' | 'passwordHash'>
 > & { failedLogins?: number; lockedUntil?: Date | null };
 
 /** All I/O on the users table. */
@@ -59,10 +60,18 @@ export class UsersRepository {
   /** Null when the e-mail is taken. */
   async insert(user: NewUser, manager: EntityManager = this.db.manager): Promise<User | null> {
     const rows: { id: string }[] = await manager.query(
-      `INSERT INTO users (email, name, role, locale, password_hash, max_open_conversations)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO users (email, name, role, locale, password_hash, max_open_conversations, is_lead)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (email) DO NOTHING RETURNING id`,
-      [user.email, user.name, user.role, user.locale, user.passwordHash, user.maxOpenConversations ?? 6],
+      [
+        user.email,
+        user.name,
+        user.role,
+        user.locale,
+        user.passwordHash,
+        user.maxOpenConversations ?? 6,
+        user.isLead ?? false,
+      ],
     );
     return rows[0] ? this.findById(rows[0].id, manager) : null;
   }

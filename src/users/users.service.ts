@@ -9,7 +9,7 @@ import { UpdateUserDto } from './dto/update-user.dto';
 import { UserChanges, UsersRepository } from './users.repository';
 import { userView, UserView } from './user.view';
 
-/** The admin's use cases on people: create, re-role, disable, reset a password. All audited. */
+/** The admin's use cases on people: create, re-role, make a lead, disable, reset a password. All audited. */
 @Injectable()
 export class UsersService {
   constructor(
@@ -42,6 +42,7 @@ export class UsersService {
           locale: dto.locale,
           passwordHash,
           maxOpenConversations: dto.maxOpenConversations,
+          isLead: dto.isLead,
         },
         m,
       );
@@ -51,7 +52,7 @@ export class UsersService {
         'user.created',
         'user',
         user.id,
-        { email: user.email, role: user.role, name: user.name, locale: user.locale },
+        { email: user.email, role: user.role, name: user.name, locale: user.locale, isLead: user.isLead },
         m,
       );
       return userView(user);
@@ -84,7 +85,7 @@ export class UsersService {
 
       const changes: UserChanges = {};
       const audited: Record<string, { from: unknown; to: unknown } | true> = {};
-      const set = <K extends 'role' | 'name' | 'locale' | 'maxOpenConversations'>(k: K) => {
+      const set = <K extends 'role' | 'name' | 'locale' | 'maxOpenConversations' | 'isLead'>(k: K) => {
         const to = dto[k];
         if (to !== undefined && to !== user[k]) {
           (changes as any)[k] = to;
@@ -95,6 +96,7 @@ export class UsersService {
       set('name');
       set('locale');
       set('maxOpenConversations');
+      set('isLead');
       const wasDisabled = user.disabledAt !== null;
       if (dto.disabled === true && !wasDisabled) {
         changes.disabledAt = new Date();

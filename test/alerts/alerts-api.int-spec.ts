@@ -171,7 +171,7 @@ describe('alert rules API', () => {
     await w.admin.patch(`/api/alert-rules/${rule.body.id}`, { enabled: false });
   });
 
-  it('is admin-only for rules; everyone signed in reads alerts; nobody without a session', async () => {
+  it('is admin-only for rules; admins and leads read alerts, a plain agent does not; nobody without a session', async () => {
     const created = await w.admin.post('/api/users', {
       email: 'oncall@otklik.test',
       name: 'Agent',
@@ -183,7 +183,17 @@ describe('alert rules API', () => {
     const agent = new Client(w.app.url);
     expect((await agent.login('oncall@otklik.test', 'quiet-harbor-4821')).status).toBe(200);
     expect((await agent.get('/api/alert-rules')).status).toBe(403);
+    expect((await agent.get('/api/alerts')).status).toBe(403);
+    const someAlert = (await w.admin.get('/api/alerts?limit=1')).body.alerts[0];
+    expect(someAlert).toBeDefined();
+    expect((await agent.get(`/api/alerts/${someAlert.id}`)).status).toBe(403);
+    // The on-call lead: the same agent with the flag reads the list and the details at once
+    // (the session reads the flag on every request), and still may not edit rules or resend.
+    expect((await w.admin.patch(`/api/users/${created.body.id}`, { isLead: true })).status).toBe(200);
     expect((await agent.get('/api/alerts')).status).toBe(200);
+    expect((await agent.get(`/api/alerts/${someAlert.id}`)).body.id).toBe(someAlert.id);
+    expect((await agent.get('/api/alert-rules')).status).toBe(403);
+    expect((await agent.post(`/api/alerts/${someAlert.id}/resend`)).status).toBe(403);
     expect((await new Client(w.app.url).get('/api/alerts')).status).toBe(401);
   });
 

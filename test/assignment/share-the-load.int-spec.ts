@@ -458,6 +458,50 @@ describe('share the load (issue 12: assignment, collisions, escalations)', () =>
           `(the sweep runs every 30 s, so a notification exists at most ~30 s + ${sweepMs} ms after the 80 %/breach instant)`,
       );
     }, 30_000);
+
+    it('breach: a team with a flagged lead tells the lead, not its admins; no lead or admin in the team: every admin', async () => {
+      const holder = await userSession(t, admin, 'agent', 'Держит');
+      const lead = await userSession(t, admin, 'agent', 'Старшая');
+      const teamAdmin = await userSession(t, admin, 'admin', 'Админ команды');
+      const made = await admin.json('PATCH', `/api/users/${lead.user.id}`, { isLead: true }, 200);
+      expect(made.isLead).toBe(true);
+      const team = (await admin.json('POST', '/api/teams', { name: 'With a lead' }, 201)).id;
+      const bare = (await admin.json('POST', '/api/teams', { name: 'Without a lead' }, 201)).id;
+      for (const u of [holder, lead, teamAdmin])
+        await admin.json('POST', `/api/teams/${team}/members`, { userId: u.user.id }, 201);
+      await admin.json('POST', `/api/teams/${bare}/members`, { userId: holder.user.id }, 201);
+
+      const now = new Date();
+      const at = (min: number) => new Date(now.getTime() + min * 60_000);
+      const [led, unled] = await withDb(t, async (c) => {
+        const out: string[] = [];
+        for (const teamId of [team, bare]) {
+          const f = await seedConversation(c, { writtenAt: at(-200), dueAt: at(-5) });
+          await c.query(`UPDATE conversations SET team_id = $1, assignee_id = $2 WHERE id = $3`, [
+            teamId,
+            holder.user.id,
+            f.conversationId,
+          ]);
+          out.push(f.conversationId);
+        }
+        return out;
+      });
+      await t.app.get(SlaSweepService).sweep(now);
+      const breachNotified = (conv: string) =>
+        withDb(t, (c) =>
+          c.query(`SELECT user_id FROM notifications WHERE conversation_id = $1 AND kind = 'sla_breach'`, [conv]),
+        ).then((r) => r.rows.map((x) => x.user_id).sort());
+      expect(await breachNotified(led)).toEqual([holder.user.id, lead.user.id].sort());
+      const admins = await withDb(t, (c) =>
+        c.query(`SELECT id FROM users WHERE role = 'admin' AND disabled_at IS NULL`),
+      );
+      expect(await breachNotified(unled)).toEqual(
+        [holder.user.id, ...admins.rows.map((r) => r.id)].sort(),
+      );
+      // the flag is audited like every other change to a person
+      const audit = await admin.json('GET', `/api/audit?entityType=user&entityId=${lead.user.id}`, undefined, 200);
+      expect(JSON.stringify(audit)).toContain('isLead');
+    }, 30_000);
   });
 
   describe('collision guard', () => {

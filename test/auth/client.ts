@@ -91,6 +91,7 @@ export async function userWithRole(
   admin: Client,
   role: 'admin' | 'agent' | 'analyst',
   password = 'a-long-enough-password-1',
+  extra: { isLead?: boolean } = {},
 ): Promise<{ client: Client; id: string; email: string; password: string }> {
   const email = `${role}-${randomBytes(4).toString('hex')}@otklik.test`;
   const created = await admin.post('/api/users', {
@@ -99,6 +100,7 @@ export async function userWithRole(
     role,
     password,
     locale: 'en',
+    ...extra,
   });
   if (created.status !== 201)
     throw new Error(`creating ${role}: ${created.status} ${JSON.stringify(created.body)}`);

@@ -1,3 +1,4 @@
+import { mayAccess } from '../../src/auth/access';
 import type { UserRole } from '../../src/users/user.types';
 import { startTestApp, TestApp } from '../support/app';
 import { ADMIN, Client, userWithRole } from './client';
@@ -15,13 +16,20 @@ const PUBLIC_ROUTES: RegExp[] = [
   /^\w+ \/api\/webhooks\//,
 ];
 const isAllowlisted = (key: string) => PUBLIC_ROUTES.some((r) => r.test(key));
-const ROLES: UserRole[] = ['admin', 'agent', 'analyst'];
+/** Who is probed: each role, and an agent with the lead flag (`@Roles(..., 'lead')`). */
+type Persona = UserRole | 'lead';
+const PERSONAS: Record<Persona, { role: UserRole; isLead: boolean }> = {
+  admin: { role: 'admin', isLead: false },
+  agent: { role: 'agent', isLead: false },
+  analyst: { role: 'analyst', isLead: false },
+  lead: { role: 'agent', isLead: true },
+};
 
 describe('default deny: every registered route, as anonymous and as each role', () => {
   let t: TestApp;
   let routes: RegisteredRoute[];
   let meta: ReturnType<typeof nestRouteMetadata>;
-  const clients = {} as Record<UserRole, Client>;
+  const clients = {} as Record<Persona, Client>;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -31,6 +39,7 @@ describe('default deny: every registered route, as anonymous and as each role', 
     expect((await clients.admin.login(ADMIN.email, ADMIN.password)).status).toBe(200);
     clients.agent = (await userWithRole(t.url, clients.admin, 'agent')).client;
     clients.analyst = (await userWithRole(t.url, clients.admin, 'analyst')).client;
+    clients.lead = (await userWithRole(t.url, clients.admin, 'agent', undefined, { isLead: true })).client;
   });
   afterAll(() => t?.stop());
 
@@ -79,7 +88,18 @@ describe('default deny: every registered route, as anonymous and as each role', 
     expect(res !== 'timeout' && res.status).toBe(401);
   });
 
-  it.each(ROLES)(
+  it('knows routes a lead reaches and a plain agent does not (reports, alerts)', () => {
+    const leadOnly = [...meta.values()].filter(
+      (m) => !m.isPublic && mayAccess(m.roles, PERSONAS.lead) && !mayAccess(m.roles, PERSONAS.agent),
+    );
+    expect(leadOnly.map((m) => m.key)).toEqual(
+      expect.arrayContaining(['GET /api/alerts', 'GET /api/alerts/:id', 'GET /api/reports/sentiment']),
+    );
+    // ...and editing the rules stays the admins'.
+    expect(mayAccess(meta.get('POST /api/alert-rules')?.roles, PERSONAS.lead)).toBe(false);
+  });
+
+  it.each(Object.keys(PERSONAS) as Persona[])(
     'answers 403 to %s on every route whose @Roles excludes it, and lets it through elsewhere',
     async (role) => {
       const client = clients[role];
@@ -88,7 +108,7 @@ describe('default deny: every registered route, as anonymous and as each role', 
       for (const r of routes) {
         const m = meta.get(r.key);
         if (!m || m.isPublic) continue;
-        const allowed = !m.roles?.length || m.roles.includes(role);
+        const allowed = mayAccess(m.roles, PERSONAS[role]);
         if (!allowed) {
           denied++;
           const res = await probe(t.url, r.method, concretePath(r.path), headersOf(client));

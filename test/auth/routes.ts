@@ -3,7 +3,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/auth.decorators';
-import type { UserRole } from '../../src/users/user.types';
+import type { Access } from '../../src/auth/access';
 
 export interface RegisteredRoute {
   method: string; // GET, POST, ... (ALL for app.all)
@@ -15,7 +15,7 @@ export interface NestRouteMeta {
   key: string;
   handler: string; // Controller.method, for failure messages
   isPublic: boolean;
-  roles: UserRole[] | undefined;
+  roles: Access[] | undefined; // 'lead': the lead flag (see src/auth/access.ts)
 }
 
 /** Every route on the running Express app's router (what a client can actually reach). */
@@ -56,7 +56,7 @@ export function nestRouteMetadata(app: INestApplication): Map<string, NestRouteM
         if (paths === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
         const isPublic = reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, cls]) === true;
-        const roles = reflector.getAllAndOverride<UserRole[] | undefined>(ROLES_KEY, [handler, cls]);
+        const roles = reflector.getAllAndOverride<Access[] | undefined>(ROLES_KEY, [handler, cls]);
         for (const base of bases) {
           for (const p of ([] as string[]).concat(paths)) {
             const key = `${method} ${normalize(`/${base}/${p}`)}`;

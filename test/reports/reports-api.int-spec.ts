@@ -245,11 +245,17 @@ describe('reports API', () => {
       await bad({ sourceId: 'x' }, /sourceId/);
     });
 
-    it('is for analysts and admins only', async () => {
+    it('is for analysts, leads and admins only', async () => {
       expect((await agent.request('GET', '/api/reports/sentiment')).status).toBe(403);
       expect((await fetch(`${t.url}/api/reports/sentiment`)).status).toBe(401);
       expect((await admin.request('GET', '/api/reports/sentiment')).status).toBe(200);
       expect((await analyst.request('PUT', '/api/reports/settings', { timeZone: 'UTC' })).status).toBe(403);
+      // an agent with the lead flag reads them (care performance is the lead's), settings stay the admins'
+      const lead = await userSession(t, admin, 'agent', 'Старшая смены');
+      await admin.json('PATCH', `/api/users/${lead.user.id}`, { isLead: true }, 200);
+      expect((await lead.request('GET', '/api/reports/care/agents')).status).toBe(200);
+      expect((await lead.request('GET', '/api/reports/sentiment')).status).toBe(200);
+      expect((await lead.request('PUT', '/api/reports/settings', { timeZone: 'UTC' })).status).toBe(403);
     });
 
     it('exports CSV: BOM, CRLF, quoted cells and formulas neutralised', async () => {

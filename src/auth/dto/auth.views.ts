@@ -1,4 +1,4 @@
-import { Enum, Of, Str } from '../../common/api-schema';
+import { Bool, Enum, Of, Str } from '../../common/api-schema';
 import { USER_LOCALES, USER_ROLES } from '../../users/user.entity';
 
 export class PublicUserView {
@@ -6,6 +6,8 @@ export class PublicUserView {
   @Str() email!: string;
   @Str() name!: string;
   @Enum(USER_ROLES) role!: 'admin' | 'agent' | 'analyst';
+  /** A care lead (a flag on top of the role): reads reports and alerts, told of breaches. */
+  @Bool() isLead!: boolean;
   @Enum(USER_LOCALES) locale!: 'ru' | 'en';
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { UserRole } from '../user.types';
 import { USER_LOCALES, USER_ROLES, UserLocale } from '../user.entity';
 
@@ -34,4 +34,9 @@ export class CreateUserDto {
   @Min(1)
   @Max(100)
   maxOpenConversations?: number;
+
+  @ApiPropertyOptional({ description: 'a care lead: told of breaches, reads reports and alerts' })
+  @IsOptional()
+  @IsBoolean()
+  isLead?: boolean;
 }

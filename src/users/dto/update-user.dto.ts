@@ -43,6 +43,11 @@ export class UpdateUserDto {
   @Max(100)
   maxOpenConversations?: number;
 
+  @ApiPropertyOptional({ description: 'a care lead: told of breaches, reads reports and alerts' })
+  @IsOptional()
+  @IsBoolean()
+  isLead?: boolean;
+
   @ApiPropertyOptional({ format: 'password', description: 'an admin reset; signs the user out everywhere' })
   @IsOptional()
   @IsString()

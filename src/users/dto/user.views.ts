@@ -9,6 +9,7 @@ export class UserViewSchema {
   @Enum(USER_ROLES) role!: 'admin' | 'agent' | 'analyst';
   @Enum(USER_LOCALES) locale!: 'ru' | 'en';
   @Int() maxOpenConversations!: number;
+  @Bool() isLead!: boolean;
   @Bool() disabled!: boolean;
   @NullableDateTime() lockedUntil!: string | null;
   @NullableDateTime() lastLoginAt!: string | null;
@@ -20,6 +21,7 @@ export class TeamMemberView {
   @Str() email!: string;
   @Str() name!: string;
   @Enum(USER_ROLES) role!: string;
+  @Bool() isLead!: boolean;
 }
 
 export class TeamViewSchema {

@@ -95,6 +95,14 @@ function UserRow({ u }: { u: User }) {
             </option>
           ))}
         </select>
+        <label className="checkbox small" title={t('share.admin.leadHint')}>
+          <input
+            type="checkbox"
+            checked={u.isLead}
+            onChange={(e) => void act(() => patch(`/api/users/${u.id}`, { isLead: e.target.checked }))}
+          />{' '}
+          {t('share.admin.lead')}
+        </label>
       </td>
       <td>{u.locale.toUpperCase()}</td>
       <td>
@@ -164,6 +172,7 @@ function NewUser({ onDone }: { onDone(): void }) {
         role: v('role'),
         locale: v('locale'),
         password: String(f.get('password')),
+        isLead: f.get('isLead') === 'on',
       });
       await act(async () => undefined);
       onDone();
@@ -204,6 +213,9 @@ function NewUser({ onDone }: { onDone(): void }) {
         <label>
           <span>{t('users.password')}</span>
           <input name="password" type="password" required minLength={12} autoComplete="new-password" />
+        </label>
+        <label className="checkbox">
+          <input name="isLead" type="checkbox" /> {t('share.admin.lead')}
         </label>
       </div>
       {error ? (

@@ -2353,6 +2353,8 @@ export interface components {
         CreateUserDto: {
             /** @example anna@example.com */
             email: string;
+            /** @description a care lead: told of breaches, reads reports and alerts */
+            isLead?: boolean;
             /** @enum {string} */
             locale: "ru" | "en";
             /** @default 6 */
@@ -2831,6 +2833,7 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            isLead: boolean;
             /** @enum {string} */
             locale: "ru" | "en";
             name: string;
@@ -3459,6 +3462,7 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            isLead: boolean;
             name: string;
             /** @enum {string} */
             role: "admin" | "agent" | "analyst";
@@ -3741,6 +3745,8 @@ export interface components {
         UpdateUserDto: {
             /** @description true signs the user out everywhere */
             disabled?: boolean;
+            /** @description a care lead: told of breaches, reads reports and alerts */
+            isLead?: boolean;
             /** @enum {string} */
             locale?: "ru" | "en";
             maxOpenConversations?: number;
@@ -3760,6 +3766,7 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            isLead: boolean;
             /** Format: date-time */
             lastLoginAt: string | null;
             /** @enum {string} */

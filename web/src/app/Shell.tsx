@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import type { Me } from '../api/client';
 import { checkSession } from '../api/queries';
 import { InboxPage } from '../inbox/InboxPage';
 import { ProfilePage } from '../profile/ProfilePage';
@@ -19,12 +20,12 @@ const AdminPage = lazy(() => import('../admin/AdminPage'));
 const KbPage = lazy(() => import('../kb/KbPage'));
 /** The analysis review queue and its report (issue 16), loaded when opened. */
 const ReviewPage = lazy(() => import('../review/ReviewPage'));
-/** Alerts (admins; an on-call lead too once users have that flag): a chunk of its own. */
+/** Alerts (admins and the on-call leads; rules stay the admins'): a chunk of its own. */
 const AlertsPage = lazy(() => import('../alerts/AlertsPage'));
-const seesAlerts = (role: string) => role === 'admin';
-/** Reports (analysts and admins): their own chunk; ECharts loads with the first chart. */
+const seesAlerts = (me: Me) => me.role === 'admin' || me.isLead;
+/** Reports (analysts, leads and admins): their own chunk; ECharts loads with the first chart. */
 const ReportsRoutes = lazy(() => import('../reports/ReportsPage'));
-const REPORT_ROLES = ['admin', 'analyst'];
+const seesReports = (me: Me) => me.role === 'admin' || me.role === 'analyst' || me.isLead;
 
 /** The signed-in frame: top bar, live stream, routes. */
 export function Shell() {
@@ -100,7 +101,7 @@ export function Shell() {
               <Route
                 path="/reports/*"
                 element={
-                  REPORT_ROLES.includes(me.role) ? (
+                  seesReports(me) ? (
                     <Suspense fallback={<p className="placeholder muted">…</p>}>
                       <ReportsRoutes />
                     </Suspense>
@@ -112,7 +113,7 @@ export function Shell() {
               <Route
                 path="/alerts/*"
                 element={
-                  seesAlerts(me.role) ? (
+                  seesAlerts(me) ? (
                     <Suspense fallback={<p className="placeholder muted">…</p>}>
                       <AlertsPage />
                     </Suspense>
@@ -154,8 +155,8 @@ function TopBar({ onHelp }: { onHelp: () => void }) {
         <NavLink to="/inbox">{t('nav.inbox')}</NavLink>
         <NavLink to="/kb">{t('kb.nav')}</NavLink>
         <NavLink to="/review">{t('review.nav')}</NavLink>
-        {seesAlerts(me.role) ? <NavLink to="/alerts">{t('alerts.nav')}</NavLink> : null}
-        {REPORT_ROLES.includes(me.role) ? <NavLink to="/reports">{t('reports.nav')}</NavLink> : null}
+        {seesAlerts(me) ? <NavLink to="/alerts">{t('alerts.nav')}</NavLink> : null}
+        {seesReports(me) ? <NavLink to="/reports">{t('reports.nav')}</NavLink> : null}
         {me.role === 'admin' ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
         <NavLink to="/profile">{t('nav.profile')}</NavLink>
       </nav>

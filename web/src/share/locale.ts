@@ -30,6 +30,10 @@ export const shareLocale = {
         warning_80: 'Прошло 80 % времени на ответ',
         breach: 'Срок ответа нарушен',
       },
+      admin: {
+        lead: 'Старший смены',
+        leadHint: 'Получает нарушения сроков своей команды, видит отчёты и оповещения',
+      },
     },
   },
   en: {
@@ -59,6 +63,10 @@ export const shareLocale = {
         warning_50: '50 % of the time to answer has passed',
         warning_80: '80 % of the time to answer has passed',
         breach: 'Answer deadline breached',
+      },
+      admin: {
+        lead: 'Team lead',
+        leadHint: 'Told of the team’s breaches; reads reports and alerts',
       },
     },
   },

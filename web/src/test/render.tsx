@@ -14,6 +14,7 @@ export const AGENT: Me = {
   email: 'agent@otklik.test',
   name: 'Анна',
   role: 'agent',
+  isLead: false,
   locale: 'ru',
 };
 
