@@ -73,8 +73,13 @@ export class AlertRulesRepository {
     return this.db.query(`SELECT ${COLUMNS} FROM alert_rules WHERE enabled ORDER BY created_at, id`);
   }
 
-  async find(id: string, m: Queryable = this.db): Promise<AlertRuleRow | null> {
-    const rows = await m.query(`SELECT ${COLUMNS} FROM alert_rules WHERE id = $1`, [id]);
+  /**
+   * Row-locked (FOR NO KEY UPDATE: foreign-key checks on the row still pass) when the caller
+   * read-modifies-writes it: concurrent edits then queue, and each one's "before" is the last one's "after".
+   */
+  async find(id: string, m: Queryable = this.db, lock = false): Promise<AlertRuleRow | null> {
+    const forUpdate = lock ? ' FOR NO KEY UPDATE' : '';
+    const rows = await m.query(`SELECT ${COLUMNS} FROM alert_rules WHERE id = $1${forUpdate}`, [id]);
     return rows[0] ?? null;
   }
 

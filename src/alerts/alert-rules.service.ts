@@ -84,7 +84,7 @@ export class AlertRulesService {
 
   async update(id: string, dto: UpdateAlertRuleDto, actorId: string | null): Promise<AlertRuleView> {
     return this.rules.transaction(async (m) => {
-      const current = await this.rules.find(id, m);
+      const current = await this.rules.find(id, m, true); // params are merged
       if (!current) throw new NotFoundException('alert rule not found');
       if (dto.params !== undefined) {
         const problems = paramsProblems(current.kind, dto.params);

@@ -47,8 +47,13 @@ export class KbRepository {
     );
   }
 
-  find(db: Queryable, id: string): Promise<KbArticleRow | undefined> {
-    return sqlOne<KbArticleRow>(db, `SELECT ${COLUMNS} FROM kb_articles a WHERE a.id = $1`, [id]);
+  /**
+   * Row-locked (FOR NO KEY UPDATE: foreign-key checks on the row still pass) when the caller
+   * read-modifies-writes it: concurrent edits then queue, and each one's "before" is the last one's "after".
+   */
+  find(db: Queryable, id: string, lock = false): Promise<KbArticleRow | undefined> {
+    const forUpdate = lock ? ' FOR NO KEY UPDATE' : '';
+    return sqlOne<KbArticleRow>(db, `SELECT ${COLUMNS} FROM kb_articles a WHERE a.id = $1${forUpdate}`, [id]);
   }
 
   /** What the ranking index is built from: the articles in use. */

@@ -51,7 +51,7 @@ export class KbService {
 
   async update(id: string, dto: UpdateKbArticleDto, user: SessionUser): Promise<KbArticleRow> {
     return this.db.transaction(async (tx) => {
-      const before = await this.kb.find(tx, id);
+      const before = await this.kb.find(tx, id, true);
       if (!before || !(await this.kb.update(tx, id, dto, user.id)))
         throw new NotFoundException('article not found');
       // the previous text is kept in the audit trail, so an edit can always be looked up

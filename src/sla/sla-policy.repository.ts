@@ -24,8 +24,17 @@ export class SlaPolicyRepository {
     });
   }
 
-  findById(id: string, manager?: EntityManager): Promise<SlaPolicyEntity | null> {
-    return this.repo(manager).findOneBy({ id });
+  /**
+   * Row-locked (FOR NO KEY UPDATE: foreign-key checks on the row still pass) when the caller
+   * read-modifies-writes it: concurrent edits then queue, and each one's "before" is the last one's "after".
+   */
+  findById(id: string, manager?: EntityManager, lock = false): Promise<SlaPolicyEntity | null> {
+    if (!lock) return this.repo(manager).findOneBy({ id });
+    return this.repo(manager)
+      .createQueryBuilder('p')
+      .setLock('for_no_key_update')
+      .where('p.id = :id', { id })
+      .getOne();
   }
 
   insert(values: Partial<SlaPolicyEntity>, manager?: EntityManager): Promise<SlaPolicyEntity> {

@@ -106,7 +106,7 @@ export class SlaPolicyService implements OnModuleInit {
   async update(id: string, dto: UpdateSlaPolicyDto, actorId: string | null = null): Promise<SlaPolicyChange> {
     const change = await this.policies
       .transaction(async (m) => {
-        const p = await this.policies.findById(id, m);
+        const p = await this.policies.findById(id, m, true);
         if (!p) throw new NotFoundException('SLA policy not found');
         const before = snapshot(p);
         for (const key of Object.keys(dto) as (keyof UpdateSlaPolicyDto)[]) {

@@ -49,8 +49,13 @@ export class TagsRepository {
     return sqlRows<TagRow>(this.db, `SELECT ${TAG} FROM tags t ORDER BY t.name, t.id`);
   }
 
-  find(db: Queryable, id: string): Promise<TagRow | undefined> {
-    return sqlOne<TagRow>(db, `SELECT ${TAG} FROM tags t WHERE t.id = $1`, [id]);
+  /**
+   * Row-locked (FOR NO KEY UPDATE: foreign-key checks on the row still pass) when the caller
+   * read-modifies-writes it: concurrent edits then queue, and each one's "before" is the last one's "after".
+   */
+  find(db: Queryable, id: string, lock = false): Promise<TagRow | undefined> {
+    const forUpdate = lock ? ' FOR NO KEY UPDATE' : '';
+    return sqlOne<TagRow>(db, `SELECT ${TAG} FROM tags t WHERE t.id = $1${forUpdate}`, [id]);
   }
 
   create(db: Queryable, name: string, color: string): Promise<TagRow | undefined> {

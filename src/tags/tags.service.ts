@@ -42,7 +42,7 @@ export class TagsService {
 
   update(id: string, dto: UpdateTagDto, user: SessionUser) {
     return this.write(async (tx) => {
-      const before = await this.tags.find(tx, id);
+      const before = await this.tags.find(tx, id, true);
       if (!before) throw new NotFoundException('tag not found');
       const tag = (await this.tags.update(tx, id, dto))!;
       const change = {

@@ -19,6 +19,15 @@ export class TeamsRepository {
     return this.repo(m).findOne({ where: { id }, relations: { members: true } });
   }
 
+  /**
+   * Row-locks the team (FOR NO KEY UPDATE: members can still be added meanwhile) before a rename,
+   * so concurrent renames queue and each audit entry's "from" is the previous one's "to".
+   */
+  async lock(id: string, m: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await m.query(`SELECT 1 FROM teams WHERE id = $1 FOR NO KEY UPDATE`, [id]);
+    return rows.length === 1;
+  }
+
   /** Null when the name is taken. */
   async insert(name: string, m: EntityManager = this.db.manager): Promise<Team | null> {
     const rows: { id: string }[] = await m.query(

@@ -46,7 +46,7 @@ export class TeamsService {
 
   rename(actor: SessionUser, id: string, name: string): Promise<TeamView> {
     return this.db.transaction(async (m) => {
-      const before = await this.teams.findById(id, m);
+      const before = (await this.teams.lock(id, m)) ? await this.teams.findById(id, m) : null;
       if (!before) throw new NotFoundException('No such team');
       try {
         await this.teams.rename(id, name.trim(), m);
