@@ -92,7 +92,7 @@ export class BrandReportsService {
     ];
     return {
       view,
-      table: {
+      table: () => ({
         name: 'sentiment',
         columns: columns(
           'group',
@@ -120,7 +120,7 @@ export class BrandReportsService {
             return row;
           }),
         ),
-      },
+      }),
     };
   }
 

@@ -16,17 +16,19 @@ export async function output<V>(
   format: ReportFormat | undefined,
   res: Response,
 ): Promise<V | string | StreamableFile> {
+  if (format !== 'csv' && format !== 'xlsx') return result.view;
+  const table = typeof result.table === 'function' ? result.table() : result.table;
   if (format === 'csv') {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${result.table.name}.csv"`);
-    return toCsv(result.table.columns, result.table.rows);
+    res.setHeader('Content-Disposition', `attachment; filename="${table.name}.csv"`);
+    return toCsv(table.columns, table.rows);
   }
   if (format === 'xlsx') {
-    const buf = await writeXlsxFile(xlsxSheet(result.table.columns, result.table.rows), {
-      sheet: result.table.name.slice(0, 31),
+    const buf = await writeXlsxFile(xlsxSheet(table.columns, table.rows), {
+      sheet: table.name.slice(0, 31),
     }).toBuffer();
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename="${result.table.name}.xlsx"`);
+    res.setHeader('Content-Disposition', `attachment; filename="${table.name}.xlsx"`);
     return new StreamableFile(buf);
   }
   return result.view;

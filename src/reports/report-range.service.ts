@@ -2,7 +2,6 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { CompanySettingsRepository } from './company-settings.repository';
 import {
-  bucketLabel,
   Bucket,
   buckets,
   checkWholeHourOffsets,
@@ -74,8 +73,8 @@ export function rangeView(r: ReportRange, granularity: Granularity): RangeView {
   return { from: r.from.toISOString(), to: r.to.toISOString(), timeZone: r.timeZone, granularity };
 }
 
-export function pointBase(b: Bucket, g: Granularity, zone: string) {
-  return { start: b.start.toISOString(), end: b.end.toISOString(), label: bucketLabel(b.key, g, zone) };
+export function pointBase(b: Bucket, _g?: Granularity, _zone?: string) {
+  return { start: b.start.toISOString(), end: b.end.toISOString(), label: b.label };
 }
 
 /** The inbox filter behind a point or row: every status, the bucket's time and the report's filters. */

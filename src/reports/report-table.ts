@@ -3,7 +3,8 @@ import type { CsvColumn, CsvValue } from './domain/csv';
 /** A report's answer: the JSON view, and the table its CSV export writes. */
 export interface ReportResult<V> {
   view: V;
-  table: ReportTable;
+  /** the table, or how to build it (only an export needs it: thousands of rows for hourly charts) */
+  table: ReportTable | (() => ReportTable);
 }
 
 export interface ReportTable {

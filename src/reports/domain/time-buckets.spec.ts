@@ -6,7 +6,9 @@ import {
   previousRange,
   reportRange,
   ReportRangeError,
+  weekSpans,
 } from './time-buckets';
+import { DateTime } from 'luxon';
 
 const iso = (ms: number | Date) => new Date(ms).toISOString();
 
@@ -97,5 +99,67 @@ describe('report time buckets', () => {
     const ph = previousRange(h);
     expect(iso(ph.from)).toBe('2025-01-01T04:00:00.000Z');
     expect(iso(ph.to)).toBe('2025-01-01T10:00:00.000Z');
+  });
+
+  it('steps by cached offsets exactly as luxon does, across DST changes (some at midnight)', () => {
+    // the reference: every step through luxon (what buckets() did before its fast path)
+    const reference = (from: string, to: string, zone: string, g: 'hour' | 'day' | 'week') => {
+      const r = reportRange(from, to, zone, g);
+      const out: string[] = [];
+      let cur = DateTime.fromMillis(bucketKey(r.from, g, zone), { zone });
+      while (cur.toMillis() < r.to.getTime()) {
+        const next = cur.plus({ [`${g}s`]: 1 });
+        out.push(`${iso(cur.toMillis())} ${iso(next.toMillis())} ${bucketLabel(cur.toMillis(), g, zone)}`);
+        cur = next;
+      }
+      return { r, out };
+    };
+    const zones = [
+      'Europe/Moscow',
+      'America/New_York',
+      'Australia/Sydney',
+      'America/Santiago', // changes at midnight
+      'Asia/Beirut', // changes at midnight
+    ];
+    for (const zone of zones)
+      for (const [g, from, to] of [
+        ['hour', '2024-03-01', '2024-04-10'],
+        ['hour', '2024-10-01', '2024-11-12'],
+        ['day', '2024-01-01', '2025-01-01'],
+        ['week', '2024-01-03', '2025-01-01'],
+      ] as const) {
+        const { r, out } = reference(from, to, zone, g);
+        const got = buckets(r, g).map(
+          (b) =>
+            `${iso(b.key)} ${iso(
+              // the unclipped end: the next key, or the clipped end for the last
+              b.end.getTime() === r.to.getTime()
+                ? DateTime.fromMillis(b.key, { zone })
+                    .plus({ [`${g}s`]: 1 })
+                    .toMillis()
+                : b.end,
+            )} ${b.label}`,
+        );
+        expect({ zone, g, got }).toEqual({ zone, g, got: out });
+      }
+  });
+
+  it('splits days into whole ISO weeks and edge days (the term week tier)', () => {
+    // 2025-01-01 is a Wednesday; 2025-01-06 and 2025-01-27 are Mondays
+    expect(weekSpans('2025-01-01', '2025-01-30')).toEqual({
+      weeks: [['2025-01-06', '2025-01-27']],
+      days: [
+        ['2025-01-01', '2025-01-06'],
+        ['2025-01-27', '2025-01-30'],
+      ],
+    });
+    expect(weekSpans('2025-01-06', '2025-01-20')).toEqual({
+      weeks: [['2025-01-06', '2025-01-20']],
+      days: [],
+    });
+    expect(weekSpans('2025-01-07', '2025-01-12')).toEqual({
+      weeks: [],
+      days: [['2025-01-07', '2025-01-12']],
+    });
   });
 });

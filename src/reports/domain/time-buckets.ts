@@ -6,6 +6,7 @@
  * the same starts (tested against PostgreSQL).
  */
 import { DateTime, IANAZone } from 'luxon';
+import { offsetAt, wallClock } from './zone-offsets';
 
 export type Granularity = 'hour' | 'day' | 'week';
 export const GRANULARITIES: readonly Granularity[] = ['hour', 'day', 'week'];
@@ -27,6 +28,8 @@ export interface Bucket {
   /** the part of the bucket inside the range */
   start: Date;
   end: Date;
+  /** the bucket in its zone (bucketLabel) */
+  label: string;
 }
 
 export class ReportRangeError extends Error {}
@@ -94,24 +97,69 @@ export function bucketKey(t: Date | number, granularity: Granularity, zone: stri
   return d.startOf(granularity === 'week' ? 'week' : granularity).toMillis();
 }
 
-/** Every bucket of the range, in order, clipped to it; empty buckets included. */
+/**
+ * Every bucket of the range, in order, clipped to it; empty buckets included. Steps by arithmetic
+ * on cached offsets (zone-offsets.ts), asking luxon only next to an offset change: a 90-day hourly
+ * report has thousands of buckets and luxon's zone maths is tens of µs a step.
+ */
 export function buckets(range: ReportRange, granularity: Granularity): Bucket[] {
   const out: Bucket[] = [];
+  const zone = range.timeZone;
+  const from = range.from.getTime();
   const to = range.to.getTime();
-  let cur = DateTime.fromMillis(bucketKey(range.from, granularity, range.timeZone), {
-    zone: range.timeZone,
-  });
-  while (cur.toMillis() < to) {
-    const next = cur.plus({ [`${granularity}s`]: 1 });
-    const key = cur.toMillis();
+  const label = labeller(granularity, zone);
+  let key = bucketKey(range.from, granularity, zone);
+  while (key < to) {
+    const next = nextKey(key, granularity, zone);
     out.push({
       key,
-      start: new Date(Math.max(key, range.from.getTime())),
-      end: new Date(Math.min(next.toMillis(), to)),
+      start: new Date(Math.max(key, from)),
+      end: new Date(Math.min(next, to)),
+      label: label(key),
     });
-    cur = next;
+    key = next;
   }
   return out;
+}
+
+const MINUTE = 60_000;
+const DAY = 24 * HOUR;
+
+/** The start of the bucket after the one starting at `key`. */
+function nextKey(key: number, granularity: Granularity, zone: string): number {
+  const off = offsetAt(zone, key);
+  if (granularity === 'hour') {
+    // whole-hour offsets (checked by reportRange): local hours are UTC hours
+    if (off % 60 === 0 && offsetAt(zone, key + HOUR) % 60 === 0) return key + HOUR;
+  } else {
+    const wall = key + off * MINUTE + (granularity === 'week' ? 7 : 1) * DAY;
+    const guess = wall - offsetAt(zone, wall - off * MINUTE) * MINUTE;
+    // arithmetic unless an offset change is near the next midnight (a missing or repeated one)
+    if (offsetAt(zone, guess - DAY) === offsetAt(zone, guess + DAY) && wallClock(zone, guess) === wall)
+      return guess;
+  }
+  return DateTime.fromMillis(key, { zone })
+    .plus({ [`${granularity}s`]: 1 })
+    .toMillis();
+}
+
+/** bucketLabel for many keys: ISO text from the cached offsets, the offset suffix as luxon writes it. */
+function labeller(granularity: Granularity, zone: string): (key: number) => string {
+  const suffixes = new Map<number, string>();
+  return (key) => {
+    const off = offsetAt(zone, key);
+    const local = new Date(key + off * MINUTE).toISOString();
+    if (granularity !== 'hour') return local.slice(0, 10);
+    let suffix = suffixes.get(off);
+    if (suffix === undefined) {
+      const full = bucketLabel(key, granularity, zone);
+      suffix = full.slice(19);
+      // luxon's own text when the fast one would differ (seconds or sub-minute offsets: never, but safe)
+      if (full.slice(0, 19) !== local.slice(0, 19)) return full;
+      suffixes.set(off, suffix);
+    }
+    return local.slice(0, 19) + suffix;
+  };
 }
 
 export function countBuckets(range: ReportRange, granularity: Granularity): number {
@@ -156,4 +204,19 @@ function floorHour(d: Date): Date {
 }
 function ceilHour(d: Date): Date {
   return new Date(Math.ceil(d.getTime() / HOUR) * HOUR);
+}
+
+/** Days [from, to) as the whole ISO weeks (Monday to Monday) inside them and the days at the edges. */
+export function weekSpans(from: string, to: string): { weeks: [string, string][]; days: [string, string][] } {
+  const d = (x: string) => DateTime.fromISO(x, { zone: 'UTC' });
+  const a = d(from);
+  const b = d(to);
+  const first = a.plus({ days: (8 - a.weekday) % 7 });
+  const last = b.minus({ days: b.weekday - 1 });
+  if (first >= last) return { weeks: [], days: [[from, to]] };
+  const iso = (x: DateTime) => x.toISODate()!;
+  const days: [string, string][] = [];
+  if (a < first) days.push([from, iso(first)]);
+  if (last < b) days.push([iso(last), to]);
+  return { weeks: [[iso(first), iso(last)]], days };
 }
