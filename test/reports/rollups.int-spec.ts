@@ -308,18 +308,34 @@ describe('report rollups', () => {
     expect(sizes['agent hours']).toBeGreaterThan(0);
     expect(sizes['tag hours']).toBeGreaterThan(0);
     expect(sizes['term days']).toBeGreaterThan(10);
+    // the day tiers (in Moscow days) are checked against the same recount
+    for (const tier of ['item days', 'item days by intent', 'SLA days', 'agent days', 'tag days'])
+      expect([tier, sizes[tier] > 0]).toEqual([tier, true]);
 
     // a rebuild from the source tables gives the same rollups, and doing it twice changes nothing
     const snapshot = async () => {
       await maintenance.fold();
       const out: Record<string, unknown[]> = {};
-      for (const table of ['report_item_hours', 'report_sla_hours', 'report_agent_hours', 'report_tag_hours'])
+      for (const table of [
+        'report_item_hours',
+        'report_sla_hours',
+        'report_agent_hours',
+        'report_tag_hours',
+        'report_item_days',
+        'report_item_intent_days',
+        'report_sla_days',
+        'report_agent_days',
+        'report_tag_days',
+      ])
         out[table] = (await ds.query(`SELECT * FROM ${table}`))
           .filter((r: any) => Object.values(r).some((v) => typeof v === 'number' && v !== 0))
           .map((r: any) => JSON.stringify(r))
           .sort();
       out.terms = await ds.query(
         `SELECT polarity, day::text, term, items FROM report_term_days ORDER BY 1, 2, 3`,
+      );
+      out.termWeeks = await ds.query(
+        `SELECT polarity, week::text, term, items FROM report_term_weeks ORDER BY 1, 2, 3`,
       );
       return out;
     };

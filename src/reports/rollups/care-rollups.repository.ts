@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { sqlRows } from '../../database/sql';
 import { FRT_COLUMNS } from '../domain/frt-histogram';
 import type { ItemWindow } from './item-rollups.repository';
+import { tieredSource, tierPlan } from './tiers';
 
 export interface CareFilter {
   platform?: string;
@@ -87,12 +88,20 @@ const SUMS = `sum(responded)::int AS responded, sum(met)::int AS met, sum(breach
 export class CareRollupsRepository {
   constructor(private readonly db: DataSource) {}
 
-  private slaSource(w: ItemWindow, f: CareFilter, params: unknown[]): string {
-    const where = filterSql(f, params);
-    const cols = `hour, source_id, platform, intent, cycles, ${COUNTER_COLS.join(', ')}`;
-    return `(SELECT ${cols} FROM report_sla_hours WHERE hour >= $1 AND hour < $3 ${where}
-             UNION ALL
-             SELECT ${cols} FROM report_sla_hours_delta WHERE hour >= $1 AND hour < $3 ${where}) r`;
+  /** SLA rows of the window: whole days from report_sla_days when `dayAligned` (tiers.ts). */
+  private slaSource(w: ItemWindow, f: CareFilter, params: unknown[], dayAligned: boolean): string {
+    return tieredSource(
+      {
+        hours: 'report_sla_hours',
+        days: 'report_sla_days',
+        delta: 'report_sla_hours_delta',
+        cols: ['hour', 'source_id', 'platform', 'intent', 'cycles', ...COUNTER_COLS],
+        where: filterSql(f, params),
+      },
+      tierPlan(w, dayAligned),
+      ['$1', '$3'],
+      params,
+    );
   }
 
   /** Per intent and source, current and previous period. */
@@ -101,7 +110,7 @@ export class CareRollupsRepository {
     return sqlRows(
       this.db,
       `SELECT hour >= $2 AS current, intent, source_id::text AS "sourceId", sum(cycles)::int AS cycles, ${SUMS}
-         FROM ${this.slaSource(w, f, params)} GROUP BY 1, 2, 3 ORDER BY 2, 3`,
+         FROM ${this.slaSource(w, f, params, true)} GROUP BY 1, 2, 3 ORDER BY 2, 3`,
       params,
     );
   }
@@ -111,23 +120,34 @@ export class CareRollupsRepository {
     const params: unknown[] = [w.prevFrom, w.from, w.to, w.granularity, w.timeZone];
     return sqlRows(
       this.db,
+      // per hour (or tier day) first, then into the zone's buckets (date_trunc in a zone is the costly part)
       `SELECT date_trunc($4, hour, $5) AS bucket, hour >= $2 AS current, sum(cycles)::int AS cycles, ${SUMS}
-         FROM ${this.slaSource(w, f, params)} GROUP BY 1, 2 ORDER BY 1`,
+         FROM (SELECT hour, sum(cycles) AS cycles, ${COUNTER_COLS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
+                 FROM ${this.slaSource(w, f, params, w.granularity !== 'hour')} GROUP BY hour) h
+        GROUP BY 1, 2 ORDER BY 1`,
       params,
     );
   }
 
   /** Per agent (by when they answered); the nil uuid collects answers nobody held. */
   async agents(w: ItemWindow): Promise<AgentRow[]> {
-    const cols = `hour, agent_id, ${COUNTER_COLS.join(', ')}`;
+    const params: unknown[] = [w.prevFrom, w.from, w.to];
+    const rows = tieredSource(
+      {
+        hours: 'report_agent_hours',
+        days: 'report_agent_days',
+        delta: 'report_agent_hours_delta',
+        cols: ['hour', 'agent_id', ...COUNTER_COLS],
+        where: '',
+      },
+      tierPlan(w, true),
+      ['$1', '$3'],
+      params,
+    );
     return sqlRows(
       this.db,
-      `SELECT agent_id::text AS "agentId", hour >= $2 AS current, ${SUMS}
-         FROM (SELECT ${cols} FROM report_agent_hours WHERE hour >= $1 AND hour < $3
-               UNION ALL
-               SELECT ${cols} FROM report_agent_hours_delta WHERE hour >= $1 AND hour < $3) r
-        GROUP BY 1, 2`,
-      [w.prevFrom, w.from, w.to],
+      `SELECT agent_id::text AS "agentId", hour >= $2 AS current, ${SUMS} FROM ${rows} GROUP BY 1, 2`,
+      params,
     );
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sqlRows } from '../../database/sql';
 import type { Granularity } from '../domain/time-buckets';
+import { tieredSource, tierPlan } from './tiers';
 
 /** What a report asks of the item rollups: a window [prevFrom, to) of which [from, to) is current. */
 export interface ItemWindow {
@@ -40,8 +41,9 @@ const GROUP_SQL: Record<ItemGroup, string> = {
   intent: 'intent',
 };
 
-const COLUMNS =
-  'hour, source_id, platform, language, intent, items, negative, neutral, positive, needs_response';
+const VALUES = ['items', 'negative', 'neutral', 'positive', 'needs_response'];
+const COLUMNS = ['hour', 'source_id', 'platform', 'language', 'intent', ...VALUES];
+const NARROW_COLUMNS = ['hour', 'intent', ...VALUES];
 
 /**
  * Reads report_item_hours (plus the deltas not folded yet): never items. One scan of the whole
@@ -54,15 +56,17 @@ export class ItemRollupsRepository {
   async buckets(w: ItemWindow, filter: ItemFilter, group: ItemGroup): Promise<ItemBucketRow[]> {
     const params: unknown[] = [w.prevFrom, w.from, w.to, w.granularity, w.timeZone];
     const where = filterSql(filter, params);
-    // per hour first (cheap), then into the zone's buckets (date_trunc in a zone is the costly part)
+    // per hour first (cheap), then into the zone's buckets (date_trunc in a zone is the costly
+    // part; hours need none: a report's zone has whole-hour offsets, so its hours are UTC hours)
+    const bucket = `CASE WHEN $4::text = 'hour' THEN hour ELSE date_trunc($4, hour, $5::text) END`;
     return sqlRows<ItemBucketRow>(
       this.db,
-      `SELECT date_trunc($4, hour, $5) AS bucket, hour >= $2 AS current, grp,
+      `SELECT ${bucket} AS bucket, hour >= $2 AS current, grp,
               sum(items)::int AS items, sum(negative)::int AS negative, sum(neutral)::int AS neutral,
               sum(positive)::int AS positive, sum(needs_response)::int AS "needsResponse"
          FROM (SELECT hour, ${GROUP_SQL[group]} AS grp, sum(items) AS items, sum(negative) AS negative,
                       sum(neutral) AS neutral, sum(positive) AS positive, sum(needs_response) AS needs_response
-                 FROM ${source(filter, group, where)} GROUP BY 1, 2) h
+                 FROM ${source(w, filter, group, where, params)} GROUP BY 1, 2) h
         GROUP BY 1, 2, 3
         ORDER BY 1, 3`,
       params,
@@ -84,17 +88,26 @@ export class ItemRollupsRepository {
 }
 
 /**
- * The rows a query reads ($1..$3 the window): the per-intent tier when no filter or grouping needs
- * source, platform or language, else the full rollup; both with the unfolded item deltas.
+ * The rows a query reads: the per-intent tier when no filter or grouping needs source, platform or
+ * language, else the full rollup; whole days from their day tier (tiers.ts), with the unfolded
+ * item deltas.
  */
-function source(f: ItemFilter, group: ItemGroup, where: string): string {
+function source(w: ItemWindow, f: ItemFilter, group: ItemGroup, where: string, params: unknown[]): string {
   const narrow =
     !f.platform && !f.sourceId && f.language === undefined && (group === 'none' || group === 'intent');
-  const cols = narrow ? 'hour, intent, items, negative, neutral, positive, needs_response' : COLUMNS;
-  return `(SELECT ${cols} FROM ${narrow ? 'report_item_intent_hours' : 'report_item_hours'}
-            WHERE hour >= $1 AND hour < $3 ${where}
-           UNION ALL
-           SELECT ${cols} FROM report_item_hours_delta WHERE hour >= $1 AND hour < $3 ${where}) r`;
+  const cols = narrow ? NARROW_COLUMNS : COLUMNS;
+  return tieredSource(
+    {
+      hours: narrow ? 'report_item_intent_hours' : 'report_item_hours',
+      days: narrow ? 'report_item_intent_days' : 'report_item_days',
+      delta: 'report_item_hours_delta',
+      cols,
+      where,
+    },
+    tierPlan(w, w.granularity !== 'hour'),
+    ['$1', '$3'],
+    params,
+  );
 }
 
 function filterSql(f: ItemFilter, params: unknown[]): string {

@@ -74,10 +74,49 @@ export interface RollupSpec {
   table: string;
   /** where its unfolded deltas wait (default `${table}_delta`) */
   delta?: string;
+  /** the deltas as key and value columns, when the delta table has other keys (a day tier's hours) */
+  deltaRows?: string;
+  /** what the rebuild writes, when not the recount (a day tier: from its just rebuilt hours) */
+  rebuild?: string;
   key: string[];
   values: string[];
   extra: string[];
   recount: string;
+}
+
+/** The zone the day tiers are kept in (migrations/1732601500000-ReportDayTiers.ts). */
+const TIER_DAY = (col: string) => `date_trunc('day', ${col}, (SELECT time_zone FROM report_tier_state))`;
+const ITEM_VALUES = ['items', 'negative', 'neutral', 'positive', 'needs_response'];
+const SLA_VALUES = ['responded', 'met', 'breached', 'response_seconds', ...FRT_COLUMNS];
+const sums = (cols: string[]) => cols.map((c) => `sum(${c}) AS ${c}`).join(', ');
+
+/**
+ * A day tier of an hourly rollup: the same sums per local day of the tier's zone, from `from` (the
+ * hour rollup's recount, its rows or its deltas).
+ */
+function dayTier(
+  name: string,
+  table: string,
+  hours: RollupSpec,
+  key: string[],
+  extra: { col: string; expr: string }[],
+  values: string[],
+): RollupSpec {
+  const select = (from: string) =>
+    `SELECT ${TIER_DAY('hour')} AS day, ${key.map((k) => `${k}`).join(', ')}${extra
+      .map((e) => `, ${e.expr} AS ${e.col}`)
+      .join('')}, ${sums(values)} FROM (${from}) h GROUP BY ${['1', ...key].join(', ')}`;
+  return {
+    name,
+    table,
+    delta: hours.delta ?? `${hours.table}_delta`,
+    deltaRows: `SELECT ${TIER_DAY('hour')} AS day, ${key.join(', ')}, ${values.join(', ')} FROM ${hours.delta ?? `${hours.table}_delta`}`,
+    rebuild: select(`SELECT * FROM ${hours.table}`),
+    key: ['day', ...key],
+    values,
+    extra: extra.map((e) => e.col),
+    recount: select(hours.recount),
+  };
 }
 
 /** Each rollup: its table, key columns and value columns. */
@@ -124,4 +163,28 @@ export const ROLLUPS: RollupSpec[] = [
     extra: [],
     recount: TAG_HOURS_RECOUNT,
   },
-] as const;
+];
+
+// the day tiers after their hours (the rebuild sums the rebuilt hours)
+const [itemHours, itemIntentHours, slaHours, agentHours, tagHours] = ROLLUPS;
+ROLLUPS.push(
+  dayTier(
+    'item days',
+    'report_item_days',
+    itemHours,
+    ['source_id', 'language', 'intent'],
+    [{ col: 'platform', expr: 'min(platform)' }],
+    ITEM_VALUES,
+  ),
+  dayTier('item days by intent', 'report_item_intent_days', itemIntentHours, ['intent'], [], ITEM_VALUES),
+  dayTier(
+    'SLA days',
+    'report_sla_days',
+    slaHours,
+    ['source_id', 'intent'],
+    [{ col: 'platform', expr: 'min(platform)' }],
+    ['cycles', ...SLA_VALUES],
+  ),
+  dayTier('agent days', 'report_agent_days', agentHours, ['agent_id'], [], SLA_VALUES),
+  dayTier('tag days', 'report_tag_days', tagHours, ['tag_id', 'source_id'], [], ['conversations']),
+);

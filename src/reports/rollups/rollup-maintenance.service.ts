@@ -99,12 +99,14 @@ export class RollupMaintenance {
       await qr.query(`INSERT INTO report_sla_cycles (conversation_id, started_at, source_id, platform, intent, due_at,
                         responded_at, response_seconds, breached_at, agent_id)
                       SELECT * FROM (${CURRENT_CYCLES}) c ON CONFLICT DO NOTHING`);
+      // the day tiers are rebuilt in the company's zone (the fold would rebuild them otherwise)
+      await qr.query(`UPDATE report_tier_state SET time_zone = (SELECT time_zone FROM company_settings)`);
       for (const r of ROLLUPS) {
         await qr.query(`DELETE FROM ${r.delta ?? `${r.table}_delta`}`);
         await qr.query(`DELETE FROM ${r.table}`);
         const cols = [...r.key, ...r.extra, ...r.values];
         await qr.query(
-          `INSERT INTO ${r.table} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM (${r.recount}) x`,
+          `INSERT INTO ${r.table} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM (${r.rebuild ?? r.recount}) x`,
         );
       }
     });
@@ -123,7 +125,8 @@ export class RollupMaintenance {
       for (const r of ROLLUPS) {
         const cols = [...r.key, ...r.values];
         const kept = `SELECT ${r.key.join(', ')}, ${r.values.map((v) => `sum(${v})::bigint AS ${v}`).join(', ')}
-          FROM (SELECT ${cols.join(', ')} FROM ${r.table} UNION ALL SELECT ${cols.join(', ')} FROM ${r.delta ?? `${r.table}_delta`}) u
+          FROM (SELECT ${cols.join(', ')} FROM ${r.table}
+                UNION ALL ${r.deltaRows ?? `SELECT ${cols.join(', ')} FROM ${r.delta ?? `${r.table}_delta`}`}) u
           GROUP BY ${r.key.join(', ')}
           HAVING ${r.values.map((v) => `sum(${v}) <> 0`).join(' OR ')}`;
         const recount = `SELECT ${r.key.join(', ')}, ${r.values.map((v) => `${v}::bigint`).join(', ')} FROM (${r.recount}) x`;

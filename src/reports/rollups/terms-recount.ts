@@ -45,6 +45,18 @@ export class TermsRecount {
     }
     for (const [k, want] of expected)
       if (!seen.has(k) && want !== 0) differences.push({ term: k, rollup: 0, recount: want });
+    // the week tier is the days summed per ISO week
+    const weeks = await sqlRows<Record<string, unknown>>(
+      this.qr,
+      `SELECT coalesce(w.polarity, d.polarity) AS polarity, coalesce(w.week, d.week)::text AS week,
+              coalesce(w.term, d.term) AS term, w.items AS "weekRow", d.items AS "daysSum"
+         FROM report_term_weeks w
+         FULL JOIN (SELECT polarity, date_trunc('week', day::timestamp)::date AS week, term, sum(items)::int AS items
+                      FROM report_term_days GROUP BY 1, 2, 3) d USING (polarity, week, term)
+        WHERE w.items IS DISTINCT FROM d.items
+        LIMIT 100`,
+    );
+    for (const w of weeks) differences.push({ week: true, ...w });
     return { rows: rows.length, pending, differences };
   }
 }

@@ -84,6 +84,7 @@ export class TermsWorker {
     const started = Date.now();
     const counted = await exclusively(this.db, TERMS_LOCK, async (qr) => {
       await qr.query(`DELETE FROM report_term_days`);
+      await qr.query(`DELETE FROM report_term_weeks`);
       await qr.query(`DELETE FROM report_term_queue`);
       const deltas = new TermDeltas(zone);
       let after = '0';

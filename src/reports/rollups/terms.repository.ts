@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Queryable, sqlOne, sqlRows } from '../../database/sql';
+import { weekSpans } from '../domain/time-buckets';
 
 export type Polarity = 'negative' | 'positive';
 
@@ -43,24 +44,43 @@ export interface TermDelta {
 export class TermsRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Term counts this period and the previous one (days [prevFrom, from) and [from, to)). */
+  /**
+   * Term counts this period and the previous one (days [prevFrom, from) and [from, to)): whole ISO
+   * weeks from report_term_weeks, the days at the edges from report_term_days.
+   */
   async totals(
     polarity: Polarity,
     days: { prevFrom: string; from: string; to: string },
     minCount: number,
     limit: number,
   ): Promise<TermTotals[]> {
+    const params: unknown[] = [polarity, minCount, limit];
+    const p = (v: unknown) => (params.push(v), `$${params.length}`);
+    const parts: string[] = [];
+    const read = (table: 'weeks' | 'days', [lo, hi]: [string, string], current: boolean) => {
+      const col = table === 'weeks' ? 'week' : 'day';
+      parts.push(`SELECT term, items, ${current} AS current FROM report_term_${table}
+                   WHERE polarity = $1 AND ${col} >= ${p(lo)}::date AND ${col} < ${p(hi)}::date`);
+    };
+    for (const [span, current] of [
+      [[days.prevFrom, days.from], false],
+      [[days.from, days.to], true],
+    ] as [[string, string], boolean][]) {
+      if (span[0] >= span[1]) continue;
+      const split = weekSpans(span[0], span[1]);
+      for (const w of split.weeks) read('weeks', w, current);
+      for (const d of split.days) read('days', d, current);
+    }
     return sqlRows(
       this.db,
-      `SELECT term, (COALESCE(sum(items) FILTER (WHERE day >= $3), 0))::int AS current,
-              (COALESCE(sum(items) FILTER (WHERE day < $3), 0))::int AS previous
-         FROM report_term_days
-        WHERE polarity = $1 AND day >= $2::date AND day < $4::date
+      `SELECT term, (COALESCE(sum(items) FILTER (WHERE current), 0))::int AS current,
+              (COALESCE(sum(items) FILTER (WHERE NOT current), 0))::int AS previous
+         FROM (${parts.join(' UNION ALL ')}) x
         GROUP BY term
-       HAVING COALESCE(sum(items) FILTER (WHERE day >= $3), 0) >= $5
+       HAVING COALESCE(sum(items) FILTER (WHERE current), 0) >= $2
         ORDER BY current DESC, term
-        LIMIT $6`,
-      [polarity, days.prevFrom, days.from, days.to, minCount, limit],
+        LIMIT $3`,
+      params,
     );
   }
 
@@ -186,13 +206,33 @@ export class TermsRepository {
         [...keys(d), d.map((x) => x.items), d.map((x) => x.surface), d.map((x) => JSON.stringify(x.added))],
       );
     }
+    // the week tier (migration 1732601500000): the same counts per ISO week of the day
+    for (let i = 0; i < deltas.length; i += 5000) {
+      const d = deltas.slice(i, i + 5000);
+      await db.query(
+        `INSERT INTO report_term_weeks AS t (polarity, week, term, items)
+         SELECT u.polarity, date_trunc('week', u.day::date::timestamp)::date, u.term, sum(u.items)
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS u(polarity, day, term, items)
+          GROUP BY 1, 2, 3
+          ORDER BY 1, 2, 3
+         ON CONFLICT (polarity, week, term) DO UPDATE SET items = t.items + EXCLUDED.items`,
+        [...keys(d), d.map((x) => x.items)],
+      );
+    }
     const falling = deltas.filter((x) => x.items < 0);
-    if (falling.length)
+    if (falling.length) {
       await db.query(
         `DELETE FROM report_term_days t USING unnest($1::text[], $2::text[], $3::text[]) AS u(polarity, day, term)
           WHERE t.polarity = u.polarity AND t.day = u.day::date AND t.term = u.term AND t.items <= 0`,
         keys(falling),
       );
+      await db.query(
+        `DELETE FROM report_term_weeks t USING unnest($1::text[], $2::text[], $3::text[]) AS u(polarity, day, term)
+          WHERE t.polarity = u.polarity AND t.week = date_trunc('week', u.day::date::timestamp)::date AND t.term = u.term
+            AND t.items <= 0`,
+        keys(falling),
+      );
+    }
   }
 
   async setCountedZone(db: Queryable, zone: string): Promise<void> {
