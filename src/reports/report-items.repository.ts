@@ -36,7 +36,10 @@ export interface ItemListRow {
 
 /**
  * The inbound items behind a report figure, newest first, keyset-paginated on
- * (created_at_platform, id): a drill-down list, read a page at a time from items_created_idx.
+ * (created_at_platform, id): a drill-down list, read a page at a time. Items have no index on time
+ * alone (ingest pays for every index: migrations/1732600070000-LeanerIndexes.ts), so each source's
+ * newest matches are read backwards from items_source_created_idx (source_id, created_at_platform),
+ * at most a page per source, and merged: an index path for any filter, never a scan of the range.
  */
 @Injectable()
 export class ReportItemsRepository {
@@ -53,8 +56,17 @@ export class ReportItemsRepository {
       params.push(v);
       where.push(sql.replace(/\?/g, `$${params.length}`));
     };
-    if (f.platform) add('i.platform = ?', f.platform);
-    if (f.sourceId) add('i.source_id = ?::uuid', f.sourceId);
+    // which sources: the platform and source filters pick them; every other filter is checked
+    // on each source's rows as they come off the index, newest first
+    const sources: string[] = [];
+    if (f.platform) {
+      params.push(f.platform);
+      sources.push(`s.platform = $${params.length}`);
+    }
+    if (f.sourceId) {
+      params.push(f.sourceId);
+      sources.push(`s.id = $${params.length}::uuid`);
+    }
     if (f.language === 'unknown') where.push(`COALESCE(i.language, '') = ''`);
     else if (f.language) add('i.language = ?', f.language);
     if (f.sentiment) add('i.sentiment_label = ?', f.sentiment);
@@ -73,24 +85,31 @@ export class ReportItemsRepository {
     for (const w of f.contains ?? [])
       add(`translate(lower(i.text), 'ё', 'е') LIKE '%' || ? || '%'`, escapeLike(w));
     if (f.ids?.length) add('i.id = ANY(?::bigint[])', f.ids);
+    let upper = 'i.created_at_platform < $2';
     if (after) {
       params.push(after.createdUs, after.id);
-      where.push(`(i.created_at_platform, i.id) <
-        ('epoch'::timestamptz + $${params.length - 1}::bigint * interval '1 microsecond', $${params.length}::bigint)`);
+      const at = `'epoch'::timestamptz + $${params.length - 1}::bigint * interval '1 microsecond'`;
+      // the bound on the index, then the exact keyset position
+      upper = `i.created_at_platform < $2 AND i.created_at_platform <= ${at}`;
+      where.push(`(i.created_at_platform, i.id) < (${at}, $${params.length}::bigint)`);
     }
     return sqlRows(
       this.db,
-      `SELECT i.id::text, i.conversation_id::text AS "conversationId", i.created_at_platform AS "createdAt",
-              (extract(epoch FROM i.created_at_platform) * 1000000)::bigint::text AS "createdUs",
-              i.text, i.author_name AS "authorName", i.platform, i.source_id::text AS "sourceId",
-              i.language, i.sentiment_label AS sentiment, i.intent
-         FROM items i
-        WHERE i.direction = 'inbound' AND i.created_at_platform >= $1 AND i.created_at_platform < $2
-              ${where.map((w) => `AND ${w}`).join(' ')}
-        ORDER BY i.created_at_platform DESC, i.id DESC
+      `SELECT p.* FROM sources s CROSS JOIN LATERAL (
+         SELECT i.id::text, i.conversation_id::text AS "conversationId", i.created_at_platform AS "createdAt",
+                (extract(epoch FROM i.created_at_platform) * 1000000)::bigint::text AS "createdUs",
+                i.text, i.author_name AS "authorName", i.platform, i.source_id::text AS "sourceId",
+                i.language, i.sentiment_label AS sentiment, i.intent, i.id AS n, i.created_at_platform AS at
+           FROM items i
+          WHERE i.source_id = s.id AND i.created_at_platform >= $1 AND ${upper} AND i.direction = 'inbound'
+                ${where.map((w) => `AND ${w}`).join(' ')}
+          ORDER BY i.created_at_platform DESC, i.id DESC
+          LIMIT $3) p
+        ${sources.length ? `WHERE ${sources.join(' AND ')}` : ''}
+        ORDER BY p.at DESC, p.n DESC
         LIMIT $3`,
       params,
-    );
+    ).then((rows) => rows.map(({ n: _n, at: _at, ...row }) => row as ItemListRow));
   }
 }
 
