@@ -35,6 +35,7 @@ import { createApp } from '../src/bootstrap';
 import { databaseOptions } from '../src/database/database.options';
 import { testConfig } from '../test/support/app';
 import { withDatabase } from '../test/support/urls';
+import { REPORTS, reportRange } from './reports-list';
 
 const arg = (name: string, d: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -291,6 +292,9 @@ async function seed(c: Client): Promise<number> {
       CROSS JOIN unnest(ARRAY['negative', 'positive']) p
       CROSS JOIN generate_series(1, ${TERMS}) r
      WHERE r <= 500 OR random() < 0.2`);
+  // the week tier, as the term worker writes it with the days
+  await c.query(`INSERT INTO report_term_weeks
+    SELECT polarity, date_trunc('week', day::timestamp)::date, term, sum(items) FROM report_term_days GROUP BY 1, 2, 3`);
   await c.query(`UPDATE report_term_state SET time_zone = 'Europe/Moscow', built_at = now()`);
   await c.query(`DELETE FROM report_term_queue`);
   step('term days');
@@ -330,29 +334,7 @@ async function timeReports(url: string) {
       if (r.status !== 200) throw new Error(`${path}: ${r.status} ${await r.text()}`);
       return (await r.json()) as any;
     };
-    const day = (d: Date) => d.toISOString().slice(0, 10);
-    const to = day(new Date(Date.now() + 86_400_000));
-    const from = day(new Date(Date.now() - 89 * 86_400_000));
-    const range = `from=${from}&to=${to}&tz=Europe/Moscow`;
-    const reports: [string, string][] = [
-      // the floor: session check, one-row read, JSON (what any request costs on this machine now)
-      ['baseline: settings (one row)', `/api/reports/settings`],
-      ['sentiment (day)', `/api/reports/sentiment?${range}`],
-      ['sentiment (hour)', `/api/reports/sentiment?${range}&granularity=hour`],
-      ['sentiment (week, by platform)', `/api/reports/sentiment?${range}&granularity=week&groupBy=platform`],
-      ['intents (day)', `/api/reports/intents?${range}`],
-      ['terms (negative)', `/api/reports/terms?${range}&polarity=negative`],
-      ['terms (positive)', `/api/reports/terms?${range}&polarity=positive`],
-      ['tags (day)', `/api/reports/tags?${range}`],
-      ['care/sla (day)', `/api/reports/care/sla?${range}`],
-      ['care/first-response (day)', `/api/reports/care/first-response?${range}`],
-      ['care/breaches (first page)', `/api/reports/care/breaches?${range}`],
-      ['care/backlog (hour)', `/api/reports/care/backlog?${range}&granularity=hour`],
-      ['care/backlog (day)', `/api/reports/care/backlog?${range}&granularity=day`],
-      ['care/agents', `/api/reports/care/agents?${range}`],
-      ['forecast (next week)', `/api/reports/forecast?tz=Europe/Moscow`],
-      ['items (drill-down page)', `/api/reports/items?${range}&sentiment=negative`],
-    ];
+    const reports = REPORTS(reportRange());
     const out: Timed[] = [];
     for (const [name, path] of reports) {
       try {
