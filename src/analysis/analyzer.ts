@@ -38,6 +38,8 @@ export class Analyzer {
   private byOwnerI = new Float64Array(256);
   private readonly denseS = new Float64Array(DENSE_SIZE);
   private readonly denseI = new Float64Array(DENSE_SIZE);
+  private readonly neutralRu: number;
+  private readonly neutralEn: number;
 
   constructor(
     private readonly model: ModelBundle,
@@ -45,6 +47,8 @@ export class Analyzer {
   ) {
     this.modelVersion = model.version;
     this.deadlineCosts = model.deadlineCosts ?? DEFAULT_COSTS;
+    this.neutralRu = model.neutralBias?.ru ?? 0;
+    this.neutralEn = model.neutralBias?.en ?? 0;
     this.scorer = scorer ?? new FusedScorer(model.sentiment, model.intent, model.features.hashBits);
   }
 
@@ -57,6 +61,11 @@ export class Analyzer {
   }
 
   /** Loads `active.json` from dir (default: the models shipped in src/analysis/models). */
+  /** The same model decoded with another neutral calibration (shares the scorer: cheap). */
+  withNeutralBias(neutralBias: ModelBundle['neutralBias']): Analyzer {
+    return new Analyzer({ ...this.model, neutralBias }, this.scorer);
+  }
+
   static load(dir?: string): Analyzer {
     return new Analyzer(readBundle(path.join(dir ?? defaultModelDir(), 'active.json')));
   }
@@ -67,6 +76,8 @@ export class Analyzer {
     const f = walkFeatures(p, { platform: input.platform, text }, this.model.features);
     this.scorer.score(f, this.ps, this.pi);
     const ps = this.ps;
+    if (p.base === 'ru') ps[NEU] += this.neutralRu;
+    else if (p.base === 'en') ps[NEU] += this.neutralEn;
     softmaxInPlace(ps);
     let head = 0;
     for (let c = 1; c < ps.length; c++) if (ps[c] > ps[head]) head = c;
@@ -146,5 +157,3 @@ function round3(v: number): number {
 function round4(v: number): number {
   return Math.round(v * 10000) / 10000;
 }
-
-void NEU;

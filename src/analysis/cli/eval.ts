@@ -33,7 +33,7 @@ function main(): void {
   if (args.cv !== undefined) {
     const k = Number(args.cv === true ? 5 : args.cv);
     const cv = crossValidate(devTrainInput({ withPublic: args['no-public'] !== true }), posts, k);
-    const out = { mode: `cv${k}`, ...cv.pooled, foldMean: cv.foldMean, tradeoff: { curve: cv.curve, tuned: cv.tuned } }; // prettier-ignore
+    const out = { mode: `cv${k}`, ...cv.pooled, foldMean: cv.foldMean, neutralBias: cv.neutralBias, publicHeldOut: cv.publicHeldOut, tradeoff: { curve: cv.curve, tuned: cv.tuned } }; // prettier-ignore
     if (json) process.stdout.write(JSON.stringify(out) + '\n');
     else {
       print(
@@ -41,6 +41,8 @@ function main(): void {
         `${k}-fold CV (own data + ${k - 1}/${k} of ${path.basename(file)}; pooled held-out predictions)`,
       );
       console.log('fold means:', cv.foldMean);
+      console.log('neutral calibration (tuned on the held-out folds):', cv.neutralBias);
+      console.log('public train splits, held-out folds (sentiment acc / macro-F1):', cv.publicHeldOut);
       printCurve(cv.curve, cv.tuned.salesMissCost);
     }
     return;

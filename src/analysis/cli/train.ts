@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer } from '../analyzer';
-import { bundleToJson, readBundle, writeBundle } from '../model/bundle';
+import { bundleToJson, readBundle, writeBundle, type NeutralBias } from '../model/bundle';
 import { readJsonl } from '../training/dataset';
 import { loadCorrections } from '../training/corrections';
 import { crossValidate, devTrainInput, evalDir, ownOnly, publicChecks } from '../training/experiments';
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   const k = Number(args.cv ?? 5);
   const metrics: Record<string, unknown> = {};
   let deadlineCosts: CostMatrix | undefined;
+  let neutralBias: NeutralBias | undefined;
   if (dev.length > 0) {
     const cv = crossValidate(own, dev, k);
     metrics.cv = {
@@ -50,6 +51,9 @@ async function main(): Promise<void> {
     }; // prettier-ignore
     metrics.deadlineTradeoff = { curve: cv.curve, tuned: cv.tuned };
     deadlineCosts = costMatrix(cv.tuned.salesMissCost);
+    neutralBias = cv.neutralBias;
+    metrics.neutralBias = cv.neutralBias;
+    metrics.publicHeldOut = cv.publicHeldOut;
     const oo = ownOnly(own, dev);
     metrics.ownOnly = {
       'sentiment.accuracy': oo.sentiment.accuracy, 'sentiment.macroF1': oo.sentiment.macroF1, 'intent.macroF1': oo.intent.macroF1,
@@ -58,7 +62,7 @@ async function main(): Promise<void> {
   }
   const useDev = args['no-devset'] !== true;
   const posts = useDev ? [...own.posts, ...dev] : own.posts;
-  const bundle = trainBundle({ ...own, posts, deadlineCosts });
+  const bundle = trainBundle({ ...own, posts, deadlineCosts, neutralBias });
   const candidate = new Analyzer(bundle);
   metrics.public = publicChecks(candidate);
   const sources = { train_jsonl: own.posts.length - corrections.length, corrections: corrections.length, devset: useDev ? dev.length : 0, public_sentiment: own.sentimentOnly?.length ?? 0 }; // prettier-ignore

@@ -29,6 +29,10 @@ for (const [w, s] of Object.entries(data.words as Record<string, number>)) if (s
 // care phrases in English: matched like the Russian ones, before the AFINN fallback
 for (const [w, s] of Object.entries(enCare.words as Record<string, number>)) if (s !== 0) ruMatcher.add(w, s);
 const negators = new Set(data.negators.flatMap((w) => stemPhrase(w)).concat(data.negators));
+/** The negation words (ru + en), as typed: the features mark the few words after them. */
+export function negatorWords(): string[] {
+  return [...data.negators];
+}
 const intensifiers = new Set(data.intensifiers.flatMap((w) => stemPhrase(w)));
 const EXTRA_EMOJI: Record<string, number> = {
   '🙃': 1,

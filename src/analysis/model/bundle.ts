@@ -17,6 +17,8 @@ export interface ModelBundleJson {
   intentBias: number[];
   /** the deadline cost matrix tuned by cross-validation when the model was trained (absent: the code default) */
   deadlineCosts?: number[][];
+  /** added to the neutral sentiment logit per base language, calibrated by cross-validation (absent: 0) */
+  neutralBias?: NeutralBias;
   trainedOn: { rows: number; sources: Record<string, number> };
   metrics?: Record<string, unknown>;
 }
@@ -28,8 +30,16 @@ export interface ModelBundle {
   intent: LogReg;
   intentBias: number[];
   deadlineCosts?: CostMatrix;
+  neutralBias?: NeutralBias;
   json?: ModelBundleJson;
 }
+
+/**
+ * Log-space shift of the neutral sentiment class per base language (ru, en; other posts get
+ * none): how readily a post with weak evaluative cues is called neutral. Tuned on held-out
+ * predictions of the allowed data (`calibrateNeutralBias`), never on a test set.
+ */
+export type NeutralBias = Partial<Record<'ru' | 'en', number>>;
 
 export function bundleToJson(
   b: ModelBundle,
@@ -45,6 +55,7 @@ export function bundleToJson(
     intent: b.intent.serialize(),
     intentBias: b.intentBias,
     deadlineCosts: b.deadlineCosts?.map((r) => [...r]),
+    neutralBias: b.neutralBias,
     trainedOn,
     metrics,
   };
@@ -65,6 +76,7 @@ export function bundleFromJson(j: ModelBundleJson): ModelBundle {
     intent,
     intentBias: j.intentBias,
     deadlineCosts: j.deadlineCosts,
+    neutralBias: j.neutralBias,
     json: j,
   };
 }

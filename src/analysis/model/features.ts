@@ -4,7 +4,7 @@
  */
 import { CUES, CUE_NAMES } from '../lexicon/cues';
 import { PhraseMatcher } from '../lexicon/phrase-matcher';
-import { scoreLexicon, type LexiconScore } from '../lexicon/sentiment-lexicon';
+import { negatorWords, scoreLexicon, type LexiconScore } from '../lexicon/sentiment-lexicon';
 import type { Prepared } from '../text/tokenize';
 import { fnvStep, hashString, FNV_OFFSET } from './hashing';
 
@@ -47,19 +47,10 @@ const BOS_H = hashString('<s>', 2);
 const EOS_H = hashString('</s>', 3);
 const QUOTE_CHARS = /["«“]/;
 const QUOTED = /["«“][^"»”]{1,40}["»”]/;
-const NEGATORS = new Set([
-  'не',
-  'ни',
-  'нет',
-  'not',
-  'no',
-  'never',
-  "don't",
-  'dont',
-  "didn't",
-  "can't",
-  'cant',
-]);
+// the lexicon's negators (ru + en) and any English "n't" form: a negated word is its own feature
+const NEGATORS = new Set(negatorWords());
+const isNegator = (w: string): boolean =>
+  NEGATORS.has(w) || (w.length > 3 && w.endsWith("n't"));
 const PLATFORMS = [
   'vk_wall_comment',
   'vk_message',
@@ -164,13 +155,20 @@ export function walkFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): Fea
   let negLeft = 0;
   const wordStart = N;
   let prevH = BOS_H;
+  // a negation's scope ends at punctuation ("not bad. Great" negates only "bad")
+  let pk = 0;
+  const punct = p.punct;
   for (let i = 0; i < n; i++) {
+    while (pk < punct.length && punct[pk].at <= i) {
+      if (punct[pk].at === i) negLeft = 0;
+      pk++;
+    }
     const s = stems[i];
     push(hashString(s, negLeft > 0 ? 7 : 1) & mask, i);
     if (negLeft > 0) push(hashString(s, 1) & mask, i);
     push((prevH ^ hashString(s, 3)) & mask, i > 0 ? n + i : i);
     prevH = hashString(s, 2);
-    if (NEGATORS.has(p.words[i])) negLeft = 3;
+    if (isNegator(p.words[i])) negLeft = 3;
     else if (negLeft > 0) negLeft--;
   }
   if (n > 0) push((prevH ^ EOS_H) & mask, n - 1);

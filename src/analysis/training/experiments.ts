@@ -13,10 +13,12 @@ import {
   type TradeoffPoint,
 } from '../eval/evaluate';
 import { DEFAULT_COSTS, type CostMatrix } from '../../sla/deadline-decision';
+import type { NeutralBias } from '../model/bundle';
 import { classReport, r4 } from '../eval/metrics';
 import { foldsOf, readPublicCsv, toSentiment } from './dataset';
 import { ownTrainInput } from './own-data';
 import { trainBundle, type TrainInput } from './trainer';
+import { prepare } from '../text/tokenize';
 
 /**
  * The evaluation data (dev set, public test splits) of developers' tools only (`npm run eval`,
@@ -36,8 +38,8 @@ export const TRAINABLE_PUBLIC = ['ru_opensentimentcorpus.csv', 'en_uci_amazon_ye
 /** The `train` splits of the trainable public corpora in `dir`; none (with a warning) when absent. */
 export function publicSentimentTrain(
   dir = path.join(evalDir(), 'public'),
-): Array<{ text: string; sentiment: SentimentLabel }> {
-  const out: Array<{ text: string; sentiment: SentimentLabel }> = [];
+): Array<{ text: string; sentiment: SentimentLabel; corpus: string }> {
+  const out: Array<{ text: string; sentiment: SentimentLabel; corpus: string }> = [];
   for (const f of TRAINABLE_PUBLIC) {
     const file = path.join(dir, f);
     if (!fs.existsSync(file)) {
@@ -46,7 +48,7 @@ export function publicSentimentTrain(
     }
     for (const r of readPublicCsv(file)) {
       const s = toSentiment(r.label);
-      if (r.split === 'train' && s) out.push({ text: r.text, sentiment: s });
+      if (r.split === 'train' && s) out.push({ text: r.text, sentiment: s, corpus: f.replace('.csv', '') });
     }
   }
   return out;
@@ -60,6 +62,10 @@ export function devTrainInput(opts: { withPublic?: boolean } = {}): TrainInput {
 export interface CvResult {
   k: number;
   pooled: EvalReport;
+  /** the neutral calibration tuned on the held-out predictions (calibrateNeutralBias) */
+  neutralBias: NeutralBias;
+  /** held-out sentiment accuracy / macro-F1 on the public train splits' folds, per corpus */
+  publicHeldOut: Record<string, { n: number; accuracy: number; macroF1: number }>;
   foldMean: Record<string, number>;
   /** deadline figures of the pooled held-out predictions over sales-miss costs */
   curve: TradeoffPoint[];
@@ -67,7 +73,11 @@ export interface CvResult {
   tuned: TradeoffPoint;
 }
 
-/** k-fold CV: train on own data + (k-1)/k of the dev set, test on the held-out fold; pooled and per-fold mean. */
+/**
+ * k-fold CV: train on own data + (k-1)/k of the dev set and of the public train splits, test on
+ * the held-out folds; the neutral calibration is tuned on those held-out predictions, and the
+ * figures are the calibrated ones (pooled and per-fold mean).
+ */
 export function crossValidate(
   own: TrainInput,
   dev: LabeledPost[],
@@ -75,15 +85,32 @@ export function crossValidate(
   costs: CostMatrix = DEFAULT_COSTS,
 ): CvResult {
   const fold = foldsOf(dev.length, k);
+  const pub = own.sentimentOnly ?? [];
+  const pubFold = foldsOf(pub.length, k, 29);
+  const analyzers: Analyzer[] = [];
+  for (let f = 0; f < k; f++) {
+    const trainDev = dev.filter((_, i) => fold[i] !== f);
+    const trainPub = pub.filter((_, i) => pubFold[i] !== f);
+    analyzers.push(
+      new Analyzer(
+        trainBundle({ ...own, posts: [...own.posts, ...trainDev], sentimentOnly: trainPub, version: `cv-${f}` }),
+      ),
+    );
+  }
+  const heldOut = (bias: NeutralBias): { dev: Analysis[]; pub: Analysis[] } => {
+    const as = analyzers.map((a) => a.withNeutralBias(bias));
+    return {
+      dev: dev.map((d, i) => as[fold[i]].analyze({ text: d.text, platform: d.platform })),
+      pub: pub.map((s, i) => as[pubFold[i]].analyze({ text: s.text })),
+    };
+  };
+  const neutralBias = calibrateNeutralBias(dev, pub, heldOut);
   const preds = new Array<Analysis>(dev.length);
   const per: EvalReport[] = [];
   let secs = 0;
   for (let f = 0; f < k; f++) {
-    const trainDev = dev.filter((_, i) => fold[i] !== f);
+    const analyzer = analyzers[f].withNeutralBias(neutralBias);
     const test = dev.filter((_, i) => fold[i] === f);
-    const analyzer = new Analyzer(
-      trainBundle({ ...own, posts: [...own.posts, ...trainDev], version: `cv-${f}` }),
-    );
     const t0 = process.hrtime.bigint();
     const p = analyzer.analyzeBatch(test.map((t) => ({ text: t.text, platform: t.platform })));
     secs += Number(process.hrtime.bigint() - t0) / 1e9;
@@ -93,12 +120,21 @@ export function crossValidate(
     });
     per.push(evaluatePredictions(test, p, `cv-${f}`, 0, costs));
   }
+  const pubPreds = heldOut(neutralBias).pub;
+  const publicHeldOut: CvResult['publicHeldOut'] = {};
+  for (const corpus of new Set(pub.map((s) => s.corpus ?? 'public'))) {
+    const idx = pub.map((s, i) => ((s.corpus ?? 'public') === corpus ? i : -1)).filter((i) => i >= 0);
+    const r = sentimentScore(idx.map((i) => pub[i].sentiment), idx.map((i) => pubPreds[i]));
+    publicHeldOut[corpus] = { n: idx.length, accuracy: r.accuracy, macroF1: r.macroF1 };
+  }
   const pooled = evaluatePredictions(dev, preds, `cv${k}`, dev.length / secs, costs);
   const curve = tradeoffCurve(dev, preds);
   const mean = (g: (r: EvalReport) => number): number => r4(per.reduce((a, r) => a + g(r), 0) / per.length);
   return {
     k,
     pooled,
+    neutralBias,
+    publicHeldOut,
     curve,
     tuned: pickSalesMissCost(curve),
     foldMean: {
@@ -110,6 +146,57 @@ export function crossValidate(
       needsResponseMissRate: mean((r) => r.needsResponseMissRate),
     },
   };
+}
+
+/** The neutral shifts tried per base language. */
+export const NEUTRAL_BIAS_GRID: readonly number[] = [-0.5, -0.25, 0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2];
+
+/**
+ * Sentiment of held-out predictions the way the public corpora are scored: three classes, or the
+ * sign of the score for a set without neutral (UCI).
+ */
+function sentimentScore(gold: string[], preds: Analysis[]): { accuracy: number; macroF1: number } {
+  const twoClass = !gold.includes('neutral');
+  const pred = preds.map((a) =>
+    twoClass ? (a.sentiment.score >= 0 ? 'positive' : 'negative') : a.sentiment.label,
+  );
+  return classReport(['negative', 'neutral', 'positive'], gold, pred);
+}
+
+/**
+ * The neutral calibration per base language, tuned on held-out predictions of allowed data only
+ * (dev-set folds, folds of the trainable public corpora's train splits): for each language, the
+ * shift whose mean sentiment accuracy over that language's held-out sets with a neutral class is
+ * best; among shifts within a quarter point of the best, the smallest (no shift without evidence).
+ */
+export function calibrateNeutralBias(
+  dev: LabeledPost[],
+  pub: ReadonlyArray<{ text: string; sentiment: SentimentLabel; corpus?: string }>,
+  heldOut: (bias: NeutralBias) => { dev: Analysis[]; pub: Analysis[] },
+  grid: readonly number[] = NEUTRAL_BIAS_GRID,
+): NeutralBias {
+  const out: NeutralBias = {};
+  // the language the analyzer applies a shift by (mixed posts by their majority script)
+  const devBase = dev.map((d) => prepare(d.text).base);
+  const pubBase = pub.map((s) => prepare(s.text).base);
+  for (const lang of ['ru', 'en'] as const) {
+    const scores = grid.map((b) => {
+      const h = heldOut({ [lang]: b });
+      const sets: number[] = [];
+      const di = dev.map((_, i) => (devBase[i] === lang ? i : -1)).filter((i) => i >= 0);
+      if (di.length) sets.push(sentimentScore(di.map((i) => dev[i].sentiment as string), di.map((i) => h.dev[i])).accuracy); // prettier-ignore
+      for (const corpus of new Set(pub.map((s) => s.corpus))) {
+        const pi = pub.map((s, i) => (s.corpus === corpus && pubBase[i] === lang ? i : -1)).filter((i) => i >= 0); // prettier-ignore
+        if (pi.length < 50 || !pi.some((i) => pub[i].sentiment === 'neutral')) continue;
+        sets.push(sentimentScore(pi.map((i) => pub[i].sentiment), pi.map((i) => h.pub[i])).accuracy);
+      }
+      return sets.length ? sets.reduce((a, v) => a + v, 0) / sets.length : 0;
+    });
+    const best = Math.max(...scores);
+    const near = grid.filter((_, j) => scores[j] >= best - 0.0025);
+    out[lang] = near.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a));
+  }
+  return out;
 }
 
 export function ownOnly(own: TrainInput, dev: LabeledPost[]): EvalReport {

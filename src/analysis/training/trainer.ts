@@ -1,6 +1,6 @@
 /** Trains the sentiment and intent classifiers into a versioned model bundle. */
 import { INTENT_LABELS, SENTIMENT_LABELS, type LabeledPost, type SentimentLabel } from '../analysis.types';
-import type { ModelBundle } from '../model/bundle';
+import type { ModelBundle, NeutralBias } from '../model/bundle';
 import {
   DEFAULT_FEATURES,
   extractFeatures,
@@ -16,7 +16,7 @@ export interface TrainInput {
   /** posts with both labels (own training data, dev-set folds, team corrections) */
   posts: LabeledPost[];
   /** extra sentiment-only sentences (public corpora), down-weighted by repetition choice */
-  sentimentOnly?: Array<{ text: string; sentiment: SentimentLabel }>;
+  sentimentOnly?: Array<{ text: string; sentiment: SentimentLabel; corpus?: string }>;
   features?: FeatureConfig;
   epochs?: number;
   version?: string;
@@ -24,6 +24,8 @@ export interface TrainInput {
   intentBias?: number[];
   /** the deadline cost matrix to ship with the model (tuned by cross-validation) */
   deadlineCosts?: CostMatrix;
+  /** the neutral calibration to ship (tuned by cross-validation); default: the prior's */
+  neutralBias?: NeutralBias;
   /**
    * Warm start from this model (its feature settings too), regularised towards its weights: how
    * the runtime retrain keeps what the shipped model learned from data that does not ship.
@@ -92,6 +94,7 @@ export function trainBundle(input: TrainInput): ModelBundle {
     intent,
     intentBias: input.intentBias ?? DEFAULT_INTENT_BIAS,
     deadlineCosts: input.deadlineCosts,
+    neutralBias: input.neutralBias ?? prior?.neutralBias,
   };
 }
 
