@@ -31,7 +31,7 @@ export function costMatrix(salesMiss: number): CostMatrix {
 }
 
 /** Tuned on 5-fold cross-validation of the dev set (never a test set): see docs/analysis.md. */
-export const DEFAULT_SALES_MISS_COST = 6;
+export const DEFAULT_SALES_MISS_COST = 5;
 export const DEFAULT_COSTS: CostMatrix = costMatrix(DEFAULT_SALES_MISS_COST);
 
 const CLASS_OF: Record<CareIntent, DeadlineClass> = {
