@@ -58,3 +58,20 @@ describe('Analyzer with the shipped model', () => {
     });
   });
 });
+
+describe('neutral calibration', () => {
+  const analyzer = Analyzer.load();
+
+  it('shifts the neutral class of its own language only, and ships with the model', () => {
+    expect(Analyzer.load()['model'].neutralBias).toEqual({ ru: expect.any(Number), en: expect.any(Number) });
+    const ru = { text: 'Банк сегодня поменял условия по вкладам, вроде неплохо' };
+    const en = { text: 'The bank changed its savings terms today, seems fine' };
+    const towardsNeutral = analyzer.withNeutralBias({ ru: 8 });
+    expect(towardsNeutral.analyze(ru).sentiment.label).toBe('neutral');
+    // a Russian shift leaves English posts alone
+    expect(towardsNeutral.analyze(en)).toEqual(analyzer.withNeutralBias({}).analyze(en));
+    expect(analyzer.withNeutralBias({ ru: -8 }).analyze(ru).sentiment.label).not.toBe('neutral');
+    expect(analyzer.withNeutralBias({ en: 8 }).analyze(en).sentiment.label).toBe('neutral');
+    expect(analyzer.withNeutralBias({ en: -8 }).analyze(en).sentiment.label).not.toBe('neutral');
+  });
+});

@@ -49,8 +49,7 @@ const QUOTE_CHARS = /["«“]/;
 const QUOTED = /["«“][^"»”]{1,40}["»”]/;
 // the lexicon's negators (ru + en) and any English "n't" form: a negated word is its own feature
 const NEGATORS = new Set(negatorWords());
-const isNegator = (w: string): boolean =>
-  NEGATORS.has(w) || (w.length > 3 && w.endsWith("n't"));
+const isNegator = (w: string): boolean => NEGATORS.has(w) || (w.length > 3 && w.endsWith("n't"));
 const PLATFORMS = [
   'vk_wall_comment',
   'vk_message',

@@ -93,7 +93,12 @@ export function crossValidate(
     const trainPub = pub.filter((_, i) => pubFold[i] !== f);
     analyzers.push(
       new Analyzer(
-        trainBundle({ ...own, posts: [...own.posts, ...trainDev], sentimentOnly: trainPub, version: `cv-${f}` }),
+        trainBundle({
+          ...own,
+          posts: [...own.posts, ...trainDev],
+          sentimentOnly: trainPub,
+          version: `cv-${f}`,
+        }),
       ),
     );
   }
@@ -124,7 +129,10 @@ export function crossValidate(
   const publicHeldOut: CvResult['publicHeldOut'] = {};
   for (const corpus of new Set(pub.map((s) => s.corpus ?? 'public'))) {
     const idx = pub.map((s, i) => ((s.corpus ?? 'public') === corpus ? i : -1)).filter((i) => i >= 0);
-    const r = sentimentScore(idx.map((i) => pub[i].sentiment), idx.map((i) => pubPreds[i]));
+    const r = sentimentScore(
+      idx.map((i) => pub[i].sentiment),
+      idx.map((i) => pubPreds[i]),
+    );
     publicHeldOut[corpus] = { n: idx.length, accuracy: r.accuracy, macroF1: r.macroF1 };
   }
   const pooled = evaluatePredictions(dev, preds, `cv${k}`, dev.length / secs, costs);
@@ -188,7 +196,12 @@ export function calibrateNeutralBias(
       for (const corpus of new Set(pub.map((s) => s.corpus))) {
         const pi = pub.map((s, i) => (s.corpus === corpus && pubBase[i] === lang ? i : -1)).filter((i) => i >= 0); // prettier-ignore
         if (pi.length < 50 || !pi.some((i) => pub[i].sentiment === 'neutral')) continue;
-        sets.push(sentimentScore(pi.map((i) => pub[i].sentiment), pi.map((i) => h.pub[i])).accuracy);
+        sets.push(
+          sentimentScore(
+            pi.map((i) => pub[i].sentiment),
+            pi.map((i) => h.pub[i]),
+          ).accuracy,
+        );
       }
       return sets.length ? sets.reduce((a, v) => a + v, 0) / sets.length : 0;
     });
