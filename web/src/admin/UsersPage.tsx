@@ -7,6 +7,7 @@ import { useSession } from '../app/session';
 import { formatFull } from '../lib/time';
 import { errorText } from '../ui/errors';
 import { useToast } from '../ui/toasts';
+import { AgentLoadForm, TeamAssignmentForm, useAgents } from '../share/AssignmentAdmin';
 
 const ROLES = ['agent', 'analyst', 'admin'] as const;
 
@@ -14,6 +15,7 @@ const ROLES = ['agent', 'analyst', 'admin'] as const;
 export function UsersPage() {
   const { t } = useTranslation();
   const users = useUsers(true);
+  const agents = useAgents();
   const [adding, setAdding] = useState(false);
   return (
     <>
@@ -32,6 +34,9 @@ export function UsersPage() {
               <th scope="col">{t('users.name')}</th>
               <th scope="col">{t('users.role')}</th>
               <th scope="col">{t('users.language')}</th>
+              <th scope="col" title={t('share.admin.loadHint')}>
+                {t('share.admin.load')}
+              </th>
               <th scope="col">{t('users.state')}</th>
               <th scope="col">{t('users.lastLogin')}</th>
               <th scope="col">
@@ -41,7 +46,7 @@ export function UsersPage() {
           </thead>
           <tbody>
             {(users.data ?? []).map((u) => (
-              <UserRow key={u.id} u={u} />
+              <UserRow key={u.id} u={u} agent={agents.data?.find((a) => a.userId === u.id)} />
             ))}
           </tbody>
         </table>
@@ -70,7 +75,7 @@ function useAct() {
   };
 }
 
-function UserRow({ u }: { u: User }) {
+function UserRow({ u, agent }: { u: User; agent: Parameters<typeof AgentLoadForm>[0]['agent'] }) {
   const { t } = useTranslation();
   const { me } = useSession();
   const act = useAct();
@@ -105,6 +110,9 @@ function UserRow({ u }: { u: User }) {
         </label>
       </td>
       <td>{u.locale.toUpperCase()}</td>
+      <td>
+        <AgentLoadForm u={u} agent={agent} />
+      </td>
       <td>
         {u.disabled
           ? t('users.disabled')
@@ -295,6 +303,7 @@ function TeamCard({ team, users }: { team: Team; users: User[] }) {
           {t('admin.delete')}
         </button>
       </div>
+      <TeamAssignmentForm teamId={team.id} teamName={team.name} />
       <ul className="members">
         {team.members.map((m) => (
           <li key={m.id}>
