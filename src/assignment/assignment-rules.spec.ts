@@ -2,6 +2,7 @@ import {
   AgentLoad,
   canServe,
   idleExpired,
+  manualAssignRoom,
   rankCandidates,
   SEEN_TIMEOUT_MS,
   timedOut,
@@ -88,5 +89,16 @@ describe('assignment rules', () => {
     expect(timedOut({ state: 'away', seenAt: null }, now)).toBe(true);
     expect(timedOut({ state: 'offline', seenAt: null }, now)).toBe(false);
     expect(timedOut({ state: 'online', seenAt: now }, now)).toBe(false);
+  });
+
+  it('lets a person assign by hand only into room; past capacity only an admin who says so', () => {
+    const full = { load: 6, capacity: 6 };
+    expect(manualAssignRoom({ load: 5, capacity: 6 }, true, { role: 'agent' }, false)).toBe('ok');
+    expect(manualAssignRoom(full, true, { role: 'agent' }, false)).toBe('refused');
+    expect(manualAssignRoom(full, true, { role: 'agent' }, true)).toBe('refused');
+    expect(manualAssignRoom(full, true, { role: 'admin' }, false)).toBe('refused');
+    expect(manualAssignRoom(full, true, { role: 'admin' }, true)).toBe('override');
+    // a resolved or snoozed conversation does not count against anyone
+    expect(manualAssignRoom(full, false, { role: 'agent' }, false)).toBe('ok');
   });
 });

@@ -36,7 +36,17 @@ export interface WaitingConversation {
   teamId: string | null;
   /** The language of the customer's newest message (null: unknown). */
   language: string | null;
+  /** The agent an idle or breach return took it from within RETURN_COOLDOWN_MS (null: none). */
+  returnedFrom?: string | null;
 }
+
+/**
+ * A conversation taken back from an agent (idle, or a breach) is not handed straight back to
+ * them: the hand-out skips that agent this long. If nobody else can take it meanwhile it waits in
+ * the queue (where anyone may take it by hand); after that the agent is a candidate again, so a
+ * team of one still gets its conversations.
+ */
+export const RETURN_COOLDOWN_MS = 30 * 60_000;
 
 export function connected(a: Pick<AgentLoad, 'seenAt'>, now: Date): boolean {
   return a.seenAt !== null && now.getTime() - a.seenAt.getTime() <= SEEN_TIMEOUT_MS;
@@ -88,4 +98,21 @@ export function idleExpired(lastActionAt: Date, idleReturnMinutes: number | null
 /** An agent who is not offline and whose browser is gone becomes offline. */
 export function timedOut(a: Pick<AgentLoad, 'state' | 'seenAt'>, now: Date): boolean {
   return a.state !== 'offline' && !connected(a, now);
+}
+
+/**
+ * A person giving a conversation to an agent by hand (taking it, handing it over, an admin's
+ * assignment) respects the same capacity as the hand-out: a conversation that will count against
+ * the agent (open or pending) needs room. Past capacity only by an admin who says so
+ * (`overCapacity`; audited); an agent is refused (409 at_capacity).
+ */
+export type RoomDecision = 'ok' | 'override' | 'refused';
+export function manualAssignRoom(
+  room: Pick<AgentLoad, 'load' | 'capacity'>,
+  countsAgainstCapacity: boolean,
+  actor: { role: string },
+  overCapacity: boolean,
+): RoomDecision {
+  if (!countsAgainstCapacity || hasRoom(room)) return 'ok';
+  return actor.role === 'admin' && overCapacity ? 'override' : 'refused';
 }

@@ -81,6 +81,32 @@ export class AssignmentRepository {
     return { ...row, load: load!.load };
   }
 
+  /**
+   * For a manual assignment: locks the agent's availability row (made if the agent never set a
+   * state), WAITING for it — unlike the hand-out's SKIP LOCKED, a person's take may wait a moment
+   * for an assigner that holds it — and counts the load after the lock, so takes and the hand-out
+   * on any instance see each other's commits. The caller already holds the conversation's lock;
+   * assigners never wait on a row lock, so this order cannot deadlock with them.
+   */
+  async lockAgentRoom(
+    db: Queryable,
+    userId: string,
+  ): Promise<{ name: string; capacity: number; load: number } | undefined> {
+    await db.query(`INSERT INTO agent_status (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING`, [userId]);
+    const row = await sqlOne<{ name: string; capacity: number }>(
+      db,
+      `SELECT u.name, u.max_open_conversations AS capacity
+         FROM agent_status a JOIN users u ON u.id = a.user_id
+        WHERE a.user_id = $1 FOR UPDATE OF a`,
+      [userId],
+    );
+    if (!row) return undefined;
+    const load = await sqlOne<{ load: number }>(db, `SELECT ${LOAD} AS load FROM users u WHERE u.id = $1`, [
+      userId,
+    ]);
+    return { ...row, load: load!.load };
+  }
+
   async markAssigned(db: Queryable, userId: string): Promise<void> {
     await db.query(`UPDATE agent_status SET last_assigned_at = now() WHERE user_id = $1`, [userId]);
   }

@@ -10,7 +10,10 @@ import {
   type AgentState,
   connected,
   idleExpired,
+  manualAssignRoom,
   rankCandidates,
+  RETURN_COOLDOWN_MS,
+  type RoomDecision,
   type WaitingConversation,
 } from './assignment-rules';
 import { AssignmentRepository } from './assignment.repository';
@@ -77,9 +80,11 @@ export class AssignmentService {
         const agents = await this.repo.agents(tx, true);
         const at = now();
         if (!agents.some((a) => rankCandidates([a], ANY, at).length > 0)) return null; // all full: everything waits
-        const [c] = await this.conversations.lockNextWaiting(tx, tried, 1);
+        const [c] = await this.conversations.lockNextWaiting(tx, tried, 1, RETURN_COOLDOWN_MS);
         if (!c) return null;
-        return { conversationId: c.id, outcome: await this.assignOne(tx, c, at, [], null, agents) };
+        // not straight back to the agent an idle or breach return took it from
+        const exclude = c.returnedFrom ? [c.returnedFrom] : [];
+        return { conversationId: c.id, outcome: await this.assignOne(tx, c, at, exclude, null, agents) };
       });
       if (!step) break;
       const { conversationId, outcome } = step;
@@ -134,6 +139,24 @@ export class AssignmentService {
   }
 
   /**
+   * Whether a person may give a conversation (locked by the caller) to agent `to` by hand: the
+   * agent's row is locked and the load counted inside the caller's transaction, so concurrent takes
+   * and the hand-out never put the agent past capacity (see manualAssignRoom).
+   */
+  async manualRoom(
+    tx: EntityManager,
+    to: string,
+    countsAgainstCapacity: boolean,
+    actor: { role: string },
+    overCapacity: boolean,
+  ): Promise<{ decision: RoomDecision; name: string; load: number; capacity: number }> {
+    if (!countsAgainstCapacity) return { decision: 'ok', name: '', load: 0, capacity: 0 };
+    const room = await this.repo.lockAgentRoom(tx, to);
+    if (!room) return { decision: 'ok', name: '', load: 0, capacity: 0 }; // not an agent: the caller refuses it
+    return { decision: manualAssignRoom(room, true, actor, overCapacity), ...room };
+  }
+
+  /**
    * Assigned open conversations whose holder did nothing for their team's idle minutes go back
    * to the queue (the holder is told); the next hand-out gives them to someone with room.
    */
@@ -144,7 +167,7 @@ export class AssignmentService {
       );
       const returned: { conversationId: string; from: string }[] = [];
       for (const c of idle) {
-        if (!(await this.conversations.assign(tx, c.id, null, c.assigneeId))) continue;
+        if (!(await this.conversations.returnToQueue(tx, c.id, c.assigneeId))) continue;
         returned.push({ conversationId: c.id, from: c.assigneeId });
         await this.audit.record(
           null,

@@ -231,9 +231,26 @@ export class ConversationsRepository {
       db,
       `UPDATE conversations SET assignee_id = $2, updated_at = now(),
          assigned_at = CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END,
-         agent_action_at = CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END
+         agent_action_at = CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END,
+         returned_from = CASE WHEN $2::uuid IS NULL THEN returned_from END,
+         returned_at = CASE WHEN $2::uuid IS NULL THEN returned_at END
         WHERE id = $1 AND assignee_id IS NOT DISTINCT FROM $3::uuid RETURNING id`,
       [id, to, expected],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * Taken back from its holder by a rule (the idle return, a breach with nobody else to take it):
+   * back to the queue, remembering whom from, so the hand-out does not give it straight back.
+   */
+  async returnToQueue(db: Queryable, id: string, from: string): Promise<boolean> {
+    const rows = await sqlRows(
+      db,
+      `UPDATE conversations SET assignee_id = NULL, updated_at = now(), assigned_at = NULL,
+         agent_action_at = NULL, returned_from = $2, returned_at = now()
+        WHERE id = $1 AND assignee_id = $2 RETURNING id`,
+      [id, from],
     );
     return rows.length === 1;
   }
@@ -257,12 +274,15 @@ export class ConversationsRepository {
     db: Queryable,
     tried: readonly string[],
     limit: number,
-  ): Promise<{ id: string; teamId: string | null; language: string | null }[]> {
+    returnCooldownMs = 0,
+  ): Promise<{ id: string; teamId: string | null; language: string | null; returnedFrom: string | null }[]> {
     return sqlRows(
       db,
       `SELECT c.id, c.team_id AS "teamId",
               (SELECT i.language FROM items i WHERE i.conversation_id = c.id AND i.direction = 'inbound'
-                ORDER BY i.created_at_platform DESC, i.id DESC LIMIT 1) AS language
+                ORDER BY i.created_at_platform DESC, i.id DESC LIMIT 1) AS language,
+              CASE WHEN c.returned_at > now() - $3 * interval '1 millisecond' THEN c.returned_from END
+                AS "returnedFrom"
          FROM conversations c
         WHERE c.status = 'open' AND c.assignee_id IS NULL AND c.needs_response
           AND NOT (c.id = ANY($1::uuid[]))
@@ -270,7 +290,7 @@ export class ConversationsRepository {
         ORDER BY c.due_at ASC NULLS LAST, c.priority DESC, c.id
         LIMIT $2
         FOR UPDATE OF c SKIP LOCKED`,
-      [tried, limit],
+      [tried, limit, returnCooldownMs],
     );
   }
 

@@ -6,6 +6,8 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { LOAD_STATUSES } from '../assignment/assignment-rules';
+import { AssignmentService } from '../assignment/assignment.service';
 import { AuditService } from '../audit/audit.service';
 import type { SessionUser } from '../users/user.types';
 import {
@@ -50,6 +52,7 @@ export class ConversationsService {
     private readonly policies: SlaPolicyService,
     private readonly tags: TagsService,
     private readonly posts: PostContextService,
+    private readonly assignment: AssignmentService,
   ) {}
 
   /** Adds each conversation's tags (one query for the page). */
@@ -126,7 +129,7 @@ export class ConversationsService {
       }
 
       const assigned = dto.assigneeId !== undefined && dto.assigneeId !== current.assigneeId;
-      if (assigned) await this.take(tx, current, dto.assigneeId!, user);
+      if (assigned) await this.take(tx, current, dto.assigneeId!, user, dto.overCapacity === true);
 
       if (dto.teamId && !(await this.inbox.teamExists(tx, dto.teamId))) {
         throw new BadRequestException('teamId does not exist');
@@ -168,8 +171,9 @@ export class ConversationsService {
       }
       if (dto.assigneeId === current.assigneeId) return;
       await this.checkAssignable(tx, dto.assigneeId);
+      const room = await this.checkRoom(tx, current, dto.assigneeId, user, dto.overCapacity === true);
       await this.conversations.assign(tx, id, dto.assigneeId, current.assigneeId);
-      const move = { from: current.assigneeId, to: dto.assigneeId };
+      const move = { from: current.assigneeId, to: dto.assigneeId, ...room };
       await this.audit.record(user.id, REASSIGNED_AUDIT_ACTION, 'conversation', id, move, tx);
       await publishInboxEvents(tx, [
         conversationUpdated(id, { assigneeId: dto.assigneeId }),
@@ -204,7 +208,9 @@ export class ConversationsService {
       }
     } else {
       const change: UpdateConversationDto =
-        dto.action === 'resolve' ? { status: 'resolved' } : { assigneeId: dto.assigneeId ?? null };
+        dto.action === 'resolve'
+          ? { status: 'resolved' }
+          : { assigneeId: dto.assigneeId ?? null, overCapacity: dto.overCapacity };
       for (const id of dto.conversationIds) {
         try {
           await this.update(id, change, user);
@@ -230,8 +236,17 @@ export class ConversationsService {
     return { action: dto.action, succeeded, failed: results.length - succeeded, results };
   }
 
-  /** Take, hand over or release: only a conversation nobody else holds (409 names the holder). */
-  private async take(tx: EntityManager, current: LockedConversation, to: string | null, user: SessionUser) {
+  /**
+   * Take, hand over or release: only a conversation nobody else holds (409 names the holder), and
+   * only to an agent with room (409 at_capacity; an admin may say overCapacity, audited).
+   */
+  private async take(
+    tx: EntityManager,
+    current: LockedConversation,
+    to: string | null,
+    user: SessionUser,
+    overCapacity: boolean,
+  ) {
     if (!mayTake(current.assigneeId, user)) {
       throw new ConflictException({
         statusCode: 409,
@@ -243,15 +258,49 @@ export class ConversationsService {
       });
     }
     await this.checkAssignable(tx, to);
+    const room = await this.checkRoom(tx, current, to, user, overCapacity);
     await this.conversations.assign(tx, current.id, to, current.assigneeId);
     await this.audit.record(
       user.id,
       'conversation.assigned',
       'conversation',
       current.id,
-      { from: current.assigneeId, to },
+      { from: current.assigneeId, to, ...room },
       tx,
     );
+  }
+
+  /**
+   * The capacity of the agent a person gives a conversation to (the hand-out's rule: see
+   * AssignmentService.manualRoom). Returns what the audit entry records of a deliberate
+   * over-capacity assignment; throws 409 at_capacity otherwise.
+   */
+  private async checkRoom(
+    tx: EntityManager,
+    current: LockedConversation,
+    to: string | null,
+    user: SessionUser,
+    overCapacity: boolean,
+  ): Promise<{ overCapacity?: { load: number; capacity: number } }> {
+    if (to === null || to === current.assigneeId) return {};
+    const counts = (LOAD_STATUSES as readonly string[]).includes(current.status);
+    const room = await this.assignment.manualRoom(tx, to, counts, user, overCapacity);
+    if (room.decision === 'ok') return {};
+    if (room.decision === 'override') return { overCapacity: { load: room.load, capacity: room.capacity } };
+    const who = to === user.id ? 'you already have' : `${room.name || 'this agent'} already has`;
+    throw new ConflictException({
+      statusCode: 409,
+      error: 'Conflict',
+      code: 'at_capacity',
+      message:
+        `${who} ${room.load} of ${room.capacity} conversations open or pending; ` +
+        (user.role === 'admin'
+          ? 'send overCapacity: true to assign it anyway'
+          : 'finish one first, or ask an admin to assign past capacity'),
+      assigneeId: to,
+      load: room.load,
+      capacity: room.capacity,
+    });
   }
 
   private async checkAssignable(tx: EntityManager, userId: string | null) {

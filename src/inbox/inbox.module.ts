@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssignmentModule } from '../assignment/assignment.module';
 import { AuditModule } from '../audit/audit.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { SlaModule } from '../sla/sla.module';
@@ -27,7 +28,7 @@ import { TemplatesService } from './templates.service';
 
 /** The shared inbox: queue, conversation view, assignment, notes, templates, analysis corrections and review, snooze wake-up. */
 @Module({
-  imports: [AuditModule, ConversationsModule, SlaModule, TagsModule, SourcesModule, ConnectorsModule],
+  imports: [AuditModule, AssignmentModule, ConversationsModule, SlaModule, TagsModule, SourcesModule, ConnectorsModule],
   controllers: [
     ConversationsController,
     TemplatesController,

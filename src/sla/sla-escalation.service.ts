@@ -112,7 +112,7 @@ export class SlaEscalationService {
     );
     let to = picked === 'busy' ? null : picked;
     if (to === null) {
-      if (!(await this.conversations.assign(tx, f.id, null, from))) return from;
+      if (!(await this.conversations.returnToQueue(tx, f.id, from))) return from;
       to = null;
       await publishInboxEvents(tx, [conversationUpdated(f.id, { assigneeId: null })]);
     }

@@ -179,6 +179,13 @@ export class UpdateConversationDto {
   @IsOptional()
   @IsBoolean()
   confirmPastDeadline?: boolean;
+  @ApiPropertyOptional({
+    description:
+      'admins only: assign even though the agent is at capacity (audited); without it, or for an agent, that is a 409 with code at_capacity',
+  })
+  @IsOptional()
+  @IsBoolean()
+  overCapacity?: boolean;
 }
 
 /** An admin moves a conversation away from its holder (POST /api/conversations/:id/reassign). */
@@ -200,6 +207,13 @@ export class ReassignConversationDto {
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
   fromAssigneeId!: string | null;
+  @ApiPropertyOptional({
+    description:
+      'admins only: assign even though the agent is at capacity (audited); without it, or for an agent, that is a 409 with code at_capacity',
+  })
+  @IsOptional()
+  @IsBoolean()
+  overCapacity?: boolean;
 }
 
 export class CreateNoteDto {
@@ -254,4 +268,11 @@ export class BulkConversationsDto {
   @ValidateIf((o: BulkConversationsDto) => o.action === 'tag' || o.action === 'untag')
   @IsUUID()
   tagId?: string;
+  @ApiPropertyOptional({
+    description:
+      'admins only: assign even though the agent is at capacity (audited); without it, or for an agent, that is a 409 with code at_capacity',
+  })
+  @IsOptional()
+  @IsBoolean()
+  overCapacity?: boolean;
 }

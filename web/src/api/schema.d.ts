@@ -1871,6 +1871,8 @@ export interface components {
              */
             assigneeId?: string | null;
             conversationIds: string[];
+            /** @description admins only: assign even though the agent is at capacity (audited); without it, or for an agent, that is a 409 with code at_capacity */
+            overCapacity?: boolean;
             /**
              * Format: uuid
              * @description tag and untag: the tag
@@ -2990,6 +2992,8 @@ export interface components {
             assigneeId: string | null;
             /** @description whom it is taken from, as the admin saw it; 409 when someone else holds it by now */
             fromAssigneeId: string | null;
+            /** @description admins only: assign even though the agent is at capacity (audited); without it, or for an agent, that is a 409 with code at_capacity */
+            overCapacity?: boolean;
         };
         RecordKbUseDto: {
             /** Format: uuid */
@@ -3654,6 +3658,8 @@ export interface components {
             assigneeId?: string | null;
             /** @description snooze even though the answer is due before the snooze ends (without it such a snooze is a 409 with code snooze_past_deadline and the dueAt) */
             confirmPastDeadline?: boolean;
+            /** @description admins only: assign even though the agent is at capacity (audited); without it, or for an agent, that is a 409 with code at_capacity */
+            overCapacity?: boolean;
             priority?: number;
             /** Format: date-time */
             snoozedUntil?: string | null;

@@ -144,6 +144,42 @@ describe('the conversation', () => {
     confirm.mockRestore();
   });
 
+  it('at capacity: an agent is told why; an admin is asked and may assign anyway (overCapacity)', async () => {
+    const c = row();
+    const full = { statusCode: 409, code: 'at_capacity', assigneeId: AGENT.id, load: 6, capacity: 6 };
+    const routes = (calls: { body: unknown }[]) => ({
+      'GET /api/conversations': () => ({ conversations: [c], nextCursor: null }),
+      [`GET /api/conversations/${c.id}`]: () => details(c),
+      'GET /api/analysis/labels': () => LABELS,
+      'GET /api/templates': () => [],
+      [`PATCH /api/conversations/${c.id}`]: (call: { body: unknown }) => {
+        calls.push(call);
+        return (call.body as { overCapacity?: boolean }).overCapacity
+          ? { ...c, assigneeId: AGENT.id }
+          : { status: 409, body: full };
+      },
+    });
+    const agentCalls: { body: unknown }[] = [];
+    mockNetwork(routes(agentCalls));
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const view = renderApp(<InboxPage />, { path: `/inbox/${c.id}`, route: '/inbox/:conversationId?' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Взять себе' }));
+    expect(await screen.findByText(/У вас уже 6 из 6 диалогов в работе/)).toBeInTheDocument();
+    expect(confirm).not.toHaveBeenCalled();
+    expect(agentCalls).toHaveLength(1);
+    view.unmount();
+
+    const admin = { ...AGENT, id: '22222222-2222-4222-8222-222222222222', role: 'admin' as const };
+    const adminCalls: { body: unknown }[] = [];
+    mockNetwork(routes(adminCalls));
+    renderApp(<InboxPage />, { path: `/inbox/${c.id}`, route: '/inbox/:conversationId?', me: admin });
+    await userEvent.click(await screen.findByRole('button', { name: 'Взять себе' }));
+    await waitFor(() => expect(adminCalls).toHaveLength(2));
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(adminCalls[1]?.body).toEqual({ assigneeId: admin.id, overCapacity: true });
+    confirm.mockRestore();
+  });
+
   it('corrects the analysis with the labels the server gives', async () => {
     const { calls } = setup();
     await userEvent.click(await screen.findByRole('button', { name: 'Исправить анализ' }));

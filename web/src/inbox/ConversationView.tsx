@@ -118,6 +118,15 @@ function Loaded({
         const due = (err.body as { dueAt?: string }).dueAt;
         if (due && window.confirm(t('conv.snoozePastDeadline', { due: formatFull(due) })))
           return change({ ...body, confirmPastDeadline: true });
+      } else if (err instanceof ApiError && err.code === 'at_capacity') {
+        // the agent has no room: an admin may assign anyway (audited), an agent is told why
+        const b = err.body as { assigneeId?: string; load?: number; capacity?: number };
+        const n = { load: b.load, capacity: b.capacity, name: userNames.get(b.assigneeId ?? '') ?? '' };
+        const words = t(b.assigneeId === me.id ? 'share.capacity.fullYou' : 'share.capacity.full', n);
+        if (me.role === 'admin') {
+          if (window.confirm(`${words} ${t('share.capacity.assignAnyway')}`))
+            return change({ ...body, overCapacity: true }, reassign);
+        } else toast(`${words} ${t('share.capacity.finishFirst')}`, 'error');
       } else toast(errorText(err, { 409: t('conv.conflict') }), 'error');
     }
     refresh();

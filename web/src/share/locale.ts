@@ -30,6 +30,12 @@ export const shareLocale = {
         warning_80: 'Прошло 80 % времени на ответ',
         breach: 'Срок ответа нарушен',
       },
+      capacity: {
+        fullYou: 'У вас уже {{load}} из {{capacity}} диалогов в работе.',
+        full: '{{name}}: уже {{load}} из {{capacity}} диалогов в работе.',
+        finishFirst: 'Завершите один или попросите администратора назначить сверх ёмкости.',
+        assignAnyway: 'Назначить сверх ёмкости? Это попадёт в журнал.',
+      },
       admin: {
         lead: 'Старший смены',
         leadHint: 'Получает нарушения сроков своей команды, видит отчёты и оповещения',
@@ -73,6 +79,12 @@ export const shareLocale = {
         warning_50: '50 % of the time to answer has passed',
         warning_80: '80 % of the time to answer has passed',
         breach: 'Answer deadline breached',
+      },
+      capacity: {
+        fullYou: 'You already have {{load}} of {{capacity}} conversations in progress.',
+        full: '{{name}} already has {{load}} of {{capacity}} conversations in progress.',
+        finishFirst: 'Finish one first, or ask an admin to assign past capacity.',
+        assignAnyway: 'Assign past capacity? This is recorded in the audit log.',
       },
       admin: {
         lead: 'Team lead',
