@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import type { Socket } from 'node:net';
 import { json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { jsonShapeProblem, type JsonShapeLimits } from './json-shape';
 
@@ -96,12 +97,47 @@ export function jsonBodies(): RequestHandler {
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
       return next(unsupported('JSON must be UTF-8'));
     const rule = bodyRuleFor(req.path);
-    // Refused from the header alone: answered at once, and Node discards the rest unread
-    // (body-parser would read it all first, to answer only then).
-    if (Number(req.headers['content-length']) > rule.limit) return next(tooLarge(rule));
+    // Refused from the header alone: answered at once (body-parser would read it all first, to
+    // answer only then), then the connection is closed the lingering way.
+    const declared = Number(req.headers['content-length']);
+    if (declared > rule.limit) {
+      closeAfterDraining(req, res, declared);
+      return next(tooLarge(rule));
+    }
     parsers.get(rule)!(req, res, (err?: unknown) => {
       next((err as { type?: string } | undefined)?.type === 'entity.too.large' ? tooLarge(rule) : err);
     });
+  };
+}
+
+/** The bounds of a lingering close (see closeAfterDraining). */
+export const LINGER = { maxBytes: 4 * 1024 * KB, maxMs: 5_000 };
+
+/**
+ * A lingering close for an answer sent before the body was read. Closing the socket as soon as
+ * the answer is written (what Node does for `Connection: close`) while the client is still sending
+ * makes the kernel answer the unread bytes with a reset, and a client that had not read the answer
+ * yet gets ECONNRESET instead of it. So: the answer with `Connection: close`, then our half of the
+ * connection closed (FIN), the rest of the body read and thrown away (Node's parser discards a
+ * request nobody reads), and the socket closed once the body is in. A slow client holds the socket
+ * for at most LINGER.maxMs; a body declared beyond LINGER.maxBytes gets no lingering at all.
+ */
+function closeAfterDraining(req: Request, res: Response, declared: number): void {
+  res.setHeader('Connection', 'close');
+  if (declared > LINGER.maxBytes) return; // closed right after the answer, as Node does
+  const socket = req.socket;
+  // Node ends a `Connection: close` exchange with destroySoon() once the answer is written.
+  socket.destroySoon = function lingeringClose(this: Socket) {
+    if (this.writable) this.end(); // FIN after the answer; reading goes on (the server allows half-open)
+    const close = () => {
+      clearTimeout(timer);
+      if (this.writableFinished) this.destroy();
+      else this.once('finish', () => this.destroy());
+    };
+    const timer = setTimeout(() => this.destroy(), LINGER.maxMs).unref();
+    this.once('close', () => clearTimeout(timer));
+    if (req.complete) close();
+    else req.once('end', close);
   };
 }
 
