@@ -9,12 +9,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
- * Running from TypeScript (ts-node, Jest) → children load TypeScript through ts-cache.js (ts-node's
- * transpile-only, cached on disk: a SIGKILLed worker restarts in about a second, not three); from
- * dist → plain node.
+ * Running from TypeScript (ts-node, Jest) → children load TypeScript through
+ * test/support/ts-cache.js (ts-node's transpile-only, cached on disk: a SIGKILLed worker restarts
+ * in about a second, not three); from dist → plain node.
  */
 export function tsAwareExecArgv(file: string): string[] {
-  return file.endsWith('.ts') ? ['-r', path.join(repoRoot(), 'bench', 'chaos', 'ts-cache.js')] : [];
+  return file.endsWith('.ts') ? ['-r', path.join(repoRoot(), 'test', 'support', 'ts-cache.js')] : [];
 }
 
 /** The repository root (the folder with package.json above this file, in src or in dist). */

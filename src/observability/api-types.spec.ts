@@ -12,7 +12,7 @@ describe('web/src/api/schema.d.ts', () => {
     const root = join(__dirname, '../..');
     const run = promisify(execFile)(
       process.execPath,
-      ['-r', './bench/chaos/ts-cache.js', 'src/observability/api-types.ts', '--check'],
+      ['-r', './test/support/ts-cache.js', 'src/observability/api-types.ts', '--check'],
       { cwd: root, timeout: 90_000, env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json' } },
     );
     await expect(run).resolves.toMatchObject({ stdout: 'API types are up to date\n' });

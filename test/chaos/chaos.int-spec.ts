@@ -16,7 +16,7 @@ function runChaosCli(args: string[]): Promise<{ report?: ChaosReport; code: numb
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-r', './bench/chaos/ts-cache.js', 'bench/chaos/chaos.ts', ...args, '--json'],
+      ['-r', './test/support/ts-cache.js', 'bench/chaos/chaos.ts', ...args, '--json'],
       // Its own embedded server, whatever DATABASE_URL says: a real stop and start is cheap there.
       { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );

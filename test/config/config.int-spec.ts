@@ -65,7 +65,7 @@ describe('configuration', () => {
   it('the real entry point exits 1 printing exactly one line that names PORT', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: 'abc' };
     delete env.DATABASE_URL;
-    const run = spawnSync(process.execPath, ['-r', './bench/chaos/ts-cache.js', 'src/main.ts'], {
+    const run = spawnSync(process.execPath, ['-r', './test/support/ts-cache.js', 'src/main.ts'], {
       cwd: ROOT,
       env,
       encoding: 'utf8',

@@ -54,7 +54,7 @@ async function startApp(
     SHUTDOWN_TIMEOUT_MS: '20000',
   };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['-r', './bench/chaos/ts-cache.js', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['-r', './test/support/ts-cache.js', 'src/main.ts'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

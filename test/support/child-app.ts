@@ -33,7 +33,7 @@ export async function spawnApp(databaseUrl: string, env: Record<string, string> 
   const entry =
     process.env.OTKLIK_CHILD_BUILT === '1'
       ? ['dist/src/main.js']
-      : ['-r', './bench/chaos/ts-cache.js', 'src/main.ts'];
+      : ['-r', './test/support/ts-cache.js', 'src/main.ts'];
   const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: {

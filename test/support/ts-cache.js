@@ -1,9 +1,11 @@
 /**
- * `node -r ./bench/chaos/ts-cache.js src/main.ts`: what `ts-node --transpile-only` does
+ * `node -r ./test/support/ts-cache.js src/main.ts`: what `ts-node --transpile-only` does
  * (ts.transpileModule with the repository's tsconfig; isolatedModules makes that exact), with the
- * output cached on disk by content. The chaos run starts Otklik dozens of times (every SIGKILL is a
- * restart); transpiling all of src again each time would cost seconds of CPU per start on a small
- * machine. Inline source maps keep stack traces on the TypeScript lines.
+ * output cached on disk by content. Whatever starts Otklik (or a CLI) from source as a child process
+ * loads it: the integration tests' spawned apps (child-app.ts, shutdown, config), the API-types
+ * check, and the chaos run (`npm run chaos`), which restarts Otklik dozens of times; transpiling all
+ * of src again each time would cost seconds of CPU per start on a small machine. Inline source maps
+ * keep stack traces on the TypeScript lines.
  */
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
