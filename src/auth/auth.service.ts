@@ -148,6 +148,7 @@ export class AuthService implements OnModuleInit {
     const patch = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     if (Object.keys(patch).length === 0) throw new BadRequestException('give name and/or locale');
     await this.users.update(me.id, patch);
+    this.sessions.forgetUser(me.id); // the guard's copy of the name and locale
     await this.audit.record(me.id, 'user.profile_updated', 'user', me.id, patch);
     const s = await this.me(me.sessionId);
     if (!s) throw new BadRequestException('Your session has ended; sign in again');
@@ -168,6 +169,7 @@ export class AuthService implements OnModuleInit {
     if (problem) throw new BadRequestException(`The new password ${problem}`);
     await this.users.update(me.id, { passwordHash: await hashPassword(newPassword) });
     await this.sessions.deleteForUser(me.id, undefined, me.sessionId);
+    this.sessions.forgetUser(me.id);
     await this.audit.record(me.id, 'user.password_changed', 'user', me.id);
   }
 }

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { PgNotifications } from '../database/pg-notifications';
 import type { UserRole } from '../users/user.types';
+import { SessionCache } from './session-cache';
 import type { Session } from './session.entity';
 
 /** A live session joined with its (enabled) user: what the guard needs, in one query. */
@@ -23,9 +25,28 @@ export interface ActiveSession {
  */
 export const SESSION_ENDED_CHANNEL = 'session_ended';
 
+/**
+ * NOTIFY channel, from triggers (migration SessionCacheSignals): a session of this user (the
+ * payload) was deleted, or what the guard reads of the user changed. Cached sessions drop.
+ */
+export const SESSION_CHANGED_CHANNEL = 'session_changed';
+
 @Injectable()
-export class SessionsRepository {
-  constructor(private readonly db: DataSource) {}
+export class SessionsRepository implements OnModuleInit {
+  private readonly cache = new SessionCache();
+
+  constructor(
+    private readonly db: DataSource,
+    // optional so tests and benches can build it by hand (then nothing is cached)
+    @Optional() private readonly notifications?: PgNotifications,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.notifications?.listen(SESSION_CHANGED_CHANNEL, {
+      notified: (userId) => (userId ? this.cache.forgetUser(userId) : this.cache.forgetAll()),
+      missed: () => this.cache.forgetAll(),
+    });
+  }
 
   /**
    * False when the user is disabled by now. The user row is read FOR SHARE in the same statement:
@@ -45,9 +66,18 @@ export class SessionsRepository {
     return rows.length === 1;
   }
 
-  /** By the stored id (the token's hash). */
+  /**
+   * By the stored id (the token's hash): from the cache while the LISTEN connection that keeps it
+   * honest is up (see SessionCache), else from the database.
+   */
   async findActiveById(id: string): Promise<ActiveSession | null> {
-    const rows = await this.db.query(
+    const cacheable = this.notifications?.listening === true;
+    if (cacheable) {
+      const hit = this.cache.get(id);
+      if (hit) return hit;
+    }
+    const begun = this.cache.begin();
+    const rows: ActiveSession[] = await this.db.query(
       `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt",
               s.expires_at AS "expiresAt", u.id AS "userId", u.email, u.name, u.role,
               u.is_lead AS "isLead", u.locale
@@ -55,7 +85,17 @@ export class SessionsRepository {
         WHERE s.id = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
       [id],
     );
-    return rows[0] ?? null;
+    const session = rows[0] ?? null;
+    if (session && cacheable) this.cache.store(id, session, begun);
+    return session;
+  }
+
+  /**
+   * This instance changed a user or ended their sessions: their cached sessions go now, after
+   * the commit (the trigger's NOTIFY tells the other instances, and this one again).
+   */
+  forgetUser(userId: string): void {
+    this.cache.forgetUser(userId);
   }
 
   /** Sliding expiry: seen now, valid for another TTL. */
@@ -66,15 +106,19 @@ export class SessionsRepository {
         WHERE id = $1 RETURNING expires_at`,
       [id, ttlHours],
     );
-    return rows[0]?.expires_at ?? null;
+    const expiresAt = rows[0]?.expires_at ?? null;
+    if (expiresAt) this.cache.touched(id, new Date(), expiresAt);
+    return expiresAt;
   }
 
   async delete(id: string): Promise<void> {
+    this.cache.forgetSession(id);
     await this.db.query(
       `WITH gone AS (DELETE FROM sessions WHERE id = $1 RETURNING 1)
        SELECT pg_notify('${SESSION_ENDED_CHANNEL}', '') FROM gone LIMIT 1`,
       [id],
     );
+    this.cache.forgetSession(id);
   }
 
   /** Signs the user out everywhere (disabled, password reset), optionally keeping one session. */
@@ -84,6 +128,8 @@ export class SessionsRepository {
        SELECT pg_notify('${SESSION_ENDED_CHANNEL}', '') FROM gone LIMIT 1`,
       [userId, exceptId ?? null],
     );
+    // in a transaction this is before the commit: the caller forgets again after it
+    this.cache.forgetUser(userId);
   }
 
   async deleteExpired(userId?: string): Promise<void> {

@@ -30,6 +30,11 @@ export class PgNotifications implements OnApplicationShutdown {
 
   constructor(@Inject(DATABASE_URL) private readonly databaseUrl: string) {}
 
+  /** Whether the LISTEN connection is up now (a cache that relies on it serves nothing while not). */
+  get listening(): boolean {
+    return this.client !== undefined;
+  }
+
   /** Listens on `channel` from now on (connecting on first use); resolves once LISTEN holds. */
   async listen(channel: string, listener: ChannelListener): Promise<void> {
     if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);

@@ -73,7 +73,7 @@ export class UsersService {
       if (problem) throw new BadRequestException(`password ${problem}`);
       passwordHash = await hashPassword(dto.password);
     }
-    return this.db.transaction(async (m) => {
+    const view = await this.db.transaction(async (m) => {
       const mayRemoveAdmin = (dto.role !== undefined && dto.role !== 'admin') || dto.disabled === true;
       const activeAdmins = mayRemoveAdmin ? await this.users.lockActiveAdmins(m) : [];
       const user = await this.users.lockById(id, m);
@@ -118,5 +118,8 @@ export class UsersService {
       }
       return userView((await this.users.findById(id, m))!);
     });
+    // committed: this instance's cached sessions of the user go now (the others hear the trigger)
+    this.sessions.forgetUser(id);
+    return view;
   }
 }
