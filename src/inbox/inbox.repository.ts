@@ -91,12 +91,8 @@ function filterSql(f: ConversationFilter, params: unknown[]): string[] {
   if (f.intent) add((p) => `c.intent = ${p}`, f.intent);
   if (f.language) add((p) => `c.language = ${p}`, f.language);
   if (f.teamId) add((p) => `c.team_id = ${p}::uuid`, f.teamId);
-  if (f.tagId)
-    add(
-      (p) =>
-        `EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag_id = ${p}::uuid)`,
-      f.tagId,
-    );
+  // tag_ids mirrors conversation_tags (a trigger), so a tag is one more key of the filter index
+  if (f.tagId) add((p) => `c.tag_ids @> ARRAY[${p}::uuid]`, f.tagId);
   // a conversation with messages in the range: its last at or after `from`, its first before `to`
   if (f.from) add((p) => `c.last_message_at >= ${p}::timestamptz`, f.from);
   if (f.to) add((p) => `c.first_message_at < ${p}::timestamptz`, f.to);
@@ -106,43 +102,67 @@ function filterSql(f: ConversationFilter, params: unknown[]): string[] {
     where.push('c.due_at > now() AND c.sla_breached_at IS NULL AND c.sla_warned_80_at IS NOT NULL');
   else if (f.sla === 'on_track')
     where.push('c.due_at > now() AND c.sla_breached_at IS NULL AND c.sla_warned_80_at IS NULL');
-  if (f.q?.trim()) where.push(searchSql(f.q.trim(), params));
   return where;
 }
 
 /**
- * A conversation matches search words when any message matches them as full text (Russian,
- * English and plain word forms: an item's words are stored stemmed by its language), or, for
+ * A conversation matches search words when its messages hold them all as full text (Russian,
+ * English and plain word forms: an item's words are stored stemmed by its language; a "phrase"
+ * within one message), or, for
  * three characters or more, the customer's name or username contains them (any contact of the
  * same customer), or, with three digits in a row, an order number in a message contains them.
+ * One condition per way of matching (a branch): each is planned on its own (see queue()).
  */
-function searchSql(q: string, params: unknown[]): string {
+function searchBranches(q: string, params: unknown[]): string[] {
   const parts: string[] = [];
   // Only words and phrase quotes reach websearch_to_tsquery: a run of operators ("------")
   // overflows PostgreSQL's tsquery stack (an error, not an empty query).
   const text = q.replace(/[^\p{L}\p{N}"\s]+/gu, ' ').trim();
   if (/[\p{L}\p{N}]/u.test(text)) {
-    params.push(text);
-    parts.push(
-      `SELECT i.conversation_id FROM items i WHERE i.search_tsv @@ ${TSQUERY(`$${params.length}`)} AND i.conversation_id IS NOT NULL`,
-    );
+    // conversations.search_doc: every word of every message, without positions (migration
+    // ConversationSearchDoc), so all the words, each in some message of the conversation
+    params.push(text.replace(/"/g, ' '));
+    let cond = `c.search_doc @@ ${TSQUERY(`$${params.length}`)}`;
+    if (text.includes('"')) {
+      // a phrase needs the words' positions: one message must have it
+      params.push(text);
+      cond += ` AND EXISTS (SELECT 1 FROM items i WHERE i.conversation_id = c.id
+        AND i.search_tsv @@ ${TSQUERY(`$${params.length}`)})`;
+    }
+    parts.push(cond);
   }
   const name = q.replace(/^@/, '');
   if (name.length >= 3) {
     params.push(`%${likeEscape(name)}%`);
     parts.push(
-      `SELECT c2.id FROM contacts ct JOIN conversations c2 ON c2.customer_id = ct.customer_id
-        WHERE (ct.display_name || ' ' || COALESCE(ct.username, '')) ILIKE $${params.length}`,
+      `c.customer_id IN (SELECT ct.customer_id FROM contacts ct
+        WHERE (ct.display_name || ' ' || COALESCE(ct.username, '')) ILIKE $${params.length})`,
     );
   }
   const ref = q.replace(/^[#№]\s*/, '');
   if (/\d{3}/.test(ref)) {
     params.push(`%${likeEscape(ref)}%`);
-    parts.push(
-      `SELECT i.conversation_id FROM items i WHERE i.order_refs ILIKE $${params.length} AND i.conversation_id IS NOT NULL`,
-    );
+    parts.push(`c.id IN (SELECT i.conversation_id FROM items i WHERE i.order_refs ILIKE $${params.length})`);
   }
-  return parts.length ? `c.id IN (${parts.join(' UNION ')})` : 'false';
+  return parts.length ? parts : ['false'];
+}
+
+const QUEUE_ORDER = 'c.due_at ASC NULLS LAST, c.priority DESC, c.id ASC';
+
+/**
+ * The ids of the first `limitParam` conversations in queue order that pass `where` and any one
+ * of the search branches. Each branch is its own ordered, limited query, so the planner picks
+ * per branch: a word in many messages walks the queue's index and probes each conversation's
+ * items (stopping at a page), a rare one reads its few items from the GIN index and sorts them.
+ * (One query with the branches OR-ed together cannot be planned either way.)
+ */
+function searchedIdsSql(where: string[], branches: string[], limitParam: string, ordered = true): string {
+  return branches
+    .map(
+      (b) => `(SELECT c.id FROM conversations c WHERE ${[...where, b].join(' AND ')}
+        ${ordered ? `ORDER BY ${QUEUE_ORDER}` : ''} LIMIT ${limitParam})`,
+    )
+    .join(' UNION ');
 }
 
 /**
@@ -161,15 +181,19 @@ export class InboxRepository {
       where.push(k.sql);
       params.push(...k.params);
     }
+    const branches = f.q?.trim() ? searchBranches(f.q.trim(), params) : [];
     params.push(f.limit + 1);
+    const limit = `$${params.length}`;
+    const match =
+      branches.length > 1 ? [`c.id IN (${searchedIdsSql(where, branches, limit)})`] : [...where, ...branches];
     const rows = await sqlRows<QueueRow & { dueKey?: string }>(
       this.db,
       `SELECT ${CONVERSATION_COLUMNS}, c.due_at::text AS "dueKey",
               c.last_text AS "lastText", c.last_direction AS "lastDirection"
        ${FROM_CONVERSATIONS}
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY c.due_at ASC NULLS LAST, c.priority DESC, c.id ASC
-       LIMIT $${params.length}`,
+       ${match.length ? `WHERE ${match.join(' AND ')}` : ''}
+       ORDER BY ${QUEUE_ORDER}
+       LIMIT ${limit}`,
       params,
     );
     const more = rows.length > f.limit;
@@ -190,11 +214,15 @@ export class InboxRepository {
   async count(f: ConversationFilter, cap: number): Promise<number> {
     const params: unknown[] = [];
     const where = filterSql(f, params);
+    const branches = f.q?.trim() ? searchBranches(f.q.trim(), params) : [];
     params.push(cap);
+    const limit = `$${params.length}`;
+    const match =
+      branches.length > 1 ? [`c.id IN (${searchedIdsSql(where, branches, limit)})`] : [...where, ...branches];
     const row = await sqlOne<{ n: number }>(
       this.db,
       `SELECT count(*)::int AS n FROM (SELECT 1 FROM conversations c
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT $${params.length}) t`,
+         ${match.length ? `WHERE ${match.join(' AND ')}` : ''} LIMIT ${limit}) t`,
       params,
     );
     return row!.n;

@@ -203,6 +203,62 @@ describe('inbox search, filters and saved views', () => {
     });
   });
 
+  it("keeps each conversation's words and tags in step with its messages and tags (triggers)", async () => {
+    const all = `status=all&sourceId=${f.src}`;
+    const q = (words: string) => `${all}&q=${encodeURIComponent(words)}`;
+    const fx = await withDb(t, (c) =>
+      seedConversation(c, { sourceId: f.src, platform: 'searchnet', text: 'Сломался роутер' }),
+    );
+    expect(await ids(anna, q('роутер'))).toEqual([fx.conversationId]);
+    // a second message: its words join the conversation's; all the words may come from different messages
+    await withDb(t, (c) =>
+      c.query(
+        `INSERT INTO items (source_id, platform, kind, external_id, thread_external_id, conversation_id, direction,
+           author_external_id, text, created_at_platform, language)
+         SELECT source_id, platform, 'message', 'second:' || id, thread_key, id, 'inbound', 'x', 'И кабель перебит', now(), 'ru'
+           FROM conversations WHERE id = $1`,
+        [fx.conversationId],
+      ),
+    );
+    expect(await ids(anna, q('кабеля'))).toEqual([fx.conversationId]);
+    expect(await ids(anna, q('роутер кабель'))).toEqual([fx.conversationId]);
+    // an edit (as ingest applies one): the old word no longer finds it, the new one does
+    await withDb(t, (c) => c.query(`UPDATE items SET text = 'Сломался телефон' WHERE id = $1`, [fx.itemId]));
+    expect(await ids(anna, q('роутер'))).toEqual([]);
+    expect(await ids(anna, q('телефона'))).toEqual([fx.conversationId]);
+    // a phrase must be in one message, in that order
+    expect(await ids(anna, q('"верните деньги"'))).toEqual([f.base]);
+    expect(await ids(anna, q('"деньги верните"'))).toEqual([]);
+    expect(await ids(anna, q('"телефон кабель"'))).toEqual([]);
+
+    // tags through the API (bulk on, off) and a tag's deletion: the filter follows each
+    const tag: any = await admin.json('POST', '/api/tags', { name: 'Роутеры' }, 201);
+    const tagged = (
+      await withDb(t, (c) => c.query(`SELECT tag_ids FROM conversations WHERE id = $1`, [fx.conversationId]))
+    ).rows[0].tag_ids;
+    expect(tagged).toEqual([]);
+    await anna.json(
+      'POST',
+      '/api/conversations/bulk',
+      { action: 'tag', tagId: tag.id, conversationIds: [fx.conversationId, f.base] },
+      200,
+    );
+    expect(await ids(anna, `${all}&tagId=${tag.id}`)).toEqual(sorted(fx.conversationId, f.base));
+    await anna.json(
+      'POST',
+      '/api/conversations/bulk',
+      { action: 'untag', tagId: tag.id, conversationIds: [f.base] },
+      200,
+    );
+    expect(await ids(anna, `${all}&tagId=${tag.id}`)).toEqual([fx.conversationId]);
+    expect(await ids(anna, `${all}&tagId=${f.tag}`)).toEqual([f.unrelated]);
+    await admin.json('DELETE', `/api/tags/${tag.id}`, undefined, 204);
+    const left = await withDb(t, (c) =>
+      c.query(`SELECT count(*)::int AS n FROM conversations WHERE $1::uuid = ANY(tag_ids)`, [tag.id]),
+    );
+    expect(left.rows[0].n).toBe(0);
+  });
+
   it('refuses filters it does not know', async () => {
     for (const bad of [
       'sla=late',
