@@ -93,6 +93,9 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig) {
   const role = new RuntimeRole(config.ROLE);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // No ETag on res.send/res.json: API answers are Cache-Control: no-store, so hashing every body
+  // (64 KB for a queue page) bought nothing. Static files keep theirs (serve-static's own).
+  app.set('etag', false);
   app.use(securityHeaders({ hsts: cookieIsSecure(config) }));
   app.use(httpMetricsMiddleware(app.get(Metrics)));
   if (!role.servesHttp) app.use(workerOnlyOperations);

@@ -74,7 +74,7 @@ export class ConversationsService {
       after,
       limit: q.limit ?? 50,
     });
-    return { conversations: await this.withTags(rows), nextCursor: next };
+    return { conversations: rows, nextCursor: next };
   }
 
   async details(id: string) {

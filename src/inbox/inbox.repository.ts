@@ -168,6 +168,17 @@ function searchBranches(q: string, params: unknown[]): string[] {
   return parts.length ? parts : ['false'];
 }
 
+/**
+ * A queue row's tags in the page's own query (no second round trip), as TagsService gives them
+ * elsewhere: by name, with when (ISO, milliseconds, as a Date serialises), by whom or which rule.
+ * Most conversations have none (tag_ids, kept by a trigger): no lookup for those.
+ */
+const ROW_TAGS = `CASE WHEN c.tag_ids = '{}' THEN '[]'::json ELSE (
+  SELECT json_agg(json_build_object('id', t.id, 'name', t.name::text, 'color', t.color,
+           'createdAt', to_char(ct2.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+           'createdBy', ct2.created_by, 'ruleId', ct2.rule_id) ORDER BY t.name, t.id)
+    FROM conversation_tags ct2 JOIN tags t ON t.id = ct2.tag_id WHERE ct2.conversation_id = c.id) END`;
+
 const QUEUE_ORDER = 'c.due_at ASC NULLS LAST, c.priority DESC, c.id ASC';
 
 /**
@@ -212,7 +223,7 @@ export class InboxRepository {
     const rows = await sqlRows<QueueRow & { dueKey?: string }>(
       this.db,
       `SELECT ${CONVERSATION_COLUMNS}, c.due_at::text AS "dueKey",
-              c.last_text AS "lastText", c.last_direction AS "lastDirection"
+              c.last_text AS "lastText", c.last_direction AS "lastDirection", ${ROW_TAGS} AS tags
        FROM (SELECT c.id FROM conversations c ${match.length ? `WHERE ${match.join(' AND ')}` : ''}
               ORDER BY ${QUEUE_ORDER} LIMIT ${limit}) page
        JOIN conversations c ON c.id = page.id

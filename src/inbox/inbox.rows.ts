@@ -57,6 +57,15 @@ export interface ConversationRow {
 export interface QueueRow extends ConversationRow {
   lastText: string | null;
   lastDirection: 'inbound' | 'outbound' | null;
+  /** As TagsService.ofConversations gives them (read in the queue's own query). */
+  tags: {
+    id: string;
+    name: string;
+    color: string | null;
+    createdAt: string;
+    createdBy: string | null;
+    ruleId: string | null;
+  }[];
 }
 
 export interface TimelineItemRow {
