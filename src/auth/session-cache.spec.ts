@@ -12,6 +12,7 @@ describe('SessionCache', () => {
     email: `${userId}@x.test`,
     name: userId,
     role: 'agent',
+    isLead: false,
     locale: 'ru',
   });
 

@@ -7,9 +7,9 @@ const MAX_ENTRIES = 10_000;
 /**
  * The sessions the guard resolved recently, by stored id (the token's hash), so a busy browser
  * does not cost a database round trip per request. Never trusted past what could have changed:
- * - every session delete and every change of a user the guard reads (role, name, e-mail, locale,
- *   disabled) NOTIFYs `session_changed` with the user's id from a trigger (migration
- *   SessionCacheSignals), and every instance drops that user's entries when it hears it;
+ * - every session delete and every change of a user's row (the guard reads role, name, e-mail,
+ *   locale, lead flag, disabled) NOTIFYs `session_changed` with the user's id from a trigger
+ *   (migration SessionCacheSignals), and every instance drops that user's entries when it hears it;
  * - the instance that made the change drops them itself right after committing (forgetUser), so
  *   there a revoked session stops working at once, not a NOTIFY later;
  * - a lookup that began before an invalidation does not store what it read (the generation);

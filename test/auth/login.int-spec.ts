@@ -190,6 +190,16 @@ describe('login, sessions, lockout and CSRF', () => {
     expect(after.body).toMatchObject({ statusCode: 401 });
   });
 
+  /** Repeats `get` until `done` holds (at most 2 s: the NOTIFY latency, with room). */
+  async function eventually<T>(get: () => Promise<T>, done: (r: T) => boolean): Promise<T> {
+    const until = Date.now() + 2000;
+    for (;;) {
+      const r = await get();
+      if (done(r) || Date.now() > until) return r;
+      await new Promise((res) => setTimeout(res, 20));
+    }
+  }
+
   it('rejects an expired session and slides an active one (writing at most once a minute)', async () => {
     const c = new Client(t.url);
     await c.login(ADMIN.email, ADMIN.password);
@@ -207,7 +217,11 @@ describe('login, sessions, lockout and CSRF', () => {
         WHERE id = $1`,
       [id],
     );
-    const slid = await c.get('/api/auth/me');
+    // the app caches sessions; a change by hand reaches it by NOTIFY (a trigger), not at once
+    const slid = await eventually(
+      () => c.get('/api/auth/me'),
+      (r) => r.setCookies.length > 0,
+    );
     expect(slid.status).toBe(200);
     expect(sessionCookieValue(slid.setCookies)).toBe(c.cookie);
     const after = (await pg.query(`SELECT last_seen_at, expires_at FROM sessions WHERE id = $1`, [id]))
@@ -215,7 +229,10 @@ describe('login, sessions, lockout and CSRF', () => {
     expect(after.expires_at.getTime()).toBeGreaterThan(Date.now() + 167 * 3_600_000); // SESSION_TTL_HOURS=168
 
     await pg.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
-    const expired = await c.get('/api/auth/me');
+    const expired = await eventually(
+      () => c.get('/api/auth/me'),
+      (r) => r.status !== 200,
+    );
     expect(expired.status).toBe(401);
     expect(expired.body.message).toMatch(/session has ended/);
   });
