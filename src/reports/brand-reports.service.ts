@@ -18,7 +18,7 @@ import type {
   SentimentReportView,
   SentimentSeriesView,
 } from './dto/report.views';
-import { drill, pointBase, rangeView, ReportRangeService, ResolvedRange } from './report-range.service';
+import { drill, driller, pointBase, rangeView, ReportRangeService } from './report-range.service';
 import { ReportLookupsRepository } from './report-lookups.repository';
 import { columns, ReportResult } from './report-table';
 import { ItemBucketRow, ItemFilter, ItemRollupsRepository } from './rollups/item-rollups.repository';
@@ -48,13 +48,12 @@ export class BrandReportsService {
     if (groups.size === 0) groups.set('', []);
     const series: SentimentSeriesView[] = [];
     for (const [group, list] of groups) {
-      const extra = { ...baseFilter(q), ...groupFilter(groupBy, group) };
+      const filter = driller({ ...baseFilter(q), ...groupFilter(groupBy, group) });
       const cur = byKey(list.filter((x) => x.current));
       const prev = byKey(list.filter((x) => !x.current));
-      const point = (b: Bucket): SentimentPointView =>
-        sentimentPoint(r, b, cur.get(b.key) ?? NO_ITEMS, extra);
+      const point = (b: Bucket): SentimentPointView => sentimentPoint(b, cur.get(b.key) ?? NO_ITEMS, filter);
       const prevPoint = (b: Bucket): SentimentPointView =>
-        sentimentPoint(r, b, prev.get(b.key) ?? NO_ITEMS, extra);
+        sentimentPoint(b, prev.get(b.key) ?? NO_ITEMS, filter);
       const total = (m: Map<number, SentimentCounts>) => [...m.values()].reduce(addCounts, NO_ITEMS);
       const now = total(cur);
       const before = r.previous ? total(prev) : null;
@@ -141,6 +140,7 @@ export class BrandReportsService {
     const cur = per(true);
     const prev = per(false);
     const extra = { ...baseFilter(q), sentiment: q.sentiment };
+    const filterOf = driller(extra);
     const point =
       (m: Map<number, Record<string, number>>) =>
       (b: Bucket): IntentPointView => {
@@ -149,7 +149,7 @@ export class BrandReportsService {
           ...pointBase(b, r.granularity, r.range.timeZone),
           total: Object.values(counts).reduce((a, c) => a + c, 0),
           counts: counts as any,
-          filter: drill(b.start, b.end, extra),
+          filter: filterOf(b),
         };
       };
     const points = r.current.map(point(cur));
@@ -191,17 +191,23 @@ export class BrandReportsService {
 }
 
 function sentimentPoint(
-  r: ResolvedRange,
   b: Bucket,
   c: SentimentCounts,
-  extra: Record<string, string | undefined>,
+  filter: (b: Bucket) => SentimentPointView['filter'],
 ): SentimentPointView {
+  // one object literal, no spreads: an hourly chart builds thousands of these
   return {
-    ...pointBase(b, r.granularity, r.range.timeZone),
-    ...c,
+    start: b.startIso,
+    end: b.endIso,
+    label: b.label,
+    items: c.items,
+    negative: c.negative,
+    neutral: c.neutral,
+    positive: c.positive,
+    needsResponse: c.needsResponse,
     netSentiment: netSentiment(c),
     shareNegative: shareNegative(c),
-    filter: drill(b.start, b.end, extra),
+    filter: filter(b),
   };
 }
 

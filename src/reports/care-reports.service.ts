@@ -12,7 +12,14 @@ import type {
   SlaReportView,
   SlaRowView,
 } from './dto/report.views';
-import { drill, pointBase, rangeView, ReportRangeService, ResolvedRange } from './report-range.service';
+import {
+  drill,
+  driller,
+  pointBase,
+  rangeView,
+  ReportRangeService,
+  ResolvedRange,
+} from './report-range.service';
 import { ReportLookupsRepository, SourceName } from './report-lookups.repository';
 import { columns, ReportResult } from './report-table';
 import {
@@ -242,7 +249,7 @@ export class CareReportsService {
     const r = await this.ranges.resolve({ ...q, compare: 'none' }, 'hour');
     const rows = await this.care.backlog(r.window, careFilter(q));
     const byKey = new Map(rows.map((x) => [new Date(x.bucket).getTime(), x]));
-    const extra = baseFilter(q);
+    const filterOf = driller(baseFilter(q));
     const points = r.current.map((b) => {
       const x = byKey.get(b.key);
       return {
@@ -257,7 +264,7 @@ export class CareReportsService {
         pendingLast: x?.pendingLast ?? null,
         snoozedLast: x?.snoozedLast ?? null,
         // the queue as it is now: what is still open
-        filter: { ...drill(b.start, b.end, extra), status: 'open' },
+        filter: { ...filterOf(b), status: 'open' },
       };
     });
     return {
@@ -364,6 +371,7 @@ function trend(
     const key = new Date(x.bucket).getTime();
     cur.set(key, addCounters(cur.get(key) ?? EMPTY, x));
   }
+  const filterOf = driller(extra);
   return r.current.map((b) => {
     const c = cur.get(b.key) ?? EMPTY;
     return {
@@ -374,7 +382,7 @@ function trend(
       compliance: compliance(c),
       medianSeconds: quantile(c.hist, 0.5),
       p90Seconds: quantile(c.hist, 0.9),
-      filter: drill(b.start, b.end, extra),
+      filter: filterOf(b),
     };
   });
 }

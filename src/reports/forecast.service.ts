@@ -2,7 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { backtest, forecastWeek, hourOfWeek, HOURS_PER_WEEK, toWeeks } from './domain/forecast';
 import { agentsNeeded, DEFAULT_STAFFING, StaffingOptions } from './domain/staffing';
-import { checkWholeHourOffsets, isValidTimeZone, ReportRangeError } from './domain/time-buckets';
+import { checkWholeHourOffsets, isValidTimeZone, labeller, ReportRangeError } from './domain/time-buckets';
 import type { ForecastQuery } from './dto/report-query.dto';
 import type { ForecastReportView } from './dto/report.views';
 import { ReportRangeService } from './report-range.service';
@@ -68,6 +68,7 @@ export class ForecastService {
     // shares its slot's forecast
     const starts: number[] = [];
     for (let t = week.toMillis(); t < week.plus({ weeks: 1 }).toMillis(); t += 3_600_000) starts.push(t);
+    const label = labeller('hour', zone);
     const uses = new Array<number>(HOURS_PER_WEEK).fill(0);
     for (const t of starts) uses[hourOfWeek(t, zone)]++;
     const hours = starts.map((t) => {
@@ -76,7 +77,7 @@ export class ForecastService {
       const agents = agentsNeeded(expected, staffing);
       return {
         start: new Date(t).toISOString(),
-        label: DateTime.fromMillis(t, { zone }).toISO({ suppressMilliseconds: true })!,
+        label: label(t),
         hourOfWeek: how,
         expected,
         agentsNeeded: agents,

@@ -74,7 +74,18 @@ export function rangeView(r: ReportRange, granularity: Granularity): RangeView {
 }
 
 export function pointBase(b: Bucket, _g?: Granularity, _zone?: string) {
-  return { start: b.start.toISOString(), end: b.end.toISOString(), label: b.label };
+  return { start: b.startIso, end: b.endIso, label: b.label };
+}
+
+/**
+ * drill() for many points of one series: the extra filters are cleaned once, each point's filter
+ * is its bucket's times plus them.
+ */
+export function driller(
+  extra: Partial<Omit<DrillFilterView, 'from' | 'to'>> = {},
+): (b: Bucket) => DrillFilterView {
+  const clean = drill('', '', extra);
+  return (b) => ({ ...clean, from: b.startIso, to: b.endIso });
 }
 
 /** The inbox filter behind a point or row: every status, the bucket's time and the report's filters. */

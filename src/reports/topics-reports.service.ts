@@ -6,7 +6,7 @@ import { compare } from './domain/measures';
 import { risingTerms } from './domain/rising-terms';
 import type { TagsQuery, TermsQuery } from './dto/report-query.dto';
 import type { TagSeriesView, TagsReportView, TermsReportView } from './dto/report.views';
-import { drill, pointBase, rangeView, ReportRangeService } from './report-range.service';
+import { drill, driller, pointBase, rangeView, ReportRangeService } from './report-range.service';
 import { ReportLookupsRepository } from './report-lookups.repository';
 import { columns, ReportResult } from './report-table';
 import { ItemRollupsRepository } from './rollups/item-rollups.repository';
@@ -111,7 +111,8 @@ export class TopicsReportsService {
     }
     const total = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
     const tags: TagSeriesView[] = [...byTag.entries()]
-      .map(([tagId, e]) => ({
+      .map(([tagId, e]) => [tagId, e, driller({ tagId, sourceId: q.sourceId })] as const)
+      .map(([tagId, e, filterOf]) => ({
         tagId,
         name: names.get(tagId)?.name ?? tagId,
         color: names.get(tagId)?.color ?? '#888888',
@@ -119,7 +120,7 @@ export class TopicsReportsService {
         points: r.current.map((b) => ({
           ...pointBase(b, r.granularity, r.range.timeZone),
           conversations: e.cur.get(b.key) ?? 0,
-          filter: drill(b.start, b.end, { tagId, sourceId: q.sourceId }),
+          filter: filterOf(b),
         })),
       }))
       .sort((a, b) => (b.total.current ?? 0) - (a.total.current ?? 0))

@@ -11,6 +11,7 @@
  * the hours that had items (and WAPE, which small hours cannot blow up).
  */
 import { DateTime } from 'luxon';
+import { wallClock } from './zone-offsets';
 
 export const HOURS_PER_WEEK = 168;
 
@@ -79,8 +80,9 @@ export function backtest(history: readonly number[][]): Backtest | null {
 
 /** The local hour of the week (Monday 00:00 = 0) of an instant. */
 export function hourOfWeek(t: Date | number, zone: string): number {
-  const d = DateTime.fromMillis(typeof t === 'number' ? t : t.getTime(), { zone });
-  return (d.weekday - 1) * 24 + d.hour;
+  // the wall clock from the cached offsets (luxon per hour was most of the forecast's time)
+  const d = new Date(wallClock(zone, typeof t === 'number' ? t : t.getTime()));
+  return ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours();
 }
 
 /**
@@ -94,12 +96,12 @@ export function toWeeks(
   zone: string,
 ): number[][] {
   const weeks = weekStarts.map(() => new Array<number>(HOURS_PER_WEEK).fill(0));
+  const ends = weekStarts.map((w) => DateTime.fromMillis(w, { zone }).plus({ weeks: 1 }).toMillis());
   for (const p of points) {
     let i = weekStarts.length - 1;
     while (i >= 0 && weekStarts[i] > p.t) i--;
     if (i < 0) continue;
-    const end = DateTime.fromMillis(weekStarts[i], { zone }).plus({ weeks: 1 }).toMillis();
-    if (p.t >= end) continue;
+    if (p.t >= ends[i]) continue;
     weeks[i][hourOfWeek(p.t, zone)] += p.n;
   }
   return weeks;

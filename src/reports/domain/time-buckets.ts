@@ -30,6 +30,9 @@ export interface Bucket {
   end: Date;
   /** the bucket in its zone (bucketLabel) */
   label: string;
+  /** start and end as ISO text (every point of every series repeats them) */
+  startIso: string;
+  endIso: string;
 }
 
 export class ReportRangeError extends Error {}
@@ -82,7 +85,7 @@ export function reportRange(
 export function checkWholeHourOffsets(range: ReportRange): void {
   const step = 24 * HOUR;
   for (let t = range.from.getTime(); ; t = Math.min(t + step, range.to.getTime())) {
-    const offset = DateTime.fromMillis(t, { zone: range.timeZone }).offset;
+    const offset = offsetAt(range.timeZone, t);
     if (offset % 60 !== 0)
       throw new ReportRangeError(
         `time zone ${range.timeZone} is ${offset} minutes from UTC; reports need a whole-hour offset`,
@@ -111,11 +114,15 @@ export function buckets(range: ReportRange, granularity: Granularity): Bucket[] 
   let key = bucketKey(range.from, granularity, zone);
   while (key < to) {
     const next = nextKey(key, granularity, zone);
+    const start = new Date(Math.max(key, from));
+    const end = new Date(Math.min(next, to));
     out.push({
       key,
-      start: new Date(Math.max(key, from)),
-      end: new Date(Math.min(next, to)),
+      start,
+      end,
       label: label(key),
+      startIso: start.toISOString(),
+      endIso: end.toISOString(),
     });
     key = next;
   }
@@ -144,7 +151,7 @@ function nextKey(key: number, granularity: Granularity, zone: string): number {
 }
 
 /** bucketLabel for many keys: ISO text from the cached offsets, the offset suffix as luxon writes it. */
-function labeller(granularity: Granularity, zone: string): (key: number) => string {
+export function labeller(granularity: Granularity, zone: string): (key: number) => string {
   const suffixes = new Map<number, string>();
   return (key) => {
     const off = offsetAt(zone, key);

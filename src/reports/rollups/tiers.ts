@@ -41,7 +41,18 @@ export function tierPlan(w: ItemWindow, dayAligned: boolean): TierPlan {
     plan.days.push([first, last]);
     if (last < b) plan.hours.push([last, b]);
   }
-  return plan;
+  // adjacent spans (the previous period ends where the current one starts) are one index range
+  return { zone: plan.zone, days: merged(plan.days), hours: merged(plan.hours) };
+}
+
+function merged(spans: [Date, Date][]): [Date, Date][] {
+  const out: [Date, Date][] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && last[1].getTime() === s[0].getTime()) last[1] = s[1];
+    else out.push([s[0], s[1]]);
+  }
+  return out;
 }
 
 export interface TieredTables {
