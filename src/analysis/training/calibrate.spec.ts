@@ -1,5 +1,7 @@
 import type { Analysis, LabeledPost, SentimentLabel } from '../analysis.types';
 import { calibrateNeutralBias } from './experiments';
+import { shippedModel } from './own-data';
+import { trainBundle } from './trainer';
 
 /** A held-out prediction whose sentiment label follows a rule of the shift tried. */
 function pred(label: SentimentLabel, language: Analysis['language']): Analysis {
@@ -34,5 +36,17 @@ describe('calibrateNeutralBias', () => {
 
   it('picks per language the smallest shift with the best held-out accuracy', () => {
     expect(calibrateNeutralBias(dev, pub, heldOut, [-1, 0, 0.5, 1, 2, 3])).toEqual({ ru: 1, en: 0 });
+  });
+});
+
+describe('the neutral calibration in a warm-start retrain', () => {
+  it("keeps the shipped model's calibration unless it is given another", () => {
+    const prior = { ...shippedModel(), neutralBias: { ru: 0.75, en: -0.25 } };
+    const posts: LabeledPost[] = [
+      { id: 'a', text: 'Спасибо, всё пришло вовремя', sentiment: 'positive', intent: 'praise' },
+      { id: 'b', text: 'Где мой заказ?', sentiment: 'neutral', intent: 'support_question' },
+    ];
+    expect(trainBundle({ posts, prior, epochs: 1 }).neutralBias).toEqual({ ru: 0.75, en: -0.25 });
+    expect(trainBundle({ posts, prior, epochs: 1, neutralBias: { ru: 0 } }).neutralBias).toEqual({ ru: 0 });
   });
 });
