@@ -14,11 +14,8 @@ import {
 } from './dto/kb.dto';
 import { KbService } from './kb.service';
 
-/**
- * Who edits the knowledge base. Issue 12 says "admin and lead"; users have no lead flag yet,
- * so admins edit and everyone else reads.
- */
-const KB_EDITORS = ['admin'] as const;
+/** Who edits the knowledge base (issue 12: "admin and lead"); everyone else reads. */
+const KB_EDITORS = ['admin', 'lead'] as const;
 
 @ApiTags('knowledge base')
 @Controller('api/kb')

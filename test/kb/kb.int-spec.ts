@@ -25,7 +25,7 @@ describe('knowledge base API', () => {
   });
   afterAll(() => t?.stop());
 
-  it('admins write articles, agents and analysts only read; input is validated', async () => {
+  it('admins and leads write articles, agents and analysts only read; input is validated', async () => {
     const body = {
       title: 'Гарантия на роутер',
       body: 'Гарантия на купленный роутер — 12 месяцев.',
@@ -56,6 +56,13 @@ describe('knowledge base API', () => {
       [created.id],
     );
     expect(audit.data.before.body).toBe(body.body); // the replaced text is kept
+
+    // a lead (an agent with the flag) edits too
+    await admin.json('PATCH', `/api/users/${agent.user.id}`, { isLead: true }, 200);
+    expect((await agent.request('PATCH', `/api/kb/articles/${created.id}`, { tags: ['гарантия'] })).status).toBe(
+      200,
+    );
+    await admin.json('PATCH', `/api/users/${agent.user.id}`, { isLead: false }, 200);
 
     // archived: out of the list, the search and the suggestions, but never deleted
     await admin.json('PATCH', `/api/kb/articles/${created.id}`, { archived: true }, 200);

@@ -1,17 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, patch, post, query, type Schemas } from '../api/client';
+import { get, patch, post, query, type Me, type Schemas } from '../api/client';
 import { useSession } from '../app/session';
 import { errorText } from '../ui/errors';
 import { useToast } from '../ui/toasts';
 
 type Article = Schemas['KbArticleView'];
 
-/** Who edits articles (the API enforces the same: admins; issue 12 names leads too, who have no flag yet). */
-const mayEdit = (role: string) => role === 'admin';
+/** Who edits articles (the API enforces the same): admins and leads. */
+const mayEdit = (me: Me) => me.role === 'admin' || me.isLead;
 
-/** The knowledge base: everyone searches and reads; admins write, edit and archive. */
+/** The knowledge base: everyone searches and reads; admins and leads write, edit and archive. */
 export default function KbPage() {
   const { t } = useTranslation();
   const { me } = useSession();
@@ -28,7 +28,7 @@ export default function KbPage() {
         },
       ),
   });
-  const editor = mayEdit(me.role);
+  const editor = mayEdit(me);
   return (
     <main className="page kb-page">
       <h1>{t('kb.title')}</h1>
