@@ -52,6 +52,10 @@ export interface SpikeDetails {
   pValue: number;
   baselineMode: string;
   parts: { label: string; observed: number; expected: number }[];
+  /** the enclosing scopes' numbers (platform, overall), nearest first: the same incident seen wider */
+  wider?: { label: string; observed: number; expected: number }[];
+  /** scopes this incident speaks for while open and cooling down (detection/spike.ts `covers`) */
+  covers?: string[];
   /** filter of the inbox link */
   filter: InboxFilter;
 }

@@ -150,6 +150,20 @@ export class AlertsRepository {
     return new Map(rows.map((r) => [r.scope, r.at]));
   }
 
+  /**
+   * scope → the wider scopes its latest incident spoke for, for incidents cleared since `since`
+   * (spike incidents share their cooldown with the scopes they covered).
+   */
+  async recentClearCovers(ruleId: string, since: Date): Promise<Map<string, string[]>> {
+    const rows: { scope: string; covers: string[] | null }[] = await this.db.query(
+      `SELECT DISTINCT ON (a.scope) a.scope, a.details->'covers' AS covers FROM alerts a
+        WHERE a.rule_id = $1 AND a.message_type = 'alert' AND a.resolved_at >= $2
+        ORDER BY a.scope, a.resolved_at DESC`,
+      [ruleId, since],
+    );
+    return new Map(rows.filter((r) => Array.isArray(r.covers)).map((r) => [r.scope, r.covers!]));
+  }
+
   /** How many alerts a rule raised for a scope (numbers episodes, so two evaluators agree on the key). */
   async episodeCount(m: Queryable, ruleId: string, scope: string): Promise<number> {
     const [{ n }] = await m.query(

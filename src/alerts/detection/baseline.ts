@@ -61,6 +61,8 @@ const LEVEL_MAX = 1.6;
 const PRIOR_R: Record<BaselineMode, number> = { weekly: 20, daily: 10, recent: 6 };
 /** How many windows' worth of weight the prior spread has against the refs' sample variance. */
 const PRIOR_WEIGHT = 4;
+/** This hour's share of negatives may differ from the pooled neighbouring hours' by ~10 %. */
+export const SHARE_DRIFT = 0.1;
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -125,6 +127,10 @@ export interface Baseline {
   variance: number;
   /** expected items of any sentiment (for the share) */
   totalMean: number;
+  /** the usual share of negatives (pooled over the mode's reference windows), null without items */
+  share: number | null;
+  /** items behind `share` */
+  shareSeen: number;
   /** today's level against the seasonal expectation (1 = as usual) */
   level: number;
 }
@@ -168,23 +174,84 @@ export function baselineFrom(
     const now = refs[mode].byLag.get(0) ?? [];
     if (now.length < MIN_REFS[mode]) continue;
     const level = mode === 'recent' ? 1 : todaysLevel(refs[mode], recent, start, windows);
-    const neg = capOutliers(now.map((r) => r.negative));
-    const m = mean(neg) * level;
-    // The refs' own spread (scaled to today's level), pooled with the prior.
-    const prior = m + (m * m) / PRIOR_R[mode];
-    const n = neg.length;
-    const sampled = sampleVariance(neg) * level * level;
-    const spread = Math.max(prior, (PRIOR_WEIGHT * prior + (n - 1) * sampled) / (PRIOR_WEIGHT + n - 1));
-    return {
-      mode,
-      refs: n,
-      mean: m,
-      variance: spread * (1 + 1 / n),
-      totalMean: mean(capOutliers(now.map((r) => r.total))) * level,
-      level,
-    };
+    return estimate(mode, now, pooledShare(refs[mode]), level);
   }
   return null;
+}
+
+/**
+ * The usual share of negatives, pooled over every covered reference window of the mode (the
+ * current hour of week and the hours just before it, in each past week): many more items than
+ * the same-hour windows alone, so a fluke in three or four small windows does not set it.
+ */
+function pooledShare(refs: ModeRefs): { share: number; seen: number } | null {
+  let neg = 0;
+  let total = 0;
+  for (const list of refs.byLag.values()) {
+    const n = capOutliers(list.map((r) => r.negative));
+    list.forEach((r, i) => {
+      neg += Math.min(n[i], r.total);
+      total += r.total;
+    });
+  }
+  return total > 0 ? { share: neg / total, seen: total } : null;
+}
+
+/**
+ * Expected negatives = expected items (the same-hour windows, any sentiment) × the usual share.
+ * The share blends this hour's own (its windows' negatives over their items) with the pooled one
+ * by precision: the pooled share has many more items behind it, so a fluke in three or four small
+ * windows does not set the expectation, but it may differ from this hour's by ~SHARE_DRIFT. The
+ * variance is one window's spread around the expectation plus the expectation's own error.
+ */
+function estimate(
+  mode: BaselineMode,
+  now: readonly WindowCount[],
+  pooled: { share: number; seen: number } | null,
+  level: number,
+): Baseline {
+  const n = now.length;
+  const neg = capOutliers(now.map((r) => r.negative));
+  const tot = capOutliers(now.map((r) => r.total));
+  const totalMean = mean(tot) * level;
+  const spreadOf = (m: number, sampled: number) => {
+    // the refs' own spread (scaled to today's level), pooled with the prior
+    const prior = m + (m * m) / PRIOR_R[mode];
+    return Math.max(prior, (PRIOR_WEIGHT * prior + (n - 1) * sampled) / (PRIOR_WEIGHT + n - 1));
+  };
+  const sampledNeg = sampleVariance(neg) * level * level;
+  let m = mean(neg) * level;
+  let errorVar = spreadOf(m, sampledNeg) / n;
+  let share: number | null = pooled?.share ?? null;
+  let shareSeen = pooled?.seen ?? 0;
+  const hourItems = tot.reduce((a, x) => a + x, 0);
+  if (pooled && pooled.seen > 0 && hourItems > 0) {
+    const ps = pooled.share;
+    const hourShare = Math.min(1, neg.reduce((a, x) => a + x, 0) / hourItems);
+    // binomial error of each share, judged at the steadier pooled share (one item's worth at least)
+    const binom = Math.max(ps * (1 - ps), 1 / Math.max(pooled.seen, 1));
+    const hourVar = binom / hourItems;
+    const pooledVar = binom / pooled.seen + (SHARE_DRIFT * ps) ** 2;
+    const w = pooledVar / (hourVar + pooledVar);
+    const s = w * hourShare + (1 - w) * ps;
+    const shareVar = (hourVar * pooledVar) / (hourVar + pooledVar);
+    const totalVar = spreadOf(totalMean, sampleVariance(tot) * level * level) / n;
+    m = totalMean * s;
+    errorVar = totalVar * s * s + totalMean * totalMean * shareVar;
+    share = s;
+    // the items a plain share estimate would need for this precision (what shareTail expects)
+    shareSeen = binom / shareVar;
+  }
+  return {
+    mode,
+    refs: n,
+    mean: m,
+    variance: spreadOf(m, sampledNeg) + errorVar,
+    totalMean,
+    share,
+    shareSeen,
+    level,
+  };
 }
 
 /**
@@ -246,5 +313,18 @@ export function addBaselines(parts: readonly Baseline[]): Baseline | null {
     refs = Math.min(refs, b.refs);
   }
   const level = t > 0 ? parts.reduce((a, b) => a + b.level * b.totalMean, 0) / t : 1;
-  return { mode, refs: Number.isFinite(refs) ? refs : 0, mean: m, variance: v, totalMean: t, level };
+  // the usual share of the sum: each part's share weighted by the items it is expected to bring
+  const withShare = parts.filter((b) => b.share !== null);
+  const st = withShare.reduce((a, b) => a + b.totalMean, 0);
+  const share = st > 0 ? withShare.reduce((a, b) => a + b.share! * b.totalMean, 0) / st : null;
+  return {
+    mode,
+    refs: Number.isFinite(refs) ? refs : 0,
+    mean: m,
+    variance: v,
+    totalMean: t,
+    share,
+    shareSeen: withShare.reduce((a, b) => a + b.shareSeen, 0),
+    level,
+  };
 }

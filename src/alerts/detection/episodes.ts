@@ -10,6 +10,11 @@ export interface EpisodeBook {
   open: ReadonlyMap<string, Date>;
   /** scope → when its last episode was cleared */
   lastClearedAt: ReadonlyMap<string, Date>;
+  /**
+   * scope → the wider scopes its latest episode also spoke for (spike incidents: while open or
+   * cooling down, those stay quiet too). Absent: only the scope itself.
+   */
+  covers?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface EpisodeTiming {
@@ -46,9 +51,14 @@ export function decideEpisode(
 export class MemoryEpisodeBook implements EpisodeBook {
   readonly open = new Map<string, Date>();
   readonly lastClearedAt = new Map<string, Date>();
+  readonly covers = new Map<string, readonly string[]>();
 
-  apply(scope: string, action: EpisodeAction, now: Date): void {
-    if (action === 'fire') this.open.set(scope, now);
+  apply(scope: string, action: EpisodeAction, now: Date, covers?: readonly string[]): void {
+    if (action === 'fire') {
+      this.open.set(scope, now);
+      if (covers) this.covers.set(scope, covers);
+      else this.covers.delete(scope);
+    }
     if (action === 'clear') {
       this.open.delete(scope);
       this.lastClearedAt.set(scope, now);

@@ -1,6 +1,15 @@
 import { referenceWindows } from './baseline';
 import { MemoryEpisodeBook } from './episodes';
-import { DEFAULT_SPIKE_PARAMS, planSpikes, readScopes, SpikeParams } from './spike';
+import { baselineFrom } from './baseline';
+import {
+  DEFAULT_SPIKE_PARAMS,
+  distinctScopes,
+  planSpikes,
+  readScopes,
+  restP,
+  SpikeFire,
+  SpikeParams,
+} from './spike';
 import { ORDINARY_TRAFFIC, ordinaryTraffic, SimSource, simulate, withSpike } from './synthetic';
 
 const WEEK = 7 * 1440;
@@ -134,13 +143,33 @@ describe('one alert per spike across sources, platforms and overall', () => {
       toMinute: start + 5 * 60,
     });
 
-  it('a storm on one VK community: one alert, for that source', () => {
+  it('a storm on one VK community: one alert, for that source, with VK and overall numbers', () => {
     const events = run([
       { id: 'vk-a', platform: 'vk', series: withSpike(a, { startMinute: start, minutes: 120, factor: 4 }) },
       { id: 'vk-b', platform: 'vk', series: b },
       { id: 'tg-c', platform: 'telegram', series: c },
     ]);
-    expect(fires(events).map((e) => e.scope)).toEqual(['source:vk-a']);
+    const f = fires(events);
+    expect(f.map((e) => e.scope)).toEqual(['source:vk-a']);
+    const fired = f[0].reading as SpikeFire;
+    expect(fired.wider.map((w) => w.scope)).toEqual(['platform:vk', 'overall']);
+    // the wider scopes saw the same excess: they are above their usual too
+    for (const w of fired.wider) expect(w.observed).toBeGreaterThan(w.expected);
+    expect(clears(events).map((e) => e.scope)).toEqual(['source:vk-a']);
+  });
+
+  it('nested scopes share the cooldown: a second burst soon after the all-clear raises nothing', () => {
+    let s = withSpike(a, { startMinute: start, minutes: 90, factor: 4 }, 1);
+    s = withSpike(s, { startMinute: start + 90 + W + 15, minutes: 60, factor: 5 }, 2);
+    const events = simulate(
+      [
+        { id: 'vk-a', platform: 'vk', series: s },
+        { id: 'vk-b', platform: 'vk', series: b },
+        { id: 'tg-c', platform: 'telegram', series: c },
+      ],
+      { params, cooldownMinutes: 6 * 60, fromMinute: start - 60, toMinute: start + 8 * 60 },
+    );
+    expect(fires(events)).toHaveLength(1);
   });
 
   it('a storm across both VK communities: one alert, for the VK platform, naming both', () => {
@@ -176,6 +205,88 @@ describe('one alert per spike across sources, platforms and overall', () => {
       { id: 'tg-new', platform: 'telegram', series: newcomer, historyStartMinute: start - 130 },
     ]);
     expect(fires(events)).toEqual([]);
+  });
+});
+
+describe('the family-wise budget', () => {
+  it('counts the distinct series a rule watches', () => {
+    const all = ['overall', 'platform', 'source'] as const;
+    const one = [{ id: 'a', platform: 'vk' }];
+    const company = [
+      { id: 'a', platform: 'vk' },
+      { id: 'b', platform: 'vk' },
+      { id: 'c', platform: 'telegram' },
+    ];
+    // one source: its platform and overall are the same series
+    expect(distinctScopes(one, [...all])).toBe(1);
+    // three sources, VK (two of them), overall; Telegram is its one source
+    expect(distinctScopes(company, [...all])).toBe(5);
+    expect(distinctScopes(company, ['overall'])).toBe(1);
+    expect(distinctScopes(company, ['source'])).toBe(3);
+  });
+
+  it('gives each scope of a company its share of the tail probability', () => {
+    const now = new Date('2030-02-13T15:00:00Z');
+    const windows = referenceWindows(now, params);
+    const series = (id: string, platform: string) => ({
+      sourceId: id,
+      platform,
+      historyStart: new Date('2030-01-01T00:00:00Z'),
+      counts: windows.map(() => ({ total: 40, negative: 10 })),
+    });
+    const alone = readScopes(windows, [series('a', 'vk')], params);
+    const together = readScopes(
+      windows,
+      [series('a', 'vk'), series('b', 'vk'), series('c', 'telegram')],
+      params,
+    );
+    const a1 = alone.find((r) => r.scope === 'source:a')!.alpha;
+    expect(together.find((r) => r.scope === 'source:a')!.alpha).toBeCloseTo(a1 / 5, 12);
+    expect(together.find((r) => r.scope === 'overall')!.alpha).toBeCloseTo(a1 / 5, 12);
+  });
+});
+
+describe('what is left of a wider scope', () => {
+  it('takes the inner scopes out: their excess no longer counts', () => {
+    const now = new Date('2030-02-13T15:00:00Z');
+    const windows = referenceWindows(now, params);
+    const history = new Date('2030-01-01T00:00:00Z');
+    const src = (id: string, current: number) => ({
+      sourceId: id,
+      platform: 'vk',
+      historyStart: history,
+      counts: windows.map((w) =>
+        w.kind === 'current' ? { total: 40 + current, negative: 10 + current } : { total: 40, negative: 10 },
+      ),
+    });
+    const rs = readScopes(windows, [src('a', 30), src('b', 0)], params);
+    const vk = rs.find((r) => r.scope === 'platform:vk')!;
+    const a = rs.find((r) => r.scope === 'source:a')!;
+    expect(restP(vk, [])).toBeLessThan(1e-4);
+    expect(restP(vk, [a])).toBeGreaterThan(0.3);
+  });
+});
+
+describe('the expectation of a small source', () => {
+  it('is not set by a fluke of empty same-hour windows when the hours around show the usual share', () => {
+    const now = new Date('2030-02-13T15:20:00Z');
+    const windows = referenceWindows(now, params);
+    // same hour in the last four weeks: 14–19 items, but 0, 5, 0, 0 negatives (a fluke); the four
+    // hours before, in those weeks: a quarter negative, as usual
+    const sameHour = [0, 5, 0, 0];
+    const counts = windows.map((w) =>
+      w.kind === 'weekly' && w.lag === 0
+        ? { total: 16, negative: sameHour[w.back - 1] }
+        : w.kind === 'current'
+          ? { total: 16, negative: 4 }
+          : { total: 16, negative: 4 },
+    );
+    const b = baselineFrom(windows, counts, new Date('2030-01-01T00:00:00Z'))!;
+    expect(b.mode).toBe('weekly');
+    // the same-hour negatives alone would say ~1 (0, 3 after capping, 0, 0)
+    expect(b.mean).toBeGreaterThan(2.5);
+    // (this hour's own 3 of 64 still weighs a little: between 0.05 and the usual 0.25)
+    expect(b.share!).toBeGreaterThan(0.15);
   });
 });
 

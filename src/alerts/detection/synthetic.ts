@@ -197,7 +197,7 @@ export function simulate(sources: readonly SimSource[], o: SimOptions): SimEvent
       events.push({ action: 'clear', scope: c.scope, minute, reading: c.reading });
     }
     for (const f of plan.fire) {
-      book.apply(f.scope, 'fire', now);
+      book.apply(f.scope, 'fire', now, f.covers);
       events.push({ action: 'fire', scope: f.scope, minute, reading: f });
     }
   }

@@ -4,7 +4,7 @@ import type { AlertRuleRow } from '../alert-rules.repository';
 import { AlertSignalsRepository, SourceInfo } from '../alert-signals.repository';
 import { AlertsRepository } from '../alerts.repository';
 import { referenceWindows, WindowCount } from '../detection/baseline';
-import { planSpikes, readScopes, ScopeReading, SourceSeries } from '../detection/spike';
+import { planSpikes, readScopes, SourceSeries, SpikeFire } from '../detection/spike';
 import { withDefaults } from '../rule-params';
 import {
   bookFrom,
@@ -61,7 +61,15 @@ export class SpikeEvaluator {
       rule.id,
       new Date(now.getTime() - rule.cooldownMinutes * 60_000),
     );
-    const book = bookFrom(open, clears);
+    const covers = await this.alerts.recentClearCovers(
+      rule.id,
+      new Date(now.getTime() - rule.cooldownMinutes * 60_000),
+    );
+    // an open incident's covered scopes come with it; a cleared one's through its cooldown
+    for (const a of open) {
+      if (a.details.kind === 'negative_spike' && a.details.covers) covers.set(a.scope, a.details.covers);
+    }
+    const book = { ...bookFrom(open, clears), covers };
     const plan = planSpikes(readings, book, now, {
       cooldownMinutes: rule.cooldownMinutes,
       windowMinutes: p.windowMinutes,
@@ -102,7 +110,7 @@ export class SpikeEvaluator {
   }
 
   private details(
-    r: ScopeReading,
+    r: SpikeFire,
     rule: AlertRuleRow,
     byId: Map<string, SourceInfo>,
     from: Date,
@@ -134,6 +142,12 @@ export class SpikeEvaluator {
         .filter((x) => x.observed > 0)
         .slice(0, 5)
         .map((x) => ({ label: label(x.scope), observed: x.observed, expected: round1(x.expected) })),
+      wider: r.wider.map((x) => ({
+        label: label(x.scope),
+        observed: x.observed,
+        expected: round1(x.expected),
+      })),
+      covers: r.covers,
       filter: {
         view: 'inbox',
         status: 'all',

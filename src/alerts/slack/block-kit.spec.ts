@@ -29,7 +29,12 @@ const details: AlertDetails[] = [
     baselineShare: 0.22,
     pValue: 1e-9,
     baselineMode: 'weekly',
-    parts: [{ label: 'ДомНет во ВКонтакте', observed: 42, expected: 8.4 }],
+    parts: [],
+    wider: [
+      { label: 'ВКонтакте', observed: 51, expected: 15.2 },
+      { label: 'все источники', observed: 60, expected: 21.7 },
+    ],
+    covers: ['source:s1'],
     filter,
   },
   {
@@ -111,6 +116,8 @@ describe('Block Kit alert messages', () => {
       text: { text: '🔺 Всплеск негатива: ДомНет во ВКонтакте' },
     });
     expect(all).toContain('42 — обычно 8,4 (×5)');
+    // one incident, one message: the source, with the platform's and everyone's numbers
+    expect(all).toContain('*Шире:* ВКонтакте 51 (обычно 15,2); все источники 60 (обычно 21,7)');
     expect(all).toContain('60 %'); // ru-RU percent
     expect(all).toContain('Открыть в Отклике');
     expect(m.text).toContain('Всплеск негатива');

@@ -160,12 +160,17 @@ function headline(a: RenderableAlert): { title: string; fields: string[]; note?:
         `*${w.where}:* ${where}`,
         `*${w.window}:* ${w.baselineNote[d.baselineMode as keyof typeof w.baselineNote] ?? d.baselineMode}`,
       ];
-      const note = d.parts.length
-        ? `*${w.breakdown}:* ${d.parts
-            .slice(0, 5)
-            .map((p) => `${escapeMrkdwn(p.label)} ${num(p.observed)} (${w.usual} ${num(p.expected, 1)})`)
-            .join('; ')}`
-        : undefined;
+      const list = (xs: { label: string; observed: number; expected: number }[]) =>
+        xs
+          .slice(0, 5)
+          .map((p) => `${escapeMrkdwn(p.label)} ${num(p.observed)} (${w.usual} ${num(p.expected, 1)})`)
+          .join('; ');
+      // one incident, one message: the narrowest scope, then the wider scopes' numbers
+      const notes = [
+        ...(d.parts.length ? [`*${w.breakdown}:* ${list(d.parts)}`] : []),
+        ...(d.wider?.length ? [`*${w.wider}:* ${list(d.wider)}`] : []),
+      ];
+      const note = notes.length ? notes.join('\n') : undefined;
       return { title: `${w.spike}: ${d.scopeLabel}`, fields, note };
     }
     case 'term_surge':
