@@ -5,6 +5,12 @@ import { withDatabase } from './urls';
 export interface TestDatabase {
   url: string;
   name: string;
+  /**
+   * Done with it: closes whatever connections are still open to it. The database itself is dropped
+   * by the global teardown with every other clone of the run, because on PostgreSQL 15 each
+   * DROP DATABASE waits for an immediate checkpoint of the whole server: one per test file cost
+   * 0.2–8 s each while other files were writing.
+   */
   drop(): Promise<void>;
 }
 
@@ -31,7 +37,11 @@ async function createDatabase(server: string, prefix: string, options: string): 
   return {
     url: withDatabase(server, name),
     name,
-    drop: () => onServer(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: () =>
+      onServer(
+        server,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`,
+      ),
   };
 }
 
