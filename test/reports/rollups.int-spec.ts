@@ -309,7 +309,14 @@ describe('report rollups', () => {
     expect(sizes['tag hours']).toBeGreaterThan(0);
     expect(sizes['term days']).toBeGreaterThan(10);
     // the day tiers (in Moscow days) are checked against the same recount
-    for (const tier of ['item days', 'item days by intent', 'SLA days', 'agent days', 'tag days'])
+    for (const tier of [
+      'item days',
+      'item days by intent',
+      'SLA days',
+      'agent days',
+      'tag days',
+      'tag days (all sources)',
+    ])
       expect([tier, sizes[tier] > 0]).toEqual([tier, true]);
 
     // a rebuild from the source tables gives the same rollups, and doing it twice changes nothing
@@ -326,6 +333,7 @@ describe('report rollups', () => {
         'report_sla_days',
         'report_agent_days',
         'report_tag_days',
+        'report_tag_day_totals',
       ])
         out[table] = (await ds.query(`SELECT * FROM ${table}`))
           .filter((r: any) => Object.values(r).some((v) => typeof v === 'number' && v !== 0))

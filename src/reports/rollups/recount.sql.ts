@@ -187,4 +187,5 @@ ROLLUPS.push(
   ),
   dayTier('agent days', 'report_agent_days', agentHours, ['agent_id'], [], SLA_VALUES),
   dayTier('tag days', 'report_tag_days', tagHours, ['tag_id', 'source_id'], [], ['conversations']),
+  dayTier('tag days (all sources)', 'report_tag_day_totals', tagHours, ['tag_id'], [], ['conversations']),
 );

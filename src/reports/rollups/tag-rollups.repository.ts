@@ -22,9 +22,10 @@ export class TagRollupsRepository {
     const rows = tieredSource(
       {
         hours: 'report_tag_hours',
-        days: 'report_tag_days',
+        // without a source filter, the day tier summed over sources (~12 times fewer rows)
+        days: sourceId ? 'report_tag_days' : 'report_tag_day_totals',
         delta: 'report_tag_hours_delta',
-        cols: ['hour', 'tag_id', 'source_id', 'conversations'],
+        cols: ['hour', 'tag_id', 'conversations'],
         where,
       },
       tierPlan(w, w.granularity !== 'hour'),
