@@ -11,7 +11,10 @@ export const OPENAPI_JSON_PATH = 'api/docs-json';
  * public by construction (test/ops/observability.int-spec.ts checks it).
  */
 export function setupOpenApi(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(app, openApiConfig());
+  // Built on the first request for it, once: walking every route and DTO costs ~0.3 s of CPU,
+  // which every start (and every test that boots the app) would otherwise pay. The offline
+  // build in api-types.ts (and its unit test) fails loudly if the document cannot be made.
+  const document = () => SwaggerModule.createDocument(app, openApiConfig());
   SwaggerModule.setup(OPENAPI_UI_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH, raw: ['json'] });
 }
 
