@@ -14,7 +14,7 @@ export interface CustomerNoteRow {
   updatedAt: Date;
 }
 
-/** How far back the "same phone or e-mail in a message" look goes (an index range on items). */
+/** How far back the "same phone or e-mail in a message" look goes (by when the clue was last written). */
 const IDENTIFIER_WINDOW_DAYS = 180;
 
 const NOTE_COLUMNS = `n.id, n.customer_id AS "customerId", n.text, n.author_id AS "authorId", u.name AS "authorName",
@@ -132,40 +132,32 @@ export class CustomersRepository {
     );
   }
 
-  /** Texts the customer wrote that may hold a phone number or an e-mail (newest 300). */
-  async identifierTexts(customerId: string): Promise<string[]> {
-    const rows = await sqlRows<{ text: string }>(
+  /** The phone numbers and e-mails this customer's contacts wrote (`contact_clues`, from ingest). */
+  async clues(customerId: string): Promise<string[]> {
+    const rows = await sqlRows<{ clue: string }>(
       this.db,
-      `SELECT i.text FROM conversations c JOIN items i ON i.conversation_id = c.id
-        WHERE c.customer_id = $1 AND i.direction = 'inbound' AND (i.text LIKE '%@%' OR i.text ~ '\\d{3}')
-        ORDER BY i.created_at_platform DESC LIMIT 300`,
+      `SELECT DISTINCT cc.clue FROM contacts ct JOIN contact_clues cc ON cc.contact_id = ct.id
+        WHERE ct.customer_id = $1 LIMIT 200`,
       [customerId],
     );
-    return rows.map((r) => r.text);
+    return rows.map((r) => r.clue);
   }
 
   /**
-   * Other customers' recent messages that contain one of the e-mails or phone numbers (digits
-   * compared without separators); the caller confirms each match by extracting them again.
+   * Other customers' contacts who wrote one of these clues in the last IDENTIFIER_WINDOW_DAYS: a
+   * look-up by the primary key (clue, contact), not a scan of their messages.
    */
-  textsWithIdentifiers(customerId: string, phones: string[], emails: string[]) {
-    if (phones.length === 0 && emails.length === 0) return Promise.resolve([]);
-    return sqlRows<{ contactId: string; customerId: string; text: string }>(
+  contactsWithClues(customerId: string, clues: string[]) {
+    if (clues.length === 0) return Promise.resolve([]);
+    return sqlRows<{ contactId: string; customerId: string; clues: string[] }>(
       this.db,
-      `SELECT i.contact_id AS "contactId", ct.customer_id AS "customerId", i.text
-         FROM items i JOIN contacts ct ON ct.id = i.contact_id
-        WHERE i.created_at_platform > now() - make_interval(days => $4) AND i.direction = 'inbound'
-          AND ct.customer_id <> $1
-          AND (i.text ILIKE ANY ($3::text[])
-               OR (cardinality($2::text[]) > 0 AND i.text ~ '\\d{3}'
-                   AND regexp_replace(i.text, '\\D', '', 'g') LIKE ANY ($2::text[])))
+      `SELECT cc.contact_id AS "contactId", ct.customer_id AS "customerId", array_agg(cc.clue) AS clues
+         FROM contact_clues cc JOIN contacts ct ON ct.id = cc.contact_id
+        WHERE cc.clue = ANY($2::text[]) AND ct.customer_id <> $1
+          AND cc.last_seen_at > now() - make_interval(days => $3)
+        GROUP BY cc.contact_id, ct.customer_id
         LIMIT 200`,
-      [
-        customerId,
-        phones.map((p) => `%${p}%`),
-        emails.map((e) => `%${e.replace(/[%_\\]/g, (c) => `\\${c}`)}%`),
-        IDENTIFIER_WINDOW_DAYS,
-      ],
+      [customerId, clues, IDENTIFIER_WINDOW_DAYS],
     );
   }
 

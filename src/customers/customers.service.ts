@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { SessionUser } from '../users/user.types';
 import { CustomersRepository } from './customers.repository';
-import { extractIdentifiers, mergeIdentifiers, nameKey, suggestSamePerson } from './identity';
+import { cluesToIdentifiers, nameKey, suggestSamePerson } from './identity';
 
 const ITEMS = 200;
 
@@ -40,19 +40,20 @@ export class CustomersService {
   async suggestions(id: string) {
     const customer = await this.customers.customer(id);
     if (!customer) throw new NotFoundException('customer not found');
-    const [texts, sameName, dismissed] = await Promise.all([
-      this.customers.identifierTexts(id),
+    // the clues ingest stored (contact_clues): no message is read or parsed here
+    const [clues, sameName, dismissed] = await Promise.all([
+      this.customers.clues(id),
       this.customers.sameNameContacts(id),
       this.customers.dismissed(id),
     ]);
-    const mine = mergeIdentifiers(texts.map(extractIdentifiers));
-    const others = await this.customers.textsWithIdentifiers(id, mine.phones, mine.emails);
+    const mine = cluesToIdentifiers(clues);
+    const others = await this.customers.contactsWithClues(id, clues);
     const named = sameName.filter((c) => nameKey(c.nameKey) !== null);
     const found = [
       ...others.map((o) => ({
         contactId: o.contactId,
         customerId: o.customerId,
-        identifiers: extractIdentifiers(o.text),
+        identifiers: cluesToIdentifiers(o.clues),
       })),
       ...named.map((c) => ({ contactId: c.contactId, customerId: c.customerId, reason: 'name' as const })),
     ];

@@ -29,6 +29,27 @@ export function extractIdentifiers(text: string): Identifiers {
   return { phones: [...phones], emails: [...emails] };
 }
 
+/** Could this text hold a phone number or an e-mail? (a cheap look before the expressions) */
+export const mayHoldIdentifiers = (text: string) => text.includes('@') || /\d{3}/.test(text);
+
+/**
+ * A message's identifiers as stored clues (`contact_clues.clue`): `p:` and the ten digits of a
+ * phone number, `e:` and an e-mail. Ingest stores them per contact; the customer panel matches them.
+ */
+export function contactClues(text: string): string[] {
+  if (!mayHoldIdentifiers(text)) return [];
+  const { phones, emails } = extractIdentifiers(text);
+  return [...phones.map((p) => `p:${p}`), ...emails.map((e) => `e:${e}`)];
+}
+
+/** Stored clues back to identifiers. */
+export function cluesToIdentifiers(clues: readonly string[]): Identifiers {
+  return {
+    phones: clues.filter((c) => c.startsWith('p:')).map((c) => c.slice(2)),
+    emails: clues.filter((c) => c.startsWith('e:')).map((c) => c.slice(2)),
+  };
+}
+
 export function mergeIdentifiers(list: readonly Identifiers[]): Identifiers {
   return {
     phones: [...new Set(list.flatMap((i) => i.phones))],

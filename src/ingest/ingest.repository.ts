@@ -315,6 +315,28 @@ export class IngestRepository {
       [sourceId, streams, streams.map((s) => storableJsonText(cursors[s]).json)],
     );
   }
+
+  /**
+   * Phone numbers and e-mails customers wrote, per contact (`contact_clues`), latest time kept.
+   * One row per clue and contact: duplicates in the page are folded first (ON CONFLICT may touch
+   * a row once per statement).
+   */
+  async storeClues(c: PoolClient, clues: readonly { clue: string; contactId: string; at: Date }[]) {
+    const latest = new Map<string, { clue: string; contactId: string; at: Date }>();
+    for (const x of clues) {
+      const key = `${x.clue} ${x.contactId}`;
+      const prev = latest.get(key);
+      if (!prev || prev.at < x.at) latest.set(key, x);
+    }
+    const rows = [...latest.values()];
+    await c.query(
+      `INSERT INTO contact_clues (clue, contact_id, last_seen_at)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[])
+       ON CONFLICT (clue, contact_id)
+       DO UPDATE SET last_seen_at = GREATEST(contact_clues.last_seen_at, EXCLUDED.last_seen_at)`,
+      [rows.map((r) => r.clue), rows.map((r) => r.contactId), rows.map((r) => r.at)],
+    );
+  }
 }
 
 /** An item's own columns, in the order of itemRowValues (source_id and platform come first). */

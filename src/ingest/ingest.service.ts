@@ -34,6 +34,7 @@ import { roundsOf, splitIntoRounds, unitsOf } from './ingest-plan';
 import { isolateFailures } from './isolate-failures';
 import { matchRules, type CompiledRule, type TagMatch } from '../tags/tag-rules';
 import { TagRulesService } from '../tags/tag-rules.service';
+import { contactClues } from '../customers/identity';
 import { describeStorageError, inPgTransaction, isItemDataError, isRetryableTxError } from '../database/pg';
 
 export interface IngestResult {
@@ -68,6 +69,8 @@ export interface Prepared {
   triage?: TriageResult;
   /** The tags the auto-tag rules put on this item's conversation (inbound items only). */
   tags: TagMatch[] | null;
+  /** Phone numbers and e-mails the customer wrote (`contact_clues`; inbound items only). */
+  clues: string[] | null;
 }
 
 /** A batch analysed and ready to commit (see IngestService.prepare). */
@@ -89,7 +92,7 @@ export interface CommitOptions {
   quarantine?: boolean;
 }
 
-type Entry = Omit<Prepared, 'direction' | 'placement' | 'analysis' | 'tags'>;
+type Entry = Omit<Prepared, 'direction' | 'placement' | 'analysis' | 'tags' | 'clues'>;
 
 const MAX_ATTEMPTS = 5;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -267,6 +270,8 @@ export class IngestService {
               sourceId,
             })
           : null;
+      // the customer panel's same-person clues, read here off the transaction like the tags
+      const clues = direction === 'inbound' && e.item.text ? contactClues(e.item.text) : null;
       return {
         item: e.item,
         original: e.original,
@@ -277,6 +282,7 @@ export class IngestService {
         analysis: a,
         triage: undefined,
         tags: tags && tags.length > 0 ? tags : null,
+        clues: clues && clues.length > 0 ? clues : null,
       };
     });
   }
@@ -368,6 +374,7 @@ export class IngestService {
     const facts: StoredItemFacts[] = [];
     const touched = new Set<string>();
     const autoTags: { conversationId: string; tagId: string; ruleId: string }[] = [];
+    const clues: { clue: string; contactId: string; at: Date }[] = [];
     for (const round of rounds) {
       const rows = round.map((p) =>
         toRow(p, conversationOf(p), contacts.get(p.item.author.externalId), analyzedAt),
@@ -381,6 +388,10 @@ export class IngestService {
         if (entry.p.tags && s.conversationId) {
           for (const m of entry.p.tags) autoTags.push({ conversationId: s.conversationId, ...m });
         }
+        const contact = entry.p.clues ? contacts.get(entry.p.item.author.externalId) : undefined;
+        if (contact)
+          for (const clue of entry.p.clues!)
+            clues.push({ clue, contactId: contact.contactId, at: entry.p.item.createdAt });
         if (!s.inserted) {
           edited++;
           continue;
@@ -395,6 +406,7 @@ export class IngestService {
     reportCleaned(cleaned);
     await this.applyActivity(c, summariseActivity(facts), clockRules);
     if (autoTags.length > 0) await this.tagRules!.store(c, autoTags);
+    if (clues.length > 0) await this.repo.storeClues(c, clues);
     const conversationIds = [...touched].sort();
     await this.conversations.refreshPreviews(c, conversationIds);
     await this.repo.saveCursors(c, sourceId, cursors);

@@ -6,6 +6,7 @@
  * violation is one).
  */
 import type { Browser, Page } from 'playwright-core';
+import { contactClues } from '../../src/customers/identity';
 import { KB_ARTICLES, kbArticleUrl } from '../../src/kb/demo-articles';
 import { KbRepository } from '../../src/kb/kb.repository';
 import { ADMIN, login, userSession, withDb } from '../inbox/support';
@@ -62,6 +63,11 @@ describe('customer 360° and knowledge-base insert (a real browser)', () => {
            text, created_at_platform, sentiment_label, needs_response)
          VALUES ($1, $2, 'message', $3, $4, $5, 'inbound', 'Ирина', $6, now() - interval '5 minutes', 'neutral', true)`,
         [c.source_id, c.platform, `m-${c.id}`, c.id, c.contact_id, text],
+      );
+      // the phone number as ingest stores it for the same-person suggestion
+      await sql(
+        `INSERT INTO contact_clues (clue, contact_id, last_seen_at) SELECT unnest($1::text[]), $2, now()`,
+        [contactClues(text), c.contact_id],
       );
     }
     const admin = await login(t, ADMIN.email, ADMIN.password);

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { contactClues } from '../../src/customers/identity';
 import { startTestApp, TestApp } from '../support/app';
 import { ADMIN, login, Session, userSession, withDb } from '../inbox/support';
 
@@ -39,6 +40,12 @@ describe('customer 360°', () => {
               CASE WHEN t ~* 'спасибо|thanks' THEN 0.8 ELSE -0.6 END
          FROM unnest($7::text[]) WITH ORDINALITY AS x(t, n)`,
       [source.id, source.platform, `${ext}`, p.conversationId, p.contactId, name, texts],
+    );
+    // the clues ingest stores for such messages (test/ingest/contact-names.int-spec.ts)
+    const clues = [...new Set(texts.flatMap(contactClues))];
+    await c.query(
+      `INSERT INTO contact_clues (clue, contact_id, last_seen_at) SELECT unnest($1::text[]), $2, now()`,
+      [clues, p.contactId],
     );
     return p as { conversationId: string; contactId: string; customerId: string };
   }
