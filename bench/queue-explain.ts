@@ -88,6 +88,12 @@ async function main() {
       () => repo.count({ status: 'open', platform: 'vk', sentiment: 'negative' }, 1000),
     ],
     ['count "скидку" all (cap 1000)', () => repo.count({ q: 'скидку' }, 1000)],
+    ['count at risk, open (cap 1000)', () => repo.count({ status: 'open', sla: 'at_risk' }, 1000)],
+    [
+      'count sales unassigned, open (cap 1000)',
+      () => repo.count({ status: 'open', intent: 'sales_question', assigneeId: null }, 1000),
+    ],
+    ['at risk, open', () => repo.queue({ status: 'open', sla: 'at_risk', ...page })],
   ];
   for (const [name, build] of scenarios) {
     if (ONLY && !name.includes(ONLY)) continue;

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { SessionUser } from '../users/user.types';
@@ -28,8 +40,14 @@ export class ConversationsController {
   @Get()
   @Roles('admin', 'agent', 'analyst')
   @ApiOkResponse({ type: QueuePageView })
-  list(@Query() q: ListConversationsQuery, @CurrentUser() user: SessionUser) {
-    return this.conversations.queue(q, user);
+  async list(
+    @Query() q: ListConversationsQuery,
+    @CurrentUser() user: SessionUser,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const body = await this.conversations.queue(q, user);
+    res.type('application/json'); // the page is JSON text already (see ConversationsService.queue)
+    return body;
   }
 
   /**

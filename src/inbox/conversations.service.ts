@@ -66,15 +66,16 @@ export class ConversationsService {
     return c ? (await this.withTags([c]))[0] : c;
   }
 
-  async queue(q: ListConversationsQuery, user: SessionUser) {
+  async queue(q: ListConversationsQuery, user: SessionUser): Promise<string> {
     const after = q.cursor ? decodeQueueCursor(q.cursor) : undefined;
     if (q.cursor && !after) throw new BadRequestException('cursor is not valid');
-    const { rows, next } = await this.inbox.queue({
+    const { json, next } = await this.inbox.queue({
       ...conversationFilter(q, user),
       after,
       limit: q.limit ?? 50,
     });
-    return { conversations: rows, nextCursor: next };
+    // QueuePageView as JSON text: the rows come as JSON from PostgreSQL (InboxRepository.queue)
+    return `{"conversations":${json},"nextCursor":${JSON.stringify(next)}}`;
   }
 
   async details(id: string) {
