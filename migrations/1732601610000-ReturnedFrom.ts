@@ -10,7 +10,9 @@ export class ReturnedFrom1732601610000 implements MigrationInterface {
   name = 'ReturnedFrom1732601610000';
 
   public async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE conversations ADD COLUMN returned_from uuid, ADD COLUMN returned_at timestamptz`);
+    await q.query(
+      `ALTER TABLE conversations ADD COLUMN returned_from uuid, ADD COLUMN returned_at timestamptz`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -92,7 +92,9 @@ export class AssignmentRepository {
     db: Queryable,
     userId: string,
   ): Promise<{ name: string; capacity: number; load: number } | undefined> {
-    await db.query(`INSERT INTO agent_status (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING`, [userId]);
+    await db.query(`INSERT INTO agent_status (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING`, [
+      userId,
+    ]);
     const row = await sqlOne<{ name: string; capacity: number }>(
       db,
       `SELECT u.name, u.max_open_conversations AS capacity

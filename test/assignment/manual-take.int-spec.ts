@@ -117,7 +117,9 @@ describe('manual assignment and capacity; returns not handed straight back (issu
       tally.full += full.length;
       tally.held += held.length;
       // leave nothing waiting for the next round and the tests below
-      await db.query(`UPDATE conversations SET status = 'resolved' WHERE assignee_id IS NULL AND status = 'open'`);
+      await db.query(
+        `UPDATE conversations SET status = 'resolved' WHERE assignee_id IS NULL AND status = 'open'`,
+      );
       await ana.json('PUT', '/api/agents/me/status', { state: 'offline' }, 200);
       await ben.json('PUT', '/api/agents/me/status', { state: 'offline' }, 200);
     }
@@ -198,8 +200,14 @@ describe('manual assignment and capacity; returns not handed straight back (issu
     const zoya = await agent('Зоя', 6);
     const yan = await agent('Ян', 6, 'away');
     const team = (await admin.json('POST', '/api/teams', { name: 'Idle' }, 201)).id;
-    for (const u of [zoya, yan]) await admin.json('POST', `/api/teams/${team}/members`, { userId: u.user.id }, 201);
-    await admin.json('PUT', `/api/assignment/teams/${team}`, { autoAssign: true, idleReturnMinutes: 10 }, 200);
+    for (const u of [zoya, yan])
+      await admin.json('POST', `/api/teams/${team}/members`, { userId: u.user.id }, 201);
+    await admin.json(
+      'PUT',
+      `/api/assignment/teams/${team}`,
+      { autoAssign: true, idleReturnMinutes: 10 },
+      200,
+    );
     const [c, d] = await seed(2, zoya.user.id);
     await db.query(
       `UPDATE conversations SET team_id = $2, assigned_at = now() - interval '11 minutes',
@@ -244,11 +252,10 @@ describe('manual assignment and capacity; returns not handed straight back (issu
       writtenAt: new Date(now.getTime() - 70 * 60_000),
       dueAt: new Date(now.getTime() - 10 * 60_000),
     });
-    await db.query(`UPDATE conversations SET assignee_id = $2, assigned_at = now(), sla_policy_id = $3 WHERE id = $1`, [
-      f.conversationId,
-      holder.user.id,
-      policy.id,
-    ]);
+    await db.query(
+      `UPDATE conversations SET assignee_id = $2, assigned_at = now(), sla_policy_id = $3 WHERE id = $1`,
+      [f.conversationId, holder.user.id, policy.id],
+    );
     await t.app.get(SlaSweepService).sweep(now);
     expect(await holderOf(f.conversationId)).toBeNull(); // taken from her; nobody else online
     const row = await db.query(`SELECT returned_from FROM conversations WHERE id = $1`, [f.conversationId]);
@@ -260,6 +267,5 @@ describe('manual assignment and capacity; returns not handed straight back (issu
 
   const holderOf = async (id: string) =>
     (await db.query(`SELECT assignee_id FROM conversations WHERE id = $1`, [id])).rows[0].assignee_id as
-      | string
-      | null;
+      string | null;
 });

@@ -489,17 +489,22 @@ describe('share the load (issue 12: assignment, collisions, escalations)', () =>
       await t.app.get(SlaSweepService).sweep(now);
       const breachNotified = (conv: string) =>
         withDb(t, (c) =>
-          c.query(`SELECT user_id FROM notifications WHERE conversation_id = $1 AND kind = 'sla_breach'`, [conv]),
+          c.query(`SELECT user_id FROM notifications WHERE conversation_id = $1 AND kind = 'sla_breach'`, [
+            conv,
+          ]),
         ).then((r) => r.rows.map((x) => x.user_id).sort());
       expect(await breachNotified(led)).toEqual([holder.user.id, lead.user.id].sort());
       const admins = await withDb(t, (c) =>
         c.query(`SELECT id FROM users WHERE role = 'admin' AND disabled_at IS NULL`),
       );
-      expect(await breachNotified(unled)).toEqual(
-        [holder.user.id, ...admins.rows.map((r) => r.id)].sort(),
-      );
+      expect(await breachNotified(unled)).toEqual([holder.user.id, ...admins.rows.map((r) => r.id)].sort());
       // the flag is audited like every other change to a person
-      const audit = await admin.json('GET', `/api/audit?entityType=user&entityId=${lead.user.id}`, undefined, 200);
+      const audit = await admin.json(
+        'GET',
+        `/api/audit?entityType=user&entityId=${lead.user.id}`,
+        undefined,
+        200,
+      );
       expect(JSON.stringify(audit)).toContain('isLead');
     }, 30_000);
   });

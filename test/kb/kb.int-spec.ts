@@ -59,9 +59,9 @@ describe('knowledge base API', () => {
 
     // a lead (an agent with the flag) edits too
     await admin.json('PATCH', `/api/users/${agent.user.id}`, { isLead: true }, 200);
-    expect((await agent.request('PATCH', `/api/kb/articles/${created.id}`, { tags: ['гарантия'] })).status).toBe(
-      200,
-    );
+    expect(
+      (await agent.request('PATCH', `/api/kb/articles/${created.id}`, { tags: ['гарантия'] })).status,
+    ).toBe(200);
     await admin.json('PATCH', `/api/users/${agent.user.id}`, { isLead: false }, 200);
 
     // archived: out of the list, the search and the suggestions, but never deleted

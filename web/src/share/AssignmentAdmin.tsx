@@ -125,7 +125,8 @@ export function TeamAssignmentForm({ teamId, teamName }: { teamId: string; teamN
       key={`${s.autoAssign}:${s.idleReturnMinutes}`}
     >
       <label className="checkbox">
-        <input name="autoAssign" type="checkbox" defaultChecked={s.autoAssign} /> {t('share.admin.autoAssign')}
+        <input name="autoAssign" type="checkbox" defaultChecked={s.autoAssign} />{' '}
+        {t('share.admin.autoAssign')}
       </label>
       <label>
         <span>{t('share.admin.idleReturn')}</span>{' '}
