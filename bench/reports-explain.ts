@@ -4,6 +4,7 @@
  * request's own time; full plans go to `--out` (default /tmp/reports-explain.txt).
  *
  *   npx ts-node --transpile-only bench/reports-explain.ts [--db otklik_bench_reports] [--only terms] [--out file]
+ *     [--path '/api/reports/items?…']   (one request of your own instead of the list)
  *
  * Every statement runs twice (EXPLAIN ANALYZE, then for real), so request times here are not the
  * benchmark's; the statement times are what the plans cost.
@@ -56,7 +57,9 @@ async function main() {
       .join(' / ')}`,
   );
   try {
-    for (const [name, path] of REPORTS(reportRange())) {
+    const own = opt('path', '');
+    const list: [string, string][] = own ? [[own.split('?')[0], own]] : REPORTS(reportRange());
+    for (const [name, path] of list) {
       if (only && !name.includes(only)) continue;
       await fetch(base + path, { headers: { cookie } }); // warm
       capture = [];

@@ -93,6 +93,39 @@ export class ReportItemsRepository {
       upper = `i.created_at_platform < $2 AND i.created_at_platform <= ${at}`;
       where.push(`(i.created_at_platform, i.id) < (${at}, $${params.length}::bigint)`);
     }
+    const cols = `i.id::text, i.conversation_id::text AS "conversationId", i.created_at_platform AS "createdAt",
+                (extract(epoch FROM i.created_at_platform) * 1000000)::bigint::text AS "createdUs",
+                i.text, i.author_name AS "authorName", i.platform, i.source_id::text AS "sourceId",
+                i.language, i.sentiment_label AS sentiment, i.intent, i.id AS n, i.created_at_platform AS at`;
+    const strip = (rows: Record<string, unknown>[]) =>
+      rows.map(({ n: _n, at: _at, ...row }) => row as unknown as ItemListRow);
+    if (countable(f)) {
+      // the rollup says which (hour, source) pairs hold the newest matches: read only those
+      const before = after ? new Date(Math.floor(Number(after.createdUs) / 1000) + 1) : f.to;
+      const pairs = await this.matchPairs(f, before < f.to ? before : f.to, limit, !!after);
+      if (pairs.length === 0) return [];
+      params.push(
+        pairs.map((x) => x.hour),
+        pairs.map((x) => x.sourceId),
+      );
+      return strip(
+        await sqlRows(
+          this.db,
+          `SELECT p.* FROM unnest($${params.length - 1}::timestamptz[], $${params.length}::uuid[]) AS x(hour, source_id)
+           JOIN sources s ON s.id = x.source_id ${sources.length ? `AND ${sources.join(' AND ')}` : ''}
+           CROSS JOIN LATERAL (
+             SELECT ${cols} FROM items i
+              WHERE i.source_id = x.source_id AND i.created_at_platform >= GREATEST(x.hour, $1)
+                AND i.created_at_platform < LEAST(x.hour + interval '1 hour', $2) AND ${upper} AND i.direction = 'inbound'
+                    ${where.map((w) => `AND ${w}`).join(' ')}
+              ORDER BY i.created_at_platform DESC, i.id DESC
+              LIMIT $3) p
+           ORDER BY p.at DESC, p.n DESC
+           LIMIT $3`,
+          params,
+        ),
+      );
+    }
     return sqlRows(
       this.db,
       `SELECT p.* FROM sources s CROSS JOIN LATERAL (
@@ -109,8 +142,75 @@ export class ReportItemsRepository {
         ORDER BY p.at DESC, p.n DESC
         LIMIT $3`,
       params,
-    ).then((rows) => rows.map(({ n: _n, at: _at, ...row }) => row as ItemListRow));
+    ).then(strip);
   }
+
+  /**
+   * The (hour, source) pairs of report_item_hours (plus unfolded deltas) with matches of a filter
+   * the rollup can count, newest first, until they hold `need` matches: the last day before
+   * `before` first (a common filter needs an hour of it), the whole range if that is not enough.
+   */
+  private async matchPairs(
+    f: ItemListFilter,
+    before: Date,
+    need: number,
+    after: boolean,
+  ): Promise<{ hour: Date; sourceId: string }[]> {
+    const hi = new Date(Math.ceil(before.getTime() / HOUR) * HOUR);
+    const lo = new Date(Math.floor(f.from.getTime() / HOUR) * HOUR);
+    const params: unknown[] = [need];
+    const where: string[] = [];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (f.platform) add('platform = ?', f.platform);
+    if (f.sourceId) add('source_id = ?::uuid', f.sourceId);
+    if (f.language !== undefined) add('language = ?', f.language === 'unknown' ? '' : f.language);
+    if (f.intent !== undefined) add('intent = ?', f.intent === 'unknown' ? '' : f.intent);
+    const n = SENTIMENT_COLUMN[f.sentiment ?? ''] ?? 'items';
+    // matches in the cursor's own hour may be on earlier pages: that hour is read whole and does
+    // not count towards `need`
+    params.push(after ? new Date(hi.getTime() - HOUR) : hi);
+    const cur = `$${params.length}`;
+    const cond = where.map((w) => `AND ${w}`).join(' ');
+    const query = (from: Date) => {
+      const ps = [...params, from, hi];
+      const range = `hour >= $${ps.length - 1} AND hour < $${ps.length}`;
+      return sqlRows<{ hour: Date; sourceId: string; n: string }>(
+        this.db,
+        `SELECT hour, source_id::text AS "sourceId", n FROM (
+           SELECT hour, source_id, n, sum(counted) OVER (ORDER BY hour DESC, source_id) - counted AS earlier FROM (
+            SELECT hour, source_id, n, CASE WHEN hour < ${cur} THEN n ELSE 0 END AS counted FROM (
+             SELECT hour, source_id, sum(${n}) AS n
+               FROM (SELECT hour, source_id, ${n} FROM report_item_hours WHERE ${range} ${cond}
+                     UNION ALL
+                     SELECT hour, source_id, ${n} FROM report_item_hours_delta WHERE ${range} ${cond}) r
+              GROUP BY hour, source_id HAVING sum(${n}) > 0) g) h) c
+          WHERE earlier < $1 ORDER BY hour DESC, source_id`,
+        ps,
+      );
+    };
+    const day = new Date(Math.max(lo.getTime(), hi.getTime() - 24 * HOUR));
+    const recent = await query(day);
+    const counted = recent
+      .filter((x) => new Date(x.hour).getTime() < (after ? hi.getTime() - HOUR : hi.getTime()))
+      .reduce((a, x) => a + Number(x.n), 0);
+    if (day.getTime() === lo.getTime() || counted >= need) return recent;
+    return query(lo);
+  }
+}
+
+const HOUR = 3_600_000;
+const SENTIMENT_COLUMN: Record<string, string> = {
+  negative: 'negative',
+  neutral: 'neutral',
+  positive: 'positive',
+};
+
+/** Filters report_item_hours can count: no tag, agent, text or id list (those scan the sources). */
+function countable(f: ItemListFilter): boolean {
+  return !f.tagId && !f.assignee && !(f.contains ?? []).length && !f.ids?.length;
 }
 
 function escapeLike(s: string): string {

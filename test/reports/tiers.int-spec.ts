@@ -178,4 +178,72 @@ describe('report day tiers', () => {
     );
     expect(sla.met.current).toBe(1);
   });
+
+  it('pages the drill-down list through the rollup-chosen hours and sources, exactly as a scan would', async () => {
+    const [{ id: tg }] = await ds.query(
+      `INSERT INTO sources (platform, name) VALUES ('telegram', 'ТГ') RETURNING id`,
+    );
+    // 40 items over three days, two sources, several in the same hour and the same second
+    const rows: unknown[][] = [];
+    for (let k = 0; k < 40; k++)
+      rows.push([
+        k % 3 === 0 ? tg : vk,
+        k % 3 === 0 ? 'telegram' : 'vk',
+        `d${k}`,
+        new Date(Date.parse('2025-05-01T00:00:00Z') + Math.floor(k / 4) * 7 * 3_600_000 + (k % 2) * 60_000),
+        k % 5 === 0 ? 'en' : 'ru',
+        ['negative', 'positive', 'neutral'][k % 3 === 1 ? 1 : k % 2],
+      ]);
+    await ds.query(
+      `INSERT INTO items (source_id, platform, kind, external_id, text, created_at_platform, language, sentiment_label, intent)
+       SELECT x.src, x.platform, 'comment', x.ext, 'текст', x.at, x.lang, x.sent, 'question'
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[])
+           AS x(src, platform, ext, at, lang, sent)`,
+      [0, 1, 2, 3, 4, 5].map((i) => rows.map((r) => r[i])),
+    );
+    await maintenance.fold();
+    // one more, not folded yet: the deltas count too
+    await ds.query(
+      `INSERT INTO items (source_id, platform, kind, external_id, text, created_at_platform, language, sentiment_label, intent)
+       VALUES ($1, 'vk', 'comment', 'd-late', 'текст', '2025-05-02T10:30:00Z', 'en', 'negative', 'question')`,
+      [vk],
+    );
+    const range = { from: '2025-05-01T00:00Z', to: '2025-05-05T00:00Z', tz: 'UTC' };
+    for (const filter of [
+      { sentiment: 'negative' },
+      { sentiment: 'negative', language: 'en' },
+      { platform: 'telegram' },
+      { sourceId: vk, sentiment: 'positive' },
+    ] as Record<string, string>[]) {
+      const got: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: any = await admin.json(
+          'GET',
+          `/api/reports/items?${q({ ...range, ...filter, limit: '3', ...(cursor ? { cursor } : {}) })}`,
+          undefined,
+          200,
+        );
+        got.push(...page.items.map((i: any) => i.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      const want = (
+        await ds.query(
+          `SELECT i.id::text AS id FROM items i JOIN sources s ON s.id = i.source_id
+            WHERE i.direction = 'inbound' AND i.created_at_platform >= '2025-05-01' AND i.created_at_platform < '2025-05-05'
+              AND ($1::text IS NULL OR i.sentiment_label = $1) AND ($2::text IS NULL OR i.language = $2)
+              AND ($3::text IS NULL OR s.platform = $3) AND ($4::uuid IS NULL OR i.source_id = $4)
+            ORDER BY i.created_at_platform DESC, i.id DESC`,
+          [
+            filter.sentiment ?? null,
+            filter.language ?? null,
+            filter.platform ?? null,
+            filter.sourceId ?? null,
+          ],
+        )
+      ).map((r: any) => r.id);
+      expect([filter, got]).toEqual([filter, want]);
+      expect(want.length).toBeGreaterThan(3);
+    }
+  });
 });
