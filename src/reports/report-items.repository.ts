@@ -37,9 +37,10 @@ export interface ItemListRow {
 /**
  * The inbound items behind a report figure, newest first, keyset-paginated on
  * (created_at_platform, id): a drill-down list, read a page at a time. Items have no index on time
- * alone (ingest pays for every index: migrations/1732600070000-LeanerIndexes.ts), so each source's
- * newest matches are read backwards from items_source_created_idx (source_id, created_at_platform),
- * at most a page per source, and merged: an index path for any filter, never a scan of the range.
+ * alone (ingest pays for every index: migrations/1732600070000-LeanerIndexes.ts). A filter the item
+ * rollup can count reads only the (hour, source) pairs it says hold the page's newest matches;
+ * any other reads each source's newest rows backwards from items_source_created_idx (source_id,
+ * created_at_platform), at most a page per source, and merges them. Never a scan of the range.
  */
 @Injectable()
 export class ReportItemsRepository {
