@@ -32,6 +32,7 @@ describe('login, sessions, lockout and CSRF', () => {
         name: 'Administrator',
         role: 'admin',
         locale: 'ru',
+        isLead: false,
       },
       csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
