@@ -108,6 +108,8 @@ describe('alerts to Slack, end to end', () => {
       });
       expect(alertIdOf(msg)).toBe(list[0].id);
       expect(list[0].details).toMatchObject({ baselineMode: 'weekly', scopeLabel: 'ДомНет во ВКонтакте' });
+      // the incident speaks for its scope through its cooldown (shared with the wider scopes it covers)
+      expect(list[0].details.covers).toContain(`source:${sourceId}`);
       expect(list[0].samples).toHaveLength(3);
       const detail = (await w.admin.get(`/api/alerts/${list[0].id}`)).body;
       expect(detail.deliveries).toMatchObject([{ attempt: 1, outcome: 'sent', httpStatus: 200 }]);

@@ -66,6 +66,8 @@ describe('negative-spike detection on synthetic traffic', () => {
       expect(first.minute - start).toBeLessThanOrEqual(W);
       expect(first.reading!.ratio).toBeGreaterThanOrEqual(2);
       expect(first.reading!.baseline.mode).toBe('weekly');
+      // its platform and "overall" are this one source again: no wider numbers to repeat
+      expect((first.reading as SpikeFire).wider).toEqual([]);
     });
 
     it('alerts once per spike, not once per window', () => {

@@ -347,9 +347,12 @@ export function planSpikes(
     }
     const upTo = named.ancestors.indexOf(c.scope);
     const covers = [named.scope, ...named.ancestors.slice(0, upTo + 1)];
+    // the wider scopes that hold more than it (a platform of one source is that source again)
+    const members = (r: ScopeReading) => (r.level === 'source' ? 1 : r.parts.length);
     const wider = named.ancestors
       .map((a) => byScope.get(a))
-      .filter((a): a is ScopeReading => !!a)
+      .filter((a): a is ScopeReading => !!a && members(a) > members(named))
+      .filter((a, i, all) => i === 0 || members(a) > members(all[i - 1]))
       .map((a) => ({ scope: a.scope, observed: a.observed.negative, expected: a.expected }));
     fire.push({ ...named, covers, wider });
     told.set(named.scope, covers);
