@@ -197,16 +197,37 @@ export class ConversationsRepository {
   }
 
   /**
+   * Ingest's transaction adds its new items' lexemes to `search_doc` itself (refreshPreviews with
+   * `newItems`), so the items INSERT trigger skips them (migration 1732601440000): one UPDATE per
+   * conversation and page instead of two. Set local: it ends with the transaction.
+   */
+  async takeSearchDocInserts(db: Queryable): Promise<void> {
+    await db.query(`SELECT set_config('otklik.search_doc_by_caller', 'on', true)`);
+  }
+
+  /**
    * The queue's one-line preview and the conversation's language, from its items: the newest
    * message (text cut to 500 characters, direction) and the language of the newest customer
    * item. Called in the transaction that stored items (ingest, a delivered reply), so the queue
-   * reads them from the row instead of a lateral join per row.
+   * reads them from the row instead of a lateral join per row. `newItems`: items this
+   * transaction inserted after takeSearchDocInserts; their lexemes join `search_doc` in the same
+   * UPDATE (the row's current lexemes plus theirs, as the trigger did: an UPDATE that waited for
+   * a concurrent one works on its committed row).
    */
-  async refreshPreviews(db: Queryable, ids: readonly string[]): Promise<void> {
+  async refreshPreviews(
+    db: Queryable,
+    ids: readonly string[],
+    newItems?: { sourceId: string; externalIds: readonly string[] },
+  ): Promise<void> {
     if (ids.length === 0) return;
     await db.query(
-      `UPDATE conversations c SET last_text = l.text, last_direction = l.direction,
-         language = COALESCE(g.language, c.language)
+      `WITH n AS (
+         SELECT conversation_id AS id, otklik_tsvector_agg(search_tsv) AS doc FROM items
+          WHERE source_id = $2 AND external_id = ANY($3::text[]) AND conversation_id IS NOT NULL
+          GROUP BY 1)
+       UPDATE conversations c SET last_text = l.text, last_direction = l.direction,
+         language = COALESCE(g.language, c.language),
+         search_doc = CASE WHEN n.doc IS NULL THEN c.search_doc ELSE strip(c.search_doc || n.doc) END
        FROM unnest($1::uuid[]) AS u(id)
        CROSS JOIN LATERAL (
          SELECT left(i.text, 500) AS text, i.direction FROM items i WHERE i.conversation_id = u.id
@@ -215,9 +236,10 @@ export class ConversationsRepository {
          SELECT i.language FROM items i
           WHERE i.conversation_id = u.id AND i.direction = 'inbound' AND i.language IS NOT NULL
           ORDER BY i.created_at_platform DESC, i.id DESC LIMIT 1) g ON true
+       LEFT JOIN n ON n.id = u.id
        WHERE c.id = u.id AND (c.last_text IS DISTINCT FROM l.text OR c.last_direction IS DISTINCT FROM l.direction
-         OR c.language IS DISTINCT FROM COALESCE(g.language, c.language))`,
-      [[...new Set(ids)].sort()],
+         OR c.language IS DISTINCT FROM COALESCE(g.language, c.language) OR n.doc IS NOT NULL)`,
+      [[...new Set(ids)].sort(), newItems?.sourceId ?? null, newItems?.externalIds ?? []],
     );
   }
 

@@ -373,6 +373,9 @@ export class IngestService {
     let cleaned = 0;
     const facts: StoredItemFacts[] = [];
     const touched = new Set<string>();
+    // new items' words join search_doc in refreshPreviews' UPDATE below, not a trigger's second one
+    const fresh: string[] = [];
+    await this.conversations.takeSearchDocInserts(c);
     const autoTags: { conversationId: string; tagId: string; ruleId: string }[] = [];
     const clues: { clue: string; contactId: string; at: Date }[] = [];
     for (const round of rounds) {
@@ -397,6 +400,7 @@ export class IngestService {
           continue;
         }
         inserted++;
+        if (s.conversationId) fresh.push(s.externalId);
         const { p, row } = byExt.get(s.externalId)!;
         if (p.direction === 'inbound') newInbound++;
         if (!row.conversationId || created.has(row.conversationId)) continue;
@@ -408,7 +412,7 @@ export class IngestService {
     if (autoTags.length > 0) await this.tagRules!.store(c, autoTags);
     if (clues.length > 0) await this.repo.storeClues(c, clues);
     const conversationIds = [...touched].sort();
-    await this.conversations.refreshPreviews(c, conversationIds);
+    await this.conversations.refreshPreviews(c, conversationIds, { sourceId, externalIds: fresh });
     await this.repo.saveCursors(c, sourceId, cursors);
     await publishInboxEvents(c, [
       { type: 'items.stored', conversationIds, data: { inserted, edited, newInbound } },
