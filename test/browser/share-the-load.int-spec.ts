@@ -106,6 +106,10 @@ const PASSWORD = 'correct-horse-battery';
     // and in B's queue row
     await pb.goto(`${t.url}/inbox`);
     await pb.locator(`.queue-row[data-id="${conversationId}"] .presence-avatar`).waitFor();
+    // From here B hears nothing live (a slow or dropped stream): the case the guard is for. With
+    // the stream on, B's view could refresh with A's reply before B clicks, and B would rightly be
+    // told nothing — a race the suite's load decided either way.
+    await pb.route('**/api/events*', (r) => r.fulfill({ status: 204 })); // 204: EventSource stops
     await pb.goto(`${t.url}/inbox/${conversationId}`);
     const boxB = pb.getByRole('textbox', { name: 'Ответ клиенту' });
     await boxB.waitFor();
