@@ -30,10 +30,9 @@ describe('search and saved views in the browser', () => {
   };
 
   const row = (p: Page, id: string) => p.locator(`.queue-row[data-id="${id}"]`);
-  const rowIds = async (p: Page) => {
-    const rows = await p.locator('.queue-list .queue-row').all();
-    return Promise.all(rows.map((r) => r.getAttribute('data-id')));
-  };
+  // One read of the whole list: a list of handles goes stale when the queue re-renders between reads.
+  const rowIds = (p: Page) =>
+    p.locator('.queue-list .queue-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
   /** The queue shows exactly these conversations (in any order), once the server has answered. */
   async function queueShows(p: Page, ids: string[]) {
     const want = [...ids].sort();

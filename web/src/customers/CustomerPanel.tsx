@@ -61,10 +61,23 @@ export function CustomerPanel({
 
   // Linking may make another customer the survivor: the conversation learns its customer first,
   // so the panel moves to it before anything refetches the merged one (gone: a 404).
+  // The old customer's queries are only marked stale, never refetched here: until React renders the
+  // panel for the survivor they are still mounted, and a refetch of a merged customer is a 404.
   const refresh = async () => {
     await qc.invalidateQueries({ queryKey: keys.conversation(conversationId) });
-    void qc.invalidateQueries({ queryKey: ['customer'] });
-    void qc.invalidateQueries({ queryKey: ['customer-suggestions'] });
+    const now = qc.getQueryData<{ conversation?: { customerId?: string | null } }>(
+      keys.conversation(conversationId),
+    )?.conversation?.customerId;
+    const moved = !!now && now !== customerId;
+    for (const key of ['customer', 'customer-suggestions'])
+      void qc.invalidateQueries({
+        queryKey: [key],
+        refetchType: 'none',
+      });
+    if (!moved) {
+      void qc.refetchQueries({ queryKey: customerKeys.customer(customerId) });
+      void qc.refetchQueries({ queryKey: customerKeys.suggestions(customerId) });
+    }
   };
 
   async function act(fn: () => Promise<unknown>, done: string) {
