@@ -200,7 +200,8 @@ interface PeakResult {
 
 const results: PeakResult[] = [];
 const t0 = Date.now();
-const fmtRate = (r: Rate) => `${r.perMonth}/month ± ${r.se} (seed sd ${r.seedSd}, 95 % ≤ ${r.upper95}, worst seed ${r.worstSeed})`;
+const fmtRate = (r: Rate) =>
+  `${r.perMonth}/month ± ${r.se} (seed sd ${r.seedSd}, 95 % ≤ ${r.upper95}, worst seed ${r.worstSeed})`;
 const fmtSpike = (s: SpikeRun) =>
   `delay median ${s.delayWindowsMedian} windows, p90 ${s.delayWindowsP90}, max ${s.delayWindowsMax}; ` +
   `missed ${s.missed}/${s.spikes}; >1 message ${s.moreThanOneMessage}; named ${JSON.stringify(s.scopes)}; ` +
@@ -215,11 +216,21 @@ for (const peak of PEAKS) {
     const byLevel: Record<string, number> = {};
     for (let seed = BASE + 1; seed <= BASE + SEEDS; seed++) {
       const series = ordinaryTraffic(8, shape, seed * 7919);
-      const judged = { params, cooldownMinutes: COOLDOWN, fromMinute: 4 * WEEK, toMinute: 8 * WEEK - 1, stepMinutes: STEP };
+      const judged = {
+        params,
+        cooldownMinutes: COOLDOWN,
+        fromMinute: 4 * WEEK,
+        toMinute: 8 * WEEK - 1,
+        stepMinutes: STEP,
+      };
       one.push(fires(simulate([{ id: 'a', platform: 'vk', series }], judged)).length);
       warm.push(
         fires(
-          simulate([{ id: 'a', platform: 'vk', series }], { ...judged, fromMinute: 60, toMinute: 4 * WEEK - 1 }),
+          simulate([{ id: 'a', platform: 'vk', series }], {
+            ...judged,
+            fromMinute: 60,
+            toMinute: 4 * WEEK - 1,
+          }),
         ).length,
       );
       const c = fires(simulate(company(series, shape, seed), judged));
@@ -259,4 +270,7 @@ const summary = {
   results,
 };
 if (json) console.log(JSON.stringify(summary, null, 2));
-else log(`(${summary.simulatedMonthsPerPeak} simulated months per volume, window ${W} min, ${summary.seconds} s)`);
+else
+  log(
+    `(${summary.simulatedMonthsPerPeak} simulated months per volume, window ${W} min, ${summary.seconds} s)`,
+  );

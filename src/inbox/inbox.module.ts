@@ -28,7 +28,15 @@ import { TemplatesService } from './templates.service';
 
 /** The shared inbox: queue, conversation view, assignment, notes, templates, analysis corrections and review, snooze wake-up. */
 @Module({
-  imports: [AuditModule, AssignmentModule, ConversationsModule, SlaModule, TagsModule, SourcesModule, ConnectorsModule],
+  imports: [
+    AuditModule,
+    AssignmentModule,
+    ConversationsModule,
+    SlaModule,
+    TagsModule,
+    SourcesModule,
+    ConnectorsModule,
+  ],
   controllers: [
     ConversationsController,
     TemplatesController,

@@ -19,7 +19,8 @@ export default async function globalTeardown() {
       const c = new Client({ connectionString: url });
       await c.connect();
       try {
-        for (let n = names.pop(); n; n = names.pop()) await c.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`);
+        for (let n = names.pop(); n; n = names.pop())
+          await c.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`);
       } finally {
         await c.end();
       }
