@@ -32,7 +32,11 @@ describe('search and saved views in the browser', () => {
   const row = (p: Page, id: string) => p.locator(`.queue-row[data-id="${id}"]`);
   // One read of the whole list: a list of handles goes stale when the queue re-renders between reads.
   const rowIds = (p: Page) =>
-    p.locator('.queue-list .queue-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+    p
+      .locator('.queue-list .queue-row')
+      .evaluateAll((rows) =>
+        rows.map((r) => (r as unknown as { getAttribute(n: string): string | null }).getAttribute('data-id')),
+      );
   /** The queue shows exactly these conversations (in any order), once the server has answered. */
   async function queueShows(p: Page, ids: string[]) {
     const want = [...ids].sort();
