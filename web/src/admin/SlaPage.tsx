@@ -133,7 +133,7 @@ function PolicyForm({ policy, onDone }: { policy: SlaPolicy | null; onDone(): vo
         await post('/api/sla-policies', body);
         toast(t('admin.saved'));
       }
-      void qc.invalidateQueries({ queryKey: keys.sla });
+      await qc.invalidateQueries({ queryKey: keys.sla });
       onDone();
     } catch (err) {
       setError(errorText(err));

@@ -582,9 +582,9 @@ function ReplaceKeys({ s, onDone }: { s: Source; onDone(): void }) {
         setBusy(true);
         setError(undefined);
         patch(`/api/sources/${s.id}`, { credentials })
-          .then(() => {
+          .then(async () => {
             toast(t('sourceSetup.keysReplaced'));
-            void qc.invalidateQueries({ queryKey: keys.sources });
+            await qc.invalidateQueries({ queryKey: keys.sources });
             onDone();
           })
           .catch((err: unknown) => setError(err))

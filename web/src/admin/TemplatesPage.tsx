@@ -70,7 +70,7 @@ function TemplateForm({ tpl, onDone }: { tpl: Template | null; onDone(): void })
       if (tpl) await patch(`/api/templates/${tpl.id}`, body);
       else await post('/api/templates', body);
       toast(t('admin.saved'));
-      void qc.invalidateQueries({ queryKey: keys.templates });
+      await qc.invalidateQueries({ queryKey: keys.templates });
       onDone();
     } catch (err) {
       setError(errorText(err));

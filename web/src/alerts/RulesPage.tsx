@@ -188,7 +188,8 @@ function RuleForm({ rule, onDone }: { rule: AlertRule | null; onDone(): void }) 
       if (rule) await patch(`/api/alert-rules/${rule.id}`, body);
       else await post('/api/alert-rules', body);
       toast(t('alerts.saved'));
-      void qc.invalidateQueries({ queryKey: alertKeys.rules });
+      // the form closes on the fresh list, not on the one it was opened from
+      await qc.invalidateQueries({ queryKey: alertKeys.rules });
       onDone();
     } catch (err) {
       setError(errorText(err));
@@ -226,7 +227,7 @@ function RuleForm({ rule, onDone }: { rule: AlertRule | null; onDone(): void }) 
     if (!rule || !window.confirm(t('alerts.deleteConfirm', { name: rule.name }))) return;
     try {
       await del(`/api/alert-rules/${rule.id}`);
-      void qc.invalidateQueries({ queryKey: alertKeys.rules });
+      await qc.invalidateQueries({ queryKey: alertKeys.rules });
       onDone();
     } catch (err) {
       setError(errorText(err));

@@ -92,7 +92,7 @@ function RuleForm({ rule, onDone }: { rule: Rule | null; onDone(): void }) {
       if (rule) await patch(`/api/auto-ack/rules/${rule.id}`, body);
       else await post('/api/auto-ack/rules', body);
       toast(t('autoAck.saved'));
-      void qc.invalidateQueries({ queryKey: KEY });
+      await qc.invalidateQueries({ queryKey: KEY });
       onDone();
     } catch (err) {
       setError(errorText(err));

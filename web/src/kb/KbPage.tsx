@@ -147,7 +147,7 @@ function ArticleForm({ article, onDone }: { article: Article | null; onDone(): v
       if (article) await patch(`/api/kb/articles/${article.id}`, body);
       else await post('/api/kb/articles', body);
       toast(t('kb.saved'));
-      void qc.invalidateQueries({ queryKey: ['kb'] });
+      await qc.invalidateQueries({ queryKey: ['kb'] });
       onDone();
     } catch (err) {
       setError(errorText(err));
