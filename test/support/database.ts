@@ -6,7 +6,7 @@ export interface TestDatabase {
   url: string;
   name: string;
   /**
-   * Done with it: closes whatever connections are still open to it. The database itself is dropped
+   * Done with it: names any connection still open to it (a leak). The database itself is dropped
    * by the global teardown with every other clone of the run, because on PostgreSQL 15 each
    * DROP DATABASE waits for an immediate checkpoint of the whole server: one per test file cost
    * 0.2–8 s each while other files were writing.
@@ -37,12 +37,37 @@ async function createDatabase(server: string, prefix: string, options: string): 
   return {
     url: withDatabase(server, name),
     name,
-    drop: () =>
-      onServer(
-        server,
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`,
-      ),
+    drop: () => reportLeaks(server, name),
   };
+}
+
+/**
+ * Connections a file left open are named, not killed: terminating them made any idle client
+ * without an 'error' listener crash the file's worker (57P01) after its tests had passed. The
+ * global teardown drops the database WITH (FORCE) once every worker has exited.
+ */
+async function reportLeaks(server: string, name: string): Promise<void> {
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  try {
+    // A client's end() resolves as its socket closes; the backend may take a moment to go.
+    for (let i = 0; i < 20; i++) {
+      const { rows } = await admin.query(
+        `SELECT coalesce(nullif(application_name, ''), '(unnamed)') AS app, state FROM pg_stat_activity
+          WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [name],
+      );
+      if (rows.length === 0) return;
+      if (i === 19) {
+        const list = rows.map((r) => `${r.app} (${r.state})`).join(', ');
+        console.warn(
+          `test database ${name}: ${rows.length} connection(s) still open after the file: ${list}`,
+        );
+      } else await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await admin.end();
+  }
 }
 
 /** One statement on the server's maintenance connection. */
