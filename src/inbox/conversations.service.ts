@@ -191,7 +191,8 @@ export class ConversationsService {
    * on or off in one transaction. The request itself is audited with what it did.
    */
   async bulk(dto: BulkConversationsDto, user: SessionUser) {
-    const results: { id: string; ok: boolean; status: number; error: string | null }[] = [];
+    const results: { id: string; ok: boolean; status: number; error: string | null; code: string | null }[] =
+      [];
     if (dto.action === 'tag' || dto.action === 'untag') {
       const on = dto.action === 'tag';
       const changed = await this.db.transaction(async (tx) => {
@@ -203,8 +204,8 @@ export class ConversationsService {
       for (const id of dto.conversationIds) {
         results.push(
           changed.has(id)
-            ? { id, ok: true, status: 200, error: null }
-            : { id, ok: false, status: 404, error: 'conversation not found' },
+            ? { id, ok: true, status: 200, error: null, code: null }
+            : { id, ok: false, status: 404, error: 'conversation not found', code: null },
         );
       }
     } else {
@@ -215,13 +216,14 @@ export class ConversationsService {
       for (const id of dto.conversationIds) {
         try {
           await this.update(id, change, user);
-          results.push({ id, ok: true, status: 200, error: null });
+          results.push({ id, ok: true, status: 200, error: null, code: null });
         } catch (err) {
           if (!(err instanceof HttpException) || err.getStatus() >= 500) throw err;
           const body = err.getResponse();
           const message =
             typeof body === 'object' && body && 'message' in body ? String(body.message) : err.message;
-          results.push({ id, ok: false, status: err.getStatus(), error: message });
+          const code = typeof body === 'object' && body && 'code' in body ? String(body.code) : null;
+          results.push({ id, ok: false, status: err.getStatus(), error: message, code });
         }
       }
     }

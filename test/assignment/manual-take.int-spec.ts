@@ -181,7 +181,10 @@ describe('manual assignment and capacity; returns not handed straight back (issu
       { action: 'assign', conversationIds: [b1, b2], assigneeId: vera.user.id },
       200,
     );
-    expect(bulk.results.map((x: any) => x.status)).toEqual([409, 409]);
+    expect(bulk.results.map((x: any) => [x.status, x.code])).toEqual([
+      [409, 'at_capacity'],
+      [409, 'at_capacity'],
+    ]);
     const bulkForced = await admin.json(
       'POST',
       '/api/conversations/bulk',

@@ -249,6 +249,10 @@ export class BulkResultView {
   @Int({ description: 'the status this conversation alone would have got (200, 404, 409, 400)' })
   status!: number;
   @NullableStr({ description: 'why not, in words' }) error!: string | null;
+  @NullableStr({
+    description: "why not, for machines: the single request's error code (e.g. at_capacity), if it had one",
+  })
+  code!: string | null;
 }
 
 export class BulkOutcomeView {

@@ -1888,6 +1888,8 @@ export interface components {
             succeeded: number;
         };
         BulkResultView: {
+            /** @description why not, for machines: the single request's error code (e.g. at_capacity), if it had one */
+            code: string | null;
             /** @description why not, in words */
             error: string | null;
             /** Format: uuid */

@@ -40,7 +40,7 @@ export function AssignPicker({
           <optgroup label={t('tags.agents')}>
             {q.data.agents.map((a) => (
               <option key={a.id} value={`u:${a.id}`} disabled={a.id === c.assigneeId}>
-                {t('tags.assignAgent', { name: a.name, open: a.open, capacity: a.capacity })}
+                {t('tags.assignAgent', { name: a.name, open: a.open + a.pending, capacity: a.capacity })}
               </option>
             ))}
           </optgroup>

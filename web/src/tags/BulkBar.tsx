@@ -6,11 +6,13 @@ import { keys } from '../api/queries';
 import { useSession } from '../app/session';
 import { errorText } from '../ui/errors';
 import { useToast } from '../ui/toasts';
-import { useTags, type BulkOutcome } from './api';
+import { useAssignees, useTags, type BulkOutcome } from './api';
 
 /**
  * Actions on the selected queue rows (e.g. a wave of spam): one POST /api/conversations/bulk;
  * the server applies each conversation's own rules, so the toast says how many went through.
+ * Handing them to a colleague who has no room is refused per row (at_capacity); an admin is then
+ * asked once whether to assign those anyway (audited), as in the conversation view.
  */
 export function BulkBar({ ids, onDone }: { ids: string[]; onDone(): void }) {
   const { t } = useTranslation();
@@ -18,12 +20,32 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone(): void }) {
   const qc = useQueryClient();
   const toast = useToast();
   const tags = useTags();
+  const [wanted, setWanted] = useState(false);
+  const people = useAssignees(wanted);
   const [busy, setBusy] = useState(false);
 
-  async function run(body: Record<string, unknown>) {
+  async function run(body: Record<string, unknown>, on = ids) {
     setBusy(true);
     try {
-      const r = await post<BulkOutcome>('/api/conversations/bulk', { ...body, conversationIds: ids });
+      let r = await post<BulkOutcome>('/api/conversations/bulk', { ...body, conversationIds: on });
+      const full = r.results.filter((x) => x.code === 'at_capacity').map((x) => x.id);
+      if (full.length && body.action === 'assign' && me.role === 'admin') {
+        const a = people.data?.agents.find((x) => x.id === body.assigneeId);
+        const words = t('tags.bulkFull', {
+          count: full.length,
+          name: a?.name ?? '',
+          load: a ? a.open + a.pending : '?',
+          capacity: a?.capacity ?? '?',
+        });
+        if (window.confirm(`${words} ${t('share.capacity.assignAnyway')}`)) {
+          const again = await post<BulkOutcome>('/api/conversations/bulk', {
+            ...body,
+            overCapacity: true,
+            conversationIds: full,
+          });
+          r = { ...r, succeeded: r.succeeded + again.succeeded, failed: r.failed - again.succeeded };
+        }
+      }
       toast(
         t('tags.bulkDone', { count: r.succeeded }) +
           (r.failed ? ` · ${t('tags.bulkFailed', { count: r.failed })}` : ''),
@@ -57,6 +79,21 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone(): void }) {
       >
         {t('tags.bulkAssignMe')}
       </button>
+      <select
+        aria-label={t('tags.assignTo')}
+        value=""
+        disabled={busy}
+        onFocus={() => setWanted(true)}
+        onPointerDown={() => setWanted(true)}
+        onChange={(e) => e.target.value && void run({ action: 'assign', assigneeId: e.target.value })}
+      >
+        <option value="">{t('tags.assignTo')}</option>
+        {(people.data?.agents ?? []).map((a) => (
+          <option key={a.id} value={a.id}>
+            {t('tags.assignAgent', { name: a.name, open: a.open + a.pending, capacity: a.capacity })}
+          </option>
+        ))}
+      </select>
       <select
         aria-label={t('tags.bulkTag')}
         value=""
