@@ -104,7 +104,26 @@ export function jsonBodies(): RequestHandler {
       closeAfterDraining(req, res, declared);
       return next(tooLarge(rule));
     }
+    // Without Content-Length (chunked) the size shows only while reading: body-parser would read
+    // the rest of an oversized body to its end before answering, and a client streaming without
+    // end would hold the request for as long as it liked. Answered as soon as the limit is passed.
+    let answered = false;
+    if (req.headers['content-length'] === undefined) {
+      let seen = 0;
+      const watch = (buf: Buffer) => {
+        seen += buf.length;
+        if (seen > rule.limit + LINGER.maxBytes) req.socket.destroy();
+        else if (seen > rule.limit && !answered) {
+          answered = true;
+          closeAfterDraining(req, res, seen);
+          next(tooLarge(rule));
+        }
+      };
+      // added in the same tick body-parser adds its own 'data' listener: no chunk is missed
+      req.on('data', watch);
+    }
     parsers.get(rule)!(req, res, (err?: unknown) => {
+      if (answered) return;
       next((err as { type?: string } | undefined)?.type === 'entity.too.large' ? tooLarge(rule) : err);
     });
   };
