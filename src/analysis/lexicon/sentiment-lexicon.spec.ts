@@ -19,6 +19,26 @@ describe('lexicon with negation and intensifiers', () => {
   it('negation scope stops at punctuation', () => {
     expect(lex('Не знаю. Ужасно').neg).toBeGreaterThan(2);
   });
+  it('a negated verb of saying carries the negation over a comma into what it introduces', () => {
+    for (const t of [
+      'Не сказал бы, что доволен',
+      'Не могу сказать, что доволен',
+      "I wouldn't say I'm happy",
+      'Не думаю, что это хорошо',
+    ]) {
+      const r = lex(t);
+      expect(r.pos).toBe(0);
+      expect(r.negatedPos).toBeGreaterThan(0);
+      expect(r.neg).toBeGreaterThan(0);
+    }
+    // without the verb of saying the comma still ends the scope
+    expect(lex('Не дозвониться, ужасно').negatedNeg).toBe(0);
+    expect(lex('Не дозвониться, ужасно').neg).toBeGreaterThan(2);
+  });
+  it("any n't form negates, as in the features", () => {
+    expect(lex("wouldn't be happy").negatedPos).toBeGreaterThan(0);
+    expect(lex('would be happy').negatedPos).toBe(0);
+  });
   it('intensifiers raise the score', () => {
     expect(lex('очень плохо').neg).toBeGreaterThan(lex('плохо').neg);
   });

@@ -29,6 +29,17 @@ for (const [w, s] of Object.entries(data.words as Record<string, number>)) if (s
 // care phrases in English: matched like the Russian ones, before the AFINN fallback
 for (const [w, s] of Object.entries(enCare.words as Record<string, number>)) if (s !== 0) ruMatcher.add(w, s);
 const negators = new Set(data.negators.flatMap((w) => stemPhrase(w)).concat(data.negators));
+// any English "n't" form negates too ("wouldn't", "couldn't"), as in the features
+const isNegator = (st: string, w: string): boolean =>
+  negators.has(st) || negators.has(w) || (w.length > 3 && w.endsWith("n't"));
+/**
+ * Verbs of saying and opinion: negated, they carry the negation over a comma into the clause they
+ * introduce ("не сказал бы, что доволен", "I wouldn't say I'm happy", "не думаю, что это удобно").
+ */
+export const OPINION_VERBS: ReadonlySet<string> = new Set(
+  ['сказать', 'скажу', 'сказал', 'сказала', 'сказали', 'назвать', 'назову', 'назвал', 'назвала', 'думаю',
+    'считаю', 'say', 'call', 'think'].map((w) => stemPhrase(w)[0]),
+); // prettier-ignore
 /** The negation words (ru + en), as typed: the features mark the few words after them. */
 export function negatorWords(): string[] {
   return [...data.negators];
@@ -59,6 +70,12 @@ function emojiScore(e: string): number {
   return EXTRA_EMOJI[e] ?? winkEmojis[e] ?? winkEmojis[e.replace(/\ufe0f/g, '')] ?? 0;
 }
 
+/** "," or ",,": a comma, which a negated verb of saying reaches over (not ".", "?", "!" or "…"). */
+export function isCommaMark(mark: string): boolean {
+  for (let k = 0; k < mark.length; k++) if (mark.charCodeAt(k) !== 44) return false;
+  return mark.length > 0;
+}
+
 export function scoreLexicon(p: Prepared): LexiconScore {
   const r: LexiconScore = {
     pos: 0, neg: 0, negatedPos: 0, negatedNeg: 0, intensified: 0, emojiPos: 0, emojiNeg: 0, posEmojiAfterNeg: 0,
@@ -77,14 +94,20 @@ export function scoreLexicon(p: Prepared): LexiconScore {
     hits[start] = v;
     span[start] = len;
   });
-  // scope breaks at punctuation
+  // scope breaks at punctuation (1: commas only, 2: anything else)
   const breakAt = breakBuf.fill(0, 0, n + 1);
-  for (const q of p.punct) breakAt[q.at] = 1;
+  for (const q of p.punct) breakAt[q.at] = Math.max(breakAt[q.at], isCommaMark(q.mark) ? 1 : 2);
   let negLeft = 0;
   let boost = 0;
+  // a negated verb of saying carries the negation over one comma
+  let bridge = false;
   for (let i = 0; i < n; i++) {
     if (breakAt[i]) {
-      negLeft = 0;
+      if (bridge && breakAt[i] === 1) bridge = false;
+      else {
+        negLeft = 0;
+        bridge = false;
+      }
       boost = 0;
     }
     const st = stems[i];
@@ -115,8 +138,11 @@ export function scoreLexicon(p: Prepared): LexiconScore {
       if (span[i] > 1) i += span[i] - 1;
       continue;
     }
-    if (negators.has(st) || negators.has(words[i])) negLeft = 3;
-    else if (negLeft > 0) negLeft--;
+    if (isNegator(st, words[i])) negLeft = 3;
+    else if (negLeft > 0 && OPINION_VERBS.has(st)) {
+      negLeft = 4;
+      bridge = true;
+    } else if (negLeft > 0) negLeft--;
     if (intensifiers.has(st)) boost = 2;
     else if (boost > 0) boost--;
   }

@@ -17,4 +17,17 @@ describe('negation in the word features', () => {
   it('ends the scope at punctuation', () => {
     expect(words('not. good').length).toBeLessThan(words('not good').length);
   });
+
+  it('carries the scope over one comma after a negated verb of saying, and only then', () => {
+    // "доволен" is negated (one more feature) when "не сказал бы," introduces it
+    expect(words('не сказал бы, что доволен').length).toBe(words('не сказал бы что доволен').length);
+    expect(words('не сказал бы, что доволен').length).toBeGreaterThan(
+      words('сказал бы, что доволен').length + 1,
+    );
+    expect(words("I wouldn't say, I'm happy").length).toBe(words("I wouldn't say I'm happy").length);
+    // any other negated word still stops at the comma
+    expect(words('не дозвониться, ужасно').length).toBeLessThan(words('не дозвониться ужасно').length);
+    // a full stop ends even the carried scope
+    expect(words('не скажу. доволен').length).toBeLessThan(words('не скажу доволен').length);
+  });
 });

@@ -4,7 +4,13 @@
  */
 import { CUES, CUE_NAMES } from '../lexicon/cues';
 import { PhraseMatcher } from '../lexicon/phrase-matcher';
-import { negatorWords, scoreLexicon, type LexiconScore } from '../lexicon/sentiment-lexicon';
+import {
+  isCommaMark,
+  negatorWords,
+  OPINION_VERBS,
+  scoreLexicon,
+  type LexiconScore,
+} from '../lexicon/sentiment-lexicon';
 import type { Prepared } from '../text/tokenize';
 import { fnvStep, hashString, FNV_OFFSET } from './hashing';
 
@@ -154,12 +160,20 @@ export function walkFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): Fea
   let negLeft = 0;
   const wordStart = N;
   let prevH = BOS_H;
-  // a negation's scope ends at punctuation ("not bad. Great" negates only "bad")
+  // a negation's scope ends at punctuation ("not bad. Great" negates only "bad"), except one comma
+  // after a negated verb of saying ("не сказал бы, что доволен"), as in the lexicon
   let pk = 0;
+  let bridge = false;
   const punct = p.punct;
   for (let i = 0; i < n; i++) {
     while (pk < punct.length && punct[pk].at <= i) {
-      if (punct[pk].at === i) negLeft = 0;
+      if (punct[pk].at === i) {
+        if (bridge && isCommaMark(punct[pk].mark)) bridge = false;
+        else {
+          negLeft = 0;
+          bridge = false;
+        }
+      }
       pk++;
     }
     const s = stems[i];
@@ -168,7 +182,10 @@ export function walkFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): Fea
     push((prevH ^ hashString(s, 3)) & mask, i > 0 ? n + i : i);
     prevH = hashString(s, 2);
     if (isNegator(p.words[i])) negLeft = 3;
-    else if (negLeft > 0) negLeft--;
+    else if (negLeft > 0 && OPINION_VERBS.has(s)) {
+      negLeft = 4;
+      bridge = true;
+    } else if (negLeft > 0) negLeft--;
   }
   if (n > 0) push((prevH ^ EOS_H) & mask, n - 1);
   let k0 = 2 * n;
