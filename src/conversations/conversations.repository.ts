@@ -199,10 +199,18 @@ export class ConversationsRepository {
   /**
    * Ingest's transaction adds its new items' lexemes to `search_doc` itself (refreshPreviews with
    * `newItems`), so the items INSERT trigger skips them (migration 1732601440000): one UPDATE per
-   * conversation and page instead of two. Set local: it ends with the transaction.
+   * conversation and page instead of two. Set local: it ends with the transaction. `alsoLocal`:
+   * the caller's own settings for the transaction, set in the same round trip.
    */
-  async takeSearchDocInserts(db: Queryable): Promise<void> {
-    await db.query(`SELECT set_config('otklik.search_doc_by_caller', 'on', true)`);
+  async takeSearchDocInserts(db: Queryable, alsoLocal: Readonly<Record<string, string>> = {}): Promise<void> {
+    const settings: [string, string][] = [
+      ['otklik.search_doc_by_caller', 'on'],
+      ...Object.entries(alsoLocal),
+    ];
+    await db.query(
+      `SELECT ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`,
+      settings.flat(),
+    );
   }
 
   /**

@@ -301,6 +301,11 @@ export class IngestService {
       await this.repo.saveCursors(c, sourceId, cursors);
       return { inserted: 0, edited: 0, duplicates: 0, quarantined: 0, conversationIds: [] };
     }
+    // New items' words join search_doc in refreshPreviews' UPDATE below, not a trigger's second
+    // one. JIT off: a page's statements run in milliseconds, but refreshPreviews' UPDATE (lateral
+    // reads of items per conversation) is estimated above jit_optimize_above_cost as the tables grow,
+    // and PostgreSQL spent 1–3 s compiling it with LLVM on each page (bench:catchup, auto_explain).
+    await this.conversations.takeSearchDocInserts(c, { jit: 'off' });
     // The one cached rule set (SlaPolicyService): a policy edited anywhere reaches the next batch.
     const [policies, clockRules] = await Promise.all([this.policies.rules(), this.policies.clockRules()]);
     for (const p of all) {
@@ -373,9 +378,8 @@ export class IngestService {
     let cleaned = 0;
     const facts: StoredItemFacts[] = [];
     const touched = new Set<string>();
-    // new items' words join search_doc in refreshPreviews' UPDATE below, not a trigger's second one
+    // inserted items whose words refreshPreviews adds (takeSearchDocInserts above)
     const fresh: string[] = [];
-    await this.conversations.takeSearchDocInserts(c);
     const autoTags: { conversationId: string; tagId: string; ruleId: string }[] = [];
     const clues: { clue: string; contactId: string; at: Date }[] = [];
     for (const round of rounds) {
