@@ -19,6 +19,12 @@
  * matched on stems, 3 intents, 2 sentiments, 1 source) are applied at ingest; `ab` alternates
  * runs with and without them and prints the throughput ratio on/off of the medians.
  *
+ * `--jit off|on|ab` (default off, as shipped): `on` lets PostgreSQL JIT-compile ingest's statements
+ * again, as before migration 1732602000000 (the transition-table trigger functions' `jit = off`
+ * reset in the run's database, the page transaction's `SET LOCAL jit = off` dropped); `ab`
+ * alternates runs and prints the throughput ratio off/on of the medians. Diagnostic: what the
+ * compiling cost.
+ *
  * Targets: ≥ 5,000 items/s end to end, ≥ 0.25 × COPY, ≤ 0.1 API calls per item.
  *
  * `--platform youtube`: the same on the YouTube emulator (its own process): a 20,000-comment
@@ -96,6 +102,33 @@ const TAG_RULES = (() => {
   if (v === 'ab' && ROLLUPS === 'ab') throw new Error('--tag-rules ab and --rollups ab: one at a time');
   return v as 'on' | 'off' | 'ab';
 })();
+const JIT = (() => {
+  const i = process.argv.indexOf('--jit');
+  const v = i > 0 ? process.argv[i + 1] : 'off';
+  if (!['on', 'off', 'ab'].includes(v)) throw new Error('--jit takes on, off or ab');
+  if (v === 'ab' && (ROLLUPS === 'ab' || TAG_RULES === 'ab')) throw new Error('one ab at a time');
+  return v as 'on' | 'off' | 'ab';
+})();
+/** What `--jit on` gives JIT back to (the trigger functions of migration 1732602000000). */
+const JIT_OFF_FUNCTIONS = [
+  'report_items_inserted',
+  'report_items_updated',
+  'report_conversations_updated',
+  'report_tags_added',
+  'report_tags_removed',
+  'report_sla_cycles_inserted',
+  'report_sla_cycles_updated',
+  'otklik_search_doc_added',
+  'otklik_search_doc_changed',
+  'otklik_conversation_tag_ids',
+];
+/** `--jit on`: the page transaction's settings without ingest's `jit = off`. */
+let jitAllowed = false;
+const takeSearchDocInserts = ConversationsRepository.prototype.takeSearchDocInserts;
+ConversationsRepository.prototype.takeSearchDocInserts = function (db, alsoLocal = {}) {
+  const { jit: _jit, ...rest } = alsoLocal;
+  return takeSearchDocInserts.call(this, db, jitAllowed ? rest : alsoLocal);
+};
 /** Rules as a care team writes them: a few hit the bench's phrases, most do not. */
 const TAG_RULE_PHRASES = [
   'деньги',
@@ -213,11 +246,14 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
     if (STAGES) timer.wrap(Object.getPrototypeOf(analysis), 'analyzeBatch', 'analysis');
     const results: any[] = [];
     const warmup: any[] = [];
-    const total = WARMUP + (ROLLUPS === 'ab' || TAG_RULES === 'ab' ? 2 * RUNS : RUNS);
+    const total = WARMUP + (ROLLUPS === 'ab' || TAG_RULES === 'ab' || JIT === 'ab' ? 2 * RUNS : RUNS);
     for (let run = 0; run < total; run++) {
       const rollups = ROLLUPS === 'ab' ? (run - WARMUP) % 2 === 0 : ROLLUPS === 'on';
       const tagRules = TAG_RULES === 'ab' ? (run - WARMUP) % 2 === 0 : TAG_RULES === 'on';
+      const jit = JIT === 'ab' ? (run - WARMUP) % 2 === 1 : JIT === 'on';
       const db = await createBenchDb(10);
+      jitAllowed = jit;
+      if (jit) for (const f of JIT_OFF_FUNCTIONS) await db.ds.query(`ALTER FUNCTION ${f}() RESET jit`);
       if (!rollups)
         for (const [table, trigger] of REPORT_TRIGGERS)
           await db.ds.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
@@ -346,6 +382,7 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
       (run < WARMUP ? warmup : results).push({
         rollups,
         tagRules,
+        jit,
         autoTags,
         comments: COMMENTS,
         inserted,
@@ -399,6 +436,21 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
             autoTags: median('autoTags', tagsOn),
           }
         : undefined;
+    const jitOn = results.filter((r) => r.jit);
+    const jitOff = results.filter((r) => !r.jit);
+    const jitCost =
+      JIT === 'ab'
+        ? {
+            itemsPerSecondJitOff: median('itemsPerSecond', jitOff),
+            itemsPerSecondJitOn: median('itemsPerSecond', jitOn),
+            /** throughput as shipped (JIT off) / with PostgreSQL compiling ingest's statements */
+            ratio: round(median('itemsPerSecond', jitOff) / median('itemsPerSecond', jitOn)),
+            dbCpuSecondsJitOff: median('dbCpuSeconds', jitOff),
+            dbCpuSecondsJitOn: median('dbCpuSeconds', jitOn),
+            ratioToCopyJitOff: median('ratioToCopy', jitOff),
+            ratioToCopyJitOn: median('ratioToCopy', jitOn),
+          }
+        : undefined;
     const summary = {
       bench: 'ingest-catchup',
       platform: YOUTUBE ? 'youtube' : 'vk',
@@ -414,6 +466,7 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
       },
       rollupCost,
       tagRuleCost,
+      jitCost,
       targets: YOUTUBE
         ? { quotaUnitsPerItem: 0.02 }
         : { itemsPerSecond: 5000, ratioToCopy: 0.25, apiCallsPerItem: 0.1, rollupRatio: 0.85 },
@@ -423,7 +476,7 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
     } else {
       for (const r of [...warmup, ...results]) {
         console.log(
-          `${warmup.includes(r) ? '(warm-up) ' : ''}rollups ${r.rollups ? 'on' : 'off'}, ` +
+          `${warmup.includes(r) ? '(warm-up) ' : ''}rollups ${r.rollups ? 'on' : 'off'}, ${r.jit ? 'JIT allowed, ' : ''}` +
             `tag rules ${r.tagRules ? `on (${r.autoTags} tags put on)` : 'off'}: catch-up: ${r.inserted} comments in ${r.seconds} s = ${r.itemsPerSecond} items/s ` +
             `(analysed ${r.analysed}, threaded ${r.threaded} into ${r.conversations} conversations), ` +
             `${r.apiCalls} API calls = ${r.apiCallsPerItem}/item` +
@@ -450,6 +503,12 @@ async function runPlatform(emu: RemoteVk | RemoteYouTube) {
           `rollup maintenance: median ${rollupCost.itemsPerSecondOn} items/s on vs ${rollupCost.itemsPerSecondOff} off = ` +
             `${rollupCost.ratio} (target ≥ 0.85, i.e. ≤ 15 % loss); per CPU second on/off ${rollupCost.cpuRatio} ` +
             `(database backends: median ${rollupCost.dbCpuSecondsOn} s on vs ${rollupCost.dbCpuSecondsOff} s off)`,
+        );
+      if (jitCost)
+        console.log(
+          `JIT: median ${jitCost.itemsPerSecondJitOff} items/s off (as shipped) vs ${jitCost.itemsPerSecondJitOn} allowed = ` +
+            `${jitCost.ratio}; × COPY ${jitCost.ratioToCopyJitOff} vs ${jitCost.ratioToCopyJitOn}; database backends ` +
+            `${jitCost.dbCpuSecondsJitOff} s vs ${jitCost.dbCpuSecondsJitOn} s`,
         );
       if (tagRuleCost)
         console.log(
