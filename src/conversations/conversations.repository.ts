@@ -160,15 +160,26 @@ export class ConversationsRepository {
   }
 
   /**
-   * Ingest's new conversations, by binary COPY under ids made by the caller (openConversation
-   * decided their state). A conversation another transaction creates meanwhile fails the unique
-   * key, and ingest retries the page (see isRetryableTxError).
+   * Ingest's new conversations, under ids made by the caller (openConversation decided their
+   * state), written once with their preview, language and search_doc: called after their items
+   * are stored (items.conversation_id has no foreign key), so the row is complete when it is
+   * inserted. Before, refreshPreviews updated every new conversation right after: a second
+   * version of the row in all 14 of the table's indexes (two GIN), the customer key checked again
+   * (the row was inserted by this transaction) and the rollup trigger's transition tables — most
+   * of a backlog page's database time. By binary COPY into a session's TEMP stage, then one
+   * INSERT … SELECT. A conversation another transaction creates meanwhile fails the unique key, and
+   * ingest retries the page (see isRetryableTxError).
    */
   async insertNew(c: ClientBase, sourceId: string, platform: string, rows: readonly NewConversation[]) {
     if (rows.length === 0) return;
+    // Per session, emptied at every commit; created again after a rollback took it away.
+    await c.query(
+      `CREATE TEMP TABLE IF NOT EXISTS ingest_conversation_stage ON COMMIT DELETE ROWS AS
+       SELECT ${NEW_CONVERSATION_NAMES} FROM conversations WITH NO DATA`,
+    );
     await copyBinary(
       c,
-      'conversations',
+      'ingest_conversation_stage',
       NEW_CONVERSATION_COLUMNS,
       rows.map(({ threadKey, state: s }) => {
         // COPY writes only what a conversation ingest opens can differ in; the rest is the default.
@@ -193,6 +204,23 @@ export class ConversationsRepository {
           s.priority,
         ];
       }),
+    );
+    // the preview and language as refreshPreviews computes them, the words as otklik_search_doc_of
+    await c.query(
+      `INSERT INTO conversations (${NEW_CONVERSATION_NAMES}, last_text, last_direction, language, search_doc)
+       SELECT ${NEW_CONVERSATION_COLUMNS.map((x) => `s.${x.name}`).join(', ')}, l.text, l.direction, g.language,
+              COALESCE(w.doc, '')
+         FROM ingest_conversation_stage s
+         LEFT JOIN LATERAL (
+           SELECT left(i.text, 500) AS text, i.direction FROM items i WHERE i.conversation_id = s.id
+            ORDER BY i.created_at_platform DESC, i.id DESC LIMIT 1) l ON true
+         LEFT JOIN LATERAL (
+           SELECT i.language FROM items i
+            WHERE i.conversation_id = s.id AND i.direction = 'inbound' AND i.language IS NOT NULL
+            ORDER BY i.created_at_platform DESC, i.id DESC LIMIT 1) g ON true
+         LEFT JOIN LATERAL (
+           SELECT strip(otklik_tsvector_agg(i.search_tsv)) AS doc FROM items i WHERE i.conversation_id = s.id) w ON true
+        ORDER BY s.thread_key COLLATE "C"`,
     );
   }
 
@@ -439,6 +467,7 @@ const NEW_CONVERSATION_COLUMNS: BinaryColumn[] = [
   { name: 'sentiment_label', type: 'text' },
   { name: 'priority', type: 'int2' },
 ];
+const NEW_CONVERSATION_NAMES = NEW_CONVERSATION_COLUMNS.map((x) => x.name).join(', ');
 
 function toState(r: Record<string, any>): LockedConversation {
   return {

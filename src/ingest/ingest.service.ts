@@ -11,7 +11,7 @@ import {
   type StoredItemFacts,
 } from '../conversations/conversation-activity';
 import { applyActivity, openConversation } from '../conversations/conversation-lifecycle';
-import { ConversationsRepository } from '../conversations/conversations.repository';
+import { ConversationsRepository, type NewConversation } from '../conversations/conversations.repository';
 import { directionOf, placeInThread, type ThreadPlacement } from '../conversations/threading';
 import type { ClockRules } from '../sla/clock-rules';
 import { triageItem } from '../sla/item-triage';
@@ -344,13 +344,11 @@ export class IngestService {
     }
     const preActivity = new Map(summariseActivity(preFacts).map((a) => [a.conversationId, a]));
     const sortedConvs = [...convKeys.values()].sort((a, b) => (a.threadKey < b.threadKey ? -1 : 1));
-    const { ids: convIds, created } = await this.ensureConversations(
-      c,
-      sourceId,
-      platform,
-      sortedConvs,
-      preActivity,
-    );
+    const {
+      ids: convIds,
+      created,
+      newRows,
+    } = await this.ensureConversations(c, sourceId, platform, sortedConvs, preActivity);
     // Brand messages join an existing private conversation...
     const joinKeys = all
       .filter((p) => p.placement && !convIds.has(p.placement.key))
@@ -404,19 +402,26 @@ export class IngestService {
           continue;
         }
         inserted++;
-        if (s.conversationId) fresh.push(s.externalId);
         const { p, row } = byExt.get(s.externalId)!;
+        // a new conversation takes its items' words when it is inserted, below
+        if (s.conversationId && !created.has(s.conversationId)) fresh.push(s.externalId);
         if (p.direction === 'inbound') newInbound++;
         if (!row.conversationId || created.has(row.conversationId)) continue;
         facts.push(factOf(p, row.conversationId, contacts.get(p.item.author.externalId)));
       }
     }
     reportCleaned(cleaned);
+    // after their items, complete (preview, language, words); before the tags, which update them
+    await this.conversations.insertNew(c, sourceId, platform, newRows);
     await this.applyActivity(c, summariseActivity(facts), clockRules);
     if (autoTags.length > 0) await this.tagRules!.store(c, autoTags);
     if (clues.length > 0) await this.repo.storeClues(c, clues);
     const conversationIds = [...touched].sort();
-    await this.conversations.refreshPreviews(c, conversationIds, { sourceId, externalIds: fresh });
+    await this.conversations.refreshPreviews(
+      c,
+      conversationIds.filter((id) => !created.has(id)),
+      { sourceId, externalIds: fresh },
+    );
     await this.repo.saveCursors(c, sourceId, cursors);
     await publishInboxEvents(c, [
       { type: 'items.stored', conversationIds, data: { inserted, edited, newInbound } },
@@ -425,9 +430,9 @@ export class IngestService {
   }
 
   /**
-   * Creates the missing conversations (one per thread key) already carrying the batch's activity
+   * Makes the missing conversations (one per thread key) already carrying the batch's activity
    * (a new conversation's items are all new), so only existing ones are updated later. Returns
-   * every key's id and which ids were created here.
+   * every key's id, which ids are new, and their rows: store() inserts them after their items.
    */
   private async ensureConversations(
     c: PoolClient,
@@ -435,7 +440,7 @@ export class IngestService {
     platform: string,
     convs: ConversationInput[],
     activity: Map<string, ConversationActivity>,
-  ): Promise<{ ids: Map<string, string>; created: Set<string> }> {
+  ): Promise<{ ids: Map<string, string>; created: Set<string>; newRows: NewConversation[] }> {
     const ids = await this.repo.conversationIds(
       c,
       sourceId,
@@ -443,7 +448,7 @@ export class IngestService {
     );
     const missing = convs.filter((x) => !ids.has(x.threadKey));
     const created = new Set<string>();
-    const rows = missing.map((x) => {
+    const newRows = missing.map((x) => {
       const id = randomUUID();
       ids.set(x.threadKey, id);
       created.add(id);
@@ -453,8 +458,7 @@ export class IngestService {
         state: { ...state, contactId: x.contactId, customerId: x.customerId },
       };
     });
-    await this.conversations.insertNew(c, sourceId, platform, rows);
-    return { ids, created };
+    return { ids, created, newRows };
   }
 
   /**

@@ -49,6 +49,45 @@ describe('search_doc kept by ingest', () => {
     await allMatchItems();
   });
 
+  it('writes a new conversation once, complete: preview, language and words, no UPDATE after', async () => {
+    // a row trigger of the test's own counts the updates of the conversations
+    await h.ds.query(`CREATE TABLE conversation_updates (id uuid)`);
+    await h.ds.query(`CREATE FUNCTION count_conversation_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO conversation_updates VALUES (NEW.id); RETURN NULL; END $$`);
+    await h.ds.query(`CREATE TRIGGER zz_count_update AFTER UPDATE ON conversations FOR EACH ROW
+      EXECUTE FUNCTION count_conversation_update()`);
+    const older = dm('p5', { text: 'Where is my parcel', createdAt: new Date('2024-11-02T10:00:00Z') });
+    const newer = dm('p5', { text: 'Посылка так и не пришла', createdAt: new Date('2024-11-02T10:05:00Z') });
+    await h.ingest.ingest(source, { items: [newer, older], cursors: {} });
+    const [row] = await h.ds.query(
+      `SELECT c.id, c.last_text, c.last_direction, c.language,
+              c.search_doc @@ plainto_tsquery('english', 'parcel') AND c.search_doc @@ plainto_tsquery('russian', 'посылка') AS words
+         FROM items i JOIN conversations c ON c.id = i.conversation_id WHERE i.source_id = $1 AND i.external_id = $2`,
+      [source, older.externalId],
+    );
+    const [{ language }] = await h.ds.query(
+      `SELECT language FROM items WHERE source_id = $1 AND external_id = $2`,
+      [source, newer.externalId],
+    );
+    expect(row).toMatchObject({
+      last_text: 'Посылка так и не пришла',
+      last_direction: 'inbound',
+      language,
+      words: true,
+    });
+    expect(await h.ds.query(`SELECT id FROM conversation_updates WHERE id = $1`, [row.id])).toEqual([]);
+    await allMatchItems();
+    // a later page on it: the existing conversation is updated with the new words and preview
+    const later = dm('p5', { text: 'Курьер позвонил', createdAt: new Date('2024-11-02T11:00:00Z') });
+    await h.ingest.ingest(source, { items: [later], cursors: {} });
+    expect(await has(older.externalId, 'курьер')).toBe(true);
+    expect(await has(older.externalId, 'посылка')).toBe(true);
+    const [again] = await h.ds.query(`SELECT last_text FROM conversations WHERE id = $1`, [row.id]);
+    expect(again.last_text).toBe('Курьер позвонил');
+    await h.ds.query(`DROP TRIGGER zz_count_update ON conversations`);
+    await allMatchItems();
+  });
+
   it("finds an edited item's new word and no longer its replaced one", async () => {
     const original = comment({ author: { externalId: 'c2' }, text: 'не приходит код' });
     await h.ingest.ingest(source, { items: [original], cursors: {} });
