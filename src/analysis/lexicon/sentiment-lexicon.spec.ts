@@ -57,6 +57,27 @@ describe('lexicon with negation and intensifiers', () => {
   });
 });
 
+describe('contrast ("…, but …")', () => {
+  it('splits the score at the last contrast word and notes a negator after it', () => {
+    const r = lex('Спасибо, но деньги так и не вернули');
+    expect(r.contrastAt).toBe(1);
+    expect(r.posBeforeContrast).toBeGreaterThan(0);
+    expect(r.negatorAfterContrast).toBe(true);
+    const e = lex('great phone but the battery died in a week');
+    expect(e.posBeforeContrast).toBeGreaterThan(0);
+    expect(e.negAfterContrast).toBeGreaterThan(0);
+    expect(e.posAfterContrast).toBe(0);
+    const p = lex('Долго ждал, но всё починили, отлично');
+    expect(p.posAfterContrast).toBeGreaterThan(0);
+    expect(p.negatorAfterContrast).toBe(false);
+  });
+  it('has no contrast without a contrast word', () => {
+    const r = lex('Спасибо, деньги так и не вернули');
+    expect(r.contrastAt).toBe(-1);
+    expect(r.negatorAfterContrast).toBe(false);
+  });
+});
+
 describe('sarcasm cues', () => {
   const dense = (t: string) => extractFeatures(prepare(t), { text: t }, DEFAULT_FEATURES).x;
   const has = (t: string) => {

@@ -22,6 +22,15 @@ export interface LexiconScore {
   /** index of the first positive and negative hit (-1 if none), for "positive opener, negative body" */
   firstPos: number;
   firstNeg: number;
+  /** index of the last contrast word ("но", "однако", "зато", "but", "however"), -1 if none */
+  contrastAt: number;
+  /** lexicon score before and after the last contrast word ("спасибо, но …": the part after it decides) */
+  posBeforeContrast: number;
+  negBeforeContrast: number;
+  posAfterContrast: number;
+  negAfterContrast: number;
+  /** a negator after the last contrast word: "спасибо, но деньги так и не вернули" */
+  negatorAfterContrast: boolean;
 }
 
 const ruMatcher = new PhraseMatcher<number>();
@@ -40,6 +49,8 @@ export const OPINION_VERBS: ReadonlySet<string> = new Set(
   ['сказать', 'скажу', 'сказал', 'сказала', 'сказали', 'назвать', 'назову', 'назвал', 'назвала', 'думаю',
     'считаю', 'say', 'call', 'think'].map((w) => stemPhrase(w)[0]),
 ); // prettier-ignore
+/** Contrast words: what follows them outweighs what came before ("спасибо, но …", "nice, but …"). */
+const CONTRAST = new Set(['но', 'однако', 'зато', 'but', 'however']);
 /** The negation words (ru + en), as typed: the features mark the few words after them. */
 export function negatorWords(): string[] {
   return [...data.negators];
@@ -79,7 +90,8 @@ export function isCommaMark(mark: string): boolean {
 export function scoreLexicon(p: Prepared): LexiconScore {
   const r: LexiconScore = {
     pos: 0, neg: 0, negatedPos: 0, negatedNeg: 0, intensified: 0, emojiPos: 0, emojiNeg: 0, posEmojiAfterNeg: 0,
-    firstPos: -1, firstNeg: -1,
+    firstPos: -1, firstNeg: -1, contrastAt: -1, posBeforeContrast: 0, negBeforeContrast: 0, posAfterContrast: 0,
+    negAfterContrast: 0, negatorAfterContrast: false,
   }; // prettier-ignore
   const { stems, words } = p;
   const n = stems.length;
@@ -111,6 +123,12 @@ export function scoreLexicon(p: Prepared): LexiconScore {
       boost = 0;
     }
     const st = stems[i];
+    if (CONTRAST.has(words[i])) {
+      r.contrastAt = i;
+      r.posBeforeContrast = r.pos;
+      r.negBeforeContrast = r.neg;
+      r.negatorAfterContrast = false;
+    }
     let v = hits[i];
     if (v === 0) {
       const a = afinnEn[words[i]];
@@ -138,13 +156,19 @@ export function scoreLexicon(p: Prepared): LexiconScore {
       if (span[i] > 1) i += span[i] - 1;
       continue;
     }
-    if (isNegator(st, words[i])) negLeft = 3;
-    else if (negLeft > 0 && OPINION_VERBS.has(st)) {
+    if (isNegator(st, words[i])) {
+      negLeft = 3;
+      if (r.contrastAt >= 0) r.negatorAfterContrast = true;
+    } else if (negLeft > 0 && OPINION_VERBS.has(st)) {
       negLeft = 4;
       bridge = true;
     } else if (negLeft > 0) negLeft--;
     if (intensifiers.has(st)) boost = 2;
     else if (boost > 0) boost--;
+  }
+  if (r.contrastAt >= 0) {
+    r.posAfterContrast = r.pos - r.posBeforeContrast;
+    r.negAfterContrast = r.neg - r.negBeforeContrast;
   }
   for (const e of p.emojis) {
     const s = emojiScore(e);

@@ -31,6 +31,7 @@ const DENSE_LABEL: Record<string, string> = {
   emoji_pos: 'positive emoji', emoji_neg: 'negative emoji', emoji_ironic_after_neg: 'ironic emoji',
   sarc_pos_and_neg: 'praise and problem together', sarc_thanks_and_problem: 'thanks for a problem',
   sarc_pos_opener_neg_body: 'praise opener, complaint body', sarc_quoted: 'scare quotes', sarc_cue_and_neg: 'irony',
+  contrast_pos_then_neg: '"…, but" a problem', contrast_neg_then_pos: '"…, but" praise', contrast_after_balance: 'after "but"',
   q_any: 'question mark', q_end: 'ends with a question', q_multi: '"??"', q_implicit: 'question without "?"',
   excl: 'exclamation', excl_multi: '"!!"', caps: 'CAPS', url: 'link', mention: '@mention', mention_first: 'starts with @mention',
   number: 'number', emoji_only: 'emoji only', multiline: 'several lines',

@@ -69,12 +69,18 @@ const DENSE_NAMES = [
   ...CUE_NAMES.map((n) => `cue_${n}_first3`),
   'lex_pos', 'lex_neg', 'lex_pos_any', 'lex_neg_any', 'lex_pos_strong', 'lex_neg_strong', 'lex_balance', 'lex_negated_pos',
   'lex_negated_neg', 'lex_intensified', 'emoji_pos', 'emoji_neg', 'emoji_ironic_after_neg', 'sarc_pos_and_neg',
-  'sarc_thanks_and_problem', 'sarc_pos_opener_neg_body', 'sarc_quoted', 'sarc_cue_and_neg', 'q_any', 'q_end', 'q_multi',
+  'sarc_thanks_and_problem', 'sarc_pos_opener_neg_body', 'sarc_quoted', 'sarc_cue_and_neg', 'contrast_pos_then_neg', 'contrast_neg_then_pos', 'contrast_after_balance', 'q_any', 'q_end', 'q_multi',
   'q_implicit', 'excl', 'excl_multi', 'caps', 'url', 'mention', 'mention_first', 'number', 'len_0', 'len_1', 'len_2_3',
   'len_4_8', 'len_9_20', 'len_21_40', 'len_41', 'emoji_only', 'lang_ru', 'lang_en', 'lang_mixed', 'lang_translit',
   'lang_other', 'multiline', 'bias_dense', ...PLATFORMS.map((p) => `platform_${p}`), 'platform_unknown',
 ]; // prettier-ignore
 export const DENSE_SIZE = DENSE_NAMES.length;
+/** Dense features only the sentiment classifier learns from (polarity after "but", not what a post asks). */
+export const SENTIMENT_ONLY_DENSE: readonly number[] = [
+  'contrast_pos_then_neg',
+  'contrast_neg_then_pos',
+  'contrast_after_balance',
+].map((n) => DENSE_NAMES.indexOf(n));
 /** The dense features by index (cue_price, q_end, lex_neg, …), for explanations. */
 export const DENSE_FEATURE_NAMES: readonly string[] = DENSE_NAMES;
 const D = Object.fromEntries(DENSE_NAMES.map((n, i) => [n, i])) as Record<string, number>;
@@ -260,6 +266,14 @@ export function walkFeatures(p: Prepared, extra: Extra, cfg: FeatureConfig): Fea
     lex.firstPos >= 0 && lex.firstPos < 3 && lex.firstNeg > lex.firstPos ? 1 : 0;
   dense[D.sarc_quoted] = QUOTE_CHARS.test(extra.text) && QUOTED.test(extra.text) ? 1 : 0;
   dense[D.sarc_cue_and_neg] = c('sarcasm') > 0 && (problem > 0 || lex.neg > 0) ? 1 : 0;
+  // "X, but Y": the part after the contrast word decides ("спасибо, но деньги так и не вернули")
+  if (lex.contrastAt >= 0) {
+    const negAfter = lex.negAfterContrast > 0 || lex.negatorAfterContrast;
+    dense[D.contrast_pos_then_neg] = lex.posBeforeContrast > 0 && negAfter ? 1 : 0;
+    dense[D.contrast_neg_then_pos] =
+      lex.negBeforeContrast > 0 && lex.posAfterContrast > 0 && !negAfter ? 1 : 0;
+    dense[D.contrast_after_balance] = Math.tanh((lex.posAfterContrast - lex.negAfterContrast) / 3);
+  }
   let q = 0;
   let qEnd = false;
   let qMulti = false;

@@ -5,6 +5,7 @@ import {
   DEFAULT_FEATURES,
   extractFeatures,
   featureDim,
+  SENTIMENT_ONLY_DENSE,
   type FeatureConfig,
   type SparseVector,
 } from '../model/features';
@@ -71,7 +72,7 @@ export function trainBundle(input: TrainInput): ModelBundle {
       sy.push(SENTIMENT_LABELS.indexOf(p.sentiment));
     }
     if (p.intent) {
-      ix.push(x);
+      ix.push(SENTIMENT_ONLY_DENSE.length ? withoutDense(x, cfg) : x);
       iy.push(INTENT_LABELS.indexOf(p.intent));
     }
   }
@@ -96,6 +97,14 @@ export function trainBundle(input: TrainInput): ModelBundle {
     deadlineCosts: input.deadlineCosts,
     neutralBias: input.neutralBias ?? prior?.neutralBias,
   };
+}
+
+/** x without the sentiment-only dense features: the intent classifier's weights for them stay 0. */
+function withoutDense(x: SparseVector, cfg: FeatureConfig): SparseVector {
+  const drop = new Set(SENTIMENT_ONLY_DENSE.map((k) => (1 << cfg.hashBits) + k));
+  const keep: number[] = [];
+  for (let j = 0; j < x.idx.length; j++) if (!drop.has(x.idx[j])) keep.push(j);
+  return { idx: Int32Array.from(keep, (j) => x.idx[j]), val: Float32Array.from(keep, (j) => x.val[j]) };
 }
 
 /** Square-root inverse-frequency class weights, mean 1. */
