@@ -22,6 +22,7 @@
  * and 21:00 on a random day of week 6: (a) one source alone, (b) the company's biggest source
  * with every scope watched, (c) a wave over all three sources at once (one incident: one message).
  * Delay = minutes from the spike's start to the first message, in windows (default 60 minutes).
+ * "Widened": the first message's incident grew to another part of the wave instead of a second one.
  */
 import { ALPHA, DEFAULT_SPIKE_PARAMS } from '../src/alerts/detection/spike';
 import { seededRandom } from '../src/common/seeded-random';
@@ -114,6 +115,8 @@ interface SpikeRun {
   missed: number;
   /** spikes that got more than one message (any scope) */
   moreThanOneMessage: number;
+  /** spikes whose open incident widened to another part of the wave (no message of its own) */
+  widened: number;
   allClearMinutesAfterEndMedian: number;
   /** which scope the (first) message named, by level */
   scopes: Record<string, number>;
@@ -143,6 +146,7 @@ function spikes(shape: TrafficShape, mode: 'one' | 'company' | 'wave'): SpikeRun
   const scopes: Record<string, number> = {};
   let missed = 0;
   let multi = 0;
+  let widened = 0;
   for (let i = 0; i < SPIKES; i++) {
     const seed = BASE * 7 + 1000 + i;
     const series = ordinaryTraffic(7, shape, seed);
@@ -166,6 +170,8 @@ function spikes(shape: TrafficShape, mode: 'one' | 'company' | 'wave'): SpikeRun
       continue;
     }
     if (during.length > 1) multi++;
+    if (ev.some((e) => e.action === 'widen' && e.minute > start && e.minute <= start + 120 + 2 * W))
+      widened++;
     const level = during[0].scope.split(':')[0];
     scopes[level] = (scopes[level] ?? 0) + 1;
     delays.push((during[0].minute - start) / W);
@@ -181,6 +187,7 @@ function spikes(shape: TrafficShape, mode: 'one' | 'company' | 'wave'): SpikeRun
     delayWindowsMax: r2(Math.max(...delays)),
     missed,
     moreThanOneMessage: multi,
+    widened,
     allClearMinutesAfterEndMedian: quantile(clearAfter, 0.5),
     scopes,
   };
@@ -204,7 +211,7 @@ const fmtRate = (r: Rate) =>
   `${r.perMonth}/month ± ${r.se} (seed sd ${r.seedSd}, 95 % ≤ ${r.upper95}, worst seed ${r.worstSeed})`;
 const fmtSpike = (s: SpikeRun) =>
   `delay median ${s.delayWindowsMedian} windows, p90 ${s.delayWindowsP90}, max ${s.delayWindowsMax}; ` +
-  `missed ${s.missed}/${s.spikes}; >1 message ${s.moreThanOneMessage}; named ${JSON.stringify(s.scopes)}; ` +
+  `missed ${s.missed}/${s.spikes}; >1 message ${s.moreThanOneMessage}; widened ${s.widened}; named ${JSON.stringify(s.scopes)}; ` +
   `all-clear ${s.allClearMinutesAfterEndMedian} min after the end`;
 for (const peak of PEAKS) {
   const shape = { ...ORDINARY_TRAFFIC, peakPerHour: peak };

@@ -5,7 +5,7 @@ import { ALERT_DELIVER_JOB, deliverJobOptions } from './alert-jobs';
 import type { AlertRuleRow } from './alert-rules.repository';
 import { AlertRow, AlertsRepository } from './alerts.repository';
 import { quietUntil } from './detection/quiet-hours';
-import { ClearDraft, FireDraft, titleOf } from './evaluators/evaluation';
+import { ClearDraft, FireDraft, titleOf, WidenDraft } from './evaluators/evaluation';
 
 /** Messages go now (wall-clock time, whatever moment was evaluated), or when quiet hours end. */
 function deliveryTime(rule: AlertRuleRow): Date {
@@ -38,6 +38,9 @@ export class AlertRecorder {
   async fire(rule: AlertRuleRow, draft: FireDraft, now: Date): Promise<AlertRow | null> {
     const deliverAt = deliveryTime(rule);
     const row = await this.alerts.transaction(async (m) => {
+      // An evaluator that read the open episodes before another one's alert for this scope was
+      // committed (the scheduled run and a manual one overlapping) must not open a second episode.
+      if (draft.episodic && (await this.alerts.hasOpen(m, rule.id, draft.scope))) return null;
       // Episodes are numbered per scope: two evaluators racing compute the same key, one insert wins.
       const dedupeKey =
         draft.dedupeKey ?? `${draft.scope}#${(await this.alerts.episodeCount(m, rule.id, draft.scope)) + 1}`;
@@ -79,6 +82,11 @@ export class AlertRecorder {
    * announced: one that never went out (still waiting, e.g. in quiet hours, or refused by Slack)
    * is just marked resolved.
    */
+  /** An open incident now speaks for more scopes (no message of its own). */
+  async widen(w: WidenDraft): Promise<void> {
+    await this.alerts.widenCovers(w.alert.id, w.covers);
+  }
+
   async clear(rule: AlertRuleRow, c: ClearDraft, now: Date): Promise<AlertRow | null> {
     const deliverAt = deliveryTime(rule);
     const parent = c.alert;

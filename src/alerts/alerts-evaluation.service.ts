@@ -16,6 +16,8 @@ export interface RuleRun {
   kind: RuleKind;
   fired: string[];
   cleared: string[];
+  /** open incidents that widened to another part of their wave (no message) */
+  widened: string[];
   error?: string;
 }
 
@@ -62,12 +64,16 @@ export class AlertsEvaluationService {
   }
 
   async evaluateRule(rule: AlertRuleRow, now: Date): Promise<RuleRun> {
-    const run: RuleRun = { ruleId: rule.id, kind: rule.kind, fired: [], cleared: [] };
+    const run: RuleRun = { ruleId: rule.id, kind: rule.kind, fired: [], cleared: [], widened: [] };
     try {
       const ev = await this.evaluators[rule.kind].evaluate(rule, now);
       for (const c of ev.clear) {
         await this.recorder.clear(rule, c, now);
         run.cleared.push(c.alert.id);
+      }
+      for (const w of ev.widen ?? []) {
+        await this.recorder.widen(w);
+        run.widened.push(w.alert.id);
       }
       for (const f of ev.fire) {
         const row = await this.recorder.fire(rule, f, now);

@@ -139,6 +139,20 @@ export class AlertsRepository {
     );
   }
 
+  /**
+   * An open spike incident now also speaks for `covers` (added to what it covered: two evaluators
+   * racing both only add). A resolved one is left as it was.
+   */
+  async widenCovers(id: string, covers: string[]): Promise<void> {
+    await this.db.query(
+      `UPDATE alerts a SET details = jsonb_set(a.details, '{covers}', (
+          SELECT coalesce(jsonb_agg(DISTINCT c), '[]'::jsonb)
+            FROM jsonb_array_elements_text(coalesce(a.details->'covers', '[]'::jsonb) || $2::jsonb) AS c))
+        WHERE a.id = $1 AND a.message_type = 'alert' AND a.resolved_at IS NULL`,
+      [id, JSON.stringify(covers)],
+    );
+  }
+
   /** scope → its latest all-clear since `since` (for the cooldown). */
   async recentClears(ruleId: string, since: Date): Promise<Map<string, Date>> {
     const rows: { scope: string; at: Date }[] = await this.db.query(
@@ -162,6 +176,15 @@ export class AlertsRepository {
       [ruleId, since],
     );
     return new Map(rows.filter((r) => Array.isArray(r.covers)).map((r) => [r.scope, r.covers!]));
+  }
+
+  /** Whether a rule has an open (unresolved) alert for a scope. */
+  async hasOpen(m: Queryable, ruleId: string, scope: string): Promise<boolean> {
+    const rows = await m.query(
+      `SELECT 1 FROM alerts WHERE rule_id = $1 AND scope = $2 AND message_type = 'alert' AND resolved_at IS NULL LIMIT 1`,
+      [ruleId, scope],
+    );
+    return rows.length > 0;
   }
 
   /** How many alerts a rule raised for a scope (numbers episodes, so two evaluators agree on the key). */

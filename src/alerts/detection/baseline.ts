@@ -26,6 +26,11 @@ export interface RefWindow {
   lag: number;
   from: Date;
   to: Date;
+  /**
+   * The last part of its window only (current and weekly, lag 0): a second, shorter look that
+   * hears a spike before it fills the whole window. Baselines of the full window skip these.
+   */
+  tail?: true;
 }
 
 export interface WindowCount {
@@ -42,6 +47,8 @@ export interface BaselineOptions {
    * clock time there: across a DST change that is 167 or 169 hours back, not 168. Default UTC.
    */
   timeZone?: string;
+  /** Also the last this-much of the current window and of its same-hour windows (0 or absent: no). */
+  tailFraction?: number;
 }
 
 /** Fewest covered reference windows for each mode. */
@@ -84,6 +91,16 @@ export function referenceWindows(now: Date, o: BaselineOptions): RefWindow[] {
   for (let lag = 0; lag <= LEVEL_WINDOWS; lag++) {
     for (let k = 1; k <= o.baselineWeeks; k++) out.push(at('weekly', k, lag, k * WEEK));
     for (let d = 1; d <= DAILY_REFS; d++) out.push(at('daily', d, lag, d * DAY));
+  }
+  const f = o.tailFraction ?? 0;
+  if (f > 0 && f < 1) {
+    const tail = (r: RefWindow): RefWindow => ({
+      ...r,
+      from: new Date(r.to.getTime() - Math.round(f * w)),
+      tail: true,
+    });
+    out.push(tail(out[0]));
+    for (const r of out.filter((x) => x.kind === 'weekly' && x.lag === 0 && !x.tail)) out.push(tail(r));
   }
   return out;
 }
@@ -133,6 +150,8 @@ export interface Baseline {
   shareSeen: number;
   /** today's level against the seasonal expectation (1 = as usual) */
   level: number;
+  /** the same for the last part of the window (tail windows asked for, weekly mode only) */
+  tail?: Baseline;
 }
 
 interface ModeRefs {
@@ -158,8 +177,13 @@ export function baselineFrom(
     daily: { byLag: new Map() },
     recent: { byLag: new Map() },
   };
+  const tails: WindowCount[] = [];
   windows.forEach((w, i) => {
     const c = counts[i] ?? { total: 0, negative: 0 };
+    if (w.tail) {
+      if (w.kind === 'weekly' && w.from.getTime() >= start) tails.push(c);
+      return;
+    }
     if (w.kind === 'recent') recent.set(w.lag, c);
     if (w.kind === 'current' || w.from.getTime() < start) return;
     const kind: BaselineMode = w.kind;
@@ -174,7 +198,12 @@ export function baselineFrom(
     const now = refs[mode].byLag.get(0) ?? [];
     if (now.length < MIN_REFS[mode]) continue;
     const level = mode === 'recent' ? 1 : todaysLevel(refs[mode], recent, start, windows);
-    return estimate(mode, now, pooledShare(refs[mode]), level);
+    const pooled = pooledShare(refs[mode]);
+    const b = estimate(mode, now, pooled, level);
+    // The tail's expectation from the same part of the same-hour windows (not a fraction of the
+    // whole window's: traffic ramps up and down within an hour), at today's level.
+    if (mode === 'weekly' && tails.length >= MIN_REFS.weekly) b.tail = estimate(mode, tails, pooled, level);
+    return b;
   }
   return null;
 }
@@ -313,6 +342,8 @@ export function addBaselines(parts: readonly Baseline[]): Baseline | null {
     refs = Math.min(refs, b.refs);
   }
   const level = t > 0 ? parts.reduce((a, b) => a + b.level * b.totalMean, 0) / t : 1;
+  const tails = parts.map((b) => b.tail).filter((b): b is Baseline => !!b);
+  const tail = tails.length === parts.length ? addBaselines(tails) : null;
   // the usual share of the sum: each part's share weighted by the items it is expected to bring
   const withShare = parts.filter((b) => b.share !== null);
   const st = withShare.reduce((a, b) => a + b.totalMean, 0);
@@ -326,5 +357,6 @@ export function addBaselines(parts: readonly Baseline[]): Baseline | null {
     share,
     shareSeen: withShare.reduce((a, b) => a + b.shareSeen, 0),
     level,
+    ...(tail ? { tail } : {}),
   };
 }

@@ -64,4 +64,9 @@ export class MemoryEpisodeBook implements EpisodeBook {
       this.lastClearedAt.set(scope, now);
     }
   }
+
+  /** An open incident now speaks for these scopes too (a wave that spread). */
+  widen(scope: string, covers: readonly string[]): void {
+    if (this.open.has(scope)) this.covers.set(scope, covers);
+  }
 }

@@ -2,13 +2,17 @@ import { referenceWindows } from './baseline';
 import { MemoryEpisodeBook } from './episodes';
 import { baselineFrom } from './baseline';
 import {
+  budgetShares,
   DEFAULT_SPIKE_PARAMS,
   distinctScopes,
   planSpikes,
   readScopes,
   restP,
+  SOURCE_VOLUME_WEIGHT,
   SpikeFire,
   SpikeParams,
+  spikeWindows,
+  WAVE_WINDOWS,
 } from './spike';
 import { ORDINARY_TRAFFIC, ordinaryTraffic, SimSource, simulate, withSpike } from './synthetic';
 
@@ -245,6 +249,133 @@ describe('the family-wise budget', () => {
     const a1 = alone.find((r) => r.scope === 'source:a')!.alpha;
     expect(together.find((r) => r.scope === 'source:a')!.alpha).toBeCloseTo(a1 / 5, 12);
     expect(together.find((r) => r.scope === 'overall')!.alpha).toBeCloseTo(a1 / 5, 12);
+  });
+});
+
+describe('the budget by volume', () => {
+  it('gives the single sources their part by expected negatives, the wider series one share each', () => {
+    const all = ['overall', 'platform', 'source'] as const;
+    const shares = budgetShares(
+      [
+        { id: 'a', platform: 'vk', expected: 6 },
+        { id: 'b', platform: 'vk', expected: 3 },
+        { id: 'c', platform: 'telegram', expected: 2 },
+      ],
+      [...all],
+    );
+    const key = (...ids: string[]) => ids.sort().join('\u0000');
+    expect(shares.size).toBe(5);
+    expect([...shares.values()].reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+    // half equal, half by volume (SOURCE_VOLUME_WEIGHT): a has twice b's expected negatives
+    const v = SOURCE_VOLUME_WEIGHT;
+    expect(shares.get(key('a'))! / shares.get(key('b'))!).toBeCloseTo(
+      (1 - v + (v * 3 * 6) / 11) / (1 - v + (v * 3 * 3) / 11),
+      12,
+    );
+    expect(shares.get(key('a'))!).toBeGreaterThan(shares.get(key('b'))!);
+    expect(shares.get(key('a'))!).toBeGreaterThan(1 / 5);
+    expect(shares.get(key('c'))!).toBeLessThan(1 / 5);
+    expect(shares.get(key('a', 'b'))).toBeCloseTo(1 / 5, 12);
+    expect(shares.get(key('a', 'b', 'c'))).toBeCloseTo(1 / 5, 12);
+    // one source: its platform and overall are the same series, the whole budget
+    expect([...budgetShares([{ id: 'a', platform: 'vk', expected: 6 }], [...all]).values()]).toEqual([1]);
+  });
+});
+
+describe('the short look (the last part of the window)', () => {
+  // same-hour windows: 120 items, 30 negative; their last part the same at a third of it
+  const now = new Date('2030-02-13T15:00:00Z');
+  const counts = (windows: ReturnType<typeof spikeWindows>, extra: number) =>
+    windows.map((w) => {
+      const part = w.tail ? 1 / 3 : 1;
+      const n = w.kind === 'current' ? extra : 0;
+      return { total: Math.round(120 * part) + n, negative: Math.round(30 * part) + n };
+    });
+  const history = new Date('2030-01-01T00:00:00Z');
+
+  it('hears a burst in the last part before the whole window is twice the usual', () => {
+    const windows = spikeWindows(now, params);
+    expect(windows.filter((w) => w.tail)).toHaveLength(1 + params.baselineWeeks);
+    // 28 more negatives in the last 20 minutes: the hour is under 2× (58 vs 30), the part is 3.8×
+    const [r] = readScopes(
+      windows,
+      [{ sourceId: 'a', platform: 'vk', historyStart: history, counts: counts(windows, 28) }],
+      params,
+    );
+    expect(r.ratio).toBeLessThan(2);
+    expect(r.baseline.tail!.mean).toBeCloseTo(10, 0);
+    expect(r.signal).toBe('active');
+    // the same counts without the short look: not (yet) a spike
+    const whole = windows.filter((w) => !w.tail);
+    const [r2] = readScopes(
+      whole,
+      [{ sourceId: 'a', platform: 'vk', historyStart: history, counts: counts(whole, 28) }],
+      params,
+    );
+    expect(r2.signal).not.toBe('active');
+  });
+
+  it('does not take a surge of traffic at the usual mood for a spike', () => {
+    const windows = spikeWindows(now, params);
+    // 40 more items in the last part, 18 of them negative (45 %), but the hour's share fell to 0.22
+    const c = windows.map((w) => {
+      const part = w.tail ? 1 / 3 : 1;
+      const cur = w.kind === 'current';
+      return {
+        total: Math.round(120 * part) + (cur ? 40 : 0) + (cur && !w.tail ? 60 : 0),
+        negative: Math.round(30 * part) + (cur ? 18 : 0),
+      };
+    });
+    const [r] = readScopes(
+      windows,
+      [{ sourceId: 'a', platform: 'vk', historyStart: history, counts: c }],
+      params,
+    );
+    expect(r.baseline.tail).toBeDefined();
+    expect(r.signal).not.toBe('active');
+  });
+});
+
+describe('a wave that spreads', () => {
+  const now = new Date('2030-02-13T15:00:00Z');
+  const windows = spikeWindows(now, params);
+  const history = new Date('2030-01-01T00:00:00Z');
+  const src = (id: string, extra: number) => ({
+    sourceId: id,
+    platform: 'vk',
+    historyStart: history,
+    counts: windows.map((w) => {
+      const part = w.tail ? 0.5 : 1;
+      const n = w.kind === 'current' ? Math.round(extra * part) : 0;
+      return { total: 80 * part + n, negative: 20 * part + n };
+    }),
+  });
+  // source b turns unusual while a (which fired earlier) still runs high
+  const readings = readScopes(windows, [src('a', 30), src('b', 40)], params);
+  const timing = { cooldownMinutes: 60, windowMinutes: 60 };
+
+  it('widens the open incident of its first part instead of a second message', () => {
+    expect(readings.find((r) => r.scope === 'source:b')!.signal).toBe('active');
+    const book = new MemoryEpisodeBook();
+    book.apply('source:a', 'fire', new Date(now.getTime() - 40 * 60_000), ['source:a']);
+    const plan = planSpikes(readings, book, now, timing);
+    expect(plan.fire).toEqual([]);
+    expect(plan.widen).toHaveLength(1);
+    expect(plan.widen[0].scope).toBe('source:a');
+    expect(plan.widen[0].covers).toEqual(expect.arrayContaining(['source:a', 'source:b']));
+    book.widen(plan.widen[0].scope, plan.widen[0].covers);
+    // next minute: b is spoken for
+    const next = planSpikes(readings, book, new Date(now.getTime() + 60_000), timing);
+    expect(next.fire).toEqual([]);
+    expect(next.widen).toEqual([]);
+  });
+
+  it('is a new incident when the open one is older than the wave allows', () => {
+    const book = new MemoryEpisodeBook();
+    book.apply('source:a', 'fire', new Date(now.getTime() - (WAVE_WINDOWS * 60 + 5) * 60_000), ['source:a']);
+    const plan = planSpikes(readings, book, now, timing);
+    expect(plan.widen).toEqual([]);
+    expect(plan.fire.map((f) => f.scope)).toEqual(['source:b']);
   });
 });
 

@@ -6,9 +6,9 @@
  */
 import { DateTime } from 'luxon';
 import { seededRandom } from '../../common/seeded-random';
-import { referenceWindows, WindowCount } from './baseline';
+import { WindowCount } from './baseline';
 import { MemoryEpisodeBook } from './episodes';
-import { planSpikes, readScopes, ScopeReading, SourceSeries, SpikeParams } from './spike';
+import { planSpikes, readScopes, ScopeReading, SourceSeries, SpikeParams, spikeWindows } from './spike';
 
 const MINUTE = 60_000;
 
@@ -143,7 +143,7 @@ export interface SimSource {
 }
 
 export interface SimEvent {
-  action: 'fire' | 'clear';
+  action: 'fire' | 'clear' | 'widen';
   scope: string;
   minute: number;
   reading?: ScopeReading;
@@ -181,7 +181,7 @@ export function simulate(sources: readonly SimSource[], o: SimOptions): SimEvent
   const step = o.stepMinutes ?? 1;
   for (let minute = o.fromMinute; minute <= o.toMinute; minute += step) {
     const now = new Date(start + minute * MINUTE);
-    const windows = referenceWindows(now, { ...o.params, timeZone: o.timeZone });
+    const windows = spikeWindows(now, o.params, o.timeZone);
     const series: SourceSeries[] = sources.map((s, i) => ({
       sourceId: s.id,
       platform: s.platform,
@@ -199,6 +199,10 @@ export function simulate(sources: readonly SimSource[], o: SimOptions): SimEvent
     for (const f of plan.fire) {
       book.apply(f.scope, 'fire', now, f.covers);
       events.push({ action: 'fire', scope: f.scope, minute, reading: f });
+    }
+    for (const w of plan.widen) {
+      book.widen(w.scope, w.covers);
+      events.push({ action: 'widen', scope: w.scope, minute });
     }
   }
   return events;

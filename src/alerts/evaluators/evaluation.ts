@@ -29,9 +29,16 @@ export interface ClearDraft {
   clear: ClearDetails;
 }
 
+/** An open incident that now speaks for more scopes (a spike wave that spread): no new message. */
+export interface WidenDraft {
+  alert: AlertRow;
+  covers: string[];
+}
+
 export interface Evaluation {
   fire: FireDraft[];
   clear: ClearDraft[];
+  widen?: WidenDraft[];
 }
 
 export const NOTHING: Evaluation = { fire: [], clear: [] };

@@ -3,8 +3,8 @@ import type { SpikeDetails } from '../alert.types';
 import type { AlertRuleRow } from '../alert-rules.repository';
 import { AlertSignalsRepository, SourceInfo } from '../alert-signals.repository';
 import { AlertsRepository } from '../alerts.repository';
-import { referenceWindows, WindowCount } from '../detection/baseline';
-import { planSpikes, readScopes, SourceSeries, SpikeFire } from '../detection/spike';
+import { WindowCount } from '../detection/baseline';
+import { planSpikes, readScopes, SourceSeries, SpikeFire, spikeWindows } from '../detection/spike';
 import { withDefaults } from '../rule-params';
 import {
   bookFrom,
@@ -28,7 +28,7 @@ export class SpikeEvaluator {
   async evaluate(rule: AlertRuleRow, now: Date): Promise<Evaluation> {
     const p = withDefaults('negative_spike', rule.params);
     const sources = await this.signals.sources(rule.sourceId);
-    const windows = referenceWindows(now, { ...p, timeZone: rule.timeZone });
+    const windows = spikeWindows(now, p, rule.timeZone);
     // Past days are only read when some source lacks two weeks of history (it saves half the scan).
     const needDaily = sources.some(
       (s) =>
@@ -97,7 +97,10 @@ export class SpikeEvaluator {
         ...(c.reading ? { observed: c.reading.observed.negative, expected: round1(c.reading.expected) } : {}),
       },
     }));
-    return { fire, clear };
+    const widen = plan.widen
+      .filter((w) => book.alerts.has(w.scope))
+      .map((w) => ({ alert: book.alerts.get(w.scope)!, covers: w.covers }));
+    return { fire, clear, widen };
   }
 
   private sourcesOf(scope: string, sources: SourceInfo[]): string[] {
