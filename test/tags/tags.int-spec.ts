@@ -214,6 +214,7 @@ describe('tags, bulk actions and the conversation context', () => {
       ok: false,
       status: 404,
       error: 'conversation not found',
+      code: null,
     });
     expect(await tagHours(spam.id)).toBe(3);
 
