@@ -34,7 +34,8 @@ import {
   UpdateConversationDto,
 } from './dto/inbox.dto';
 import { conversationReassigned, conversationUpdated, publishInboxEvents } from './inbox-events';
-import { ConversationFilter, InboxRepository } from './inbox.repository';
+import { ConversationFilter, InboxRepository, QueueFilter } from './inbox.repository';
+import { QueueCache } from './queue-cache';
 import { decodeQueueCursor } from './queue-cursor';
 import { PostContextService } from './post-context.service';
 
@@ -44,6 +45,8 @@ export const BULK_MAX = 200;
 /** The inbox use cases: the queue, one conversation's whole story, assignment and status. */
 @Injectable()
 export class ConversationsService {
+  private readonly pages = new QueueCache();
+
   constructor(
     private readonly db: DataSource,
     private readonly inbox: InboxRepository,
@@ -66,16 +69,22 @@ export class ConversationsService {
     return c ? (await this.withTags([c]))[0] : c;
   }
 
+  /**
+   * A page of the queue as QueuePageView's JSON text (the rows come as JSON from PostgreSQL,
+   * InboxRepository.queue), from the cache while nothing it shows has been written since
+   * (QueueCache; one small query for the version per request).
+   */
   async queue(q: ListConversationsQuery, user: SessionUser): Promise<string> {
     const after = q.cursor ? decodeQueueCursor(q.cursor) : undefined;
     if (q.cursor && !after) throw new BadRequestException('cursor is not valid');
-    const { json, next } = await this.inbox.queue({
-      ...conversationFilter(q, user),
-      after,
-      limit: q.limit ?? 50,
+    const filter: QueueFilter = { ...conversationFilter(q, user), after, limit: q.limit ?? 50 };
+    const state = await this.inbox.queueState();
+    return this.pages.get(JSON.stringify(filter), state, async () => {
+      // read before the page: a clock falling due meanwhile only ends the entry early
+      const until = filter.sla ? await this.inbox.nextDue() : null;
+      const { json, next } = await this.inbox.queue(filter);
+      return { body: `{"conversations":${json},"nextCursor":${JSON.stringify(next)}}`, until };
     });
-    // QueuePageView as JSON text: the rows come as JSON from PostgreSQL (InboxRepository.queue)
-    return `{"conversations":${json},"nextCursor":${JSON.stringify(next)}}`;
   }
 
   async details(id: string) {

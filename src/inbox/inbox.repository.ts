@@ -12,6 +12,7 @@ import type {
   TimelineReplyRow,
 } from './inbox.rows';
 import { afterCursorSql, encodeQueueCursor, QueueCursor } from './queue-cursor';
+import type { QueueState } from './queue-cache';
 
 export interface ConversationFilter {
   status?: ConversationStatus;
@@ -266,6 +267,27 @@ export class InboxRepository {
     const next =
       more && tail ? encodeQueueCursor({ due: tail.dueKey, priority: tail.priority, id: tail.id }) : null;
     return { json: `[${page.map((r) => r.doc).join(',')}]`, next };
+  }
+
+  /** The queue's version (migration QueueVersion) and the database's clock, for QueueCache. */
+  async queueState(): Promise<QueueState> {
+    const r = await sqlOne<{ version: string | null; now: number }>(
+      this.db,
+      `SELECT sum(n)::text AS version, extract(epoch FROM now())::float8 * 1000 AS now FROM queue_version`,
+    );
+    return { version: r?.version ?? '0', now: r!.now };
+  }
+
+  /**
+   * When the next running clock falls due (ms since the epoch), or null: until then an SLA state
+   * filter ("breached", "on track") finds what it finds now unless something is written.
+   */
+  async nextDue(): Promise<number | null> {
+    const r = await sqlOne<{ t: number | null }>(
+      this.db,
+      `SELECT extract(epoch FROM min(due_at))::float8 * 1000 AS t FROM conversations WHERE due_at > now()`,
+    );
+    return r?.t ?? null;
   }
 
   /**

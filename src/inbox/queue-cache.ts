@@ -1,0 +1,75 @@
+/** What the database says right now: the queue's version and its clock (one cheap query). */
+export interface QueueState {
+  version: string;
+  /** The database's now(), ms since the epoch. */
+  now: number;
+}
+
+export interface CachedPage {
+  body: string;
+  /** The database time from which the page may be wrong without a write (a due time passing), or null. */
+  until: number | null;
+}
+
+/**
+ * Queue pages by request, valid while the queue's version (migration QueueVersion: bumped by a
+ * trigger in every transaction that writes what a page shows) is the one read before the page
+ * was built: the page's own query runs after that read, so it holds at least every change the
+ * version counts, and any later commit changes the version. A page whose filter depends on the
+ * clock (SLA state) also carries the time it stops holding. Requests for the same page and
+ * version while it is being built share one build.
+ *
+ * The key is the request as the repository gets it (the filter after `assignee=me` became the
+ * user's id): nothing else decides what a page holds, so two users share a page exactly when
+ * they asked for the same rows. A bounded LRU.
+ */
+export class QueueCache {
+  private readonly pages = new Map<string, CachedPage & { version: string }>();
+  private readonly building = new Map<string, Promise<CachedPage>>();
+  private bytes = 0;
+
+  constructor(
+    private readonly maxBytes = 32 * 1024 * 1024,
+    private readonly maxEntries = 1000,
+  ) {}
+
+  async get(key: string, state: QueueState, build: () => Promise<CachedPage>): Promise<string> {
+    const hit = this.pages.get(key);
+    if (hit && hit.version === state.version && (hit.until === null || state.now < hit.until)) {
+      this.pages.delete(key); // most recently used last
+      this.pages.set(key, hit);
+      return hit.body;
+    }
+    const flight = `${state.version}\u0000${key}`;
+    let pending = this.building.get(flight);
+    if (!pending) {
+      pending = build().finally(() => this.building.delete(flight));
+      this.building.set(flight, pending);
+      const page = await pending;
+      this.store(key, { ...page, version: state.version });
+      return page.body;
+    }
+    return (await pending).body;
+  }
+
+  private store(key: string, entry: CachedPage & { version: string }) {
+    const old = this.pages.get(key);
+    if (old) {
+      // a slower build for an older version must not replace a newer one
+      if (BigInt(old.version) > BigInt(entry.version)) return;
+      this.pages.delete(key);
+      this.bytes -= old.body.length;
+    }
+    this.pages.set(key, entry);
+    this.bytes += entry.body.length;
+    for (const [k, v] of this.pages) {
+      if (this.bytes <= this.maxBytes && this.pages.size <= this.maxEntries) break;
+      this.pages.delete(k);
+      this.bytes -= v.body.length;
+    }
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+}

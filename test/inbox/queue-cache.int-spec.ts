@@ -1,0 +1,126 @@
+import { createApp, RunningApp } from '../../src/bootstrap';
+import { startTestApp, TestApp, testConfig } from '../support/app';
+import { ADMIN, login, seedConversation, Session, userSession, withDb } from './support';
+
+/**
+ * Queue pages are cached per API instance (src/inbox/queue-cache.ts) while the queue's version in
+ * PostgreSQL (migration QueueVersion, bumped by triggers) is unchanged. Every write that changes
+ * what a page shows is on the very next request, whichever instance or path wrote it; a clock
+ * falling due changes an SLA filter's page without a write; a page never crosses users unless
+ * they asked for the same rows.
+ */
+describe('queue page cache', () => {
+  let t: TestApp;
+  let b: RunningApp;
+  let bUrl: string;
+  let admin: Session;
+  let adminOnB: Session;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    b = await createApp(testConfig({}, t.db.url), { logger: false });
+    await b.app.listen(0, '127.0.0.1');
+    bUrl = `http://127.0.0.1:${b.app.getHttpServer().address().port}`;
+    admin = await login(t, ADMIN.email, ADMIN.password);
+    adminOnB = await login({ ...t, url: bUrl }, ADMIN.email, ADMIN.password);
+  }, 60_000);
+  afterAll(async () => {
+    await b?.stop();
+    await t?.stop();
+  });
+
+  const page = async (s: Session, query = '') =>
+    (await s.json('GET', `/api/conversations${query}`, undefined, 200)) as {
+      conversations: { id: string; status: string; lastText: string; contact: any; tags: any[] }[];
+    };
+  const row = async (s: Session, id: string, query = '') =>
+    (await page(s, query)).conversations.find((c) => c.id === id);
+
+  it('serves a repeated page from the cache: a change made with the triggers off is not seen until the version moves', async () => {
+    const f = await withDb(t, (c) => seedConversation(c, { text: 'Роутер мигает красным' }));
+    expect((await row(admin, f.conversationId))?.lastText).toBe('Роутер мигает красным');
+    // a write the version does not count (triggers off): the cached page is what answers
+    await withDb(t, async (c) => {
+      await c.query(`SET session_replication_role = replica`);
+      await c.query(`UPDATE conversations SET last_text = 'невидимая правка' WHERE id = $1`, [
+        f.conversationId,
+      ]);
+    });
+    expect((await row(admin, f.conversationId))?.lastText).toBe('Роутер мигает красным');
+    // any counted write, even to another row, and the page is built again
+    await withDb(t, (c) => seedConversation(c, { text: 'другой разговор' }));
+    expect((await row(admin, f.conversationId))?.lastText).toBe('невидимая правка');
+  });
+
+  it('shows every kind of write on the next request, on this instance and another', async () => {
+    const f = await withDb(t, (c) => seedConversation(c, { text: 'Не приходит смс с кодом' }));
+    const g = await withDb(t, (c) => seedConversation(c, { text: 'Верните деньги за заказ' }));
+    expect(await row(admin, f.conversationId)).toBeDefined();
+    expect(await row(adminOnB, f.conversationId)).toBeDefined();
+
+    // resolved through the API of instance B: gone from A's open tab at once
+    await adminOnB.json('PATCH', `/api/conversations/${f.conversationId}`, { status: 'resolved' }, 200);
+    expect(await row(admin, f.conversationId)).toBeUndefined();
+    expect((await row(admin, f.conversationId, '?status=resolved'))?.status).toBe('resolved');
+
+    // a tag put on through A: on B's next page
+    const tag = await admin.json('POST', '/api/tags', { name: 'Кэш', color: '#123456' }, 201);
+    expect((await row(adminOnB, g.conversationId))?.tags).toEqual([]);
+    await admin.json('POST', `/api/conversations/${g.conversationId}/tags`, { tagId: tag.id }, 200);
+    expect((await row(adminOnB, g.conversationId))?.tags.map((x: any) => x.name)).toEqual(['Кэш']);
+    expect((await page(adminOnB, `?tagId=${tag.id}`)).conversations.map((c) => c.id)).toEqual([
+      g.conversationId,
+    ]);
+    // the tag renamed (the tags table, not the conversation)
+    await admin.json('PATCH', `/api/tags/${tag.id}`, { name: 'Кэш-2' }, 200);
+    expect((await row(adminOnB, g.conversationId))?.tags.map((x: any) => x.name)).toEqual(['Кэш-2']);
+
+    // the contact renamed by hand in SQL (no API): both instances show it next
+    await withDb(t, (c) =>
+      c.query(
+        `UPDATE contacts SET display_name = 'Пётр Новый' WHERE id = (SELECT contact_id FROM conversations WHERE id = $1)`,
+        [g.conversationId],
+      ),
+    );
+    expect((await row(admin, g.conversationId))?.contact.displayName).toBe('Пётр Новый');
+    expect((await row(adminOnB, g.conversationId))?.contact.displayName).toBe('Пётр Новый');
+
+    // search reads items: a message's edited text is found next (the conversation row untouched)
+    const q = `?q=${encodeURIComponent('термостат')}`;
+    expect(await row(admin, g.conversationId, q)).toBeUndefined();
+    await withDb(t, async (c) => {
+      await c.query(`UPDATE items SET text = text || ' термостат' WHERE id = $1`, [g.itemId]);
+    });
+    expect(await row(admin, g.conversationId, q)).toBeDefined();
+
+    // a new conversation (what ingest writes) is on the next page of both
+    const h = await withDb(t, (c) => seedConversation(c, { text: 'Новое сообщение' }));
+    expect(await row(admin, h.conversationId)).toBeDefined();
+    expect(await row(adminOnB, h.conversationId)).toBeDefined();
+  });
+
+  it('an SLA filter changes when a clock falls due, without any write', async () => {
+    const dueIn = 1500;
+    const f = await withDb(t, (c) =>
+      seedConversation(c, { text: 'Скоро просрочится', dueAt: new Date(Date.now() + dueIn) }),
+    );
+    expect(await row(admin, f.conversationId, '?sla=breached')).toBeUndefined();
+    expect(await row(admin, f.conversationId, '?sla=on_track')).toBeDefined();
+    await new Promise((r) => setTimeout(r, dueIn + 300));
+    expect(await row(admin, f.conversationId, '?sla=breached')).toBeDefined();
+    expect(await row(admin, f.conversationId, '?sla=on_track')).toBeUndefined();
+  });
+
+  it('"mine" is each user\'s own page', async () => {
+    const anna = await userSession(t, admin, 'agent', 'Анна');
+    const boris = await userSession(t, admin, 'agent', 'Борис');
+    const f = await withDb(t, (c) => seedConversation(c, { text: 'Для Анны' }));
+    const g = await withDb(t, (c) => seedConversation(c, { text: 'Для Бориса' }));
+    await anna.json('PATCH', `/api/conversations/${f.conversationId}`, { assigneeId: anna.user.id }, 200);
+    await boris.json('PATCH', `/api/conversations/${g.conversationId}`, { assigneeId: boris.user.id }, 200);
+    const mine = async (s: Session) => (await page(s, '?assignee=me')).conversations.map((c) => c.id);
+    expect(await mine(anna)).toEqual([f.conversationId]);
+    expect(await mine(boris)).toEqual([g.conversationId]);
+    expect(await mine(anna)).toEqual([f.conversationId]);
+  });
+});
