@@ -43,11 +43,11 @@ export class ConversationsController {
   async list(
     @Query() q: ListConversationsQuery,
     @CurrentUser() user: SessionUser,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+    @Res() res: Response,
+  ): Promise<void> {
     const body = await this.conversations.queue(q, user);
-    res.type('application/json'); // the page is JSON text already (see ConversationsService.queue)
-    return body;
+    // the page is UTF-8 JSON already (see ConversationsService.queue); Nest would serialise a Buffer
+    res.type('application/json').send(body);
   }
 
   /**

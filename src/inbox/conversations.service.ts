@@ -74,7 +74,7 @@ export class ConversationsService {
    * InboxRepository.queue), from the cache while nothing it shows has been written since
    * (QueueCache; one small query for the version per request).
    */
-  async queue(q: ListConversationsQuery, user: SessionUser): Promise<string> {
+  async queue(q: ListConversationsQuery, user: SessionUser): Promise<Buffer> {
     const after = q.cursor ? decodeQueueCursor(q.cursor) : undefined;
     if (q.cursor && !after) throw new BadRequestException('cursor is not valid');
     const filter: QueueFilter = { ...conversationFilter(q, user), after, limit: q.limit ?? 50 };
@@ -83,7 +83,8 @@ export class ConversationsService {
       // read before the page: a clock falling due meanwhile only ends the entry early
       const until = filter.sla ? await this.inbox.nextDue() : null;
       const { json, next } = await this.inbox.queue(filter);
-      return { body: `{"conversations":${json},"nextCursor":${JSON.stringify(next)}}`, until };
+      const body = `{"conversations":${json},"nextCursor":${JSON.stringify(next)}}`;
+      return { body: Buffer.from(body), until };
     });
   }
 

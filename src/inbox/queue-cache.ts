@@ -6,7 +6,8 @@ export interface QueueState {
 }
 
 export interface CachedPage {
-  body: string;
+  /** UTF-8 JSON, encoded once (a 60 KB string was encoded again for every answer). */
+  body: Buffer;
   /** The database time from which the page may be wrong without a write (a due time passing), or null. */
   until: number | null;
 }
@@ -33,7 +34,7 @@ export class QueueCache {
     private readonly maxEntries = 1000,
   ) {}
 
-  async get(key: string, state: QueueState, build: () => Promise<CachedPage>): Promise<string> {
+  async get(key: string, state: QueueState, build: () => Promise<CachedPage>): Promise<Buffer> {
     const hit = this.pages.get(key);
     if (hit && hit.version === state.version && (hit.until === null || state.now < hit.until)) {
       this.pages.delete(key); // most recently used last
