@@ -305,6 +305,8 @@ interface Scenario {
   name: string;
   path: string;
   target?: { p95: number; rps?: number };
+  /** Writes per second to the queue while measuring (each one moves the version: the cache is rebuilt). */
+  writes?: number;
 }
 
 interface Figures {
@@ -399,6 +401,37 @@ async function main() {
   );
 
   const app: ChildApp = await spawnApp(url, { ROLE: 'api', LOG_LEVEL: 'info' });
+  // The app logs every request (info); read and drop it here, as a log shipper would, instead of
+  // keeping hundreds of megabytes in this process, which also runs autocannon.
+  app.child.stdout!.removeAllListeners('data');
+  app.child.stdout!.resume();
+  const writer = new Client({ connectionString: url });
+  await writer.connect();
+  // a resolved conversation whose row changes (updated_at) without changing any open tab
+  const written = (
+    await q(writer, `SELECT id FROM conversations WHERE status = 'resolved' ORDER BY id LIMIT 1`)
+  ).rows[0].id;
+  /** Runs `fn` with `perSecond` small writes going on meanwhile (one transaction each). */
+  const writing = async <T>(perSecond: number | undefined, fn: () => Promise<T>): Promise<T> => {
+    if (!perSecond) return fn();
+    let stop = false;
+    let count = 0;
+    const loop = (async () => {
+      const t0 = Date.now();
+      while (!stop) {
+        await q(writer, `UPDATE conversations SET updated_at = now() WHERE id = $1`, [written]);
+        count++;
+        const wait = t0 + (count * 1000) / perSecond - Date.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
+    })();
+    try {
+      return await fn();
+    } finally {
+      stop = true;
+      await loop;
+    }
+  };
   try {
     const login = await fetch(`${app.url}/api/auth/login`, {
       method: 'POST',
@@ -423,6 +456,12 @@ async function main() {
     const scenarios: Scenario[] = [
       { name: 'floor: GET /health/live', path: '/health/live' },
       { name: 'default view (open, 50 rows)', path: '/api/conversations', target: FILTER },
+      {
+        name: 'default view, 10 writes/s meanwhile',
+        path: '/api/conversations',
+        target: FILTER,
+        writes: 10,
+      },
       {
         name: 'filter: VK, negative, unassigned',
         path: '/api/conversations?platform=vk&sentiment=negative&assignee=unassigned',
@@ -470,9 +509,10 @@ async function main() {
       const probe = await fetch(`${app.url}${s.path}`, { headers: { cookie } });
       const body = (await probe.json()) as { conversations?: unknown[]; views?: unknown[] };
       if (probe.status !== 200) throw new Error(`${s.path}: ${probe.status}`);
-      await measure(`${app.url}${s.path}`, cookie, 2); // warm-up
+      await writing(s.writes, () => measure(`${app.url}${s.path}`, cookie, 2)); // warm-up
       const runs: Figures[] = [];
-      for (let r = 0; r < RUNS; r++) runs.push(await measure(`${app.url}${s.path}`, cookie, DURATION));
+      for (let r = 0; r < RUNS; r++)
+        runs.push(await writing(s.writes, () => measure(`${app.url}${s.path}`, cookie, DURATION)));
       const m = (k: keyof Figures) => median(runs.map((x) => x[k]));
       results[s.name] = {
         p50: m('p50'),
@@ -512,6 +552,7 @@ async function main() {
     if (JSON_OUT) console.log(JSON.stringify(summary, null, 2));
     else log(`load average ${summary.loadAverage.join(' ')} (2 cores, shared)`);
   } finally {
+    await writer.end();
     await app.stop();
   }
 }

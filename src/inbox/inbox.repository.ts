@@ -168,40 +168,29 @@ function searchBranches(q: string, params: unknown[]): string[] {
 }
 
 /**
- * A queue row's tags in the page's own query (no second round trip), as TagsService gives them
- * elsewhere: by name, with when (ISO, milliseconds, as a Date serialises), by whom or which rule.
- * Most conversations have none (tag_ids, kept by a trigger): no lookup for those.
+ * A queue row's tag chips in the page's own query (no second round trip), by name. Most
+ * conversations have none (tag_ids, kept by a trigger): no lookup for those.
  */
 const ROW_TAGS = `CASE WHEN c.tag_ids = '{}' THEN '[]'::json ELSE (
   SELECT ('[' || string_agg(row_to_json(x)::text, ',' ORDER BY x.name, x.id) || ']')::json FROM (
-    SELECT t.id, t.name::text AS name, t.color,
-           to_char(ct2.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
-           ct2.created_by AS "createdBy", ct2.rule_id AS "ruleId"
-      FROM conversation_tags ct2 JOIN tags t ON t.id = ct2.tag_id WHERE ct2.conversation_id = c.id) x) END`;
+    SELECT t.id, t.name::text AS name, t.color FROM tags t WHERE t.id = ANY (c.tag_ids)) x) END`;
 
 /** A timestamp as JavaScript's Date serialises it (UTC, milliseconds, `Z`), or NULL. */
 const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * A queue row (QueueRowView; QueueRow in inbox.rows.ts) as JSON: the same keys, order and value types as the rows
- * CONVERSATION_COLUMNS gives once serialised, plus the preview and the tags. row_to_json writes
+ * A queue row (QueueRowView; QueueRow in inbox.rows.ts) as JSON: only what the list shows and
+ * live events patch (the conversation's other fields are the detail view's). row_to_json writes
  * compact JSON (json_build_object puts spaces around every colon).
  */
 const QUEUE_ROW_JSON = `(SELECT row_to_json(r) FROM (SELECT
-  c.id, c.source_id AS "sourceId", s.name AS "sourceName", c.platform, c.thread_key AS "threadKey",
-  c.subject, c.status, c.assignee_id AS "assigneeId", c.team_id AS "teamId", c.priority,
-  c.intent, c.sentiment_label AS "sentimentLabel", c.needs_response AS "needsResponse",
-  ${iso('c.snoozed_until')} AS "snoozedUntil", ${iso('c.first_message_at')} AS "firstMessageAt",
-  ${iso('c.last_message_at')} AS "lastMessageAt", ${iso('c.last_customer_message_at')} AS "lastCustomerMessageAt",
+  c.id, s.name AS "sourceName", c.platform, c.subject, c.status, c.assignee_id AS "assigneeId",
+  c.team_id AS "teamId", c.priority, c.intent, c.sentiment_label AS "sentimentLabel", c.language,
+  ${iso('c.snoozed_until')} AS "snoozedUntil", ${iso('c.last_message_at')} AS "lastMessageAt",
   ${iso('c.sla_started_at')} AS "slaStartedAt", ${iso('c.due_at')} AS "dueAt",
-  ${iso('c.sla_breached_at')} AS "slaBreachedAt", ${iso('c.first_response_at')} AS "firstResponseAt",
-  c.first_response_seconds AS "firstResponseSeconds", ${iso('c.resolved_at')} AS "resolvedAt",
-  ${iso('c.created_at')} AS "createdAt", ${iso('c.updated_at')} AS "updatedAt",
-  c.customer_id AS "customerId", c.language, ${iso('c.sla_warned_50_at')} AS "slaWarned50At",
-  ${iso('c.sla_warned_80_at')} AS "slaWarned80At", ${iso('c.assigned_at')} AS "assignedAt",
-  ${iso('c.agent_action_at')} AS "agentActionAt",
-  CASE WHEN ct.id IS NULL THEN NULL ELSE (SELECT row_to_json(x) FROM (SELECT ct.id, ct.platform,
-    ct.external_id AS "externalId", ct.display_name AS "displayName", ct.username) x) END AS contact,
+  ${iso('c.sla_breached_at')} AS "slaBreachedAt",
+  CASE WHEN ct.id IS NULL THEN NULL ELSE (SELECT row_to_json(x) FROM (SELECT
+    ct.display_name AS "displayName", ct.username) x) END AS contact,
   c.last_text AS "lastText", c.last_direction AS "lastDirection", ${ROW_TAGS} AS tags) r)`;
 
 const QUEUE_ORDER = 'c.due_at ASC NULLS LAST, c.priority DESC, c.id ASC';

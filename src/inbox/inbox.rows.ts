@@ -53,19 +53,28 @@ export interface ConversationRow {
   agentActionAt: Date | null;
 }
 
-/** A queue row: the conversation and its newest message (the one-line preview). */
-export interface QueueRow extends ConversationRow {
+/** A queue row (QueueRowView), as PostgreSQL writes it as JSON (timestamps as ISO text). */
+export interface QueueRow {
+  id: string;
+  sourceName: string;
+  platform: string;
+  subject: string | null;
+  status: ConversationStatus;
+  assigneeId: string | null;
+  teamId: string | null;
+  priority: number;
+  intent: string | null;
+  sentimentLabel: string | null;
+  language: string | null;
+  snoozedUntil: string | null;
+  lastMessageAt: string | null;
+  slaStartedAt: string | null;
+  dueAt: string | null;
+  slaBreachedAt: string | null;
+  contact: { displayName: string | null; username: string | null } | null;
+  tags: { id: string; name: string; color: string }[];
   lastText: string | null;
   lastDirection: 'inbound' | 'outbound' | null;
-  /** As TagsService.ofConversations gives them (read in the queue's own query). */
-  tags: {
-    id: string;
-    name: string;
-    color: string | null;
-    createdAt: string;
-    createdBy: string | null;
-    ruleId: string | null;
-  }[];
 }
 
 export interface TimelineItemRow {

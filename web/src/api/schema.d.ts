@@ -2883,89 +2883,61 @@ export interface components {
             /** @description pass as `cursor` for the next page; null at the end */
             nextCursor: string | null;
         };
+        QueueContactView: {
+            displayName: string | null;
+            username: string | null;
+        };
         QueuePageView: {
             conversations: components["schemas"]["QueueRowView"][];
             /** @description pass as `cursor` for the next page */
             nextCursor: string | null;
         };
         QueueRowView: {
-            /**
-             * Format: date-time
-             * @description the holder's last action (reply, note, status)
-             */
-            agentActionAt: string | null;
-            /**
-             * Format: date-time
-             * @description given to its holder
-             */
-            assignedAt: string | null;
             /** Format: uuid */
             assigneeId: string | null;
-            contact: components["schemas"]["ContactView"] | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            customerId: string | null;
+            contact: components["schemas"]["QueueContactView"] | null;
             /**
              * Format: date-time
              * @description answer by; null: no deadline
              */
             dueAt: string | null;
-            /** Format: date-time */
-            firstMessageAt: string | null;
-            /** Format: date-time */
-            firstResponseAt: string | null;
-            firstResponseSeconds: number | null;
             /** Format: uuid */
             id: string;
             /** @description an intent label (GET /api/analysis/labels) */
             intent: string | null;
             /** @description the newest customer message's language (ru, en, mixed, translit, other) */
             language: string | null;
-            /** Format: date-time */
-            lastCustomerMessageAt: string | null;
             /** @enum {string|null} */
             lastDirection: "inbound" | "outbound" | null;
             /** Format: date-time */
             lastMessageAt: string | null;
             lastText: string | null;
-            needsResponse: boolean;
             /** @description vk, telegram, webhook, ... */
             platform: string;
             priority: number;
-            /** Format: date-time */
-            resolvedAt: string | null;
             /** @description a sentiment label */
             sentimentLabel: string | null;
             /** Format: date-time */
             slaBreachedAt: string | null;
             /** Format: date-time */
             slaStartedAt: string | null;
-            /**
-             * Format: date-time
-             * @description the clock passed 50 % of its time
-             */
-            slaWarned50At: string | null;
-            /**
-             * Format: date-time
-             * @description the clock passed 80 % of its time
-             */
-            slaWarned80At: string | null;
             /** Format: date-time */
             snoozedUntil: string | null;
-            /** Format: uuid */
-            sourceId: string;
             sourceName: string;
             /** @enum {string} */
             status: "open" | "pending" | "snoozed" | "resolved";
             subject: string | null;
             /** @description by name */
-            tags: components["schemas"]["ConversationTagView"][];
+            tags: components["schemas"]["QueueTagView"][];
             /** Format: uuid */
             teamId: string | null;
-            threadKey: string;
-            /** Format: date-time */
-            updatedAt: string;
+        };
+        QueueTagView: {
+            /** @description #rrggbb */
+            color: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         QuietHoursDto: {
             /**

@@ -10,7 +10,7 @@ import { InboxPage } from './InboxPage';
 function setup(replyAnswer: () => unknown) {
   const c = row({
     intent: 'complaint',
-    contact: { id: 'x', platform: 'vk', externalId: '5', displayName: 'Ирина Петрова', username: null },
+    contact: { displayName: 'Ирина Петрова', username: null },
   });
   const net = mockNetwork({
     'GET /api/conversations': () => ({ conversations: [c], nextCursor: null }),

@@ -4,7 +4,7 @@ import { buildTimeline } from './timeline';
 
 describe('buildTimeline', () => {
   it('orders items, replies and notes by time and shows a delivered reply once (not its echo)', () => {
-    const d = details(row({ firstMessageAt: '2024-11-05T10:00:00.000Z' }));
+    const d = details(row(), {}, { firstMessageAt: '2024-11-05T10:00:00.000Z' });
     const echo = {
       ...d.items[0]!,
       id: '102',

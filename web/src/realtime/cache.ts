@@ -49,7 +49,7 @@ function patchReply(qc: QueryClient, e: InboxEvent): void {
 }
 
 function patchConversations(qc: QueryClient, ids: Set<string>, changes: Record<string, unknown>): void {
-  const patch: Partial<QueueRow> = {};
+  const patch: Partial<Pick<QueueRow, (typeof ROW_FIELDS)[number]>> = {};
   for (const f of ROW_FIELDS) if (f in changes) (patch as Record<string, unknown>)[f] = changes[f];
   if (Object.keys(patch).length === 0) return;
   for (const [key, page] of qc.getQueriesData<QueuePage>({ queryKey: keys.queues })) {

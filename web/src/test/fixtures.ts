@@ -3,47 +3,27 @@ import type { ConversationDetails, QueueRow } from '../api/client';
 const iso = (msFromNow: number) => new Date(Date.now() + msFromNow).toISOString();
 let n = 0;
 
+/** A queue row as GET /api/conversations gives it (QueueRowView). */
 export function row(over: Partial<QueueRow> = {}): QueueRow {
   n++;
   return {
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    sourceId: 'aaaaaaaa-0000-4000-8000-000000000001',
     sourceName: 'Acme во ВКонтакте',
     platform: 'vk',
-    threadKey: `dm:${n}`,
     subject: null,
     status: 'open',
     assigneeId: null,
-    assignedAt: null,
-    agentActionAt: null,
-    slaWarned80At: null,
-    slaWarned50At: null,
     teamId: null,
     priority: 0,
     intent: 'support_question',
     sentimentLabel: 'negative',
-    needsResponse: true,
+    language: 'ru',
     snoozedUntil: null,
-    firstMessageAt: iso(-600_000),
     lastMessageAt: iso(-600_000),
-    lastCustomerMessageAt: iso(-600_000),
     slaStartedAt: iso(-600_000),
     dueAt: iso(3_000_000),
     slaBreachedAt: null,
-    firstResponseAt: null,
-    firstResponseSeconds: null,
-    resolvedAt: null,
-    createdAt: iso(-600_000),
-    updatedAt: iso(-600_000),
-    customerId: null,
-    language: 'ru',
-    contact: {
-      id: `c${n}`,
-      platform: 'vk',
-      externalId: String(n),
-      displayName: `Клиент ${n}`,
-      username: null,
-    },
+    contact: { displayName: `Клиент ${n}`, username: null },
     tags: [],
     lastText: 'Где мой заказ?',
     lastDirection: 'inbound',
@@ -51,8 +31,42 @@ export function row(over: Partial<QueueRow> = {}): QueueRow {
   };
 }
 
-export function details(conv: QueueRow, over: Partial<ConversationDetails> = {}): ConversationDetails {
-  const { lastText: _t, lastDirection: _d, ...conversation } = conv;
+type Conversation = ConversationDetails['conversation'];
+
+/**
+ * The conversation view of a queue row (GET /api/conversations/{id}): the row's fields plus what
+ * only the detail carries, `extra` over the defaults.
+ */
+export function details(
+  conv: QueueRow,
+  over: Partial<ConversationDetails> = {},
+  extra: Partial<Conversation> = {},
+): ConversationDetails {
+  const { lastText: _t, lastDirection: _d, contact, tags, ...fields } = conv;
+  const at = fields.lastMessageAt ?? iso(-600_000);
+  const conversation: Conversation = {
+    sourceId: 'aaaaaaaa-0000-4000-8000-000000000001',
+    threadKey: `dm:${fields.id}`,
+    needsResponse: true,
+    firstMessageAt: at,
+    lastCustomerMessageAt: at,
+    firstResponseAt: null,
+    firstResponseSeconds: null,
+    resolvedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    customerId: null,
+    slaWarned50At: null,
+    slaWarned80At: null,
+    assignedAt: null,
+    agentActionAt: null,
+    ...fields,
+    contact: contact
+      ? { id: `c-${fields.id}`, platform: fields.platform, externalId: fields.id, ...contact }
+      : null,
+    tags: tags.map((t) => ({ createdAt: at, createdBy: null, ruleId: null, ...t })),
+    ...extra,
+  };
   return {
     conversation,
     items: [
@@ -68,8 +82,8 @@ export function details(conv: QueueRow, over: Partial<ConversationDetails> = {})
         text: conv.lastText ?? '',
         previousTexts: [],
         version: 1,
-        createdAt: conv.firstMessageAt!,
-        receivedAt: conv.firstMessageAt!,
+        createdAt: conversation.firstMessageAt!,
+        receivedAt: conversation.firstMessageAt!,
         editedAt: null,
         language: 'ru',
         sentimentLabel: 'negative',
