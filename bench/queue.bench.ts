@@ -2,7 +2,8 @@
  * The inbox queue at a million conversations (issue 11): 50 concurrent connections (autocannon)
  * against the real app (ROLE=api, a child process: `src/main.ts`) on the default view, filter
  * combinations, a full-text search, the All tab, a deep keyset page and the saved views' live
- * counts; p50/p95/p99 and requests/s of each, the median of `--runs` runs, next to the app's own
+ * counts, and the default view while the queue is written 10 times a second (each write moves the
+ * queue's version, so the API's page cache is rebuilt that often); p50/p95/p99 and requests/s of each, the median of `--runs` runs, next to the app's own
  * floor (GET /health/live in the same run) as a ratio.
  *
  *   npm run bench:queue -- [--conversations 1000000] [--duration 10] [--runs 3] [--connections 50]
