@@ -19,7 +19,8 @@ export class QueueVersion1732602100000 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE queue_version (shard int PRIMARY KEY, n bigint NOT NULL DEFAULT 0)`);
     await q.query(`INSERT INTO queue_version (shard) SELECT g FROM generate_series(0, 63) g`);
-    await q.query(`CREATE FUNCTION otklik_bump_queue_version() RETURNS trigger LANGUAGE plpgsql AS $$
+    // jit off like every trigger function's (migration TriggerFunctionsWithoutJit): nothing here pays back compiling
+    await q.query(`CREATE FUNCTION otklik_bump_queue_version() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $$
       BEGIN
         IF current_setting('otklik.queue_bumped', true) IS DISTINCT FROM 'y' THEN
           -- an upsert: a lost counter row must not freeze the version
