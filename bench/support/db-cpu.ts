@@ -37,7 +37,15 @@ export class DatabaseCpu {
     await this.client.connect();
     this.startedAt = new Date();
     await this.sample();
-    this.timer = setInterval(() => void this.sample().catch(() => undefined), 200);
+    // a sample still running under load skips the tick (one query at a time on the client)
+    let busy = false;
+    this.timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      void this.sample()
+        .catch(() => undefined)
+        .finally(() => (busy = false));
+    }, 200);
   }
 
   /** Seconds of CPU since start(), summed over the database's backends (ours excluded). */
