@@ -4,7 +4,8 @@ import type { ConnectorError } from '../connectors/connector';
  * The one mapping from connector outcomes onto a source's state (pure):
  * rate_limited → throttled until now + retry-after; temporary → degraded after 3 failures in a
  * row; auth_revoked / configuration → needs_attention (stop polling, a person must act);
- * bad_cursor → reconcile from a safe watermark; success → healthy.
+ * bad_cursor → reconcile from a safe watermark; success → healthy (needs_attention only after a
+ * person verifies or replaces the credentials: SourcesService.recordSuccess).
  */
 export type SourceStatus = 'healthy' | 'throttled' | 'degraded' | 'needs_attention' | 'disabled';
 

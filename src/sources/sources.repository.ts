@@ -82,7 +82,11 @@ export class SourcesRepository {
   }
 
   /** Writes a health change; `synced` also stamps last_synced_at (a successful read). */
-  async applyHealth(id: string, c: HealthChange, synced: boolean): Promise<void> {
+  /**
+   * `keepAttention`: leave a source that needs attention as it is (checked in the statement, so a
+   * success read before the failure was recorded cannot overwrite it).
+   */
+  async applyHealth(id: string, c: HealthChange, synced: boolean, keepAttention = false): Promise<void> {
     await this.ds.query(
       `UPDATE sources SET
          status_changed_at = CASE WHEN status <> $2 THEN now() ELSE status_changed_at END,
@@ -90,8 +94,17 @@ export class SourcesRepository {
          last_error_code = $6,
          last_synced_at = CASE WHEN $7 THEN now() ELSE last_synced_at END,
          updated_at = now()
-       WHERE id = $1`,
-      [id, c.status, c.statusReason, c.throttledUntil, c.consecutiveFailures, c.lastErrorCode, synced],
+       WHERE id = $1 AND NOT ($8 AND status = 'needs_attention')`,
+      [
+        id,
+        c.status,
+        c.statusReason,
+        c.throttledUntil,
+        c.consecutiveFailures,
+        c.lastErrorCode,
+        synced,
+        keepAttention,
+      ],
     );
   }
 }

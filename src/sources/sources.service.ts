@@ -144,7 +144,7 @@ export class SourcesService {
     const ctx = await this.context(id);
     try {
       const { accountName } = await this.registry.get(ctx.platform).verify(ctx);
-      await this.recordSuccess(id, false);
+      await this.recordSuccess(id, false, true);
       await this.changed(id);
       return { ok: true, accountName };
     } catch (err) {
@@ -184,10 +184,15 @@ export class SourcesService {
     return this.repo.listEnabled();
   }
 
-  /** A successful read (or verify): healthy again. */
-  async recordSuccess(id: string, synced = true): Promise<void> {
+  /**
+   * A successful read: healthy again — except that needs_attention (a revoked token, a wrong
+   * setting) waits for a person: a verify or new credentials (`byPerson`). A background read that
+   * succeeds anyway (another token, a long-poll key, a sync that started before the token was
+   * revoked and ended after the failure was recorded) must not hide it.
+   */
+  async recordSuccess(id: string, synced = true, byPerson = false): Promise<void> {
     const s = await this.mustFind(id);
-    await this.repo.applyHealth(id, afterSuccess(s), synced);
+    await this.repo.applyHealth(id, afterSuccess(s), synced, !byPerson);
   }
 
   /**

@@ -125,6 +125,17 @@ describe('SyncService and PushReceivers', () => {
     },
   );
 
+  it('needs_attention waits for a person: a late background success leaves it, a verify clears it', async () => {
+    const id = await h.createSource('scripted_pull');
+    pull.script = [new ConnectorError('auth_revoked', 'token revoked')];
+    await sync.syncSource(id);
+    // a sync or receiver that read successfully before the token was revoked reports afterwards
+    await sources.recordSuccess(id);
+    expect(await state(id)).toMatchObject({ status: 'needs_attention', last_error_code: 'auth_revoked' });
+    await sources.verify(id);
+    expect(await state(id)).toMatchObject({ status: 'healthy', last_error_code: null });
+  });
+
   it('bad_cursor → the next fetch reconciles from a safe watermark', async () => {
     const id = await h.createSource('scripted_pull');
     await sync.syncSource(id); // a good sync sets last_synced_at
