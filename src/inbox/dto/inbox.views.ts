@@ -10,6 +10,7 @@ import {
   Str,
   Num,
 } from '../../common/api-schema';
+import { PickType } from '@nestjs/swagger';
 import { ConversationTagView } from '../../tags/dto/tags.views';
 import { BULK_ACTIONS, CONVERSATION_STATUSES } from './inbox.dto';
 
@@ -82,24 +83,24 @@ export class QueueTagView {
  * timestamps, when and by whom its tags were put on) is in GET /api/conversations/{id}. A page
  * is half the bytes it was with every conversation field.
  */
-export class QueueRowView {
-  @Str({ format: 'uuid' }) id!: string;
-  @Str() sourceName!: string;
-  @Str({ description: 'vk, telegram, webhook, ...' }) platform!: string;
-  @NullableStr() subject!: string | null;
-  @Enum(CONVERSATION_STATUSES) status!: (typeof CONVERSATION_STATUSES)[number];
-  @NullableStr({ format: 'uuid' }) assigneeId!: string | null;
-  @NullableStr({ format: 'uuid' }) teamId!: string | null;
-  @Int() priority!: number;
-  @NullableStr({ description: 'an intent label (GET /api/analysis/labels)' }) intent!: string | null;
-  @NullableStr({ description: 'a sentiment label' }) sentimentLabel!: string | null;
-  @NullableStr({ description: "the newest customer message's language (ru, en, mixed, translit, other)" })
-  language!: string | null;
-  @NullableDateTime() snoozedUntil!: string | null;
-  @NullableDateTime() lastMessageAt!: string | null;
-  @NullableDateTime() slaStartedAt!: string | null;
-  @NullableDateTime({ description: 'answer by; null: no deadline' }) dueAt!: string | null;
-  @NullableDateTime() slaBreachedAt!: string | null;
+export class QueueRowView extends PickType(ConversationView, [
+  'id',
+  'sourceName',
+  'platform',
+  'subject',
+  'status',
+  'assigneeId',
+  'teamId',
+  'priority',
+  'intent',
+  'sentimentLabel',
+  'language',
+  'snoozedUntil',
+  'lastMessageAt',
+  'slaStartedAt',
+  'dueAt',
+  'slaBreachedAt',
+] as const) {
   @Of(() => QueueContactView, { nullable: true }) contact!: QueueContactView | null;
   @ListOf(() => QueueTagView, { description: 'by name' }) tags!: QueueTagView[];
   @NullableStr() lastText!: string | null;
