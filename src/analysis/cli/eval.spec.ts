@@ -7,11 +7,12 @@ const root = path.resolve(__dirname, '..', '..', '..');
 function runEval(args: string[], env: Record<string, string> = {}): string {
   return execFileSync(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', 'src/analysis/cli/eval.ts', ...args],
+    // `npm run eval` is ts-node --transpile-only; ts-cache.js is that transpile, cached on disk
+    ['-r', './test/support/ts-cache.js', 'src/analysis/cli/eval.ts', ...args],
     {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+      env: { ...process.env, ...env },
     },
   );
 }
