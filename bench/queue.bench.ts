@@ -8,6 +8,7 @@
  *
  *   npm run bench:queue -- [--conversations 1000000] [--duration 10] [--runs 3] [--connections 50]
  *                          [--reseed] [--seed-only] [--db otklik_bench_queue] [--only name,name] [--json]
+ *                          [--app-node-options "--cpu-prof --cpu-prof-dir=/tmp/prof"]
  *
  * The database (`otklik_bench_queue` on DATABASE_URL's server, default 127.0.0.1:5432) is kept
  * between runs: seeding is the slow part. It is seeded when empty, when its size differs, or with
@@ -50,6 +51,8 @@ const ONLY = opt('only', '').split(',').filter(Boolean);
 const JSON_OUT = argv.includes('--json');
 const RESEED = argv.includes('--reseed');
 const SEED_ONLY = argv.includes('--seed-only');
+/** Node options for the app child, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (a profile of the API). */
+const APP_NODE_OPTIONS = opt('app-node-options', '');
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SEARCH_WORD = 'скидку';
 /** A rare word: put into RARE_ITEMS customer messages after seeding (fixtures()), not in the vocabulary. */
@@ -401,7 +404,11 @@ async function main() {
       `${facts.items.toLocaleString('en')} items; "${SEARCH_WORD}" is in ${facts.searchItems.toLocaleString('en')} items`,
   );
 
-  const app: ChildApp = await spawnApp(url, { ROLE: 'api', LOG_LEVEL: 'info' });
+  const app: ChildApp = await spawnApp(url, {
+    ROLE: 'api',
+    LOG_LEVEL: 'info',
+    ...(APP_NODE_OPTIONS ? { NODE_OPTIONS: APP_NODE_OPTIONS } : {}),
+  });
   // The app logs every request (info); read and drop it here, as a log shipper would, instead of
   // keeping hundreds of megabytes in this process, which also runs autocannon.
   app.child.stdout!.removeAllListeners('data');

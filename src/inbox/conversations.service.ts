@@ -81,10 +81,10 @@ export class ConversationsService {
     const state = await this.inbox.queueState();
     return this.pages.get(JSON.stringify(filter), state, async () => {
       // read before the page: a clock falling due meanwhile only ends the entry early
-      const until = filter.sla ? await this.inbox.nextDue() : null;
-      const { json, next } = await this.inbox.queue(filter);
+      const due = filter.sla ? await this.inbox.nextDue() : null;
+      const { json, next, pastDueBeyond } = await this.inbox.queue(filter);
       const body = `{"conversations":${json},"nextCursor":${JSON.stringify(next)}}`;
-      return { body: Buffer.from(body), until };
+      return { body: Buffer.from(body), until: breachedPageIsFixed(filter, pastDueBeyond) ? null : due };
     });
   }
 
@@ -413,6 +413,19 @@ export function conversationFilter(q: ConversationFilterDto, user: SessionUser):
             ? null
             : assignee,
   };
+}
+
+/**
+ * Whether a page of the "breached" filter stays what it is while nothing is written, however
+ * long. With the clock alone conversations only join "breached" (a running clock falls due; none
+ * leaves without a write), and one that joins later was not yet due when the page was read, so
+ * its due time is later than that moment. The queue's order is by due time first: when the row
+ * after the page (the page reads one more to know there is a next page) was already past due at
+ * that moment, every later joiner sorts after it, so the page, its `more` and its cursor stay the
+ * same. Otherwise (a short page: the last one) the page ends when the next clock falls due.
+ */
+export function breachedPageIsFixed(filter: Pick<QueueFilter, 'sla'>, pastDueBeyond: boolean): boolean {
+  return filter.sla === 'breached' && pastDueBeyond;
 }
 
 /** The holder's fields a request changes (what an override audit records), or null for none. */

@@ -224,7 +224,7 @@ export class InboxRepository {
    * PostgreSQL: rows arrive as one text column each, so the API neither parses 40 columns and a
    * dozen timestamps per row nor serialises them again), and the next page's cursor.
    */
-  async queue(f: QueueFilter): Promise<{ json: string; next: string | null }> {
+  async queue(f: QueueFilter): Promise<{ json: string; next: string | null; pastDueBeyond: boolean }> {
     const params: unknown[] = [];
     const where = filterSql(f, params);
     if (f.after) {
@@ -239,9 +239,16 @@ export class InboxRepository {
       branches.length > 1 ? [`c.id IN (${searchedIdsSql(where, branches, limit)})`] : [...where, ...branches];
     // The page's ids first (narrow rows, whatever plan finds them), then the columns and joins
     // for those rows only: a plan that sorts thousands of matches does not join them all.
-    const rows = await sqlRows<{ doc: string; dueKey: string | null; priority: number; id: string }>(
+    const rows = await sqlRows<{
+      doc: string;
+      dueKey: string | null;
+      priority: number;
+      id: string;
+      pastDue: boolean | null;
+    }>(
       this.db,
-      `SELECT ${QUEUE_ROW_JSON}::text AS doc, c.due_at::text AS "dueKey", c.priority, c.id
+      `SELECT ${QUEUE_ROW_JSON}::text AS doc, c.due_at::text AS "dueKey", c.priority, c.id,
+              c.due_at <= now() AS "pastDue"
        FROM (SELECT c.id FROM conversations c ${match.length ? `WHERE ${match.join(' AND ')}` : ''}
               ORDER BY ${QUEUE_ORDER} LIMIT ${limit}) page
        JOIN conversations c ON c.id = page.id
@@ -255,7 +262,9 @@ export class InboxRepository {
     const tail = page[page.length - 1];
     const next =
       more && tail ? encodeQueueCursor({ due: tail.dueKey, priority: tail.priority, id: tail.id }) : null;
-    return { json: `[${page.map((r) => r.doc).join(',')}]`, next };
+    // the row after the page (read to know there is a next page) was past due when this statement ran
+    const pastDueBeyond = more && rows[f.limit].pastDue === true;
+    return { json: `[${page.map((r) => r.doc).join(',')}]`, next, pastDueBeyond };
   }
 
   /** The queue's version (migration QueueVersion) and the database's clock, for QueueCache. */

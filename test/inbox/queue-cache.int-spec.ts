@@ -113,6 +113,53 @@ describe('queue page cache', () => {
     expect(await row(admin, f.conversationId, '?sla=on_track')).toBeUndefined();
   });
 
+  it('a full "breached" page whose next row was past due is kept when a clock falls due; any other is rebuilt', async () => {
+    const source = async () =>
+      (
+        await withDb(t, (c) =>
+          c.query(`INSERT INTO sources (platform, name, settings) VALUES ('testnet', 'SLA', '{}') RETURNING id`),
+        )
+      ).rows[0].id as string;
+    const [fixed, moving] = [await source(), await source()];
+    const now = Date.now();
+    const due = now + 8000; // far enough ahead for the first requests on a loaded machine
+    const seed = (sourceId: string, text: string, dueAt: number) =>
+      withDb(t, (c) => seedConversation(c, { sourceId, text, dueAt: new Date(dueAt) }));
+    // `fixed`: the page (1 row) and the row after it both past due; one more falls due later
+    const f1 = await seed(fixed, 'просрочен давно', now - 3600_000);
+    await seed(fixed, 'просрочен недавно', now - 1800_000);
+    const f3 = await seed(fixed, 'просрочится сейчас', due);
+    // `moving`: marked breached but due later (a clock moved after its breach), so the one that
+    // falls due sorts before them: the page must change without a write
+    const m1 = await seed(moving, 'отмечен, срок через час', now + 3600_000);
+    const m2 = await seed(moving, 'отмечен, срок через два', now + 7200_000);
+    const m3 = await seed(moving, 'просрочится сейчас', due);
+    await withDb(t, (c) =>
+      c.query(`UPDATE conversations SET sla_breached_at = now() WHERE id = ANY ($1)`, [
+        [m1.conversationId, m2.conversationId],
+      ]),
+    );
+    const ids = async (sourceId: string) =>
+      (await page(admin, `?sla=breached&limit=1&sourceId=${sourceId}`)).conversations.map((c) => c.id);
+    expect(await ids(fixed)).toEqual([f1.conversationId]);
+    expect(await ids(moving)).toEqual([m1.conversationId]);
+    // an edit the version does not count: shows whether the `fixed` page was built again
+    await withDb(t, async (c) => {
+      await c.query(`SET session_replication_role = replica`);
+      await c.query(`UPDATE conversations SET last_text = 'невидимая правка' WHERE id = $1`, [
+        f1.conversationId,
+      ]);
+    });
+    expect(Date.now()).toBeLessThan(due); // every answer above was read before it fell due
+    await new Promise((r) => setTimeout(r, due - Date.now() + 300));
+    expect(await ids(moving)).toEqual([m3.conversationId]);
+    const kept = (await page(admin, `?sla=breached&limit=1&sourceId=${fixed}`)).conversations;
+    expect(kept.map((c) => [c.id, c.lastText])).toEqual([[f1.conversationId, 'просрочен давно']]);
+    // the one that fell due is on a later page (keyset), after every one breached before it
+    const all = (await page(admin, `?sla=breached&limit=10&sourceId=${fixed}`)).conversations;
+    expect(all.map((c) => c.id).at(-1)).toBe(f3.conversationId);
+  }, 30_000);
+
   it('"mine" is each user\'s own page', async () => {
     const anna = await userSession(t, admin, 'agent', 'Анна');
     const boris = await userSession(t, admin, 'agent', 'Борис');
