@@ -404,11 +404,11 @@ async function main() {
       `${facts.items.toLocaleString('en')} items; "${SEARCH_WORD}" is in ${facts.searchItems.toLocaleString('en')} items`,
   );
 
-  const app: ChildApp = await spawnApp(url, {
-    ROLE: 'api',
-    LOG_LEVEL: 'info',
-    ...(APP_NODE_OPTIONS ? { NODE_OPTIONS: APP_NODE_OPTIONS } : {}),
-  });
+  const app: ChildApp = await spawnApp(
+    url,
+    { ROLE: 'api', LOG_LEVEL: 'info' },
+    APP_NODE_OPTIONS.split(/\s+/).filter(Boolean),
+  );
   // The app logs every request (info); read and drop it here, as a log shipper would, instead of
   // keeping hundreds of megabytes in this process, which also runs autocannon.
   app.child.stdout!.removeAllListeners('data');

@@ -35,7 +35,7 @@ import {
 } from './dto/inbox.dto';
 import { conversationReassigned, conversationUpdated, publishInboxEvents } from './inbox-events';
 import { ConversationFilter, InboxRepository, QueueFilter } from './inbox.repository';
-import { QueueCache } from './queue-cache';
+import { QueueCache, ReadAfterAsking } from './queue-cache';
 import { decodeQueueCursor } from './queue-cursor';
 import { PostContextService } from './post-context.service';
 
@@ -46,6 +46,8 @@ export const BULK_MAX = 200;
 @Injectable()
 export class ConversationsService {
   private readonly pages = new QueueCache();
+  /** The queue's state, one query for all the requests that came while the last one ran. */
+  private readonly state = new ReadAfterAsking(() => this.inbox.queueState());
 
   constructor(
     private readonly db: DataSource,
@@ -78,7 +80,7 @@ export class ConversationsService {
     const after = q.cursor ? decodeQueueCursor(q.cursor) : undefined;
     if (q.cursor && !after) throw new BadRequestException('cursor is not valid');
     const filter: QueueFilter = { ...conversationFilter(q, user), after, limit: q.limit ?? 50 };
-    const state = await this.inbox.queueState();
+    const state = await this.state.get();
     return this.pages.get(JSON.stringify(filter), state, async () => {
       // read before the page: a clock falling due meanwhile only ends the entry early
       const due = filter.sla ? await this.inbox.nextDue() : null;

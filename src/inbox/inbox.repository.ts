@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Pool, QueryConfig } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { ConversationStatus } from '../conversations/conversation-lifecycle';
 import { itemUrl } from '../connectors/item-url';
 import type { SlaState } from './dto/inbox.dto';
@@ -195,6 +197,12 @@ const QUEUE_ROW_JSON = `(SELECT row_to_json(r) FROM (SELECT
 
 const QUEUE_ORDER = 'c.due_at ASC NULLS LAST, c.priority DESC, c.id ASC';
 
+/** Named: prepared once per pooled connection. */
+const QUEUE_STATE: QueryConfig = {
+  name: 'otklik_queue_state',
+  text: `SELECT sum(n)::text AS version, extract(epoch FROM now())::float8 * 1000 AS now FROM queue_version`,
+};
+
 /**
  * The ids of the first `limitParam` conversations in queue order that pass `where` and any one
  * of the search branches. Each branch is its own ordered, limited query, so the planner picks
@@ -267,13 +275,15 @@ export class InboxRepository {
     return { json: `[${page.map((r) => r.doc).join(',')}]`, next, pastDueBeyond };
   }
 
-  /** The queue's version (migration QueueVersion) and the database's clock, for QueueCache. */
+  /**
+   * The queue's version (migration QueueVersion) and the database's clock, for QueueCache: on
+   * TypeORM's pg pool itself, a prepared statement (asked for every queue request; TypeORM's
+   * query runner and logging around one small query cost more than the query).
+   */
   async queueState(): Promise<QueueState> {
-    const r = await sqlOne<{ version: string | null; now: number }>(
-      this.db,
-      `SELECT sum(n)::text AS version, extract(epoch FROM now())::float8 * 1000 AS now FROM queue_version`,
-    );
-    return { version: r?.version ?? '0', now: r!.now };
+    const pool = (this.db.driver as PostgresDriver).master as Pool;
+    const r = await pool.query<{ version: string | null; now: number }>(QUEUE_STATE);
+    return { version: r.rows[0]?.version ?? '0', now: r.rows[0].now };
   }
 
   /**

@@ -74,3 +74,47 @@ export class QueueCache {
     return this.pages.size;
   }
 }
+
+/**
+ * One read for every caller that asked before it was sent: a caller that comes while a read is
+ * in flight waits for the next one, never takes the answer of a read sent before it asked. So an
+ * answer is always at least as new as the moment its caller asked (a write committed before a
+ * request began is in it), while 50 concurrent requests cost one query round trip instead of 50
+ * (each query is a socket write and a wake-up of a PostgreSQL backend on both sides).
+ */
+export class ReadAfterAsking<T> {
+  private asking: { resolve: (v: T) => void; reject: (e: unknown) => void }[] = [];
+  private reading = false;
+
+  constructor(private readonly read: () => Promise<T>) {}
+
+  get(): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.asking.push({ resolve, reject });
+      if (this.reading) return;
+      this.reading = true;
+      // sent at the end of this turn of the event loop: requests parsed together share it
+      setImmediate(() => this.next());
+    });
+  }
+
+  private next() {
+    const batch = this.asking;
+    this.asking = [];
+    this.reading = true;
+    // read() is called only now: after every caller in the batch asked
+    this.read().then(
+      (v) => this.settle(batch, (w) => w.resolve(v)),
+      (e: unknown) => this.settle(batch, (w) => w.reject(e)),
+    );
+  }
+
+  private settle(
+    batch: { resolve: (v: T) => void; reject: (e: unknown) => void }[],
+    fn: (w: { resolve: (v: T) => void; reject: (e: unknown) => void }) => void,
+  ) {
+    for (const w of batch) fn(w);
+    if (this.asking.length > 0) this.next();
+    else this.reading = false;
+  }
+}

@@ -26,7 +26,12 @@ export interface ChildApp {
 
 export const CHILD_METRICS_TOKEN = 'child-metrics-token-0123456789';
 
-export async function spawnApp(databaseUrl: string, env: Record<string, string> = {}): Promise<ChildApp> {
+/** `nodeArgs`: options for node itself, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */
+export async function spawnApp(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<ChildApp> {
   // OTKLIK_CHILD_BUILT=1: the built app (`npm run build` first). Otherwise the sources, transpiled
   // once and cached on disk by content (the suite spawns the app many times; ts-node would
   // transpile all of src again at every start).
@@ -34,7 +39,7 @@ export async function spawnApp(databaseUrl: string, env: Record<string, string> 
     process.env.OTKLIK_CHILD_BUILT === '1'
       ? ['dist/src/main.js']
       : ['-r', './test/support/ts-cache.js', 'src/main.ts'];
-  const child = spawn(process.execPath, entry, {
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
