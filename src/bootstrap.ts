@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
@@ -20,6 +20,7 @@ import { InboxEventsHub } from './realtime/inbox-events.hub';
 import { DatabaseErrorFilter } from './security/database-error.filter';
 import { jsonBodies, securityHeaders } from './security/http-hardening';
 import { InputSafetyPipe } from './security/input-safety.pipe';
+import { AppValidationPipe } from './security/validation';
 
 export interface RunningApp {
   app: INestApplication;
@@ -104,7 +105,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig) {
   // InputSafetyPipe first: NUL, lone surrogates and null-where-not-nullable never reach validation
   app.useGlobalPipes(
     new InputSafetyPipe(),
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+    new AppValidationPipe(),
   );
   // the safety net under validation: a PostgreSQL data error from bad input is a 400, not a 500
   app.useGlobalFilters(new DatabaseErrorFilter(app.getHttpAdapter()));

@@ -18,8 +18,8 @@ import { ConversationsService } from './conversations.service';
 import {
   BulkConversationsDto,
   CreateNoteDto,
-  ListConversationsQuery,
   ReassignConversationDto,
+  UnvalidatedQueueQuery,
   UpdateConversationDto,
 } from './dto/inbox.dto';
 import {
@@ -41,7 +41,7 @@ export class ConversationsController {
   @Roles('admin', 'agent', 'analyst')
   @ApiOkResponse({ type: QueuePageView })
   async list(
-    @Query() q: ListConversationsQuery,
+    @Query() q: UnvalidatedQueueQuery,
     @CurrentUser() user: SessionUser,
     @Res() res: Response,
   ): Promise<void> {

@@ -31,12 +31,14 @@ import {
   ConversationFilterDto,
   ListConversationsQuery,
   ReassignConversationDto,
+  UnvalidatedQueueQuery,
   UpdateConversationDto,
 } from './dto/inbox.dto';
 import { conversationReassigned, conversationUpdated, publishInboxEvents } from './inbox-events';
 import { ConversationFilter, InboxRepository, QueueFilter } from './inbox.repository';
 import { QueueCache, ReadAfterAsking } from './queue-cache';
-import { decodeQueueCursor } from './queue-cursor';
+import { decodeQueueCursor, QueueCursor } from './queue-cursor';
+import { validatedQuery } from '../security/validation';
 import { PostContextService } from './post-context.service';
 
 /** Most conversations one bulk request may change (a page of the queue is 50; 200 is four). */
@@ -46,6 +48,7 @@ export const BULK_MAX = 200;
 @Injectable()
 export class ConversationsService {
   private readonly pages = new QueueCache();
+  private readonly queries = new ValidQueries(1000);
   /** The queue's state, one query for all the requests that came while the last one ran. */
   private readonly state = new ReadAfterAsking(() => this.inbox.queueState());
 
@@ -76,9 +79,8 @@ export class ConversationsService {
    * InboxRepository.queue), from the cache while nothing it shows has been written since
    * (QueueCache; one small query for the version per request).
    */
-  async queue(q: ListConversationsQuery, user: SessionUser): Promise<Buffer> {
-    const after = q.cursor ? decodeQueueCursor(q.cursor) : undefined;
-    if (q.cursor && !after) throw new BadRequestException('cursor is not valid');
+  async queue(raw: UnvalidatedQueueQuery, user: SessionUser): Promise<Buffer> {
+    const { q, after } = await this.queries.get(raw);
     const filter: QueueFilter = { ...conversationFilter(q, user), after, limit: q.limit ?? 50 };
     const state = await this.state.get();
     return this.pages.get(JSON.stringify(filter), state, async () => {
@@ -415,6 +417,37 @@ export function conversationFilter(q: ConversationFilterDto, user: SessionUser):
             ? null
             : assignee,
   };
+}
+
+/**
+ * The queue's query strings as validated before (class-validator, the cursor decoded), by the
+ * query as it came: validation and its transforms depend on nothing else, so a query string seen
+ * before is valid and means the same. A query that fails is never kept (every time a 400). "me"
+ * stays in the DTO: conversationFilter makes it the user's id per request. Bounded (entries and
+ * the length of a kept query string).
+ */
+export class ValidQueries {
+  private readonly known = new Map<string, { q: ListConversationsQuery; after?: QueueCursor }>();
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxKeyLength = 2048,
+  ) {}
+
+  async get(raw: object): Promise<{ q: ListConversationsQuery; after?: QueueCursor }> {
+    const key = JSON.stringify(raw);
+    const hit = this.known.get(key);
+    if (hit) return hit;
+    const q = await validatedQuery(ListConversationsQuery, raw);
+    const after = q.cursor ? decodeQueueCursor(q.cursor) : undefined;
+    if (q.cursor && !after) throw new BadRequestException('cursor is not valid');
+    const valid = { q, after };
+    if (key.length <= this.maxKeyLength) {
+      if (this.known.size >= this.maxEntries) this.known.delete(this.known.keys().next().value!);
+      this.known.set(key, valid);
+    }
+    return valid;
+  }
 }
 
 /**

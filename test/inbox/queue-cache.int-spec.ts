@@ -160,6 +160,23 @@ describe('queue page cache', () => {
     expect(all.map((c) => c.id).at(-1)).toBe(f3.conversationId);
   }, 30_000);
 
+  it('validates a query string the first time it sees it; a wrong one is a 400 every time', async () => {
+    const wrong = async (query: string) => {
+      const r = await admin.request('GET', `/api/conversations${query}`);
+      return [r.status, ((await r.json()) as { message: unknown }).message];
+    };
+    for (let i = 0; i < 2; i++) {
+      expect(await wrong('?status=weird')).toEqual([400, [expect.stringContaining('status must be one of')]]);
+      expect(await wrong('?colour=red')).toEqual([400, ['property colour should not exist']]);
+      expect(await wrong('?limit=0')).toEqual([400, ['limit must not be less than 1']]);
+      expect(await wrong('?cursor=garbage')).toEqual([400, 'cursor is not valid']);
+    }
+    await withDb(t, (c) => seedConversation(c));
+    await withDb(t, (c) => seedConversation(c));
+    // a known query string keeps what validation made of it (a number, not the text "1")
+    for (let i = 0; i < 2; i++) expect((await page(admin, '?limit=1')).conversations).toHaveLength(1);
+  });
+
   it('"mine" is each user\'s own page', async () => {
     const anna = await userSession(t, admin, 'agent', 'Анна');
     const boris = await userSession(t, admin, 'agent', 'Борис');

@@ -20,6 +20,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { INTENT_LABELS, SENTIMENT_LABELS } from '../../analysis/analysis.types';
+import { ValidatedByHandler } from '../../security/validation';
 
 export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
 
@@ -135,6 +136,14 @@ export class ListConversationsQuery extends ConversationFilterDto {
   @Max(200)
   limit?: number;
 }
+
+/**
+ * ListConversationsQuery as GET /api/conversations receives it: the global pipe passes it on
+ * unvalidated, and ConversationsService.queue validates a query string the first time it sees
+ * it (then keeps the result: a page from the cache is not held up by class-validator).
+ */
+@ValidatedByHandler()
+export class UnvalidatedQueueQuery extends ListConversationsQuery {}
 
 export class UpdateConversationDto {
   @ApiPropertyOptional({ enum: CONVERSATION_STATUSES })
