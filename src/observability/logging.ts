@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { DestinationStream } from 'pino';
+import { stdSerializers, type DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import { AppConfig } from '../config/config.schema';
 import { isSecretKey, REDACTED, redactSecrets } from './redact';
@@ -39,14 +39,17 @@ export function pinoHttpOptions(config: Pick<AppConfig, 'LOG_LEVEL' | 'NODE_ENV'
         return out;
       },
     },
+    // Ours see the raw request and response (pino-http would first copy each into pino's standard
+    // shape, headers and all, per request, only for these to keep three fields of it).
+    wrapSerializers: false,
     serializers: {
-      req: (req: { id?: unknown; method?: string; url?: string }) => ({
+      req: (req: { id?: unknown; method?: string; url?: string; originalUrl?: string }) => ({
         id: req.id,
         method: req.method,
-        url: pathOf(req.url),
+        url: pathOf(req.originalUrl ?? req.url),
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      err: (err) => redactSecrets(err),
+      err: (err) => redactSecrets(stdSerializers.err(err)),
     },
     customSuccessMessage: (req, res, responseTime) =>
       `${req.method} ${pathOf(req.url)} ${res.statusCode} ${Math.round(responseTime)} ms`,
