@@ -29,6 +29,7 @@
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -321,6 +322,18 @@ interface Figures {
   requests: number;
   non2xx: number;
   rows: number;
+  /**
+   * The app's CPU time (user + system, /proc) per request answered: what the API itself spends,
+   * which a loaded machine changes far less than latency or throughput.
+   */
+  apiCpuMs: number;
+}
+
+/** CPU time a process has used so far, ms (/proc/<pid>/stat: utime + stime, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const pct = (sorted: number[], p: number) =>
@@ -330,8 +343,9 @@ const pct = (sorted: number[], p: number) =>
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** One autocannon run; latencies from every response (autocannon's own table has no p95). */
-async function measure(url: string, cookie: string, seconds: number): Promise<Figures> {
+async function measure(url: string, cookie: string, seconds: number, appPid: number): Promise<Figures> {
   const times: number[] = [];
+  const cpu0 = cpuMs(appPid);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       { url, connections: CONNECTIONS, duration: seconds, headers: { cookie } },
@@ -339,8 +353,10 @@ async function measure(url: string, cookie: string, seconds: number): Promise<Fi
     );
     instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
   });
+  const cpu = cpuMs(appPid) - cpu0;
   times.sort((a, b) => a - b);
   return {
+    apiCpuMs: Math.round((cpu / Math.max(1, result.requests.total)) * 100) / 100,
     p50: pct(times, 50),
     p95: pct(times, 95),
     p99: pct(times, 99),
@@ -517,16 +533,18 @@ async function main() {
       const probe = await fetch(`${app.url}${s.path}`, { headers: { cookie } });
       const body = (await probe.json()) as { conversations?: unknown[]; views?: unknown[] };
       if (probe.status !== 200) throw new Error(`${s.path}: ${probe.status}`);
-      await writing(s.writes, () => measure(`${app.url}${s.path}`, cookie, 2)); // warm-up
+      const pid = app.child.pid!;
+      await writing(s.writes, () => measure(`${app.url}${s.path}`, cookie, 2, pid)); // warm-up
       const runs: Figures[] = [];
       for (let r = 0; r < RUNS; r++)
-        runs.push(await writing(s.writes, () => measure(`${app.url}${s.path}`, cookie, DURATION)));
+        runs.push(await writing(s.writes, () => measure(`${app.url}${s.path}`, cookie, DURATION, pid)));
       const m = (k: keyof Figures) => median(runs.map((x) => x[k]));
       results[s.name] = {
         p50: m('p50'),
         p95: m('p95'),
         p99: m('p99'),
         rps: Math.round(m('rps')),
+        apiCpuMs: m('apiCpuMs'),
         requests: m('requests'),
         non2xx: runs.reduce((a, x) => a + x.non2xx, 0),
         rows: (body.conversations ?? body.views ?? []).length,
@@ -536,7 +554,8 @@ async function main() {
       const f = results[s.name];
       log(
         `${s.name.padEnd(42)} p50 ${String(f.p50).padStart(5)} ms  p95 ${String(f.p95).padStart(5)} ms  ` +
-          `p99 ${String(f.p99).padStart(5)} ms  ${String(f.rps).padStart(6)} req/s  rows ${f.rows}` +
+          `p99 ${String(f.p99).padStart(5)} ms  ${String(f.rps).padStart(6)} req/s  ` +
+          `API CPU ${f.apiCpuMs.toFixed(2)} ms/req  rows ${f.rows}` +
           (f.non2xx ? `  non-2xx/errors ${f.non2xx}` : '') +
           (s.target
             ? `  target p95 ≤ ${s.target.p95} ms${s.target.rps ? `, ≥ ${s.target.rps} req/s` : ''}: ` +

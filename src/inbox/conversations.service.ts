@@ -36,7 +36,7 @@ import {
 } from './dto/inbox.dto';
 import { conversationReassigned, conversationUpdated, publishInboxEvents } from './inbox-events';
 import { ConversationFilter, InboxRepository, QueueFilter } from './inbox.repository';
-import { QueueCache, ReadAfterAsking } from './queue-cache';
+import { QueueCache } from './queue-cache';
 import { decodeQueueCursor, QueueCursor } from './queue-cursor';
 import { validatedQuery } from '../security/validation';
 import { PostContextService } from './post-context.service';
@@ -49,8 +49,6 @@ export const BULK_MAX = 200;
 export class ConversationsService {
   private readonly pages = new QueueCache();
   private readonly queries = new ValidQueries(1000);
-  /** The queue's state, one query for all the requests that came while the last one ran. */
-  private readonly state = new ReadAfterAsking(() => this.inbox.queueState());
 
   constructor(
     private readonly db: DataSource,
@@ -82,7 +80,7 @@ export class ConversationsService {
   async queue(raw: UnvalidatedQueueQuery, user: SessionUser): Promise<Buffer> {
     const { q, after } = await this.queries.get(raw);
     const filter: QueueFilter = { ...conversationFilter(q, user), after, limit: q.limit ?? 50 };
-    const state = await this.state.get();
+    const state = await this.inbox.queueState();
     return this.pages.get(JSON.stringify(filter), state, async () => {
       // read before the page: a clock falling due meanwhile only ends the entry early
       const due = filter.sla ? await this.inbox.nextDue() : null;

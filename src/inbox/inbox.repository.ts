@@ -14,7 +14,7 @@ import type {
   TimelineReplyRow,
 } from './inbox.rows';
 import { afterCursorSql, encodeQueueCursor, QueueCursor } from './queue-cursor';
-import type { QueueState } from './queue-cache';
+import { ReadAfterAsking, type QueueState } from './queue-cache';
 
 export interface ConversationFilter {
   status?: ConversationStatus;
@@ -225,6 +225,9 @@ function searchedIdsSql(where: string[], branches: string[], limitParam: string,
  */
 @Injectable()
 export class InboxRepository {
+  /** The queue's state, one read for all the requests that came while the last one ran. */
+  private readonly state = new ReadAfterAsking(() => this.readQueueState());
+
   constructor(private readonly db: DataSource) {}
 
   /**
@@ -276,11 +279,16 @@ export class InboxRepository {
   }
 
   /**
-   * The queue's version (migration QueueVersion) and the database's clock, for QueueCache: on
-   * TypeORM's pg pool itself, a prepared statement (asked for every queue request; TypeORM's
-   * query runner and logging around one small query cost more than the query).
+   * The queue's version (migration QueueVersion) and the database's clock, for QueueCache, read
+   * after the call (ReadAfterAsking: shared with the calls that came while the last read ran). On
+   * TypeORM's pg pool itself, a prepared statement: TypeORM's query runner and logging around one
+   * small query cost more than the query.
    */
-  async queueState(): Promise<QueueState> {
+  queueState(): Promise<QueueState> {
+    return this.state.get();
+  }
+
+  private async readQueueState(): Promise<QueueState> {
     const pool = (this.db.driver as PostgresDriver).master as Pool;
     const r = await pool.query<{ version: string | null; now: number }>(QUEUE_STATE);
     return { version: r.rows[0]?.version ?? '0', now: r.rows[0].now };

@@ -5,9 +5,9 @@ export interface QueueState {
   now: number;
 }
 
-export interface CachedPage {
-  /** UTF-8 JSON, encoded once (a 60 KB string was encoded again for every answer). */
-  body: Buffer;
+export interface CachedPage<V = Buffer> {
+  /** A page: UTF-8 JSON, encoded once (a 60 KB string was encoded again for every answer). */
+  body: V;
   /** The database time from which the page may be wrong without a write (a due time passing), or null. */
   until: number | null;
 }
@@ -24,17 +24,19 @@ export interface CachedPage {
  * user's id): nothing else decides what a page holds, so two users share a page exactly when
  * they asked for the same rows. A bounded LRU.
  */
-export class QueueCache {
-  private readonly pages = new Map<string, CachedPage & { version: string }>();
-  private readonly building = new Map<string, Promise<CachedPage>>();
+export class QueueCache<V = Buffer> {
+  private readonly pages = new Map<string, CachedPage<V> & { version: string }>();
+  private readonly building = new Map<string, Promise<CachedPage<V>>>();
   private bytes = 0;
 
   constructor(
     private readonly maxBytes = 32 * 1024 * 1024,
     private readonly maxEntries = 1000,
+    /** What an entry counts against maxBytes. */
+    private readonly sizeOf: (v: V) => number = (v) => (v as Buffer).length,
   ) {}
 
-  async get(key: string, state: QueueState, build: () => Promise<CachedPage>): Promise<Buffer> {
+  async get(key: string, state: QueueState, build: () => Promise<CachedPage<V>>): Promise<V> {
     const hit = this.pages.get(key);
     if (hit && hit.version === state.version && (hit.until === null || state.now < hit.until)) {
       this.pages.delete(key); // most recently used last
@@ -53,20 +55,20 @@ export class QueueCache {
     return (await pending).body;
   }
 
-  private store(key: string, entry: CachedPage & { version: string }) {
+  private store(key: string, entry: CachedPage<V> & { version: string }) {
     const old = this.pages.get(key);
     if (old) {
       // a slower build for an older version must not replace a newer one
       if (BigInt(old.version) > BigInt(entry.version)) return;
       this.pages.delete(key);
-      this.bytes -= old.body.length;
+      this.bytes -= this.sizeOf(old.body);
     }
     this.pages.set(key, entry);
-    this.bytes += entry.body.length;
+    this.bytes += this.sizeOf(entry.body);
     for (const [k, v] of this.pages) {
       if (this.bytes <= this.maxBytes && this.pages.size <= this.maxEntries) break;
       this.pages.delete(k);
-      this.bytes -= v.body.length;
+      this.bytes -= this.sizeOf(v.body);
     }
   }
 

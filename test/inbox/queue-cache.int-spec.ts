@@ -35,6 +35,14 @@ describe('queue page cache', () => {
     };
   const row = async (s: Session, id: string, query = '') =>
     (await page(s, query)).conversations.find((c) => c.id === id);
+  const version = async () =>
+    (await withDb(t, (c) => c.query(`SELECT sum(n)::text AS v FROM queue_version`))).rows[0].v as string;
+  /**
+   * Every clock paused (a counted write): the SLA sweep (every 30 s) then writes nothing, so a
+   * wait for a due time sees the clock alone. The SLA filters do not look at the pause.
+   */
+  const pauseEveryClock = () =>
+    withDb(t, (c) => c.query(`UPDATE conversations SET sla_paused_at = now() WHERE sla_paused_at IS NULL`));
 
   it('serves a repeated page from the cache: a change made with the triggers off is not seen until the version moves', async () => {
     const f = await withDb(t, (c) => seedConversation(c, { text: 'Роутер мигает красным' }));
@@ -105,10 +113,13 @@ describe('queue page cache', () => {
     const f = await withDb(t, (c) =>
       seedConversation(c, { text: 'Скоро просрочится', dueAt: new Date(due) }),
     );
+    await pauseEveryClock();
+    const v0 = await version();
     expect(await row(admin, f.conversationId, '?sla=breached')).toBeUndefined();
     expect(await row(admin, f.conversationId, '?sla=on_track')).toBeDefined();
     expect(Date.now()).toBeLessThan(due); // both answers were read before it fell due
     await new Promise((r) => setTimeout(r, due - Date.now() + 300));
+    expect(await version()).toBe(v0); // nothing written meanwhile: what changed is the clock
     expect(await row(admin, f.conversationId, '?sla=breached')).toBeDefined();
     expect(await row(admin, f.conversationId, '?sla=on_track')).toBeUndefined();
   });
@@ -139,6 +150,8 @@ describe('queue page cache', () => {
         [m1.conversationId, m2.conversationId],
       ]),
     );
+    await pauseEveryClock();
+    const v0 = await version();
     const ids = async (sourceId: string) =>
       (await page(admin, `?sla=breached&limit=1&sourceId=${sourceId}`)).conversations.map((c) => c.id);
     expect(await ids(fixed)).toEqual([f1.conversationId]);
@@ -152,6 +165,7 @@ describe('queue page cache', () => {
     });
     expect(Date.now()).toBeLessThan(due); // every answer above was read before it fell due
     await new Promise((r) => setTimeout(r, due - Date.now() + 300));
+    expect(await version()).toBe(v0); // nothing written meanwhile: what changed is the clock
     expect(await ids(moving)).toEqual([m3.conversationId]);
     const kept = (await page(admin, `?sla=breached&limit=1&sourceId=${fixed}`)).conversations;
     expect(kept.map((c) => [c.id, c.lastText])).toEqual([[f1.conversationId, 'просрочен давно']]);
@@ -176,6 +190,40 @@ describe('queue page cache', () => {
     // a known query string keeps what validation made of it (a number, not the text "1")
     for (let i = 0; i < 2; i++) expect((await page(admin, '?limit=1')).conversations).toHaveLength(1);
   });
+
+  it("saved views' live counts follow every write on either instance, and a clock falling due", async () => {
+    const counts = async (s: Session) =>
+      Object.fromEntries(
+        ((await s.json('GET', '/api/saved-views', undefined, 200)) as any).views.map((v: any) => [
+          v.key,
+          v.count,
+        ]),
+      ) as Record<string, number>;
+    const before = await counts(admin);
+    expect(await counts(adminOnB)).toEqual(before);
+    // at risk (warned) and due soon: "Breaching soon" counts it until it falls due, then not.
+    // (First: a VK source would be polled meanwhile, and that is a write.)
+    const due = Date.now() + 8000;
+    const risky = await withDb(t, (c) => seedConversation(c, { dueAt: new Date(due) }));
+    await withDb(t, (c) =>
+      c.query(`UPDATE conversations SET sla_warned_80_at = now() WHERE id = $1`, [risky.conversationId]),
+    );
+    await pauseEveryClock();
+    const v0 = await version();
+    expect((await counts(admin)).breaching_soon).toBe(before.breaching_soon + 1);
+    expect(Date.now()).toBeLessThan(due);
+    await new Promise((r) => setTimeout(r, due - Date.now() + 300));
+    expect(await version()).toBe(v0); // nothing written meanwhile: what changed is the clock
+    expect((await counts(admin)).breaching_soon).toBe(before.breaching_soon);
+
+    // a negative VK conversation written by hand: counted on both instances' next answer
+    const vk = await withDb(t, (c) => seedConversation(c, { platform: 'vk', sentiment: 'negative' }));
+    expect((await counts(admin)).negative_vk).toBe(before.negative_vk + 1);
+    expect((await counts(adminOnB)).negative_vk).toBe(before.negative_vk + 1);
+    // resolved through B: gone from A's count at once
+    await adminOnB.json('PATCH', `/api/conversations/${vk.conversationId}`, { status: 'resolved' }, 200);
+    expect((await counts(admin)).negative_vk).toBe(before.negative_vk);
+  }, 30_000);
 
   it('"mine" is each user\'s own page', async () => {
     const anna = await userSession(t, admin, 'agent', 'Анна');

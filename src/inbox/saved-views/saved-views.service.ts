@@ -5,7 +5,8 @@ import { AuditService } from '../../audit/audit.service';
 import type { SessionUser } from '../../users/user.types';
 import { conversationFilter } from '../conversations.service';
 import { ConversationFilterDto } from '../dto/inbox.dto';
-import { InboxRepository } from '../inbox.repository';
+import { ConversationFilter, InboxRepository } from '../inbox.repository';
+import { QueueCache, type QueueState } from '../queue-cache';
 import { mayCreateView, mayEditView, scopeOf, VIEW_COUNT_CAP } from './saved-view-rules';
 import { CreateSavedViewDto, UpdateSavedViewDto } from './saved-view.dto';
 import { SavedViewRow, SavedViewsRepository } from './saved-views.repository';
@@ -13,6 +14,8 @@ import { SavedViewRow, SavedViewsRepository } from './saved-views.repository';
 /** Saved views of the queue: a person's own, a team's, everyone's; each with its live count. */
 @Injectable()
 export class SavedViewsService {
+  private readonly counts = new QueueCache<number>(1024 * 1024, 10_000, () => 100);
+
   constructor(
     private readonly db: DataSource,
     private readonly views: SavedViewsRepository,
@@ -20,11 +23,27 @@ export class SavedViewsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Every view the reader sees, counted for the reader (`me` is them), up to the cap. */
+  /**
+   * Every view the reader sees, counted for the reader (`me` is them), up to the cap. Counts are
+   * kept per filter like queue pages (QueueCache): while the queue's version read for this request
+   * is the one they were counted at, and for an SLA state until the next clock falls due.
+   */
   async list(user: SessionUser) {
-    const rows = await this.views.visibleTo(user.id, user.role === 'admin');
-    const views = await Promise.all(rows.map((r) => this.present(r, user)));
+    const [rows, state] = await Promise.all([
+      this.views.visibleTo(user.id, user.role === 'admin'),
+      this.inbox.queueState(),
+    ]);
+    const views = await Promise.all(rows.map((r) => this.present(r, user, state)));
     return { views, countCap: VIEW_COUNT_CAP };
+  }
+
+  private count(f: ConversationFilter, state?: QueueState): Promise<number> {
+    if (!state) return this.inbox.count(f, VIEW_COUNT_CAP);
+    return this.counts.get(JSON.stringify(f), state, async () => {
+      // read before the count: a clock falling due meanwhile only ends the entry early
+      const until = f.sla ? await this.inbox.nextDue() : null;
+      return { body: await this.inbox.count(f, VIEW_COUNT_CAP), until };
+    });
   }
 
   async create(dto: CreateSavedViewDto, user: SessionUser) {
@@ -88,9 +107,10 @@ export class SavedViewsService {
     return row;
   }
 
-  private async present(r: SavedViewRow, user: SessionUser) {
+  /** With `state`: the count may come from the cache (see list()). */
+  private async present(r: SavedViewRow, user: SessionUser, state?: QueueState) {
     const filter = plainToInstance(ConversationFilterDto, r.filters);
-    const count = await this.inbox.count(conversationFilter(filter, user), VIEW_COUNT_CAP);
+    const count = await this.count(conversationFilter(filter, user), state);
     return {
       id: r.id,
       key: r.key,
