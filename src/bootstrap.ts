@@ -103,10 +103,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig) {
   app.use(cookieParser());
   app.use(jsonBodies());
   // InputSafetyPipe first: NUL, lone surrogates and null-where-not-nullable never reach validation
-  app.useGlobalPipes(
-    new InputSafetyPipe(),
-    new AppValidationPipe(),
-  );
+  app.useGlobalPipes(new InputSafetyPipe(), new AppValidationPipe());
   // the safety net under validation: a PostgreSQL data error from bad input is a 400, not a 500
   app.useGlobalFilters(new DatabaseErrorFilter(app.getHttpAdapter()));
   if (role.servesHttp) setupOpenApi(app);

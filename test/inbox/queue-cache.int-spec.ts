@@ -128,7 +128,9 @@ describe('queue page cache', () => {
     const source = async () =>
       (
         await withDb(t, (c) =>
-          c.query(`INSERT INTO sources (platform, name, settings) VALUES ('testnet', 'SLA', '{}') RETURNING id`),
+          c.query(
+            `INSERT INTO sources (platform, name, settings) VALUES ('testnet', 'SLA', '{}') RETURNING id`,
+          ),
         )
       ).rows[0].id as string;
     const [fixed, moving] = [await source(), await source()];
