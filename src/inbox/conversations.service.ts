@@ -75,13 +75,15 @@ export class ConversationsService {
   /**
    * A page of the queue as QueuePageView's JSON text (the rows come as JSON from PostgreSQL,
    * InboxRepository.queue), from the cache while nothing it shows has been written since
-   * (QueueCache; one small query for the version per request).
+   * (QueueCache; the version read is shared by concurrent requests, InboxRepository.queueState).
    */
   async queue(raw: UnvalidatedQueueQuery, user: SessionUser): Promise<Buffer> {
-    const { q, after } = await this.queries.get(raw);
-    const filter: QueueFilter = { ...conversationFilter(q, user), after, limit: q.limit ?? 50 };
+    const valid = await this.queries.get(raw);
+    // only "me" makes the filter the user's own; any other is the same for everyone
+    const { filter, key } =
+      valid.q.assignee === 'me' ? queuePage(valid, user) : (valid.page ??= queuePage(valid, user));
     const state = await this.inbox.queueState();
-    return this.pages.get(JSON.stringify(filter), state, async () => {
+    return this.pages.get(key, state, async () => {
       // read before the page: a clock falling due meanwhile only ends the entry early
       const due = filter.sla ? await this.inbox.nextDue() : null;
       const { json, next, pastDueBeyond } = await this.inbox.queue(filter);
@@ -424,22 +426,35 @@ export function conversationFilter(q: ConversationFilterDto, user: SessionUser):
  * stays in the DTO: conversationFilter makes it the user's id per request. Bounded (entries and
  * the length of a kept query string).
  */
+export interface ValidQuery {
+  q: ListConversationsQuery;
+  after?: QueueCursor;
+  /** The filter and cache key, once worked out, for a query without `assignee=me`. */
+  page?: { filter: QueueFilter; key: string };
+}
+
+/** The repository's filter for a validated query, and its page cache key. */
+function queuePage(v: ValidQuery, user: SessionUser): { filter: QueueFilter; key: string } {
+  const filter: QueueFilter = { ...conversationFilter(v.q, user), after: v.after, limit: v.q.limit ?? 50 };
+  return { filter, key: JSON.stringify(filter) };
+}
+
 export class ValidQueries {
-  private readonly known = new Map<string, { q: ListConversationsQuery; after?: QueueCursor }>();
+  private readonly known = new Map<string, ValidQuery>();
 
   constructor(
     private readonly maxEntries: number,
     private readonly maxKeyLength = 2048,
   ) {}
 
-  async get(raw: object): Promise<{ q: ListConversationsQuery; after?: QueueCursor }> {
+  async get(raw: object): Promise<ValidQuery> {
     const key = JSON.stringify(raw);
     const hit = this.known.get(key);
     if (hit) return hit;
     const q = await validatedQuery(ListConversationsQuery, raw);
     const after = q.cursor ? decodeQueueCursor(q.cursor) : undefined;
     if (q.cursor && !after) throw new BadRequestException('cursor is not valid');
-    const valid = { q, after };
+    const valid: ValidQuery = { q, after };
     if (key.length <= this.maxKeyLength) {
       if (this.known.size >= this.maxEntries) this.known.delete(this.known.keys().next().value!);
       this.known.set(key, valid);

@@ -1,4 +1,4 @@
-import { pinoHttpOptions, pinoHttpParams } from './logging';
+import { nextRequestId, pinoHttpOptions, pinoHttpParams } from './logging';
 
 describe('request logs', () => {
   const config = { LOG_LEVEL: 'info' as const, NODE_ENV: 'production' as const };
@@ -32,6 +32,16 @@ describe('request logs', () => {
       12.4,
     );
     expect(message).toBe('GET /api/conversations 200 12 ms');
+  });
+
+  it("carry the caller's X-Request-Id when it is sane, else one of this process's own", () => {
+    const gen = pinoHttpOptions(config).genReqId as (req: unknown) => string;
+    expect(gen({ headers: { 'x-request-id': 'abc-123.x' } })).toBe('abc-123.x');
+    const ours = [gen({ headers: { 'x-request-id': 'bad id!' } }), gen({ headers: {} }), nextRequestId()];
+    expect(new Set(ours).size).toBe(3);
+    const prefix = ours[0].split('-')[0];
+    for (const id of ours) expect(id).toMatch(new RegExp(`^${prefix}-[0-9a-z]+$`));
+    expect(prefix).toMatch(/^[0-9a-f]{12}$/);
   });
 
   it('are pretty at a terminal and JSON otherwise, whatever NODE_ENV says', () => {
