@@ -121,6 +121,12 @@ describe('eval CLI', () => {
     expect(out.mode).toBe('public');
     expect(out.corpora.en_uci_amazon_yelp).toMatchObject({ n: 2, trainable: true });
     expect(out.corpora.en_uci_amazon_yelp.accuracy).toBeGreaterThanOrEqual(0);
+    // the marks for the corpora present: UCI's accuracy and macro-F1
+    expect(out.marks.map((m: { metric: string; mark: number }) => [m.metric, m.mark])).toEqual([
+      ['accuracy', 0.909],
+      ['macroF1', 0.622],
+    ]);
+    expect(runEval(['--public'], { OTKLIK_EVAL_DIR: evalDir })).toMatch(/baseline \+ 0\.05 \(\d of 2 met\)/);
 
     let err: any;
     try {

@@ -14,6 +14,7 @@ import { evaluate, hasLabels, type EvalReport, type SliceReport, type TradeoffPo
 import { readJsonl } from '../training/dataset';
 import { crossValidate, devTrainInput, evalDir, ownOnly, publicChecks } from '../training/experiments';
 import { parseArgs } from './args';
+import { publicMarks } from '../eval/public-marks';
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
@@ -103,7 +104,12 @@ function publicMode(args: Record<string, string | true>): void {
   const r = publicChecks(analyzer);
   if (args.json === true) {
     process.stdout.write(
-      JSON.stringify({ mode: 'public', modelVersion: analyzer.modelVersion, corpora: r }) + '\n',
+      JSON.stringify({
+        mode: 'public',
+        modelVersion: analyzer.modelVersion,
+        corpora: r,
+        marks: publicMarks(r),
+      }) + '\n',
     );
     return;
   }
@@ -114,6 +120,15 @@ function publicMode(args: Record<string, string | true>): void {
   for (const [name, c] of Object.entries(r))
     console.log(
       `${name.padEnd(28)} ${String(c.n).padStart(5)}  ${c.accuracy.toFixed(3)}  ${c.macroF1.toFixed(3)}    | ${c.wink.toFixed(3)}  ${c.winkMacroF1.toFixed(3)} | ${c.trainable ? 'yes' : 'no (evaluation only)'}`,
+    );
+  const marks = publicMarks(r);
+  console.log(
+    `\nissue 16 point 5: each figure ≥ its baseline + 0.05 (${marks.filter((m) => m.met).length} of ${marks.length} met)`,
+  );
+  console.log('corpus                       metric    baseline  mark   now    met');
+  for (const m of marks)
+    console.log(
+      `${m.corpus.padEnd(28)} ${m.metric.padEnd(9)} ${m.baseline.toFixed(3)}     ${m.mark.toFixed(3)}  ${m.now.toFixed(3)}  ${m.met ? 'yes' : 'no'}`,
     );
 }
 
