@@ -11,21 +11,42 @@ export default async function globalTeardown() {
     `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`,
     [`otklik_t_${suffix}_%`, template],
   );
-  await admin.end();
-  // Eight at a time: concurrent drops share the checkpoint each of them waits for.
+  // On PostgreSQL 15 each DROP DATABASE waits for an immediate checkpoint of the whole server that
+  // began after it asked. Drops that ask at the same moment share one; drops in a few lanes queue
+  // up behind each other (eight lanes: 53 checkpoints and 46 s for 60 clones, all at once: 2 and
+  // 1 s). So one lane per database, within the connections the server has to spare.
+  const [{ spare }] = (
+    await admin.query(
+      `SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
+              - (SELECT count(*) FROM pg_stat_activity)::int - 10 AS spare`,
+    )
+  ).rows;
   const names: string[] = rows.map((r) => r.datname);
-  await Promise.all(
-    Array.from({ length: Math.min(8, names.length) }, async () => {
-      const c = new Client({ connectionString: url });
-      await c.connect();
-      try {
+  // Connected first, so the drops ask for their checkpoint together.
+  const lanes = await Promise.all(
+    // at least the eight lanes this always had; a connection refused is a lane fewer
+    Array.from(
+      { length: Math.max(Math.min(7, names.length - 1), Math.min(names.length - 1, 150, spare)) },
+      async () => {
+        const c = new Client({ connectionString: url });
+        return c.connect().then(
+          () => c,
+          () => undefined,
+        );
+      },
+    ),
+  );
+  const clients = [admin, ...lanes.filter((c): c is Client => !!c)];
+  try {
+    await Promise.all(
+      clients.map(async (c) => {
         for (let n = names.pop(); n; n = names.pop())
           await c.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    }),
-  );
+      }),
+    );
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+  }
   const embedded = (globalThis as any).__OTKLIK_EMBEDDED__;
   if (embedded) await embedded.stop();
 }
