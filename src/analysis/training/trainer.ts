@@ -65,6 +65,8 @@ export function trainBundle(input: TrainInput): ModelBundle {
   const sy: number[] = [];
   const ix: SparseVector[] = [];
   const iy: number[] = [];
+  // the intent classifier never sees the sentiment-only dense features: its weights for them stay 0
+  const intentOnly = withoutIndexes(SENTIMENT_ONLY_DENSE.map((k) => (1 << cfg.hashBits) + k));
   for (const p of input.posts) {
     const x = featurize(p.text, p.platform, cfg);
     if (p.sentiment) {
@@ -72,7 +74,7 @@ export function trainBundle(input: TrainInput): ModelBundle {
       sy.push(SENTIMENT_LABELS.indexOf(p.sentiment));
     }
     if (p.intent) {
-      ix.push(SENTIMENT_ONLY_DENSE.length ? withoutDense(x, cfg) : x);
+      ix.push(intentOnly(x));
       iy.push(INTENT_LABELS.indexOf(p.intent));
     }
   }
@@ -99,12 +101,14 @@ export function trainBundle(input: TrainInput): ModelBundle {
   };
 }
 
-/** x without the sentiment-only dense features: the intent classifier's weights for them stay 0. */
-function withoutDense(x: SparseVector, cfg: FeatureConfig): SparseVector {
-  const drop = new Set(SENTIMENT_ONLY_DENSE.map((k) => (1 << cfg.hashBits) + k));
-  const keep: number[] = [];
-  for (let j = 0; j < x.idx.length; j++) if (!drop.has(x.idx[j])) keep.push(j);
-  return { idx: Int32Array.from(keep, (j) => x.idx[j]), val: Float32Array.from(keep, (j) => x.val[j]) };
+/** A filter that takes the given feature indexes out of a vector. */
+function withoutIndexes(indexes: readonly number[]): (x: SparseVector) => SparseVector {
+  const drop = new Set(indexes);
+  return (x) => {
+    const keep: number[] = [];
+    for (let j = 0; j < x.idx.length; j++) if (!drop.has(x.idx[j])) keep.push(j);
+    return { idx: Int32Array.from(keep, (j) => x.idx[j]), val: Float32Array.from(keep, (j) => x.val[j]) };
+  };
 }
 
 /** Square-root inverse-frequency class weights, mean 1. */
