@@ -181,7 +181,7 @@ const ROW_TAGS = `CASE WHEN c.tag_ids = '{}' THEN '[]'::json ELSE (
 const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * A queue row (QueueRowView; QueueRow in inbox.rows.ts) as JSON: only what the list shows and
+ * A queue row (QueueRowView) as JSON: only what the list shows and
  * live events patch (the conversation's other fields are the detail view's). row_to_json writes
  * compact JSON (json_build_object puts spaces around every colon).
  */

@@ -53,30 +53,6 @@ export interface ConversationRow {
   agentActionAt: Date | null;
 }
 
-/** A queue row (QueueRowView), as PostgreSQL writes it as JSON (timestamps as ISO text). */
-export interface QueueRow {
-  id: string;
-  sourceName: string;
-  platform: string;
-  subject: string | null;
-  status: ConversationStatus;
-  assigneeId: string | null;
-  teamId: string | null;
-  priority: number;
-  intent: string | null;
-  sentimentLabel: string | null;
-  language: string | null;
-  snoozedUntil: string | null;
-  lastMessageAt: string | null;
-  slaStartedAt: string | null;
-  dueAt: string | null;
-  slaBreachedAt: string | null;
-  contact: { displayName: string | null; username: string | null } | null;
-  tags: { id: string; name: string; color: string }[];
-  lastText: string | null;
-  lastDirection: 'inbound' | 'outbound' | null;
-}
-
 export interface TimelineItemRow {
   id: string;
   kind: string;
