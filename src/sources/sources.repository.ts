@@ -81,8 +81,8 @@ export class SourcesRepository {
     return rows[0]?.day ? { day: rows[0].day, used: Number(rows[0].used) } : null;
   }
 
-  /** Writes a health change; `synced` also stamps last_synced_at (a successful read). */
   /**
+   * Writes a health change; `synced` also stamps last_synced_at (a successful read).
    * `keepAttention`: leave a source that needs attention as it is (checked in the statement, so a
    * success read before the failure was recorded cannot overwrite it).
    */
