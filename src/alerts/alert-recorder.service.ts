@@ -77,16 +77,16 @@ export class AlertRecorder {
     return row;
   }
 
-  /**
-   * Ends an episode. An all-clear message follows only if the alert was (or may have been)
-   * announced: one that never went out (still waiting, e.g. in quiet hours, or refused by Slack)
-   * is just marked resolved.
-   */
   /** An open incident now speaks for more scopes (no message of its own). */
   async widen(w: WidenDraft): Promise<void> {
     await this.alerts.widenCovers(w.alert.id, w.covers);
   }
 
+  /**
+   * Ends an episode. An all-clear message follows only if the alert was (or may have been)
+   * announced: one that never went out (still waiting, e.g. in quiet hours, or refused by Slack)
+   * is just marked resolved.
+   */
   async clear(rule: AlertRuleRow, c: ClearDraft, now: Date): Promise<AlertRow | null> {
     const deliverAt = deliveryTime(rule);
     const parent = c.alert;
