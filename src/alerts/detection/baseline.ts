@@ -2,7 +2,10 @@
  * The seasonal baseline for a count in a sliding window (plain TypeScript).
  *
  * The window [now − W, now) is compared with the same window shifted back by whole weeks (hour of
- * week: the daily and the weekly cycle at once). While a source's history is too short for that,
+ * week: the daily and the weekly cycle at once), and with the same window on the last week's days of
+ * the same kind (working day or weekend): the hour of week alone gives four references in four
+ * weeks, and an expectation from four is rough enough to cost a spike detector a good part of its
+ * sensitivity. While a source's history is too short for that,
  * it falls back to the same window on previous days (the daily cycle only), and for a brand-new
  * source to the windows just before (no cycle at all). Fallback modes are judged more strictly by
  * the detectors, because their expectation is rougher.
@@ -31,6 +34,11 @@ export interface RefWindow {
    * hears a spike before it fills the whole window. Baselines of the full window skip these.
    */
   tail?: true;
+  /**
+   * A daily window on the same kind of day as now (both working days, or both weekend days, in
+   * the rule's zone): it joins the hour-of-week windows as a reference.
+   */
+  sameKindOfDay?: true;
 }
 
 export interface WindowCount {
@@ -88,9 +96,15 @@ export function referenceWindows(now: Date, o: BaselineOptions): RefWindow[] {
   };
   const out: RefWindow[] = [at('current', 0, 0, 0)];
   for (let j = 1; j <= Math.max(RECENT_REFS, LEVEL_WINDOWS); j++) out.push(at('recent', 0, j, 0));
+  // A window's day is the one it ends in (the last millisecond), on the zone's clock.
+  const weekend = (r: RefWindow) => isWeekend(r.to.getTime() - 1, zone);
+  const today = weekend(out[0]);
   for (let lag = 0; lag <= LEVEL_WINDOWS; lag++) {
     for (let k = 1; k <= o.baselineWeeks; k++) out.push(at('weekly', k, lag, k * WEEK));
-    for (let d = 1; d <= DAILY_REFS; d++) out.push(at('daily', d, lag, d * DAY));
+    for (let d = 1; d <= DAILY_REFS; d++) {
+      const r = at('daily', d, lag, d * DAY);
+      out.push(weekend(r) === today ? { ...r, sameKindOfDay: true } : r);
+    }
   }
   const f = o.tailFraction ?? 0;
   if (f > 0 && f < 1) {
@@ -100,9 +114,19 @@ export function referenceWindows(now: Date, o: BaselineOptions): RefWindow[] {
       tail: true,
     });
     out.push(tail(out[0]));
-    for (const r of out.filter((x) => x.kind === 'weekly' && x.lag === 0 && !x.tail)) out.push(tail(r));
+    for (const r of out.filter((x) => x.lag === 0 && !x.tail && joinsWeekly(x))) out.push(tail(r));
   }
   return out;
+}
+
+/** Hour-of-week windows and the daily ones on the same kind of day: the weekly mode's references. */
+const joinsWeekly = (w: RefWindow) => w.kind === 'weekly' || (w.kind === 'daily' && !!w.sameKindOfDay);
+
+/** Saturday or Sunday on the zone's clock (null zone: UTC). */
+function isWeekend(t: number, zone: string | null): boolean {
+  const shifted = zone ? t + zoneOffsetMs(t, zone) : t;
+  const day = new Date(shifted).getUTCDay();
+  return day === 0 || day === 6;
 }
 
 /**
@@ -178,14 +202,22 @@ export function baselineFrom(
     recent: { byLag: new Map() },
   };
   const tails: WindowCount[] = [];
+  // hour-of-week windows covered now (the weekly mode needs MIN_REFS of them, whatever else joins)
+  let hourOfWeek = 0;
   windows.forEach((w, i) => {
     const c = counts[i] ?? { total: 0, negative: 0 };
     if (w.tail) {
-      if (w.kind === 'weekly' && w.from.getTime() >= start) tails.push(c);
+      if (joinsWeekly(w) && w.from.getTime() >= start) tails.push(c);
       return;
     }
     if (w.kind === 'recent') recent.set(w.lag, c);
     if (w.kind === 'current' || w.from.getTime() < start) return;
+    if (w.kind === 'weekly' && w.lag === 0) hourOfWeek++;
+    if (w.sameKindOfDay) {
+      const list = refs.weekly.byLag.get(w.lag) ?? [];
+      list.push(c);
+      refs.weekly.byLag.set(w.lag, list);
+    }
     const kind: BaselineMode = w.kind;
     // Recent windows are references for lag 0 (no cycle: the windows just before are the expectation).
     const lag = kind === 'recent' ? 0 : w.lag;
@@ -196,7 +228,7 @@ export function baselineFrom(
   });
   for (const mode of ['weekly', 'daily', 'recent'] as const) {
     const now = refs[mode].byLag.get(0) ?? [];
-    if (now.length < MIN_REFS[mode]) continue;
+    if (now.length < MIN_REFS[mode] || (mode === 'weekly' && hourOfWeek < MIN_REFS.weekly)) continue;
     const level = mode === 'recent' ? 1 : todaysLevel(refs[mode], recent, start, windows);
     const pooled = pooledShare(refs[mode]);
     const b = estimate(mode, now, pooled, level);

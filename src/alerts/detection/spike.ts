@@ -97,6 +97,8 @@ export interface ScopeReading {
   signal: Signal;
   /** for platform and overall: the sources inside, by excess negatives, largest first */
   parts: { scope: string; observed: number; expected: number }[];
+  /** the last part of the window (the short look), when there is one */
+  observedTail?: WindowCount;
 }
 
 export function readScope(
@@ -146,6 +148,7 @@ export function readScope(
     alpha,
     signal: spike ? 'active' : calm ? 'calm' : 'neutral',
     parts,
+    ...(tail ? { observedTail } : {}),
   };
 }
 
@@ -381,20 +384,39 @@ export const WAVE_WINDOWS = 2;
 
 /**
  * The tail probability of what is left of `parent` once the `inside` scopes (disjoint scopes
- * within it) are taken out: the other sources' negatives against their own expectation.
+ * within it) are taken out: the other sources' negatives against their own expectation. With
+ * `looks: 'both'`, the smaller of the whole window's and the short look's: the detector hears a
+ * spike in either, so whether the rest of a wave is ordinary is judged in both (a storm that began
+ * fifteen minutes ago shows in the short look first).
  */
-export function restP(parent: ScopeReading, inside: readonly ScopeReading[]): number {
-  let x = parent.observed.negative;
-  let e = parent.baseline.mean;
-  let v = parent.baseline.variance;
-  for (const r of inside) {
-    x -= r.observed.negative;
-    e -= r.baseline.mean;
-    v -= r.baseline.variance;
-  }
-  if (x <= 0) return 1;
-  const expected = Math.max(e, MIN_EXPECTED);
-  return upperTail(x, expected, Math.max(v, expected));
+export function restP(
+  parent: ScopeReading,
+  inside: readonly ScopeReading[],
+  looks: 'whole' | 'both' = 'whole',
+): number {
+  const rest = (pick: (r: ScopeReading) => { x: number; b: Baseline } | null) => {
+    const at = pick(parent);
+    if (!at) return 1;
+    let x = at.x;
+    let e = at.b.mean;
+    let v = at.b.variance;
+    for (const r of inside) {
+      const part = pick(r);
+      if (!part) return 1;
+      x -= part.x;
+      e -= part.b.mean;
+      v -= part.b.variance;
+    }
+    if (x <= 0) return 1;
+    const expected = Math.max(e, MIN_EXPECTED);
+    return upperTail(x, expected, Math.max(v, expected));
+  };
+  const whole = rest((r) => ({ x: r.observed.negative, b: r.baseline }));
+  if (looks === 'whole') return whole;
+  const tail = rest((r) =>
+    r.observedTail && r.baseline.tail ? { x: r.observedTail.negative, b: r.baseline.tail } : null,
+  );
+  return Math.min(whole, tail);
 }
 
 /**
@@ -463,7 +485,8 @@ export function planSpikes(
     for (let up = byScope.get(parentOf(named) ?? ''); up && up.signal !== 'calm' && !spokenFor(up);) {
       const others = [...told.keys()].map((k) => byScope.get(k)!).filter((x) => x && inside(up!, x.scope));
       if (
-        restP(up, outermost([named, ...others.filter((x) => !x.ancestors.includes(named.scope))])) > WIDER_P
+        restP(up, outermost([named, ...others.filter((x) => !x.ancestors.includes(named.scope))]), 'both') >
+        WIDER_P
       )
         break;
       named = up;
@@ -517,7 +540,7 @@ function narrowest(
       const others = told.filter(
         (x) => x !== d && x.ancestors.includes(scope) && !x.ancestors.includes(d.scope),
       );
-      return restP(at, [d, ...others]) > CALM_P;
+      return restP(at, [d, ...others], 'both') > CALM_P;
     });
     if (!next) return at;
     at = next;

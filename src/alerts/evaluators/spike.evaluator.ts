@@ -29,12 +29,15 @@ export class SpikeEvaluator {
     const p = withDefaults('negative_spike', rule.params);
     const sources = await this.signals.sources(rule.sourceId);
     const windows = spikeWindows(now, p, rule.timeZone);
-    // Past days are only read when some source lacks two weeks of history (it saves half the scan).
+    // Past days of the other kind (weekend against a working day) are only read when some source
+    // lacks two weeks of history: only the daily fallback uses them.
     const needDaily = sources.some(
       (s) =>
         !s.historyStart || new Date(s.historyStart).getTime() > now.getTime() - (2 * 7 * 24 + 6) * 3600_000,
     );
-    const wanted = windows.map((w, i) => ({ w, i })).filter(({ w }) => needDaily || w.kind !== 'daily');
+    const wanted = windows
+      .map((w, i) => ({ w, i }))
+      .filter(({ w }) => needDaily || w.kind !== 'daily' || w.sameKindOfDay);
     const fetched = sources.length
       ? await this.signals.windowCounts(
           wanted.map((x) => x.w),
