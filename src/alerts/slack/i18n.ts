@@ -91,7 +91,7 @@ const WORDS = {
     test: 'Проверка связи: Отклик будет присылать сюда оповещения',
     testText: 'Это тестовое сообщение. Так будет выглядеть оповещение о всплеске негатива.',
     baselineNote: {
-      weekly: 'по тем же часам недели',
+      weekly: 'по тем же часам прошлых недель и таких же дней (будни или выходные)',
       daily: 'по тем же часам прошлых дней',
       recent: 'по последним часам',
     },
@@ -139,7 +139,7 @@ const WORDS = {
     test: 'Connection check: Otklik will post alerts here',
     testText: 'This is a test message. A negative-spike alert will look like this.',
     baselineNote: {
-      weekly: 'same hours of the week',
+      weekly: 'same hours of past weeks and of last week’s days of the same kind',
       daily: 'same hours on past days',
       recent: 'the last few hours',
     },
