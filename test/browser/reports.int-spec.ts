@@ -126,7 +126,10 @@ describe('reports in a real browser', () => {
   it('opens the items behind a rising term, and exports the table as CSV and XLSX', async () => {
     await page.goto(t.url + '/reports?tab=topics'); // the URL alone opens a tab
     await page.getByRole('heading', { name: 'Что выросло в негативе', level: 2 }).waitFor();
-    await chartsReady(2);
+    await chartsReady(2); // rising in complaints, rising in praise
+    expect(await page.locator('.report-section', { hasText: 'Что хвалят больше' }).innerText()).toContain(
+      'вовремя',
+    );
     await shot('topics');
     const section = page.locator('.report-section', { hasText: 'Что выросло в негативе' });
 
@@ -169,7 +172,8 @@ describe('reports in a real browser', () => {
 
 /**
  * 60 days of a demo-like company: three intents' worth of Russian comments with a daily rhythm,
- * "списали деньги" rising in the last two weeks; a conversation per five items; SLA cycles (some
+ * "списали деньги" rising in the last two weeks, and "мастер пришёл вовремя" in praise (without a
+ * rising praise term the praise chart is empty at some hours of the day, and the tab has one chart); a conversation per five items; SLA cycles (some
  * breached), hourly backlog and agent-load snapshots.
  */
 async function seedHistory(ds: DataSource): Promise<void> {
@@ -205,9 +209,12 @@ async function seedHistory(ds: DataSource): Promise<void> {
                         sentiment_label, intent, needs_response, analyzed_at)
      SELECT g.source_id, g.platform, 'comment', 'seed-' || g.n, md5('seed' || (g.n / 5))::uuid,
             CASE WHEN g.at > now() - interval '14 days' AND g.n % 3 = 0 THEN 'Опять списали деньги за тариф'
+                 WHEN g.at > now() - interval '14 days' AND g.n % 3 = 1 THEN 'Мастер пришёл вовремя, спасибо'
                  ELSE t.text END,
             g.at, 'ru',
-            CASE WHEN g.at > now() - interval '14 days' AND g.n % 3 = 0 THEN 'negative' ELSE t.sentiment END,
+            CASE WHEN g.at > now() - interval '14 days' AND g.n % 3 = 0 THEN 'negative'
+                 WHEN g.at > now() - interval '14 days' AND g.n % 3 = 1 THEN 'positive'
+                 ELSE t.sentiment END,
             t.intent, t.sentiment <> 'positive', g.at
        FROM g JOIN seed_texts t ON t.n = g.n % 8`,
     [agent],
