@@ -201,6 +201,11 @@ export function baselineFrom(
     daily: { byLag: new Map() },
     recent: { byLag: new Map() },
   };
+  const add = (mode: BaselineMode, lag: number, c: WindowCount) => {
+    const list = refs[mode].byLag.get(lag) ?? [];
+    list.push(c);
+    refs[mode].byLag.set(lag, list);
+  };
   const tails: WindowCount[] = [];
   // hour-of-week windows covered now (the weekly mode needs MIN_REFS of them, whatever else joins)
   let hourOfWeek = 0;
@@ -213,18 +218,10 @@ export function baselineFrom(
     if (w.kind === 'recent') recent.set(w.lag, c);
     if (w.kind === 'current' || w.from.getTime() < start) return;
     if (w.kind === 'weekly' && w.lag === 0) hourOfWeek++;
-    if (w.sameKindOfDay) {
-      const list = refs.weekly.byLag.get(w.lag) ?? [];
-      list.push(c);
-      refs.weekly.byLag.set(w.lag, list);
-    }
-    const kind: BaselineMode = w.kind;
+    if (w.sameKindOfDay) add('weekly', w.lag, c);
     // Recent windows are references for lag 0 (no cycle: the windows just before are the expectation).
-    const lag = kind === 'recent' ? 0 : w.lag;
-    if (kind === 'recent' && w.lag > RECENT_REFS) return;
-    const list = refs[kind].byLag.get(lag) ?? [];
-    list.push(c);
-    refs[kind].byLag.set(lag, list);
+    if (w.kind === 'recent' && w.lag > RECENT_REFS) return;
+    add(w.kind, w.kind === 'recent' ? 0 : w.lag, c);
   });
   for (const mode of ['weekly', 'daily', 'recent'] as const) {
     const now = refs[mode].byLag.get(0) ?? [];
@@ -242,8 +239,9 @@ export function baselineFrom(
 
 /**
  * The usual share of negatives, pooled over every covered reference window of the mode (the
- * current hour of week and the hours just before it, in each past week): many more items than
- * the same-hour windows alone, so a fluke in three or four small windows does not set it.
+ * current hour of week and the hours just before it, in each past week and on last week's days of
+ * the same kind): many more items than the same-hour windows alone, so a fluke in a few small
+ * windows does not set it.
  */
 function pooledShare(refs: ModeRefs): { share: number; seen: number } | null {
   let neg = 0;
